@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Credence",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "credence", targets: ["credence"]),
+        .library(name: "CredenceCore", targets: ["CredenceCore"]),
+        .library(name: "CredenceStore", targets: ["CredenceStore"]),
+        .library(name: "CredenceReport", targets: ["CredenceReport"]),
+        .library(name: "CredenceCLI", targets: ["CredenceCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .target(name: "CredenceCore"),
+        .target(
+            name: "CredenceStore",
+            dependencies: [
+                "CredenceCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "CredenceReport", dependencies: ["CredenceCore"]),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(
+            name: "CredenceCLI",
+            dependencies: [
+                "CredenceCore", "CredenceStore", "CredenceReport", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "credence", dependencies: ["CredenceCLI"]),
+        .testTarget(name: "CredenceCoreTests", dependencies: ["CredenceCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CredenceReportTests", dependencies: ["CredenceReport"], resources: [.copy("Snapshots")]),
+        .testTarget(
+            name: "CredenceCLITests",
+            dependencies: ["CredenceCLI", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Golden")]
+        ),
+    ]
+)

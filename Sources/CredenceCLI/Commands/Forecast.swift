@@ -1,0 +1,49 @@
+import ArgumentParser
+import CredenceCore
+import CredenceStore
+import Foundation
+
+struct ForecastCommand: CredenceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forecast",
+        abstract: "Add or update a forecast on a claim (the history is kept).",
+        discussion: "  credence forecast 7 80% --as ryan --reason \"saw the eval\"")
+
+    @Argument(help: "The claim id.")
+    var id: String
+
+    @Argument(parsing: .allUnrecognized, help: "The probability: 70%, 0.7, 7/10, 3:1, 1 in 20, likely …")
+    var probability: [String] = []
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who is forecasting (default: the owner).", valueName: "name"))
+    var forecaster: String?
+
+    @Option(name: .long, help: "Why you hold this probability.")
+    var reason: String?
+
+    @Option(name: .long, help: "A caveat on this forecast (repeatable).")
+    var caveat: [String] = []
+
+    @Flag(name: .long, help: "Allow 0% or 100%.")
+    var certain = false
+
+    @OptionGroup var options: JournalOptions
+
+    func execute(in ctx: Context) throws {
+        let claimID = try parseClaimID(id)
+        guard !probability.isEmpty else {
+            throw CLIError("a forecast needs a probability: credence forecast \(claimID) 70%", status: ExitStatus.usage)
+        }
+        let p = try ProbabilityParser.parse(probability.joined(separator: " "), allowCertain: certain)
+        let who = forecaster ?? ctx.owner
+        let journal = try ctx.openJournal(options.journal, access: .write)
+        let (forecast, previous, claim) = try journal.write { w -> ((Forecast, Forecast?, Claim), String) in
+            let before = try w.currentForecast(claim: claimID, forecaster: who)
+            let f = try w.addForecast(claim: claimID, forecaster: who, probability: p, reason: reason, caveats: caveat)
+            let claim = try w.requireClaim(claimID)
+            return ((f, before, claim), "forecast \(p.percentText) by \(f.forecaster) on claim \(claimID)")
+        }
+        let was = previous.map { " (was \(Probability.percentText($0.probability)))" } ?? ""
+        ctx.out.line("Forecast on claim \(claimID) “\(Format.safe(claim.text))” by \(Format.safe(forecast.forecaster)): \(p.echo)\(was)")
+    }
+}

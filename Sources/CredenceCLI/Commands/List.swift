@@ -1,0 +1,139 @@
+import ArgumentParser
+import CredenceCore
+import CredenceReport
+import CredenceStore
+import Foundation
+
+/// Filters shared by `list` and `due`.
+struct ListFilterOptions: ParsableArguments {
+    @Option(name: .long, help: "Only claims with this tag (repeatable: all must match).")
+    var tag: [String] = []
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Only claims this forecaster has forecast; show their numbers.", valueName: "name"))
+    var forecaster: String?
+
+    @Option(name: .long, help: "Only claims whose text or notes contain this.")
+    var search: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only claims created on or after this date.", valueName: "date"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only claims created on or before this date.", valueName: "date"))
+    var until: String?
+
+    @Option(name: .long, help: "Show at most this many claims.")
+    var limit: Int?
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func filter(_ ctx: Context, state: ClaimFilter.State) throws -> ClaimFilter {
+        var f = ClaimFilter()
+        f.state = state
+        f.tags = try parseTags(tag)
+        f.forecaster = forecaster
+        f.search = search
+        f.since = try since.map { try ctx.clock.dates.periodStart($0) }
+        f.until = try until.map { try ctx.clock.dates.periodEnd($0) }
+        if let limit, limit < 1 { throw CLIError("--limit must be at least 1", status: ExitStatus.usage) }
+        f.limit = limit
+        return f
+    }
+}
+
+struct List: CredenceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List claims, newest first.",
+        discussion: "  credence list --open --tag work\n  credence list --search replicat --limit 20 --json")
+
+    @Flag(name: .long, help: "Only open claims.") var open = false
+    @Flag(name: .long, help: "Only resolved claims.") var resolved = false
+    @Flag(name: .long, help: "Only open claims past their resolve-by date.") var due = false
+    @OptionGroup var filters: ListFilterOptions
+    @OptionGroup var options: JournalOptions
+
+    func execute(in ctx: Context) throws {
+        guard [open, resolved, due].filter({ $0 }).count <= 1 else {
+            throw CLIError("choose one of --open, --resolved and --due", status: ExitStatus.usage)
+        }
+        let state: ClaimFilter.State = open ? .open : resolved ? .resolved : due ? .due : .any
+        try ClaimListing.print(ctx, filter: try filters.filter(ctx, state: state), json: filters.json, options: options)
+    }
+}
+
+struct Due: CredenceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "Open claims past their resolve-by date, soonest first: time to resolve them.")
+
+    @OptionGroup var filters: ListFilterOptions
+    @OptionGroup var options: JournalOptions
+
+    func execute(in ctx: Context) throws {
+        try ClaimListing.print(ctx, filter: try filters.filter(ctx, state: .due), json: filters.json, options: options)
+    }
+}
+
+/// The listing `list` and `due` print.
+enum ClaimListing {
+    static func print(_ ctx: Context, filter: ClaimFilter, json: Bool, options: JournalOptions) throws {
+        let journal = try ctx.openJournal(options.journal, access: .read)
+        let owner = filter.forecaster ?? ctx.owner
+        let rows = try journal.list(filter, owner: ctx.owner)
+        if json {
+            ctx.out.line(JSONValue.object(["forecaster": .string(owner), "claims": .array(rows.map(BrowseJSON.summary))]).rendered())
+            return
+        }
+        if rows.isEmpty {
+            ctx.out.line(filter.state == .due ? "Nothing is due: no open claim is past its resolve-by date."
+                                              : "No claims match. `credence add Ryan ships by friday 70%` logs one.")
+            return
+        }
+        let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
+        let now = ctx.clock.now()
+        let idWidth = max(2, rows.map { String($0.claim.id).count }.max()!)
+        let header = "\(Format.pad("ID", idWidth, right: true))  \(Format.pad(Format.truncate(Format.safe(owner), to: 6), 6))  \(Format.pad("STATUS", 8))  \(Format.pad("BY", 10))  CLAIM"
+        ctx.out.line(f.style.dim(Format.truncate(header, to: ctx.width(nil))))
+        let textWidth = max(10, ctx.width(nil) - idWidth - 34)
+        for row in rows {
+            let c = row.claim
+            let p = row.current.map { Probability.percentText($0.probability) } ?? "—"
+            var status = c.status == .annulled ? "annulled" : c.status.rawValue
+            if c.status == .open, let by = c.resolveBy, by <= now { status = "due" }
+            let styled: String
+            switch status {
+            case "yes": styled = f.style.green(Format.pad(status, 8))
+            case "no": styled = f.style.red(Format.pad(status, 8))
+            case "due": styled = f.style.yellow(Format.pad(status, 8))
+            default: styled = Format.pad(status, 8)
+            }
+            let by = c.resolveBy.map { f.day($0) } ?? "—"
+            var text = Format.safe(c.text)
+            if !row.tags.isEmpty { text += "  " + Format.tags(row.tags) }
+            ctx.out.line("\(Format.pad(String(c.id), idWidth, right: true))  \(Format.pad(p, 6))  \(styled)  \(Format.pad(by, 10))  \(Format.truncate(text, to: textWidth))")
+        }
+    }
+}
+
+/// JSON shapes of browsing output (documented in the README).
+enum BrowseJSON {
+    static func claim(_ c: Claim, tags: [String]) -> [String: JSONValue] {
+        ["id": .int(c.id), "uuid": .string(c.uuid), "text": .string(c.text), "kind": .string(c.kind.rawValue),
+         "notes": .string(c.notes), "status": .string(c.status.rawValue), "created_at": .date(c.createdAt),
+         "resolve_by": .date(c.resolveBy), "resolved_at": .date(c.resolvedAt), "tags": .array(tags.map { .string($0) })]
+    }
+
+    static func summary(_ s: ClaimSummary) -> JSONValue {
+        var o = claim(s.claim, tags: s.tags)
+        o["forecast"] = s.current.map(forecast) ?? .null
+        o["forecast_count"] = .int(s.forecastCount)
+        return .object(o)
+    }
+
+    static func forecast(_ f: Forecast) -> JSONValue {
+        ["id": .int(f.id), "forecaster": .string(f.forecaster), "probability": .number(f.probability),
+         "typed": .string(f.typed), "form": .string(f.form.rawValue), "reason": .string(f.reason),
+         "caveats": .array(f.caveats.map { .string($0) }), "created_at": .date(f.createdAt), "counts": .bool(f.isFinal)]
+    }
+}

@@ -1,0 +1,160 @@
+import CredenceCore
+import CredenceStore
+import Foundation
+
+/// Where a command's output goes: the process's streams, or a buffer in tests and the REPL.
+public final class OutputSink: @unchecked Sendable {
+    private let fd: Int32?
+    private var buffer = ""
+    private let lock = NSLock()
+
+    /// Writes straight to a file descriptor.
+    public init(fd: Int32) { self.fd = fd }
+    /// Collects text in memory.
+    public init() { fd = nil }
+
+    public func write(_ text: String) {
+        guard let fd else {
+            lock.lock(); buffer += text; lock.unlock()
+            return
+        }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                // The reader went away (`credence list | head`): stop quietly, as a pipe should.
+                if errno == EPIPE { exit(0) }
+                return
+            }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    public func line(_ text: String = "") { write(text + "\n") }
+
+    /// What a buffered sink has collected.
+    public var text: String { lock.lock(); defer { lock.unlock() }; return buffer }
+}
+
+/// Everything one invocation needs: where the journal is, the clock, the streams, the colour
+/// and width policies, and the owner's name. The REPL reuses one for many lines.
+public final class Context: @unchecked Sendable {
+    public let environment: [String: String]
+    public let clock: Clock
+    public let out: OutputSink
+    public let err: OutputSink
+    public let isTerminal: Bool
+    public let terminalWidth: Int?
+    public let config: Config
+    /// Answers a yes/no question, or nil when nobody can be asked (no terminal).
+    public let confirm: (@Sendable (String) -> Bool)?
+    /// Makes the stable ids of new claims (pinned in tests so golden output is reproducible).
+    public let makeUUID: @Sendable () -> String
+
+    public init(environment: [String: String], clock: Clock, out: OutputSink, err: OutputSink,
+                isTerminal: Bool, terminalWidth: Int?, confirm: (@Sendable (String) -> Bool)?,
+                makeUUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
+        self.environment = environment
+        self.clock = clock
+        self.out = out
+        self.err = err
+        self.isTerminal = isTerminal
+        self.terminalWidth = terminalWidth
+        self.confirm = confirm
+        self.makeUUID = makeUUID
+        self.config = Config.load(environment: environment)
+    }
+
+    @TaskLocal public static var current: Context?
+
+    /// The context for the running process: real streams, clock and terminal.
+    public static func process() -> Context {
+        let env = ProcessInfo.processInfo.environment
+        var clock = Clock.system()
+        // CREDENCE_NOW pins "now" (ISO 8601) for scripted demos and golden tests.
+        if let pinned = env["CREDENCE_NOW"], let date = ISO8601DateFormatter().date(from: pinned) {
+            clock = Clock.fixed(date, timeZone: .current)
+        }
+        let terminal = isatty(STDOUT_FILENO) == 1
+        let interactive = isatty(STDIN_FILENO) == 1
+        return Context(environment: env, clock: clock, out: OutputSink(fd: STDOUT_FILENO), err: OutputSink(fd: STDERR_FILENO),
+                       isTerminal: terminal, terminalWidth: terminal ? Terminal.width() : nil,
+                       confirm: interactive ? Terminal.ask : nil)
+    }
+
+    public func journalPath(_ flag: String?) -> String {
+        Journal.defaultPath(flag: flag, environment: environment)
+    }
+
+    public func openJournal(_ flag: String?, access: Journal.Access) throws -> Journal {
+        try Journal.open(path: journalPath(flag), access: access, clock: clock)
+    }
+
+    /// Colour only on a terminal; NO_COLOR and TERM=dumb turn it off; --color overrides.
+    public func useColor(_ flag: ColorChoice?) -> Bool {
+        switch flag ?? .auto {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return isTerminal
+        }
+    }
+
+    /// Output width: --width, then the terminal, then COLUMNS, then 80.
+    public func width(_ flag: Int?) -> Int {
+        if let flag { return max(40, flag) }
+        if let w = terminalWidth { return max(40, w) }
+        if let c = environment["COLUMNS"].flatMap(Int.init), c > 0 { return max(40, c) }
+        return 80
+    }
+
+    public var owner: String { config.owner }
+}
+
+/// The user's settings from `$XDG_CONFIG_HOME/credence/config` (`key = value` lines, `#` comments).
+public struct Config: Sendable {
+    public var owner = "me"
+    public var bins = 10
+    public var referenceHints = true
+
+    static func load(environment: [String: String]) -> Config {
+        var config = Config()
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
+        guard let text = try? String(contentsOfFile: "\(base)/credence/config", encoding: .utf8) else { return config }
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.hasPrefix("#"), let eq = trimmed.firstIndex(of: "=") else { continue }
+            let key = trimmed[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            switch key {
+            case "owner" where !value.isEmpty: config.owner = value
+            case "bins": if let b = Int(value), (1...100).contains(b) { config.bins = b }
+            case "reference_hints", "hints": config.referenceHints = !["off", "false", "no", "0"].contains(value.lowercased())
+            default: break
+            }
+        }
+        return config
+    }
+}
+
+public enum ColorChoice: String, CaseIterable, Sendable {
+    case auto, always, never
+}
+
+enum Terminal {
+    static func width() -> Int? {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return nil
+    }
+
+    @Sendable static func ask(_ question: String) -> Bool {
+        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
+        guard let answer = readLine() else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+}

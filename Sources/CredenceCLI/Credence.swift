@@ -1,0 +1,96 @@
+import ArgumentParser
+import CredenceCore
+import Foundation
+
+/// The `credence` command: a calibration and forecasting journal.
+public struct Credence: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "credence",
+        abstract: "A calibration and forecasting journal: log claims with your confidence, settle who was more right, and see how well calibrated you are.",
+        discussion: """
+        Log a claim in one line:  credence add Ryan ships by friday 70% #work
+        Journal: --journal PATH, else $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite.
+        Exit codes: 0 ok, 1 runtime error, 64 usage error, 65 bad input data, 74 I/O error.
+        """,
+        version: "credence \(version)",
+        subcommands: commands
+    )
+
+    static let commands: [any ParsableCommand.Type] = [
+        Add.self, ForecastCommand.self, Resolve.self, List.self, Show.self, Due.self, Edit.self, Delete.self,
+        Undo.self,
+    ]
+
+    public init() {}
+}
+
+/// Runs one command line in a context and returns its exit status; never exits the process,
+/// so the REPL and the tests can call it again and again.
+public enum CredenceMain {
+    public static func run(_ arguments: [String], context: Context) -> Int32 {
+        var command: ParsableCommand
+        do {
+            command = try Credence.parseAsRoot(try normalize(arguments))
+        } catch {
+            return report(error, context: context, command: Credence.self)
+        }
+        do {
+            try Context.$current.withValue(context) { try command.run() }
+            return ExitStatus.ok
+        } catch {
+            return report(error, context: context, command: type(of: command))
+        }
+    }
+
+    static let globalOptions: Set<String> = ["--journal", "--color"]
+
+    /// `credence --journal J list` means `credence list --journal J`: options every command takes
+    /// may come before the command name. An unknown command gets a suggestion.
+    static func normalize(_ arguments: [String]) throws -> [String] {
+        var leading: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let arg = arguments[i]
+            let name = arg.split(separator: "=", maxSplits: 1).first.map(String.init) ?? arg
+            guard globalOptions.contains(name) else { break }
+            leading.append(arg)
+            if !arg.contains("="), i + 1 < arguments.count { leading.append(arguments[i + 1]); i += 1 }
+            i += 1
+        }
+        guard i < arguments.count else { return leading.isEmpty ? arguments : leading }
+        let first = arguments[i]
+        let names = Credence.commands.map { $0._commandName } + ["help"]
+        if !first.hasPrefix("-") && !names.contains(first) {
+            let near = names.min { distance($0, first) < distance($1, first) }!
+            let hint = distance(near, first) <= 2 ? "did you mean `\(near)`? " : ""
+            throw CLIError("unknown command \"\(first)\": \(hint)`credence --help` lists the commands", status: ExitStatus.usage)
+        }
+        return [first] + arguments[(i + 1)...] + leading
+    }
+
+    /// Levenshtein distance, for "did you mean".
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+
+    private static func report(_ error: Error, context: Context, command: any ParsableCommand.Type) -> Int32 {
+        let (message, status) = ErrorReport.describe(error, command: command)
+        if !message.isEmpty {
+            if status == 0 { context.out.line(message) } else { context.err.line(message) }
+        }
+        return status
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import CredenceCore
+import CredenceStore
+import Foundation
+
+/// sysexits-style codes (DESIGN §4).
+public enum ExitStatus {
+    public static let ok: Int32 = 0
+    public static let failure: Int32 = 1
+    public static let usage: Int32 = 64
+    public static let dataError: Int32 = 65
+    public static let ioError: Int32 = 74
+}
+
+/// A command's refusal, phrased to suggest the fix.
+public struct CLIError: Error, LocalizedError {
+    public let message: String
+    public let status: Int32
+    public init(_ message: String, status: Int32 = ExitStatus.dataError) {
+        self.message = message
+        self.status = status
+    }
+    public var errorDescription: String? { message }
+}
+
+enum ErrorReport {
+    /// The message and exit status for any error a command can throw.
+    static func describe(_ error: Error, command: any ParsableCommand.Type) -> (message: String, status: Int32) {
+        switch error {
+        case let e as QuickEntryError:
+            return ("error: \(e.message)\n\(e.pointer)", ExitStatus.dataError)
+        case let e as JournalError:
+            return ("error: \(e.localizedDescription)", e.isDataError ? ExitStatus.dataError : ExitStatus.ioError)
+        case let e as CLIError:
+            return ("error: \(e.message)", e.status)
+        case let e as ProbabilityError:
+            return ("error: \(e.localizedDescription)", ExitStatus.dataError)
+        case let e as DateError:
+            return ("error: \(e.localizedDescription)", ExitStatus.dataError)
+        default:
+            let code = command.exitCode(for: error).rawValue
+            let message = command.fullMessage(for: error)
+            if code == ExitCode.validationFailure.rawValue { return (message, ExitStatus.usage) }
+            return (message, code == 0 ? 0 : (code == 1 ? ExitStatus.failure : code))
+        }
+    }
+}

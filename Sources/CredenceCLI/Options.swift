@@ -1,0 +1,52 @@
+import ArgumentParser
+import CredenceCore
+import CredenceStore
+import Foundation
+
+extension ColorChoice: ExpressibleByArgument {}
+
+/// Options every command takes.
+struct JournalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The journal file (default: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).", valueName: "path"))
+    var journal: String?
+
+    @Option(name: .long, help: ArgumentHelp("Colour: auto, always or never (NO_COLOR and TERM=dumb turn auto off).", valueName: "when"))
+    var color: ColorChoice?
+}
+
+/// A Credence command: parsed by argument-parser, run against the invocation's context.
+protocol CredenceCommand: ParsableCommand {
+    func execute(in ctx: Context) throws
+}
+
+extension CredenceCommand {
+    func run() throws {
+        try execute(in: Context.current ?? Context.process())
+    }
+}
+
+/// A claim id as people type it: `7` or `#7`.
+func parseClaimID(_ text: String) throws -> ClaimID {
+    let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+    guard let id = ClaimID(digits), id > 0 else {
+        throw CLIError("\"\(text)\" is not a claim id: ids are whole numbers such as 7; `credence list` shows them")
+    }
+    return id
+}
+
+/// Tags given as flags: a leading # is optional; the rest must be a valid tag.
+func parseTags(_ raw: [String]) throws -> [String] {
+    try raw.map { tag in
+        let bare = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
+        guard QuickEntryParser.isValidTag(bare) else {
+            throw CLIError("\"\(tag)\" is not a tag: a tag is letters, digits, - _ / or . (e.g. --tag work)")
+        }
+        return bare
+    }
+}
+
+/// Merges tags without case-insensitive repeats, keeping the first spelling.
+func uniqueTags(_ tags: [String]) -> [String] {
+    var seen = Set<String>()
+    return tags.filter { seen.insert($0.lowercased()).inserted }
+}

@@ -1,0 +1,297 @@
+import Foundation
+
+/// A word of a quick-entry line and where it sits in the line, so errors can point at it.
+public struct Token: Sendable, Equatable {
+    public let text: String
+    public let range: Range<Int>     // character offsets in the line as displayed
+    public let literal: Bool         // came from a quoted group: always claim or caveat text
+
+    public init(text: String, range: Range<Int>, literal: Bool = false) {
+        self.text = text
+        self.range = range
+        self.literal = literal
+    }
+}
+
+/// What one quick-entry line means. Fields the user gave as flags are filled in by the caller.
+public struct QuickEntry: Sendable, Equatable {
+    public var text: String
+    public var probability: Probability?
+    public var resolveBy: Date?
+    public var resolveByText: String?
+    public var tags: [String]
+    public var caveats: [String]
+}
+
+/// An error in a quick-entry line, with the offending span so the message can draw a caret.
+public struct QuickEntryError: Error, Equatable, LocalizedError, Sendable {
+    public let message: String
+    public let line: String
+    public let range: Range<Int>
+
+    public var errorDescription: String? { message }
+
+    /// The line with a caret under the offending token.
+    public var pointer: String {
+        let width = max(1, range.count)
+        return "  \(line)\n  " + String(repeating: " ", count: range.lowerBound) + String(repeating: "^", count: width)
+    }
+}
+
+/// Which parts of the line the caller already has from flags; those are not looked for inline.
+public struct QuickEntryOverrides: Sendable {
+    public var probability: Bool = false
+    public var resolveBy: Bool = false
+    public var allowCertain: Bool = false
+    public init(probability: Bool = false, resolveBy: Bool = false, allowCertain: Bool = false) {
+        self.probability = probability
+        self.resolveBy = resolveBy
+        self.allowCertain = allowCertain
+    }
+}
+
+/// `<claim text> <probability> [by <date>] [#tag …] [unless <caveat> | caveat: <text>]`
+///
+/// The probability is the one place in the line after which only modifiers follow. If two
+/// places qualify the line is ambiguous and refused; nothing is guessed.
+public struct QuickEntryParser: Sendable {
+    public let dates: DateGrammar
+
+    public init(dates: DateGrammar) { self.dates = dates }
+
+    /// Splits a line on whitespace; a double-quoted group is one literal token.
+    public static func tokenize(_ line: String) -> [Token] {
+        var tokens: [Token] = []
+        let chars = Array(line)
+        var i = 0
+        while i < chars.count {
+            if chars[i].isWhitespace { i += 1; continue }
+            let start = i
+            if chars[i] == "\"", let close = chars[(i + 1)...].firstIndex(of: "\"") {
+                tokens.append(Token(text: String(chars[(i + 1)..<close]), range: start..<(close + 1), literal: true))
+                i = close + 1
+                continue
+            }
+            while i < chars.count && !chars[i].isWhitespace { i += 1 }
+            tokens.append(Token(text: String(chars[start..<i]), range: start..<i))
+        }
+        return tokens
+    }
+
+    /// Builds the displayed line from command-line arguments: one argument is the line itself;
+    /// with several, an argument containing spaces stays one quoted, literal group.
+    public static func line(fromArguments args: [String]) -> String {
+        if args.count == 1 { return args[0] }
+        return args.map { $0.contains(where: \.isWhitespace) || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: " ")
+    }
+
+    public func parse(_ line: String, overrides: QuickEntryOverrides = QuickEntryOverrides()) throws(QuickEntryError) -> QuickEntry {
+        let tokens = Self.tokenize(line)
+        func fail(_ message: String, _ range: Range<Int>) -> QuickEntryError {
+            QuickEntryError(message: message, line: line, range: range)
+        }
+        let end = line.count..<(line.count + 1)
+        guard !tokens.isEmpty else {
+            throw fail(overrides.probability ? "the claim text is empty: write what you predict"
+                                             : "the line is empty: write a claim and a probability, e.g. Ryan ships by friday 70%", end)
+        }
+
+        if overrides.probability {
+            let (body, modifiers) = try splitTrailingModifiers(tokens, line: line, overrides: overrides)
+            return try assemble(claim: body, probability: nil, modifiers: modifiers, line: line, overrides: overrides)
+        }
+
+        // Every place where a probability could start, with how many tokens it spans.
+        var valid: [(index: Int, length: Int, probability: Probability, modifiers: Modifiers)] = []
+        var invalid: [(index: Int, length: Int, error: ProbabilityError)] = []
+        var covered = 0
+        for i in tokens.indices where !tokens[i].literal && i > 0 && i >= covered {
+            // Longest phrase first, so "very likely" is one probability, not "very" + "likely".
+            for length in stride(from: min(EstimativeWords.maxWords, tokens.count - i), through: 1, by: -1) {
+                let span = tokens[i..<(i + length)]
+                if span.contains(where: \.literal) { continue }
+                let text = span.map(\.text).joined(separator: " ")
+                guard ProbabilityParser.looksLikeProbability(text),
+                      let modifiers = try? modifiersAfter(tokens, from: i + length, line: line, overrides: overrides)
+                else { continue }
+                do {
+                    valid.append((i, length, try ProbabilityParser.parse(text, allowCertain: overrides.allowCertain), modifiers))
+                } catch {
+                    invalid.append((i, length, error))
+                }
+                covered = i + length
+                break
+            }
+        }
+        func spanRange(_ i: Int, _ length: Int) -> Range<Int> { tokens[i].range.lowerBound..<tokens[i + length - 1].range.upperBound }
+
+        if valid.count > 1 {
+            let shown = valid.map { "\"\($0.probability.typed)\"" }.joined(separator: " and ")
+            throw fail("ambiguous: \(shown) could each be the probability. Quote the claim text (\"…\") or give the probability with --p", spanRange(valid[1].index, valid[1].length))
+        }
+        guard let choice = valid.first else {
+            if let bad = invalid.last {
+                throw fail(bad.error.localizedDescription, spanRange(bad.index, bad.length))
+            }
+            if !tokens[0].literal, (try? ProbabilityParser.parse(tokens[0].text, allowCertain: true)) != nil {
+                throw fail("the claim text goes before the probability, e.g. Ryan ships by friday 70%", tokens[0].range)
+            }
+            // A clear probability followed by a bad modifier: point at the modifier.
+            if let i = tokens.indices.last(where: { !tokens[$0].literal && ProbabilityParser.looksLikeProbability(tokens[$0].text) }),
+               i > 0, i + 1 < tokens.count {
+                let next = tokens[i + 1].text.lowercased()
+                if tokens[i].text.hasSuffix("%") || next == "by" || next == "unless" || next == "caveat:" || next.hasPrefix("#") {
+                    _ = try modifiersAfter(tokens, from: i + 1, line: line, overrides: overrides)
+                }
+            }
+            throw fail("no probability found: end the claim with one, e.g. 70%, 0.7, 3:1 or likely", end)
+        }
+        let claimTokens = Array(tokens[..<choice.index])
+        // "Ryan ships by friday 70%": a date right before the probability is the resolve-by date.
+        let (body, early) = overrides.resolveBy ? (claimTokens, nil) : trailingDate(claimTokens)
+        var modifiers = choice.modifiers
+        if let early {
+            if modifiers.date != nil {
+                throw fail("two resolve-by dates: keep one \"by …\"", early.range)
+            }
+            modifiers.date = early
+        }
+        return try assemble(claim: body, probability: choice.probability, modifiers: modifiers, line: line, overrides: overrides)
+    }
+
+    // MARK: - Modifiers
+
+    struct DatedSpan: Equatable {
+        let date: Date
+        let text: String
+        let range: Range<Int>
+    }
+
+    struct Modifiers: Equatable {
+        var date: DatedSpan?
+        var tags: [String] = []
+        var caveat: String?
+    }
+
+    private func assemble(claim: [Token], probability: Probability?, modifiers: Modifiers, line: String, overrides: QuickEntryOverrides) throws(QuickEntryError) -> QuickEntry {
+        let text = claim.map(\.text).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        if text.isEmpty {
+            let at = claim.first?.range ?? 0..<1
+            throw QuickEntryError(message: "the claim text is empty: write what you predict before the probability", line: line, range: at)
+        }
+        return QuickEntry(text: text, probability: probability, resolveBy: modifiers.date?.date,
+                          resolveByText: modifiers.date?.text, tags: modifiers.tags,
+                          caveats: modifiers.caveat.map { [$0] } ?? [])
+    }
+
+    /// Parses `[by <date>] [#tag …] [unless … | caveat: …]` in any order from `start` to the end.
+    func modifiersAfter(_ tokens: [Token], from start: Int, line: String, overrides: QuickEntryOverrides) throws(QuickEntryError) -> Modifiers {
+        var m = Modifiers()
+        var i = start
+        while i < tokens.count {
+            let token = tokens[i]
+            let word = token.text.lowercased()
+            if token.literal {
+                throw QuickEntryError(message: "unexpected \"\(token.text)\" after the probability: the claim text goes before it", line: line, range: token.range)
+            }
+            if word == "unless" || word == "caveat:" {
+                let rest = tokens[(i + 1)...]
+                guard !rest.isEmpty else {
+                    throw QuickEntryError(message: "\"\(token.text)\" needs the caveat after it, e.g. unless the eval changes", line: line, range: token.range)
+                }
+                let body = rest.map(\.text).joined(separator: " ")
+                m.caveat = word == "unless" ? "unless " + body : body
+                return m
+            }
+            if token.text.hasPrefix("#") {
+                let tag = String(token.text.dropFirst())
+                guard Self.isValidTag(tag) else {
+                    throw QuickEntryError(message: "\"\(token.text)\" is not a tag: a tag is # followed by letters, digits, - _ / or .", line: line, range: token.range)
+                }
+                if !m.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { m.tags.append(tag) }
+                i += 1
+                continue
+            }
+            if word == "by" && !overrides.resolveBy {
+                guard i + 1 < tokens.count else {
+                    throw QuickEntryError(message: "\"by\" needs a date after it, e.g. by friday or by 2027-06-30", line: line, range: token.range)
+                }
+                if m.date != nil {
+                    throw QuickEntryError(message: "two resolve-by dates: keep one \"by …\"", line: line, range: token.range)
+                }
+                let (span, used) = try dateSpan(tokens, from: i + 1, line: line)
+                m.date = span
+                i += 1 + used
+                continue
+            }
+            throw QuickEntryError(message: "unexpected \"\(token.text)\" after the probability: the claim text goes before it; after it come by <date>, #tags and unless <caveat>", line: line, range: token.range)
+        }
+        return m
+    }
+
+    /// The longest run of words after "by" that reads as a date.
+    private func dateSpan(_ tokens: [Token], from start: Int, line: String) throws(QuickEntryError) -> (DatedSpan, Int) {
+        var stop = start
+        while stop < tokens.count, stop - start < 4, !tokens[stop].literal,
+              !tokens[stop].text.hasPrefix("#"), !["unless", "caveat:"].contains(tokens[stop].text.lowercased()) {
+            stop += 1
+        }
+        func range(_ end: Int) -> Range<Int> { tokens[start].range.lowerBound..<tokens[max(start, end - 1)].range.upperBound }
+        var specific: (DateError, Int)?   // "in the past" or "not a real date" beats "unknown"
+        for end in stride(from: stop, to: start, by: -1) {
+            let text = tokens[start..<end].map(\.text).joined(separator: " ")
+            do {
+                return (DatedSpan(date: try dates.resolveBy(text), text: text, range: range(end)), end - start)
+            } catch {
+                if case .unknown = error { continue }
+                if specific == nil { specific = (error, end) }
+            }
+        }
+        if let (error, end) = specific {
+            throw QuickEntryError(message: error.localizedDescription, line: line, range: range(end))
+        }
+        let text = tokens[start..<max(stop, start + 1)].map(\.text).joined(separator: " ")
+        throw QuickEntryError(message: DateError.unknown(text).localizedDescription, line: line, range: range(max(stop, start + 1)))
+    }
+
+    /// Removes a trailing "by <date>" from the claim text when it reads as a date.
+    private func trailingDate(_ tokens: [Token]) -> ([Token], DatedSpan?) {
+        for length in 1...4 {
+            let byIndex = tokens.count - length - 1
+            guard byIndex >= 1 else { break }
+            guard tokens[byIndex].text.lowercased() == "by", !tokens[byIndex...].contains(where: \.literal) else { continue }
+            let text = tokens[(byIndex + 1)...].map(\.text).joined(separator: " ")
+            if let date = try? dates.resolveBy(text) {
+                let range = tokens[byIndex + 1].range.lowerBound..<tokens.last!.range.upperBound
+                return (Array(tokens[..<byIndex]), DatedSpan(date: date, text: text, range: range))
+            }
+        }
+        return (tokens, nil)
+    }
+
+    /// With the probability given as a flag: the modifiers at the end of the line, if any.
+    private func splitTrailingModifiers(_ tokens: [Token], line: String, overrides: QuickEntryOverrides) throws(QuickEntryError) -> ([Token], Modifiers) {
+        var cut = tokens.count
+        var result = Modifiers()
+        // The earliest position from which everything parses as modifiers.
+        for i in stride(from: tokens.count - 1, through: 1, by: -1) {
+            let t = tokens[i].text.lowercased()
+            guard t.hasPrefix("#") || t == "by" || t == "unless" || t == "caveat:" else { continue }
+            if let m = try? modifiersAfter(tokens, from: i, line: line, overrides: overrides) {
+                cut = i
+                result = m
+            }
+        }
+        var body = Array(tokens[..<cut])
+        if result.date == nil && !overrides.resolveBy {
+            let (rest, date) = trailingDate(body)
+            body = rest
+            result.date = date
+        }
+        return (body, result)
+    }
+
+    public static func isValidTag(_ tag: String) -> Bool {
+        !tag.isEmpty && tag.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_/.".unicodeScalars.contains($0) }
+    }
+}

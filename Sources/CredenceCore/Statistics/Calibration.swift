@@ -1,0 +1,22 @@
+/// Everything the report shows about one set of forecasts, computed from its counts.
+public struct CalibrationAnalysis: Sendable, Equatable {
+    public let sample: Sample
+    public let scores: Scores
+    public let murphy: MurphyDecomposition
+    public let corp: CORPDecomposition
+    public let band: ConsistencyBand
+    public let spiegelhalter: SpiegelhalterTest
+    public let smoothECE: SmoothECEResult
+}
+
+public enum Calibration {
+    /// nil for an empty sample: there is nothing to score.
+    public static func analyse(_ s: Sample, bins: Int = 10, seed: UInt64 = 20_240_229) -> CalibrationAnalysis? {
+        guard let scores = Scoring.scores(s), let murphy = Binning.murphy(s, bins: bins),
+              let corp = CORP.decompose(s, scores: scores), let z = Spiegelhalter.test(s),
+              let smooth = SmoothECE.compute(s)
+        else { return nil }
+        return CalibrationAnalysis(sample: s, scores: scores, murphy: murphy, corp: corp,
+                                   band: ConsistencyBands.band(s, seed: seed), spiegelhalter: z, smoothECE: smooth)
+    }
+}

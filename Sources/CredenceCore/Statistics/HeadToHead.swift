@@ -1,0 +1,63 @@
+import Foundation
+
+/// A paired comparison of two forecasters over shared claims (spec §9). d = S_A − S_B per
+/// claim, so a negative mean favours A.
+public struct PairedComparison: Sendable, Equatable {
+    public let n: Int
+    public let meanDiff: Double
+    public let sdDiff: Double?
+    public let t: Double?
+    public let df: Int?
+    public let pT: Double?
+    public let winsA: Int
+    public let winsB: Int
+    public let ties: Int
+    public let pSign: Double?
+}
+
+public enum HeadToHead {
+    public static let bootstrapResamples = 2000
+
+    public static func compare(_ d: [Double]) -> PairedComparison? {
+        guard !d.isEmpty else { return nil }
+        let m = Double(d.count)
+        // Equal differences are detected exactly: summing then dividing could leave a tiny
+        // spurious spread and an enormous t.
+        let allEqual = d.allSatisfy { $0 == d[0] }
+        let mean = allEqual ? d[0] : CompensatedSum.of(d) / m
+        var sd: Double?, t: Double?, p: Double?
+        if d.count >= 2 {
+            var ss = CompensatedSum()
+            for x in d { ss.add((x - mean) * (x - mean)) }
+            let s = allEqual ? 0 : (ss.value / (m - 1)).squareRoot()
+            sd = s
+            if s > 0 {
+                let tv = mean / (s / m.squareRoot())
+                t = tv
+                p = SpecialFunctions.studentTwoSidedP(tv, df: m - 1)
+            }
+        }
+        let winsA = d.filter { $0 < 0 }.count, winsB = d.filter { $0 > 0 }.count
+        let w = winsA + winsB
+        let pSign = w == 0 ? nil : min(1, 2 * SpecialFunctions.binomialHalfCDF(min(winsA, winsB), w))
+        return PairedComparison(n: d.count, meanDiff: mean, sdDiff: sd, t: t, df: d.count >= 2 ? d.count - 1 : nil,
+                                pT: p, winsA: winsA, winsB: winsB, ties: d.count - w, pSign: pSign)
+    }
+
+    /// Percentile bootstrap interval of the mean difference (type-7 quantiles), seeded.
+    public static func bootstrap(_ d: [Double], resamples: Int = bootstrapResamples, level: Double = 0.95,
+                                 seed: UInt64 = 20_240_229) -> Interval? {
+        guard !d.isEmpty else { return nil }
+        var rng = SeededGenerator(seed: seed)
+        var means = [Double]()
+        means.reserveCapacity(resamples)
+        for _ in 0..<resamples {
+            var s = CompensatedSum()
+            for _ in 0..<d.count { s.add(d[rng.below(d.count)]) }
+            means.append(s.value / Double(d.count))
+        }
+        means.sort()
+        let tail = (1 - level) / 2
+        return Interval(quantileType7(means, tail)!, quantileType7(means, 1 - tail)!)
+    }
+}

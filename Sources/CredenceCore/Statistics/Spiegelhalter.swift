@@ -1,0 +1,42 @@
+import Foundation
+
+/// Spiegelhalter's Z test of calibration (spec §7).
+public struct SpiegelhalterTest: Sendable, Equatable {
+    public enum Direction: String, Sendable {
+        case overconfident, underconfident, calibrated
+    }
+    /// nil when every forecast is 0, ½ or 1 (the variance is zero).
+    public let z: Double?
+    public let pValue: Double?
+    /// Wrong 0% / 100% forecasts: each refutes calibration on its own.
+    public let wrongCertain: Int
+
+    /// Z > 0 is typical of overconfidence, Z < 0 of underconfidence.
+    public var direction: Direction? {
+        guard let z else { return nil }
+        return z > 0 ? .overconfident : z < 0 ? .underconfident : .calibrated
+    }
+}
+
+public enum Spiegelhalter {
+    public static func test(_ s: Sample) -> SpiegelhalterTest? {
+        guard s.n > 0 else { return nil }
+        var numerator = CompensatedSum(), variance = CompensatedSum()
+        var wrongCertain = 0
+        for c in s.values {
+            let w = 1 - 2 * c.x
+            // (e − n·x)·w, with x·w kept exact as a hi + lo pair.
+            let xw = c.x * w, xwError = (-xw).addingProduct(c.x, w)
+            numerator.add(Double(c.e), times: w)
+            numerator.add(-Double(c.n), times: xw)
+            numerator.add(-Double(c.n), times: xwError)
+            variance.add(Double(c.n), times: w * w * c.x * (1 - c.x))
+            if c.x == 0 { wrongCertain += c.e }
+            if c.x == 1 { wrongCertain += c.n - c.e }
+        }
+        let v = variance.value
+        guard v > 0 else { return SpiegelhalterTest(z: nil, pValue: nil, wrongCertain: wrongCertain) }
+        let z = numerator.value / v.squareRoot()
+        return SpiegelhalterTest(z: z, pValue: SpecialFunctions.normalTwoSidedP(z), wrongCertain: wrongCertain)
+    }
+}

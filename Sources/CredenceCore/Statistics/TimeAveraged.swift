@@ -1,0 +1,55 @@
+import Foundation
+
+/// One forecast in a claim's history, in the order it was entered.
+public struct TimedForecast: Sendable, Equatable {
+    public let time: Double
+    public let p: Double
+    public init(time: Double, p: Double) { (self.time, self.p) = (time, p) }
+}
+
+public struct TimeAveragedBrier: Sendable, Equatable {
+    /// ∫ (p(t) − y)² dt over [t_first, close) divided by its length (Good Judgment-like).
+    public let fromFirst: Double
+    /// The same over [open, close), counting the time before the first forecast as p = ½.
+    public let uniformFill: Double
+    public let firstForecastTime: Double
+    /// Forecasts entered before close.
+    public let forecasts: Int
+}
+
+/// Time-averaged Brier for updated forecasts (spec §10).
+public enum TimeAveraged {
+    public static func score(_ history: [TimedForecast], open: Double, close: Double, outcome: Bool) -> TimeAveragedBrier? {
+        let counted = history.filter { $0.time < close }
+        guard let first = counted.map({ max($0.time, open) }).min(), close > open, first < close,
+              let fromFirst = average(history, open: open, from: first, close: close, outcome: outcome)
+        else { return nil }
+        let uniform = (fromFirst * (close - first) + 0.25 * (first - open)) / (close - open)
+        return TimeAveragedBrier(fromFirst: fromFirst, uniformFill: uniform, firstForecastTime: first, forecasts: counted.count)
+    }
+
+    /// When the first forecast starts to count: max(time, open) of the earliest before close.
+    public static func firstTime(_ history: [TimedForecast], open: Double, close: Double) -> Double? {
+        history.filter { $0.time < close }.map { max($0.time, open) }.min()
+    }
+
+    /// Mean of (p(t) − y)² over [start, close); p(t) is the latest forecast at or before t, and at
+    /// equal times the one entered later. nil if nothing is in force at `start`.
+    public static func average(_ history: [TimedForecast], open: Double, from start: Double, close: Double, outcome: Bool) -> Double? {
+        guard close > start else { return nil }
+        let y = outcome ? 1.0 : 0.0
+        // Stable sort by effective time keeps entry order among equal times.
+        let timeline = history.enumerated()
+            .filter { $0.element.time < close }
+            .map { (time: max($0.element.time, open), p: $0.element.p, order: $0.offset) }
+            .sorted { ($0.time, $0.order) < ($1.time, $1.order) }
+        guard let firstTime = timeline.first?.time, firstTime <= start else { return nil }
+        var integral = CompensatedSum()
+        for (i, f) in timeline.enumerated() {
+            let segmentEnd = i + 1 < timeline.count ? timeline[i + 1].time : close
+            let lo = max(f.time, start), hi = min(segmentEnd, close)
+            if hi > lo { integral.add(hi - lo, times: (f.p - y) * (f.p - y)) }
+        }
+        return integral.value / (close - start)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// A JSON document built explicitly, so every key is always present (null when undefined, never
+/// left out) and output is byte-for-byte stable: sorted keys, shortest round-trip numbers.
+public indirect enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public static func number(_ x: Double?) -> JSONValue {
+        guard let x, x.isFinite else { return .null }
+        return .number(x)
+    }
+
+    public static func int(_ x: Int) -> JSONValue { .int(Int64(x)) }
+
+    public static func string(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+
+    /// Times as ISO 8601 in UTC with milliseconds when they have them.
+    public static func date(_ d: Date?) -> JSONValue {
+        guard let d else { return .null }
+        return .string(JSONValue.iso(d))
+    }
+
+    static func iso(_ d: Date) -> String {
+        let ms = Int64((d.timeIntervalSince1970 * 1000).rounded())
+        var seconds = ms / 1000, milli = ms % 1000
+        if milli < 0 { milli += 1000; seconds -= 1 }
+        var t = time_t(seconds), parts = tm()
+        gmtime_r(&t, &parts)
+        let base = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+                          parts.tm_hour, parts.tm_min, parts.tm_sec)
+        return milli == 0 ? base + "Z" : base + String(format: ".%03dZ", milli)
+    }
+
+    /// Pretty-printed with two-space indentation.
+    public func rendered() -> String {
+        var out = ""
+        write(into: &out, indent: 0)
+        return out
+    }
+
+    private func write(into out: inout String, indent: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .number(let x): out += JSONValue.format(x)
+        case .string(let s): JSONValue.quote(s, into: &out)
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += String(repeating: "  ", count: indent + 1)
+                item.write(into: &out, indent: indent + 1)
+                out += i + 1 < items.count ? ",\n" : "\n"
+            }
+            out += String(repeating: "  ", count: indent) + "]"
+        case .object(let fields):
+            if fields.isEmpty { out += "{}"; return }
+            out += "{\n"
+            let keys = fields.keys.sorted()
+            for (i, key) in keys.enumerated() {
+                out += String(repeating: "  ", count: indent + 1)
+                JSONValue.quote(key, into: &out)
+                out += ": "
+                fields[key]!.write(into: &out, indent: indent + 1)
+                out += i + 1 < keys.count ? ",\n" : "\n"
+            }
+            out += String(repeating: "  ", count: indent) + "}"
+        }
+    }
+
+    /// Shortest representation that reads back as the same Double; integral values keep ".0".
+    static func format(_ x: Double) -> String {
+        if x == 0 { return "0.0" }
+        var s = "\(x)"
+        if s.contains("e") {
+            // Swift writes 1e-05; JSON allows it, but keep a mantissa with a fraction for readers.
+            if !s.split(separator: "e")[0].contains(".") { s = s.replacingOccurrences(of: "e", with: ".0e") }
+        }
+        return s
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(Int64(value)) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+    public init(nilLiteral: ()) { self = .null }
+}

@@ -1,0 +1,170 @@
+import CredenceCore
+import Foundation
+import GRDB
+
+/// The journal: one SQLite file. This type owns the connection; it is the only code that
+/// speaks SQL.
+public final class Journal: @unchecked Sendable {
+    public let path: String
+    let db: DatabaseQueue
+    let clock: Clock
+
+    // MARK: - Locating
+
+    /// `--journal PATH` > `CREDENCE_JOURNAL` > `$XDG_DATA_HOME/credence/journal.sqlite`.
+    public static func defaultPath(flag: String?, environment: [String: String]) -> String {
+        if let flag, !flag.isEmpty { return flag }
+        if let env = environment["CREDENCE_JOURNAL"], !env.isEmpty { return env }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.local/share"
+        return "\(data)/credence/journal.sqlite"
+    }
+
+    // MARK: - Opening
+
+    public enum Access: Sendable { case read, write }
+
+    /// Opens a journal. For writing, a missing file (and its directories) is created, private to
+    /// its owner. For reading, a missing file is an empty journal and nothing is created.
+    public static func open(path: String, access: Access, clock: Clock) throws -> Journal {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && access == .read { return try inMemory(clock: clock, path: path) }
+        if !exists { try createFile(path) }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw translate(error, path: path)
+        }
+        let journal = Journal(path: path, db: queue, clock: clock)
+        try journal.prepare(creating: !exists)
+        return journal
+    }
+
+    /// An empty journal in memory: for tests, and for reading a journal that does not exist yet.
+    public static func inMemory(clock: Clock, path: String = ":memory:") throws -> Journal {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        let journal = Journal(path: path, db: try DatabaseQueue(configuration: config), clock: clock)
+        try journal.prepare(creating: true)
+        return journal
+    }
+
+    init(path: String, db: DatabaseQueue, clock: Clock) {
+        self.path = path
+        self.db = db
+        self.clock = clock
+    }
+
+    private static func createFile(_ path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try createDirectories(directory, for: path) }
+        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(fd)
+    }
+
+    /// mkdir -p with mode 0700, reporting the system's reason for a failure.
+    private static func createDirectories(_ directory: String, for path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            throw JournalError.cannotCreate(path: path, reason: "\(directory) is a file, not a directory")
+        }
+        let parent = (directory as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != directory { try createDirectories(parent, for: path) }
+        if mkdir(directory, 0o700) != 0 && errno != EEXIST {
+            throw JournalError.cannotCreate(path: path, reason: "cannot create the directory \(directory): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Checks the file is ours and current before anything writes to it; creates or migrates the schema.
+    private func prepare(creating: Bool) throws {
+        do {
+            try db.inDatabase { db in
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema") ?? 0
+                if version > Schema.version {
+                    throw JournalError.newerSchema(path: path, found: version, supported: Schema.version)
+                }
+                if tables > 0 && application != Schema.applicationID {
+                    throw JournalError.notAJournal(path: path, reason: "an SQLite database of another program")
+                }
+                if version == Schema.version { return }
+                if path != ":memory:" && !path.hasPrefix(":memory") && db.configuration.readonly == false {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                try db.inTransaction(.immediate) {
+                    try Schema.migrate(db, from: version)
+                    return .commit
+                }
+            }
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// SQLite's errors in words a user can act on.
+    static func translate(_ error: Error, path: String) -> Error {
+        guard let e = error as? DatabaseError else { return error }
+        switch e.resultCode {
+        case .SQLITE_NOTADB: return JournalError.notAJournal(path: path, reason: "not an SQLite database")
+        case .SQLITE_CORRUPT: return JournalError.notAJournal(path: path, reason: "the database is damaged: \(e.message ?? "corrupt")")
+        case .SQLITE_READONLY: return JournalError.readOnly(path: path)
+        case .SQLITE_FULL: return JournalError.diskFull(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return JournalError.cannotOpen(path: path, reason: e.message ?? "permission denied")
+        case .SQLITE_IOERR: return JournalError.cannotOpen(path: path, reason: "input/output error: \(e.message ?? "")")
+        case .SQLITE_CONSTRAINT: return JournalError.invalid("the journal refused the change: \(e.message ?? "a constraint failed")")
+        default: return error
+        }
+    }
+
+    // MARK: - Access
+
+    /// A read. Errors come back in the words of `translate`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try db.inDatabase(body)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// One invocation's writes: one IMMEDIATE transaction, recorded as one undo step.
+    /// The body returns what happened and a description for `undo`.
+    public func write<T>(_ body: (JournalWriter) throws -> (T, String)) throws -> T {
+        do {
+            return try db.inDatabase { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let writer = try JournalWriter(db: db, now: clock.now())
+                    let (value, description) = try body(writer)
+                    try writer.finish(description: description)
+                    result = value
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+}
+
+// MARK: - Time in the journal
+
+extension Date {
+    /// Milliseconds since the Unix epoch, the journal's time unit.
+    var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
+}

@@ -1,0 +1,174 @@
+import CredenceCore
+import Foundation
+import GRDB
+
+/// The writes of one invocation, inside its transaction. Every change it makes is undoable.
+public final class JournalWriter {
+    let db: Database
+    public let now: Date
+    private let stepID: Int64
+
+    init(db: Database, now: Date) throws {
+        self.db = db
+        self.now = now
+        // The high-water mark of every table's ids: `undo` deletes what this step inserts above them.
+        let marks = try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence")
+            .reduce(into: [String: Int64]()) { $0[$1["name"]] = $1["seq"] }
+        let json = String(data: try JSONEncoder().encode(marks), encoding: .utf8)!
+        try db.execute(sql: "INSERT INTO undo_step(description, created_at, marks) VALUES ('', ?, ?)",
+                       arguments: [now.millis, json])
+        stepID = db.lastInsertedRowID
+    }
+
+    func finish(description: String) throws {
+        try db.execute(sql: "UPDATE undo_step SET description = ? WHERE id = ?", arguments: [description, stepID])
+        // Keep the last 500 steps; older ones can no longer be undone.
+        try db.execute(sql: """
+            DELETE FROM undo_op WHERE step_id <= ? - 500;
+            DELETE FROM undo_step WHERE id <= ? - 500;
+            """, arguments: [stepID, stepID])
+    }
+
+    // MARK: - Forecasters and tags
+
+    /// The id of a forecaster, created on first use. Names are case-insensitive and stored once.
+    public func forecasterID(_ name: String) throws -> Int64 {
+        let clean = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !clean.isEmpty else { throw JournalError.invalid("a forecaster's name can't be empty") }
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [clean]) { return id }
+        try db.execute(sql: "INSERT INTO forecaster(name, created_at) VALUES (?, ?)", arguments: [clean, now.millis])
+        return db.lastInsertedRowID
+    }
+
+    func tagID(_ name: String) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM tag WHERE name = ?", arguments: [name]) { return id }
+        try db.execute(sql: "INSERT INTO tag(name) VALUES (?)", arguments: [name])
+        return db.lastInsertedRowID
+    }
+
+    // MARK: - Claims
+
+    /// Adds a claim and returns it.
+    public func addClaim(text: String, resolveBy: Date?, tags: [String], notes: String? = nil,
+                         createdAt: Date? = nil, uuid: String = UUID().uuidString.lowercased()) throws -> Claim {
+        let clean = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !clean.isEmpty else { throw JournalError.emptyText }
+        let created = createdAt ?? now
+        if let resolveBy, resolveBy < created {
+            throw JournalError.resolveByBeforeCreation(resolveBy: ISO8601DateFormatter().string(from: resolveBy),
+                                                       created: ISO8601DateFormatter().string(from: created))
+        }
+        try db.execute(sql: "INSERT INTO claim(uuid, text, notes, created_at, resolve_by) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [uuid, clean, notes, created.millis, resolveBy?.millis])
+        let id = db.lastInsertedRowID
+        try setTags(id, tags)
+        return Claim(id: id, uuid: uuid, text: clean, notes: notes, createdAt: Date(millis: created.millis),
+                     resolveBy: resolveBy.map { Date(millis: $0.millis) })
+    }
+
+    func setTags(_ claim: ClaimID, _ tags: [String]) throws {
+        for tag in tags {
+            try db.execute(sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)",
+                           arguments: [claim, try tagID(tag)])
+        }
+    }
+
+    public func addTags(_ claim: ClaimID, _ tags: [String]) throws {
+        _ = try requireClaim(claim)
+        try setTags(claim, tags)
+    }
+
+    @discardableResult
+    public func requireClaim(_ id: ClaimID) throws -> Claim {
+        guard let claim = try Queries.claim(db, id) else { throw JournalError.unknownClaim(id) }
+        return claim
+    }
+
+    /// Replaces a claim's text and notes. Returns false when nothing changed.
+    public func edit(_ id: ClaimID, text: String, notes: String?) throws -> Bool {
+        let claim = try requireClaim(id)
+        let clean = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !clean.isEmpty else { throw JournalError.emptyText }
+        let cleanNotes = notes.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        if clean == claim.text && cleanNotes == claim.notes { return false }
+        try db.execute(sql: "UPDATE claim SET text = ?, notes = ? WHERE id = ?", arguments: [clean, cleanNotes, id])
+        return true
+    }
+
+    /// Deletes a claim with its forecasts, tags and resolutions (undoable).
+    public func delete(_ id: ClaimID) throws -> Claim {
+        let claim = try requireClaim(id)
+        try db.execute(sql: "DELETE FROM claim WHERE id = ?", arguments: [id])
+        return claim
+    }
+
+    // MARK: - Forecasts
+
+    public func addForecast(claim id: ClaimID, forecaster: String, probability: Probability, reason: String?,
+                            caveats: [String], at time: Date? = nil) throws -> Forecast {
+        let claim = try requireClaim(id)
+        if claim.status.isResolved { throw JournalError.notResolvedForecastable(id, claim.status) }
+        let who = try forecasterID(forecaster)
+        let created = time ?? now
+        try db.execute(sql: """
+            INSERT INTO forecast(claim_id, forecaster_id, probability, typed, form, reason, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, who, probability.value, probability.typed, probability.form.rawValue, reason, created.millis])
+        let forecastID = db.lastInsertedRowID
+        for caveat in caveats where !caveat.trimmingCharacters(in: .whitespaces).isEmpty {
+            try db.execute(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", arguments: [forecastID, caveat])
+        }
+        try refreshFinal(claim: id)
+        return Forecast(id: forecastID, claimID: id, forecaster: try Queries.forecasterName(db, who), probability: probability.value,
+                        typed: probability.typed, form: probability.form, reason: reason, createdAt: created,
+                        isFinal: true, caveats: caveats)
+    }
+
+    /// A forecaster's latest forecast on a claim, if any.
+    public func currentForecast(claim id: ClaimID, forecaster: String) throws -> Forecast? {
+        try Queries.forecasts(db, claim: id).last { $0.forecaster.lowercased() == forecaster.lowercased() }
+    }
+
+    /// Marks, per forecaster, the forecast that counts: the latest at or before resolution.
+    /// Only rows whose flag changes are written, so undo records stay small.
+    func refreshFinal(claim id: ClaimID) throws {
+        try db.execute(sql: """
+            WITH counted AS (
+                SELECT f.id, f.forecaster_id, f.option_id, f.created_at FROM forecast f JOIN claim c ON c.id = f.claim_id
+                WHERE f.claim_id = ?1 AND (c.resolved_at IS NULL OR f.created_at <= c.resolved_at)
+            ), latest AS (
+                SELECT id FROM counted a WHERE NOT EXISTS (
+                    SELECT 1 FROM counted b WHERE b.forecaster_id = a.forecaster_id AND b.option_id IS a.option_id
+                    AND (b.created_at > a.created_at OR (b.created_at = a.created_at AND b.id > a.id)))
+            )
+            UPDATE forecast SET is_final = (id IN latest)
+            WHERE claim_id = ?1 AND is_final <> (id IN latest)
+            """, arguments: [id])
+    }
+
+    // MARK: - Resolutions
+
+    /// Resolves a claim yes, no or annulled. Re-resolving needs `force`; the history is kept.
+    public func resolve(_ id: ClaimID, status: ClaimStatus, at time: Date?, note: String?, by forecaster: String?,
+                        force: Bool, automatic: Bool = false) throws -> (claim: Claim, previous: ClaimStatus) {
+        let claim = try requireClaim(id)
+        if claim.status.isResolved && !force { throw JournalError.alreadyResolved(id, claim.status) }
+        let at = time ?? now
+        if at < claim.createdAt {
+            let f = ISO8601DateFormatter()
+            throw JournalError.resolvedBeforeCreation(at: f.string(from: at), created: f.string(from: claim.createdAt))
+        }
+        let who = try forecaster.map { try forecasterID($0) }
+        try db.execute(sql: """
+            INSERT INTO resolution(claim_id, status, resolved_at, recorded_at, note, resolved_by, automatic)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, status.rawValue, at.millis, now.millis, note, who, automatic])
+        try db.execute(sql: "UPDATE claim SET status = ?, outcome = ?, resolved_at = ? WHERE id = ?",
+                       arguments: [status.rawValue, status.outcome.map { $0 ? 1 : 0 }, at.millis, id])
+        try refreshFinal(claim: id)
+        var updated = claim
+        updated.status = status
+        updated.resolvedAt = Date(millis: at.millis)
+        return (updated, claim.status)
+    }
+}

@@ -1,0 +1,170 @@
+import CredenceCore
+import Foundation
+import GRDB
+
+/// Which claims a listing shows.
+public struct ClaimFilter: Sendable, Equatable {
+    public enum State: Sendable { case any, open, resolved, due }
+    public var state: State = .any
+    public var tags: [String] = []
+    public var forecaster: String?
+    public var search: String?
+    public var since: Date?
+    public var until: Date?
+    public var limit: Int?
+    public init() {}
+}
+
+/// The SQL behind browsing: list, show, due. Pure functions of a database connection.
+enum Queries {
+    static let claimColumns = "c.id, c.uuid, c.text, c.kind, c.notes, c.created_at, c.resolve_by, c.status, c.resolved_at"
+
+    static func claim(from row: Row) -> Claim {
+        Claim(id: row["id"], uuid: row["uuid"], text: row["text"], kind: ClaimKind(rawValue: row["kind"]) ?? .binary,
+              notes: row["notes"], createdAt: Date(millis: row["created_at"]),
+              resolveBy: (row["resolve_by"] as Int64?).map(Date.init(millis:)),
+              status: ClaimStatus(rawValue: row["status"]) ?? .open,
+              resolvedAt: (row["resolved_at"] as Int64?).map(Date.init(millis:)))
+    }
+
+    static func claim(_ db: Database, _ id: ClaimID) throws -> Claim? {
+        try Row.fetchOne(db, sql: "SELECT \(claimColumns) FROM claim c WHERE c.id = ?", arguments: [id]).map(claim(from:))
+    }
+
+    static func forecasterName(_ db: Database, _ id: Int64) throws -> String {
+        try String.fetchOne(db, sql: "SELECT name FROM forecaster WHERE id = ?", arguments: [id]) ?? "?"
+    }
+
+    static func tags(_ db: Database, claims ids: [ClaimID]) throws -> [ClaimID: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
+            WHERE ct.claim_id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY ct.id
+            """)
+        return rows.reduce(into: [:]) { $0[$1["claim_id"], default: []].append($1["name"]) }
+    }
+
+    static func forecasts(_ db: Database, claim id: ClaimID) throws -> [Forecast] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT f.id, f.claim_id, w.name, f.probability, f.typed, f.form, f.reason, f.created_at, f.is_final,
+                   (SELECT group_concat(text, char(31)) FROM (SELECT text FROM caveat WHERE forecast_id = f.id ORDER BY id)) AS caveats
+            FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
+            WHERE f.claim_id = ? ORDER BY f.created_at, f.id
+            """, arguments: [id])
+        return rows.map(forecast(from:))
+    }
+
+    static func forecast(from row: Row) -> Forecast {
+        let caveats = (row["caveats"] as String?)?.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) ?? []
+        return Forecast(id: row["id"], claimID: row["claim_id"], forecaster: row["name"], probability: row["probability"],
+                        typed: row["typed"], form: InputForm(rawValue: row["form"]) ?? .decimal, reason: row["reason"],
+                        createdAt: Date(millis: row["created_at"]), isFinal: row["is_final"], caveats: caveats)
+    }
+
+    static func resolutions(_ db: Database, claim id: ClaimID) throws -> [Resolution] {
+        try Row.fetchAll(db, sql: """
+            SELECT r.id, r.status, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic
+            FROM resolution r LEFT JOIN forecaster w ON w.id = r.resolved_by WHERE r.claim_id = ? ORDER BY r.id
+            """, arguments: [id]).map { row in
+            Resolution(id: row["id"], status: ClaimStatus(rawValue: row["status"]) ?? .annulled,
+                       resolvedAt: Date(millis: row["resolved_at"]), recordedAt: Date(millis: row["recorded_at"]),
+                       note: row["note"], resolvedBy: row["name"], automatic: row["automatic"])
+        }
+    }
+
+    /// Builds the WHERE clause of a claim filter.
+    static func conditions(_ filter: ClaimFilter, now: Date) -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var args: StatementArguments = []
+        switch filter.state {
+        case .any: break
+        case .open: clauses.append("c.status = 'open'")
+        case .resolved: clauses.append("c.status <> 'open'")
+        case .due:
+            clauses.append("c.status = 'open' AND c.resolve_by IS NOT NULL AND c.resolve_by <= ?")
+            args += [now.millis]
+        }
+        for tag in filter.tags {
+            clauses.append("EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)")
+            args += [tag]
+        }
+        if let who = filter.forecaster {
+            clauses.append("EXISTS (SELECT 1 FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = c.id AND w.name = ?)")
+            args += [who]
+        }
+        if let search = filter.search {
+            clauses.append("(c.text LIKE ? ESCAPE '\\' OR c.notes LIKE ? ESCAPE '\\')")
+            let pattern = "%" + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            args += [pattern, pattern]
+        }
+        if let since = filter.since { clauses.append("c.created_at >= ?"); args += [since.millis] }
+        if let until = filter.until { clauses.append("c.created_at <= ?"); args += [until.millis] }
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), args)
+    }
+}
+
+extension Journal {
+    public func claim(_ id: ClaimID) throws -> ClaimDetail {
+        try read { db in
+            guard let claim = try Queries.claim(db, id) else { throw JournalError.unknownClaim(id) }
+            return ClaimDetail(claim: claim, tags: try Queries.tags(db, claims: [id])[id] ?? [],
+                               forecasts: try Queries.forecasts(db, claim: id),
+                               resolutions: try Queries.resolutions(db, claim: id))
+        }
+    }
+
+    /// Claims matching a filter, newest first (due claims: soonest due first), with the
+    /// `owner`'s current forecast on each.
+    public func list(_ filter: ClaimFilter, owner: String) throws -> [ClaimSummary] {
+        try read { db in
+            let (whereClause, args) = Queries.conditions(filter, now: clock.now())
+            let order = filter.state == .due ? "c.resolve_by, c.id" : "c.id DESC"
+            let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
+            let who = filter.forecaster ?? owner
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(Queries.claimColumns),
+                       (SELECT count(*) FROM forecast f WHERE f.claim_id = c.id) AS forecast_count,
+                       cur.id AS f_id, cur.probability AS f_p, cur.typed AS f_typed, cur.form AS f_form,
+                       cur.created_at AS f_at, cur.reason AS f_reason
+                FROM claim c
+                LEFT JOIN forecast cur ON cur.id = (
+                    SELECT f.id FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
+                    WHERE f.claim_id = c.id AND w.name = ? ORDER BY f.is_final DESC, f.created_at DESC, f.id DESC LIMIT 1)
+                \(whereClause) ORDER BY \(order)\(limit)
+                """, arguments: [who] + args)
+            let tags = try Queries.tags(db, claims: rows.map { $0["id"] })
+            return rows.map { row in
+                let claim = Queries.claim(from: row)
+                var current: Forecast?
+                if let fid: Int64 = row["f_id"] {
+                    current = Forecast(id: fid, claimID: claim.id, forecaster: who, probability: row["f_p"], typed: row["f_typed"],
+                                       form: InputForm(rawValue: row["f_form"]) ?? .decimal, reason: row["f_reason"],
+                                       createdAt: Date(millis: row["f_at"]), isFinal: true, caveats: [])
+                }
+                return ClaimSummary(claim: claim, tags: tags[claim.id] ?? [], current: current, forecastCount: row["forecast_count"])
+            }
+        }
+    }
+
+    /// How many open claims are past their resolve-by date.
+    public func dueCount() throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM claim WHERE status = 'open' AND resolve_by <= ?",
+                             arguments: [clock.now().millis]) ?? 0
+        }
+    }
+
+    public func forecasterNames() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT name FROM forecaster ORDER BY name") }
+    }
+
+    public func tagNames() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT name FROM tag ORDER BY name") }
+    }
+
+    /// Runs SQLite's integrity check; "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+}
