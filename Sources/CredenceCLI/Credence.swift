@@ -20,7 +20,7 @@ public struct Credence: ParsableCommand {
 
     static let commands: [any ParsableCommand.Type] = [
         Add.self, ForecastCommand.self, Resolve.self, List.self, Show.self, Due.self, Edit.self, Delete.self,
-        Undo.self,
+        Undo.self, Report.self, Import.self,
     ]
 
     public init() {}

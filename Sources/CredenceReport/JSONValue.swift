@@ -49,7 +49,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
-        case .number(let x): out += JSONValue.format(x)
+        case .number(let x): out += x.isFinite ? JSONValue.format(x) : "null"   // JSON has no ∞ or NaN
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }

@@ -146,9 +146,12 @@ public final class Journal: @unchecked Sendable {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     let writer = try JournalWriter(db: db, now: clock.now())
+                    let before = db.totalChangesCount
                     let (value, description) = try body(writer)
-                    try writer.finish(description: description)
                     result = value
+                    // A command that changed nothing leaves no undo step behind.
+                    if db.totalChangesCount == before { return .rollback }
+                    try writer.finish(description: description)
                     return .commit
                 }
                 return result!

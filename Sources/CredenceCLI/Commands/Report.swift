@@ -1,0 +1,147 @@
+import ArgumentParser
+import CredenceCore
+import CredenceReport
+import CredenceStore
+import Foundation
+
+extension ReportGrouping: ExpressibleByArgument {}
+
+struct Report: CredenceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Calibration report: scores, reliability diagram, decomposition and a plain verdict.",
+        discussion: """
+        Scores each forecaster's last forecast before resolution on resolved claims (annulled and open
+        claims are left out); --every-forecast scores every forecast made before resolution instead.
+          credence report
+          credence report --as all --by forecaster
+          credence report --tag work --since 2026-01-01 -o report.html
+        """)
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Whose forecasts (default: the owner); `all` pools everyone.", valueName: "name"))
+    var forecaster: String?
+
+    @Option(name: .long, help: "Only claims with this tag (repeatable: all must match).")
+    var tag: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only claims resolved on or after this date.", valueName: "date"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only claims resolved on or before this date.", valueName: "date"))
+    var until: String?
+
+    @Option(name: .long, help: "Number of equal-width bins (default 10, or `bins` in the config).")
+    var bins: Int?
+
+    @Option(name: .long, help: ArgumentHelp("One row per group: tag, forecaster, horizon, caveats or input.", valueName: "group"))
+    var by: ReportGrouping?
+
+    @Flag(name: .long, help: "Score every forecast made before resolution, not only each forecaster's last.")
+    var everyForecast = false
+
+    @Flag(name: .long, help: "Print the report as JSON.")
+    var json = false
+
+    @Flag(name: .long, help: "Print the bin table as CSV.")
+    var csv = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to a file: .svg (the chart), .html (a self-contained page), .json or .csv.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: "Width of the terminal chart (default: the terminal's).")
+    var width: Int?
+
+    @OptionGroup var options: JournalOptions
+
+    func execute(in ctx: Context) throws {
+        let binCount = bins ?? ctx.config.bins
+        guard (1...100).contains(binCount) else { throw CLIError("--bins must be between 1 and 100", status: ExitStatus.usage) }
+        if json && csv { throw CLIError("choose one of --json and --csv", status: ExitStatus.usage) }
+        let pooled = forecaster?.lowercased() == "all"
+        let who = pooled ? nil : (forecaster ?? ctx.owner)
+        var selection = ReportSelection(forecaster: who)
+        selection.tags = try parseTags(tag)
+        selection.since = try since.map { try ctx.clock.dates.periodStart($0) }
+        selection.until = try until.map { try ctx.clock.dates.periodEnd($0) }
+        selection.everyForecast = everyForecast
+        let format = try outputFormat()
+
+        let journal = try ctx.openJournal(options.journal, access: .read)
+        let counts = try journal.forecastCounts(selection).first?.counts ?? []
+        let subject = who ?? "everyone"
+        guard let analysis = Calibration.analyse(Sample(counts: counts), bins: binCount) else {
+            let whose = pooled ? "" : " by \(Format.safe(subject))"
+            var message = "No resolved forecasts\(whose) to report yet"
+            message += selection.tags.isEmpty && since == nil && until == nil ? "." : " with these filters."
+            message += " Resolve claims as they come due (`credence due` lists them)"
+            message += pooled ? "." : ", or try `--as all` for everyone's."
+            if json {
+                ctx.out.line(JSONValue.object(["n": 0, "selection": .object(selectionJSON(who, selection, binCount)), "message": .string(message)]).rendered())
+            } else {
+                ctx.out.line(message)
+            }
+            return
+        }
+        var filters = selection.tags.map { "#\($0)" }
+        if let since { filters.append("resolved since \(since)") }
+        if let until { filters.append("resolved until \(until)") }
+        func analyse(_ grouping: ReportGrouping) throws -> [CalibrationReport.Group] {
+            try journal.forecastCounts(selection, by: grouping).compactMap { g in
+                Calibration.analyse(Sample(counts: g.counts), bins: binCount).map { CalibrationReport.Group(name: g.name, analysis: $0) }
+            }
+        }
+        var groups: [CalibrationReport.Group] = []
+        if let by, by != .none { groups = Self.order(try analyse(by), by) }
+        let forecasters = pooled && (json || format == "json") ? try analyse(.forecaster) : []
+        let report = CalibrationReport(subject: subject, filters: filters, everyForecast: everyForecast, analysis: analysis,
+                                       grouping: by.flatMap { $0 == .none ? nil : $0.rawValue }, groups: groups, forecasters: forecasters)
+        let rendered: String
+        switch format {
+        case "json": rendered = ReportJSON.render(report, selection: selectionJSON(who, selection, binCount))
+        case "csv": rendered = ReportCSV.render(report)
+        case "svg": rendered = SVGReport.render(report)
+        case "html": rendered = HTMLReport.render(report)
+        default:
+            rendered = TextReport(report, width: ctx.width(width), style: TextStyle(color: ctx.useColor(options.color)),
+                                  clean: { Format.safe($0) }).render()
+        }
+        if let output {
+            do {
+                try rendered.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw CLIError("cannot write \(output): \((error as NSError).localizedDescription)", status: ExitStatus.ioError)
+            }
+            ctx.err.line("Wrote \(output) (\(format.uppercased()), \(rendered.utf8.count.formatted()) bytes).")
+        } else {
+            ctx.out.write(format == "json" ? rendered + "\n" : rendered)
+        }
+    }
+
+    func selectionJSON(_ who: String?, _ selection: ReportSelection, _ bins: Int) -> [String: JSONValue] {
+        ["forecaster": .string(who), "tags": .array(selection.tags.map { .string($0) }), "since": .date(selection.since),
+         "until": .date(selection.until), "bins": .int(bins), "every_forecast": .bool(everyForecast)]
+    }
+
+    /// What to produce: from --json/--csv, else from -o's extension, else terminal text.
+    func outputFormat() throws -> String {
+        if json { return "json" }
+        if csv { return "csv" }
+        guard let output else { return "text" }
+        let ext = (output as NSString).pathExtension.lowercased()
+        guard ["svg", "html", "htm", "json", "csv", "txt"].contains(ext) else {
+            throw CLIError("-o \(output): name the file .svg, .html, .json, .csv or .txt so the format is clear", status: ExitStatus.usage)
+        }
+        return ext == "htm" ? "html" : ext == "txt" ? "text" : ext
+    }
+
+    /// Natural order for ordered groupings; by size otherwise.
+    static func order(_ groups: [CalibrationReport.Group], _ by: ReportGrouping) -> [CalibrationReport.Group] {
+        let natural: [String]
+        switch by {
+        case .horizon: natural = ["≤ 1 week", "≤ 1 month", "≤ 1 year", "> 1 year"]
+        case .caveats: natural = ["no caveats", "1 caveat", "2+ caveats"]
+        default: return groups.sorted { ($0.analysis.sample.n, $1.name) > ($1.analysis.sample.n, $0.name) }
+        }
+        return groups.sorted { (natural.firstIndex(of: $0.name) ?? 99) < (natural.firstIndex(of: $1.name) ?? 99) }
+    }
+}

@@ -1,0 +1,89 @@
+import CredenceCore
+import Foundation
+
+/// The report as JSON (schema in the README): snake_case keys, numbers unrounded, null for
+/// undefined values, never 0 in their place.
+public enum ReportJSON {
+    public static func render(_ r: CalibrationReport, selection: [String: JSONValue]) -> String {
+        var o = metrics(r.analysis)
+        o["selection"] = .object(selection)
+        o["verdict"] = .string(r.verdict)
+        o["scoring"] = .string(r.everyForecast ? "every_forecast" : "final_forecast")
+        if !r.forecasters.isEmpty {
+            o["forecasters"] = .object(Dictionary(uniqueKeysWithValues: r.forecasters.map { ($0.name, JSONValue.object(metrics($0.analysis))) }))
+        }
+        if let grouping = r.grouping {
+            o["by"] = .string(grouping)
+            o["groups"] = .array(r.groups.map { g in
+                var m = metrics(g.analysis)
+                m["name"] = .string(g.name)
+                return .object(m)
+            })
+        }
+        return JSONValue.object(o).rendered()
+    }
+
+    static func interval(_ i: Interval?) -> JSONValue {
+        i.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null
+    }
+
+    public static func metrics(_ a: CalibrationAnalysis) -> [String: JSONValue] {
+        let s = a.scores, m = a.murphy, c = a.corp, z = a.spiegelhalter
+        let fitted = CORP.recalibrated(a.sample.values, blocks: c.blocks)
+        return [
+            "n": .int(s.n), "n_events": .int(s.events), "base_rate": .number(s.baseRate),
+            "brier": .number(s.brier), "brier_0_2": .number(s.brierTwoCategory),
+            "brier_skill": .number(c.brier.unc > 0 ? 1 - s.brier / c.brier.unc : nil),
+            "log_loss": [
+                "value": .number(s.logLoss.value), "n_clipped": .int(s.logLoss.nClipped),
+                "unclipped": .number(s.logLoss.unclipped), "infinite": .bool(s.logLoss.infinite),
+                "bits": .number(s.logLoss.unclipped.map { $0 / M_LN2 }),
+                "metaculus_range": .number(s.logLossMetaculusRange),
+            ],
+            "spherical": .number(s.spherical),
+            "murphy": [
+                "rel": .number(m.rel), "res": .number(m.res), "unc": .number(m.unc), "wbv": .number(m.wbv),
+                "wbc": .number(m.wbc), "ece": .number(m.ece),
+                "ferro_fricker": m.ferroFricker.map { ["rel": .number($0.rel), "res": .number($0.res), "unc": .number($0.unc)] } ?? .null,
+            ],
+            "bins": .array(m.bins.map { b in
+                ["k": .int(b.k), "lo": .number(b.lo), "hi": .number(b.hi), "n": .int(b.n), "n_events": .int(b.events),
+                 "mean_forecast": .number(b.meanForecast), "obs_freq": .number(b.observedFrequency),
+                 "wilson95": interval(b.wilson), "jeffreys95": interval(b.jeffreys)]
+            }),
+            "corp": [
+                "mcb": .number(c.brier.mcb), "dsc": .number(c.brier.dsc), "unc": .number(c.brier.unc),
+                "score": .number(c.brier.score), "recalibrated": .number(c.brier.recalibrated),
+                "log": ["mcb": .number(c.log.mcb), "dsc": .number(c.log.dsc), "unc": .number(c.log.unc),
+                        "score": .number(c.log.score), "recalibrated": .number(c.log.recalibrated)],
+                "n_distinct_forecasts": .int(c.distinctForecasts),
+                "pav_blocks": .array(c.blocks.map { ["x_min": .number($0.xMin), "x_max": .number($0.xMax), "n": .int($0.n),
+                                                     "n_events": .int($0.events), "cep": .number($0.cep)] }),
+                "band": [
+                    "level": .number(a.band.level), "method": .string(a.band.method.rawValue),
+                    "points": .array(zip(a.band.points, fitted).map { p, y in
+                        ["x": .number(p.x), "n": .int(p.n), "lower": .number(p.lower), "upper": .number(p.upper), "recalibrated": .number(y)]
+                    }),
+                    "outside": .int(ReliabilityChart.outsideBand(a)),
+                ],
+            ],
+            "spiegelhalter": ["z": .number(z.z), "p": .number(z.pValue), "direction": .string(z.direction?.rawValue),
+                              "wrong_certain": .int(z.wrongCertain)],
+            "smooth_ece": ["value": .number(a.smoothECE.value), "sigma": .number(a.smoothECE.sigma)],
+            "metaculus": ["baseline_mean": .number(s.baselineMean)],
+        ]
+    }
+}
+
+/// The bin table as CSV.
+public enum ReportCSV {
+    public static func render(_ r: CalibrationReport) -> String {
+        var lines = ["k,lo,hi,n,n_events,mean_forecast,obs_freq,wilson_lower,wilson_upper,jeffreys_lower,jeffreys_upper"]
+        func f(_ x: Double?) -> String { x.map { JSONValue.format($0) } ?? "" }
+        for b in r.analysis.murphy.bins {
+            lines.append([String(b.k), f(b.lo), f(b.hi), String(b.n), String(b.events), f(b.meanForecast), f(b.observedFrequency),
+                          f(b.wilson?.lower), f(b.wilson?.upper), f(b.jeffreys?.lower), f(b.jeffreys?.upper)].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,51 @@
+/// Text for a terminal: safe to print, measured and cut in display columns.
+public enum TerminalText {
+    /// User text made safe for a terminal: control characters (escape sequences, NUL) and
+    /// bidirectional overrides are shown as U+FFFD instead of being obeyed.
+    public static func safe(_ s: String, singleLine: Bool = true) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x0A where !singleLine, 0x09 where !singleLine: out.append(scalar)
+            case 0x0A, 0x09, 0x0D: out.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Columns a string takes in a terminal (wide East Asian characters and emoji take two).
+    public static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
+    }
+
+    public static func scalarWidth(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v == 0x200D || (0xFE00...0xFE0F).contains(v) || s.properties.generalCategory == .nonspacingMark
+            || s.properties.generalCategory == .enclosingMark || s.properties.generalCategory == .format { return 0 }
+        if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v) { return 2 }
+        return 1
+    }
+
+    /// Cuts a string to fit `width` columns, ending in … when cut.
+    public static func truncate(_ s: String, to width: Int) -> String {
+        guard Self.width(s) > width else { return s }
+        var out = "", used = 0
+        for ch in s {
+            let w = Self.width(String(ch))
+            if used + w > width - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out + "…"
+    }
+
+    public static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        let gap = max(0, width - Self.width(s))
+        return right ? String(repeating: " ", count: gap) + s : s + String(repeating: " ", count: gap)
+    }
+
+}

@@ -1,0 +1,90 @@
+import CredenceCore
+import Foundation
+import GRDB
+
+/// Which resolved forecasts a report scores.
+public struct ReportSelection: Sendable, Equatable {
+    /// nil pools every forecaster.
+    public var forecaster: String?
+    public var tags: [String] = []
+    /// Claims resolved in [since, until].
+    public var since: Date?
+    public var until: Date?
+    /// Score every forecast made before resolution, not only each forecaster's last.
+    public var everyForecast = false
+
+    public init(forecaster: String?) { self.forecaster = forecaster }
+}
+
+/// How a report splits its forecasts into groups.
+public enum ReportGrouping: String, Sendable, CaseIterable {
+    case none, forecaster, tag, horizon, caveats, input
+}
+
+/// A group's forecasts as counts per distinct probability: the input the statistics need.
+public struct ForecastGroup: Sendable, Equatable {
+    public let name: String
+    public let counts: [CountedForecast]
+}
+
+extension Journal {
+    /// One aggregate query: `GROUP BY group, probability` with counts of YES outcomes, over
+    /// resolved binary claims (annulled and open claims are left out). The math then runs on the
+    /// K distinct values, not the n rows (spec §12).
+    public func forecastCounts(_ s: ReportSelection, by grouping: ReportGrouping = .none) throws -> [ForecastGroup] {
+        try read { db in
+            var joins = ""
+            var clauses = ["c.outcome IS NOT NULL", "f.option_id IS NULL",
+                           s.everyForecast ? "f.created_at <= c.resolved_at" : "f.is_final = 1"]
+            var args: StatementArguments = []
+            if let who = s.forecaster {
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [who]) else { return [] }
+                clauses.append("f.forecaster_id = ?")
+                args += [id]
+            }
+            for tag in s.tags {
+                clauses.append("EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)")
+                args += [tag]
+            }
+            if let since = s.since { clauses.append("c.resolved_at >= ?"); args += [since.millis] }
+            if let until = s.until { clauses.append("c.resolved_at <= ?"); args += [until.millis] }
+            let group: String
+            switch grouping {
+            case .none: group = "''"
+            case .forecaster:
+                joins = "JOIN forecaster w ON w.id = f.forecaster_id"
+                group = "w.name"
+            case .tag:
+                joins = "LEFT JOIN claim_tag gt ON gt.claim_id = c.id LEFT JOIN tag g ON g.id = gt.tag_id"
+                group = "coalesce('#' || g.name, '(untagged)')"
+            case .horizon:
+                group = """
+                    CASE WHEN c.resolved_at - f.created_at <= 604800000 THEN '≤ 1 week'
+                         WHEN c.resolved_at - f.created_at <= 2592000000 THEN '≤ 1 month'
+                         WHEN c.resolved_at - f.created_at <= 31536000000 THEN '≤ 1 year'
+                         ELSE '> 1 year' END
+                    """
+            case .caveats:
+                group = """
+                    CASE (SELECT count(*) FROM caveat cv WHERE cv.forecast_id = f.id)
+                         WHEN 0 THEN 'no caveats' WHEN 1 THEN '1 caveat' ELSE '2+ caveats' END
+                    """
+            case .input: group = "f.form"
+            }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(group) AS g, f.probability AS p, count(*) AS n, sum(c.outcome) AS e
+                FROM forecast f JOIN claim c ON c.id = f.claim_id \(joins)
+                WHERE \(clauses.joined(separator: " AND "))
+                GROUP BY g, p
+                """, arguments: args)
+            var groups: [String: [CountedForecast]] = [:]
+            var order: [String] = []
+            while let row = try rows.next() {
+                let name: String = row[0]
+                if groups[name] == nil { order.append(name) }
+                groups[name, default: []].append(CountedForecast(x: row[1], n: row[2], e: row[3]))
+            }
+            return order.map { ForecastGroup(name: $0, counts: groups[$0]!) }
+        }
+    }
+}
