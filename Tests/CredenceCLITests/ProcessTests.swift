@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// The real binary, as a shell runs it: exit codes, streams, and a reader that goes away.
+@Suite struct ProcessTests {
+    static var binary: String {
+        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("credence").path
+    }
+
+    struct Result { let out: String, err: String, status: Int32 }
+
+    static func shell(_ script: String, environment: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", script]
+        var env = ProcessInfo.processInfo.environment
+        env["CREDENCE"] = binary
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self), status: p.terminationStatus)
+    }
+
+    @Test func versionAndUsage() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first: \(Self.binary)")
+        let v = try Self.shell("\"$CREDENCE\" --version")
+        #expect(v.status == 0 && v.out == "credence 0.1.0\n")
+        let bad = try Self.shell("\"$CREDENCE\" list --frobnicate")
+        #expect(bad.status == 64 && bad.out.isEmpty && bad.err.contains("Unknown option '--frobnicate'"))
+    }
+
+    @Test func aClosedPipeIsACleanExit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("credence-pipe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var csv = "forecaster,question_id,probability,outcome,question\n"
+        for i in 0..<3000 { csv += "me,q\(i),0.\(10 + i % 80),\(i % 2),A fairly long claim text number \(i) to fill the pipe buffer quickly\n" }
+        try csv.write(to: dir.appendingPathComponent("big.csv"), atomically: true, encoding: .utf8)
+        let env = ["CREDENCE_JOURNAL": dir.appendingPathComponent("j.sqlite").path, "HOME": dir.path]
+        #expect(try Self.shell("\"$CREDENCE\" import \"\(dir.path)/big.csv\"", environment: env).status == 0)
+        let r = try Self.shell("\"$CREDENCE\" list | head -n 2; echo \"status ${PIPESTATUS[0]}\"", environment: env)
+        #expect(r.err.isEmpty, "stderr: \(r.err)")
+        #expect(r.out.hasSuffix("status 0\n"), "\(r.out)")
+        #expect(r.out.split(separator: "\n").count == 3)
+    }
+
+    @Test func dataErrorsGoToStderrWithStatus65() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("credence-err-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try Self.shell("\"$CREDENCE\" add Rain 70", environment: ["CREDENCE_JOURNAL": dir.appendingPathComponent("j.sqlite").path])
+        #expect(r.status == 65 && r.out.isEmpty && r.err == "error: \"70\" is a bare number: did you mean 70%?\n  Rain 70\n       ^^\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
+}
