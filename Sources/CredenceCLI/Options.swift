@@ -50,3 +50,25 @@ func uniqueTags(_ tags: [String]) -> [String] {
     var seen = Set<String>()
     return tags.filter { seen.insert($0.lowercased()).inserted }
 }
+
+/// `--option "label=PROB"`: one option of a scenario set with its probability.
+func parseOption(_ text: String, allowCertain: Bool) throws -> (label: String, p: Probability) {
+    guard let eq = text.lastIndex(of: "=") else {
+        throw CLIError("--option \"\(text)\": write the option's name and probability as name=PROB, e.g. --option \"slow takeoff=60%\"", status: ExitStatus.usage)
+    }
+    let label = text[..<eq].trimmingCharacters(in: .whitespaces)
+    guard !label.isEmpty else { throw CLIError("--option \"\(text)\": the option has no name") }
+    return (label, try ProbabilityParser.parse(String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces), allowCertain: allowCertain))
+}
+
+/// `--if ID`, `--if ID=yes`, `--if ID=no`: the claim counts only if claim ID resolves that way.
+func parseCondition(_ text: String) throws -> Condition {
+    let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+    let id = try parseClaimID(parts[0])
+    guard parts.count == 2 else { return Condition(on: id, required: true) }
+    switch parts[1].lowercased() {
+    case "yes", "y", "true": return Condition(on: id, required: true)
+    case "no", "n", "false": return Condition(on: id, required: false)
+    default: throw CLIError("--if \(text): the condition is ID, ID=yes or ID=no", status: ExitStatus.usage)
+    }
+}

@@ -108,6 +108,11 @@ public final class JournalWriter {
                             caveats: [String], at time: Date? = nil) throws -> Forecast {
         let claim = try requireClaim(id)
         if claim.status.isResolved { throw JournalError.notResolvedForecastable(id, claim.status) }
+        if claim.kind == .scenarios {
+            let labels = try String.fetchAll(db, sql: "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
+            throw JournalError.invalid("claim \(id) is a scenario set: give each option a probability with --option, e.g. " +
+                                       labels.map { "--option \"\($0)=…\"" }.joined(separator: " "))
+        }
         let who = try forecasterID(forecaster)
         let created = time ?? now
         try db.execute(sql: """
@@ -144,31 +149,5 @@ public final class JournalWriter {
             UPDATE forecast SET is_final = (id IN latest)
             WHERE claim_id = ?1 AND is_final <> (id IN latest)
             """, arguments: [id])
-    }
-
-    // MARK: - Resolutions
-
-    /// Resolves a claim yes, no or annulled. Re-resolving needs `force`; the history is kept.
-    public func resolve(_ id: ClaimID, status: ClaimStatus, at time: Date?, note: String?, by forecaster: String?,
-                        force: Bool, automatic: Bool = false) throws -> (claim: Claim, previous: ClaimStatus) {
-        let claim = try requireClaim(id)
-        if claim.status.isResolved && !force { throw JournalError.alreadyResolved(id, claim.status) }
-        let at = time ?? now
-        if at < claim.createdAt {
-            let f = ISO8601DateFormatter()
-            throw JournalError.resolvedBeforeCreation(at: f.string(from: at), created: f.string(from: claim.createdAt))
-        }
-        let who = try forecaster.map { try forecasterID($0) }
-        try db.execute(sql: """
-            INSERT INTO resolution(claim_id, status, resolved_at, recorded_at, note, resolved_by, automatic)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, status.rawValue, at.millis, now.millis, note, who, automatic])
-        try db.execute(sql: "UPDATE claim SET status = ?, outcome = ?, resolved_at = ? WHERE id = ?",
-                       arguments: [status.rawValue, status.outcome.map { $0 ? 1 : 0 }, at.millis, id])
-        try refreshFinal(claim: id)
-        var updated = claim
-        updated.status = status
-        updated.resolvedAt = Date(millis: at.millis)
-        return (updated, claim.status)
     }
 }

@@ -46,10 +46,10 @@ enum Queries {
 
     static func forecasts(_ db: Database, claim id: ClaimID) throws -> [Forecast] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT f.id, f.claim_id, w.name, f.probability, f.typed, f.form, f.reason, f.created_at, f.is_final,
+            SELECT f.id, f.claim_id, w.name, f.probability, f.typed, f.form, f.reason, f.created_at, f.is_final, o.label,
                    (SELECT group_concat(text, char(31)) FROM (SELECT text FROM caveat WHERE forecast_id = f.id ORDER BY id)) AS caveats
-            FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
-            WHERE f.claim_id = ? ORDER BY f.created_at, f.id
+            FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id LEFT JOIN scenario_option o ON o.id = f.option_id
+            WHERE f.claim_id = ? ORDER BY f.created_at, f.id, o.position
             """, arguments: [id])
         return rows.map(forecast(from:))
     }
@@ -58,7 +58,7 @@ enum Queries {
         let caveats = (row["caveats"] as String?)?.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) ?? []
         return Forecast(id: row["id"], claimID: row["claim_id"], forecaster: row["name"], probability: row["probability"],
                         typed: row["typed"], form: InputForm(rawValue: row["form"]) ?? .decimal, reason: row["reason"],
-                        createdAt: Date(millis: row["created_at"]), isFinal: row["is_final"], caveats: caveats)
+                        createdAt: Date(millis: row["created_at"]), isFinal: row["is_final"], caveats: caveats, option: row["label"])
     }
 
     static func resolutions(_ db: Database, claim id: ClaimID) throws -> [Resolution] {
@@ -108,9 +108,18 @@ extension Journal {
     public func claim(_ id: ClaimID) throws -> ClaimDetail {
         try read { db in
             guard let claim = try Queries.claim(db, id) else { throw JournalError.unknownClaim(id) }
+            let options = try Row.fetchAll(db, sql: "SELECT id, label, position FROM scenario_option WHERE claim_id = ? ORDER BY position",
+                                           arguments: [id]).map { ScenarioOption(id: $0["id"], label: $0["label"], position: $0["position"]) }
+            let resolvedOption = try String.fetchOne(db, sql: """
+                SELECT o.label FROM claim c JOIN scenario_option o ON o.id = c.resolved_option_id WHERE c.id = ?
+                """, arguments: [id])
+            let condition = try Row.fetchOne(db, sql: "SELECT on_claim_id, required_outcome FROM condition WHERE claim_id = ?", arguments: [id])
+                .map { Condition(on: $0["on_claim_id"], required: $0["required_outcome"]) }
             return ClaimDetail(claim: claim, tags: try Queries.tags(db, claims: [id])[id] ?? [],
                                forecasts: try Queries.forecasts(db, claim: id),
-                               resolutions: try Queries.resolutions(db, claim: id))
+                               resolutions: try Queries.resolutions(db, claim: id),
+                               options: options, resolvedOption: resolvedOption, condition: condition,
+                               bets: try BetQueries.bets(db, claim: id))
         }
     }
 

@@ -25,6 +25,14 @@ public enum ReportGrouping: String, Sendable, CaseIterable {
 public struct ForecastGroup: Sendable, Equatable {
     public let name: String
     public let counts: [CountedForecast]
+    /// How many of the forecasts are options of scenario sets, scored as yes/no forecasts.
+    public var scenarioOptionForecasts = 0
+
+    public init(name: String, counts: [CountedForecast], scenarioOptionForecasts: Int = 0) {
+        self.name = name
+        self.counts = counts
+        self.scenarioOptionForecasts = scenarioOptionForecasts
+    }
 }
 
 extension Journal {
@@ -34,7 +42,8 @@ extension Journal {
     public func forecastCounts(_ s: ReportSelection, by grouping: ReportGrouping = .none) throws -> [ForecastGroup] {
         try read { db in
             var joins = ""
-            var clauses = ["c.outcome IS NOT NULL", "f.option_id IS NULL",
+            // Binary claims, and each option of a resolved scenario set as a yes/no forecast.
+            var clauses = ["(c.outcome IS NOT NULL AND f.option_id IS NULL OR c.status = 'resolved' AND f.option_id IS NOT NULL)",
                            s.everyForecast ? "f.created_at <= c.resolved_at" : "f.is_final = 1"]
             var args: StatementArguments = []
             if let who = s.forecaster {
@@ -72,19 +81,22 @@ extension Journal {
             case .input: group = "f.form"
             }
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(group) AS g, f.probability AS p, count(*) AS n, sum(c.outcome) AS e
+                SELECT \(group) AS g, f.probability AS p, count(*) AS n,
+                       sum(CASE WHEN f.option_id IS NULL THEN c.outcome ELSE f.option_id = c.resolved_option_id END) AS e,
+                       sum(f.option_id IS NOT NULL) AS o
                 FROM forecast f JOIN claim c ON c.id = f.claim_id \(joins)
                 WHERE \(clauses.joined(separator: " AND "))
                 GROUP BY g, p
                 """, arguments: args)
-            var groups: [String: [CountedForecast]] = [:]
+            var groups: [String: [CountedForecast]] = [:], options: [String: Int] = [:]
             var order: [String] = []
             while let row = try rows.next() {
                 let name: String = row[0]
                 if groups[name] == nil { order.append(name) }
                 groups[name, default: []].append(CountedForecast(x: row[1], n: row[2], e: row[3]))
+                options[name, default: 0] += row[4] as Int
             }
-            return order.map { ForecastGroup(name: $0, counts: groups[$0]!) }
+            return order.map { ForecastGroup(name: $0, counts: groups[$0]!, scenarioOptionForecasts: options[$0]!) }
         }
     }
 }

@@ -15,6 +15,7 @@ import Testing
         p.arguments = ["-c", script]
         var env = ProcessInfo.processInfo.environment
         env["CREDENCE"] = binary
+        env["PATH"] = (binary as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "")
         for (k, v) in environment { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe()
@@ -55,5 +56,20 @@ import Testing
         let r = try Self.shell("\"$CREDENCE\" add Rain 70", environment: ["CREDENCE_JOURNAL": dir.appendingPathComponent("j.sqlite").path])
         #expect(r.status == 65 && r.out.isEmpty && r.err == "error: \"70\" is a bare number: did you mean 70%?\n  Rain 70\n       ^^\n")
         #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
+}
+
+/// The runnable walk-throughs in Examples/, run as a user would, against the built binary.
+@Suite struct ExampleScriptTests {
+    static func script(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Examples/\(name)").standardized.path
+    }
+
+    @Test func betWithRyan() throws {
+        let r = try ProcessTests.shell("bash \"\(Self.script("bet-with-ryan.sh"))\"")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("Ryan was more right than you: 80% on what happened against your 35%"))
+        #expect(r.out.contains("Settled bet 1: ryan wins 20 from you."))
+        #expect(r.out.contains("  ryan        −20   0 won, 1 lost"))
     }
 }

@@ -45,7 +45,7 @@ import Testing
             try j.claim(claim.id).forecasts.filter(\.isFinal).map { "\($0.forecaster) \($0.typed)" }.sorted()
         }
         #expect(try finals() == ["me 90%", "ryan 20%"])
-        _ = try j.write { w in (try w.resolve(claim.id, status: .yes, at: t0.addingTimeInterval(5400), note: nil, by: "me", force: false), "r") }
+        _ = try j.write { w in (try w.resolve(claim.id, as: .yes, at: t0.addingTimeInterval(5400), note: nil, by: "me", force: false), "r") }
         #expect(try finals() == ["me 70%"])   // Ryan's only forecast came after the resolution
         let counts = try j.forecastCounts(ReportSelection(forecaster: nil))
         #expect(counts == [ForecastGroup(name: "", counts: [CountedForecast(x: 0.7, n: 1, e: 1)])])
@@ -65,7 +65,7 @@ import Testing
                 let c = try w.addClaim(text: text, resolveBy: nil, tags: tags, createdAt: t0)
                 _ = try w.addForecast(claim: c.id, forecaster: "me", probability: p(prob), reason: nil, caveats: [], at: t0)
                 if let outcome {
-                    _ = try w.resolve(c.id, status: outcome ? .yes : .no, at: t0.addingTimeInterval(86_400), note: nil, by: nil, force: false)
+                    _ = try w.resolve(c.id, as: outcome ? .yes : .no, at: t0.addingTimeInterval(86_400), note: nil, by: nil, force: false)
                 }
                 return ((), "")
             }
@@ -93,7 +93,7 @@ import Testing
         let c = try j.write { w in (try w.addClaim(text: "x", resolveBy: nil, tags: ["a", "b"]), "add") }
         _ = try j.write { w in (try w.addForecast(claim: c.id, forecaster: "me", probability: p("60%"), reason: "r", caveats: ["c1", "c2"]), "f") }
         let beforeResolve = try dump()
-        _ = try j.write { w in (try w.resolve(c.id, status: .no, at: nil, note: "n", by: "ryan", force: false), "resolve") }
+        _ = try j.write { w in (try w.resolve(c.id, as: .no, at: nil, note: "n", by: "ryan", force: false), "resolve") }
         let beforeEdit = try dump()
         _ = try j.write { w in (try w.edit(c.id, text: "y", notes: "notes"), "edit") }
         let beforeDelete = try dump()

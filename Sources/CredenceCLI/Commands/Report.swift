@@ -67,7 +67,8 @@ struct Report: CredenceCommand {
         let format = try outputFormat()
 
         let journal = try ctx.openJournal(options.journal, access: .read)
-        let counts = try journal.forecastCounts(selection).first?.counts ?? []
+        let whole = try journal.forecastCounts(selection).first
+        let counts = whole?.counts ?? []
         let subject = who ?? "everyone"
         guard let analysis = Calibration.analyse(Sample(counts: counts), bins: binCount) else {
             let whose = pooled ? "" : " by \(Format.safe(subject))"
@@ -85,6 +86,7 @@ struct Report: CredenceCommand {
         var filters = selection.tags.map { "#\($0)" }
         if let since { filters.append("resolved since \(since)") }
         if let until { filters.append("resolved until \(until)") }
+        if let k = whole?.scenarioOptionForecasts, k > 0 { filters.append("including \(k) scenario-option forecast\(k == 1 ? "" : "s") scored as yes/no") }
         func analyse(_ grouping: ReportGrouping) throws -> [CalibrationReport.Group] {
             try journal.forecastCounts(selection, by: grouping).compactMap { g in
                 Calibration.analyse(Sample(counts: g.counts), bins: binCount).map { CalibrationReport.Group(name: g.name, analysis: $0) }

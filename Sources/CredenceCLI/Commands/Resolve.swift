@@ -6,18 +6,21 @@ import Foundation
 struct Resolve: CredenceCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
-        abstract: "Resolve a claim: yes, no or annul.",
+        abstract: "Resolve a claim: yes, no, annul, or the option of a scenario set that happened.",
         discussion: """
           credence resolve 7 yes --note "shipped on the 26th"
           credence resolve 7 no --at 2026-11-20
+          credence resolve 9 "slow takeoff"
         Resolving a resolved claim again needs --force; the earlier resolution stays in the history.
+        When two or more people forecast the claim, it says who was more right. Bets on the claim
+        are settled, and claims conditional on it whose condition failed are annulled.
         """)
 
     @Argument(help: "The claim id.")
     var id: String
 
-    @Argument(help: "yes, no or annul.")
-    var outcome: String
+    @Argument(help: "yes, no, annul, or an option's name.")
+    var outcome: [String] = []
 
     @Option(name: .long, help: "A note on how it resolved.")
     var note: String?
@@ -33,27 +36,40 @@ struct Resolve: CredenceCommand {
 
     @OptionGroup var options: JournalOptions
 
-    static func status(_ text: String) throws -> ClaimStatus {
+    static func value(_ text: String) -> ResolutionValue {
         switch text.lowercased() {
         case "yes", "y", "true": return .yes
         case "no", "n", "false": return .no
         case "annul", "annulled", "void", "cancel": return .annulled
-        default: throw CLIError("\"\(text)\" is not an outcome: use yes, no or annul")
+        default: return .option(text)
         }
     }
 
     func execute(in ctx: Context) throws {
         let claimID = try parseClaimID(id)
-        let status = try Self.status(outcome)
+        guard !outcome.isEmpty else { throw CLIError("say how claim \(claimID) resolved: yes, no or annul", status: ExitStatus.usage) }
+        let value = Self.value(outcome.joined(separator: " "))
         let when = try at.map { try ctx.clock.dates.pastInstant($0) }
         let journal = try ctx.openJournal(options.journal, access: .write)
-        let (claim, previous) = try journal.write { w -> ((Claim, ClaimStatus), String) in
-            let result = try w.resolve(claimID, status: status, at: when, note: note, by: resolver ?? ctx.owner, force: force)
-            return (result, "resolve claim \(claimID) \(status.rawValue)")
+        let result: ResolutionResult
+        do {
+            result = try journal.write { w in
+                let r = try w.resolve(claimID, as: value, at: when, note: note, by: resolver ?? ctx.owner, force: force)
+                return (r, "resolve claim \(claimID) \(r.option ?? r.claim.status.rawValue)")
+            }
+        } catch JournalError.invalid(let message) where message.hasSuffix("resolves yes, no or annul") {
+            throw CLIError("\"\(outcome.joined(separator: " "))\" is not an outcome: use yes, no or annul")
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
-        let shown = status == .annulled ? "annulled" : status.rawValue.uppercased()
-        let again = previous.isResolved ? " (was \(previous.rawValue))" : ""
+        let claim = result.claim
+        let shown = result.option.map { "“\($0)”" } ?? (claim.status == .annulled ? "annulled" : claim.status.rawValue.uppercased())
+        let again = result.previous.isResolved ? " (was \(result.previous.rawValue))" : ""
         ctx.out.line("Resolved claim \(claimID) “\(Format.safe(claim.text))”: \(f.style.bold(shown))\(again) at \(f.time(claim.resolvedAt!))")
+        let detail = try journal.claim(claimID)
+        for line in ClaimVerdict.lines(detail, owner: ctx.owner, style: f.style) { ctx.out.line(line) }
+        for bet in result.settledBets { ctx.out.line(BetText.settled(bet, owner: ctx.owner)) }
+        for (dependent, reason) in result.annulled {
+            ctx.out.line("Annulled claim \(dependent.id) “\(Format.safe(dependent.text))”: \(reason).")
+        }
     }
 }

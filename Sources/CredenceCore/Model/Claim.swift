@@ -54,9 +54,12 @@ public struct Forecast: Sendable, Equatable, Codable {
     /// The forecast that counts for this forecaster on this claim (the last at or before resolution).
     public var isFinal: Bool
     public var caveats: [String]
+    /// The scenario option this forecast is for; nil on binary claims.
+    public var option: String?
 
     public init(id: Int64, claimID: ClaimID, forecaster: String, probability: Double, typed: String, form: InputForm,
-                reason: String?, createdAt: Date, isFinal: Bool, caveats: [String]) {
+                reason: String?, createdAt: Date, isFinal: Bool, caveats: [String], option: String? = nil) {
+        self.option = option
         self.id = id
         self.claimID = claimID
         self.forecaster = forecaster
@@ -97,13 +100,26 @@ public struct ClaimDetail: Sendable, Equatable {
     public var tags: [String]
     public var forecasts: [Forecast]
     public var resolutions: [Resolution]
+    public var options: [ScenarioOption]
+    /// The option a scenario set resolved to.
+    public var resolvedOption: String?
+    public var condition: Condition?
+    public var bets: [Bet]
 
-    public init(claim: Claim, tags: [String], forecasts: [Forecast], resolutions: [Resolution]) {
+    public init(claim: Claim, tags: [String], forecasts: [Forecast], resolutions: [Resolution],
+                options: [ScenarioOption] = [], resolvedOption: String? = nil, condition: Condition? = nil, bets: [Bet] = []) {
         self.claim = claim
         self.tags = tags
         self.forecasts = forecasts
         self.resolutions = resolutions
+        self.options = options
+        self.resolvedOption = resolvedOption
+        self.condition = condition
+        self.bets = bets
     }
+
+    /// The forecasts that count, one per forecaster (binary claims) or per forecaster and option.
+    public var finalForecasts: [Forecast] { forecasts.filter(\.isFinal) }
 }
 
 /// A row of `list`: the claim, its tags, and the owner's current forecast.

@@ -14,9 +14,16 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// Uniform in [0, 1) with 53 random bits.
     public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
-    /// Uniform integer in 0..<bound (Lemire's method, no modulo bias).
+    /// Uniform integer in 0..<bound by Lemire's multiply-and-reject method, written out so the
+    /// sequence never changes with the standard library's implementation.
     public mutating func below(_ bound: Int) -> Int {
-        Int.random(in: 0..<bound, using: &self)
+        let range = UInt64(bound)
+        var product = next().multipliedFullWidth(by: range)
+        if product.low < range {
+            let threshold = (0 &- range) % range
+            while product.low < threshold { product = next().multipliedFullWidth(by: range) }
+        }
+        return Int(product.high)
     }
 }
 

@@ -1,0 +1,29 @@
+import CredenceCore
+import CredenceReport
+import Foundation
+
+/// Words and numbers for bets.
+enum BetText {
+    /// 20, 12.50, 1,250
+    static func amount(_ x: Double) -> String {
+        let rounded = (x * 100).rounded() / 100
+        if rounded == rounded.rounded() { return Int(rounded).formatted() }
+        return String(format: "%.2f", rounded)
+    }
+
+    static func signed(_ x: Double) -> String { x > 0 ? "+\(amount(x))" : x < 0 ? "−\(amount(-x))" : "0" }
+
+    static func who(_ name: String, owner: String) -> String {
+        name.lowercased() == owner.lowercased() ? "you" : TerminalText.safe(name)
+    }
+
+    static func settled(_ bet: Bet, owner: String) -> String {
+        let yes = who(bet.yesSide, owner: owner), no = who(bet.noSide, owner: owner)
+        switch bet.settlement {
+        case .yes?: return "Settled bet \(bet.id): \(yes) \(yes == "you" ? "win" : "wins") \(amount(bet.noStake)) from \(no)."
+        case .no?: return "Settled bet \(bet.id): \(no) \(no == "you" ? "win" : "wins") \(amount(bet.yesStake)) from \(yes)."
+        case .refunded?: return "Refunded bet \(bet.id) between \(yes) and \(no): the claim was annulled."
+        case nil: return "Bet \(bet.id) is open."
+        }
+    }
+}

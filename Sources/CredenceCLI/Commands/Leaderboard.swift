@@ -1,0 +1,97 @@
+import ArgumentParser
+import CredenceCore
+import CredenceReport
+import CredenceStore
+import Foundation
+
+struct Leaderboard: CredenceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leaderboard",
+        abstract: "Every forecaster ranked by mean peer score, with Brier, n and coverage beside it.",
+        discussion: """
+        Peer score (Metaculus-style): on each resolved claim with two or more forecasters, 100 × (your
+        ln q minus the mean ln q of the others), with p kept in [0.1%, 99.9%]; positive beats the crowd.
+        Peer scores sum to zero on every claim. --contest scores a claim you skipped as 0 and divides by
+        the number of claims in the contest (use --tag to name the contest's claims).
+        """)
+
+    @Flag(name: .long, help: "Contest mode: skipped claims score 0; divide by the number of claims.")
+    var contest = false
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    @OptionGroup var scopeOptions: ScopeOptions
+    @OptionGroup var options: JournalOptions
+
+    struct Row {
+        let name: String
+        var peerSum = CompensatedSum()
+        var peerClaims = 0
+        var brierSum = CompensatedSum()
+        var forecasts = 0
+        var mean: Double?
+    }
+
+    func execute(in ctx: Context) throws {
+        let journal = try ctx.openJournal(options.journal, access: .read)
+        let (names, forecasts) = try journal.scoredForecasts(scope: try scopeOptions.scope(ctx))
+        var rows = names.map { Row(name: $0) }
+        var claims = 0
+        // Forecasts arrive grouped by claim: one pass, O(total forecasts), whatever the number of people.
+        var start = 0
+        while start < forecasts.count {
+            var end = start
+            while end < forecasts.count && forecasts[end].claim == forecasts[start].claim { end += 1 }
+            claims += 1
+            let group = forecasts[start..<end]
+            var total = CompensatedSum()
+            var v: [Double] = []
+            for f in group {
+                let c = CredenceCore.Scoring.clipMetaculus(f.p)
+                let lnq = f.outcome ? log(c) : log1p(-c)
+                v.append(lnq)
+                total.add(lnq)
+                rows[f.forecaster].brierSum.add(CredenceCore.Scoring.brier(f.p, f.outcome))
+                rows[f.forecaster].forecasts += 1
+            }
+            if group.count >= 2 {
+                let others = Double(group.count - 1), sum = total.value
+                for (i, f) in group.enumerated() {
+                    rows[f.forecaster].peerSum.add(100 * (v[i] - (sum - v[i]) / others))
+                    rows[f.forecaster].peerClaims += 1
+                }
+            }
+            start = end
+        }
+        rows = rows.filter { $0.forecasts > 0 }
+        for i in rows.indices {
+            if contest { rows[i].mean = claims > 0 ? rows[i].peerSum.value / Double(claims) : nil }
+            else { rows[i].mean = rows[i].peerClaims > 0 ? rows[i].peerSum.value / Double(rows[i].peerClaims) : nil }
+        }
+        rows.sort { ($0.mean ?? -.infinity, $1.name.lowercased()) > ($1.mean ?? -.infinity, $0.name.lowercased()) }
+        if json {
+            ctx.out.line(JSONValue.object([
+                "contest": .bool(contest), "claims": .int(claims),
+                "forecasters": .array(rows.enumerated().map { i, r in
+                    ["rank": .int(i + 1), "name": .string(r.name), "peer_mean": .number(r.mean), "peer_claims": .int(r.peerClaims),
+                     "n": .int(r.forecasts), "brier": .number(r.brierSum.value / Double(r.forecasts)),
+                     "coverage": .number(claims > 0 ? Double(r.forecasts) / Double(claims) : nil)]
+                }),
+            ]).rendered())
+            return
+        }
+        guard !rows.isEmpty else {
+            ctx.out.line("No resolved forecasts to rank yet.")
+            return
+        }
+        let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
+        ctx.out.line(f.style.bold("Leaderboard · \(claims) resolved claim\(claims == 1 ? "" : "s")\(contest ? " · contest mode (skipped claims score 0)" : "")"))
+        let w = max(10, rows.prefix(200).map { TerminalText.width(TerminalText.safe($0.name)) }.max()!)
+        ctx.out.line(f.style.dim("rank  \(TerminalText.pad("forecaster", w))  peer score  with peers       n   Brier  coverage"))
+        for (i, r) in rows.enumerated() {
+            let peer = r.mean.map { String(format: "%+.1f", $0) } ?? "—"
+            ctx.out.line("\(TerminalText.pad(String(i + 1), 4, right: true))  \(TerminalText.pad(TerminalText.safe(r.name), w))  \(TerminalText.pad(peer, 10, right: true))  \(TerminalText.pad(String(r.peerClaims), 10, right: true))  \(TerminalText.pad(String(r.forecasts), 6, right: true))  \(String(format: "%.4f", r.brierSum.value / Double(r.forecasts)))  \(TerminalText.pad(Numbers.percent(Double(r.forecasts) / Double(claims)), 8, right: true))")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// How a bet ended.
+public enum Settlement: String, Sendable, Codable {
+    /// YES happened: the YES side takes the NO side's stake.
+    case yes
+    /// NO happened: the NO side takes the YES side's stake.
+    case no
+    /// The claim was annulled: both stakes go back.
+    case refunded
+}
+
+/// An agreement between two forecasters on a binary claim. Each side stakes an amount; the
+/// winner takes the loser's stake.
+public struct Bet: Sendable, Equatable {
+    public var id: Int64
+    public var claimID: ClaimID
+    public var yesSide: String
+    public var noSide: String
+    public var yesStake: Double
+    public var noStake: Double
+    /// How the odds were set, in words ("at 4:1 (80%)", "midpoint of 35% and 80%").
+    public var terms: String
+    public var createdAt: Date
+    public var settledAt: Date?
+    public var settlement: Settlement?
+
+    public init(id: Int64, claimID: ClaimID, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String,
+                createdAt: Date, settledAt: Date? = nil, settlement: Settlement? = nil) {
+        self.id = id
+        self.claimID = claimID
+        self.yesSide = yesSide
+        self.noSide = noSide
+        self.yesStake = yesStake
+        self.noStake = noStake
+        self.terms = terms
+        self.createdAt = createdAt
+        self.settledAt = settledAt
+        self.settlement = settlement
+    }
+
+    /// The implied probability of YES: the YES side's share of the pot.
+    public var impliedProbability: Double { yesStake / (yesStake + noStake) }
+
+    /// What a forecaster gained (+) or lost (−) on this bet; nil while open or if not a party.
+    public func net(for name: String) -> Double? {
+        guard let settlement else { return nil }
+        let who = name.lowercased()
+        let isYes = yesSide.lowercased() == who, isNo = noSide.lowercased() == who
+        guard isYes || isNo else { return nil }
+        switch settlement {
+        case .refunded: return 0
+        case .yes: return isYes ? noStake : -noStake
+        case .no: return isNo ? yesStake : -yesStake
+        }
+    }
+}
+
+/// Bet terms from odds or from two stated probabilities.
+public enum BetTerms {
+    /// Stakes when one side risks `stake` at implied probability `q` of YES: the YES side puts up
+    /// q of the pot and the NO side 1 − q, so each stake is proportional to that share.
+    public static func stakes(q: Double, mySide yes: Bool, myStake: Double) -> (yes: Double, no: Double) {
+        yes ? (myStake, myStake * (1 - q) / q) : (myStake * q / (1 - q), myStake)
+    }
+
+    /// Fair odds between two stated probabilities: their midpoint. Each side then expects to gain
+    /// by their own numbers: at price q, YES is worth p − q per unit of pot to someone who believes p.
+    public static func midpoint(_ a: Double, _ b: Double) -> Double { (a + b) / 2 }
+
+    /// Expected gain for someone who believes p, on a bet with these stakes.
+    public static func expectedGain(believing p: Double, yes: Bool, yesStake: Double, noStake: Double) -> Double {
+        yes ? p * noStake - (1 - p) * yesStake : (1 - p) * yesStake - p * noStake
+    }
+}
+
+/// A named, mutually exclusive option of a scenario set.
+public struct ScenarioOption: Sendable, Equatable {
+    public var id: Int64
+    public var label: String
+    public var position: Int
+    public init(id: Int64, label: String, position: Int) {
+        self.id = id
+        self.label = label
+        self.position = position
+    }
+}
+
+/// "This claim counts only if claim `on` resolves `required`."
+public struct Condition: Sendable, Equatable {
+    public var on: ClaimID
+    public var required: Bool
+    public init(on: ClaimID, required: Bool) {
+        self.on = on
+        self.required = required
+    }
+}
+
+/// Per-claim scores for "who was more right".
+public enum ClaimScore {
+    /// Brier (0–1) and log score in bits (−log₂ q) of a binary forecast.
+    public static func binary(_ p: Double, outcome: Bool) -> (brier: Double, logBits: Double) {
+        let q = outcome ? p : 1 - p
+        return ((1 - q) * (1 - q), -log2(max(q, Scoring.logGuard)))
+    }
+
+    /// Multi-category Brier on the 0–2 scale, Σ (p_o − 1{o happened})², and the log score in nats.
+    public static func scenarios(_ distribution: [(label: String, p: Double)], happened: String) -> (brier: Double, logNats: Double) {
+        var brier = CompensatedSum()
+        var q = 0.0
+        for (label, p) in distribution {
+            let hit = label.lowercased() == happened.lowercased()
+            brier.add((p - (hit ? 1 : 0)) * (p - (hit ? 1 : 0)))
+            if hit { q = p }
+        }
+        return (brier.value, -log(max(q, Scoring.logGuard)))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A resolved binary claim two forecasters both forecast, with both histories.
+public struct SharedClaim: Sendable {
+    public let id: ClaimID
+    public let text: String
+    public let outcome: Bool
+    public let createdAt: Date
+    public let resolvedAt: Date
+    /// Each forecaster's forecasts made before resolution, in entry order (times in seconds).
+    public var a: [TimedForecast] = []
+    public var b: [TimedForecast] = []
+    /// The forecast that counts for each (the last at or before resolution).
+    public var aFinal: Double = .nan
+    public var bFinal: Double = .nan
+
+    public init(id: ClaimID, text: String, outcome: Bool, createdAt: Date, resolvedAt: Date) {
+        self.id = id
+        self.text = text
+        self.outcome = outcome
+        self.createdAt = createdAt
+        self.resolvedAt = resolvedAt
+    }
+}
+
+
+/// One claim's differences, A minus B (negative: A better).
+public struct ClaimDifference: Sendable {
+    public let claim: SharedClaim
+    public let brier: Double
+    /// log₂ q_B − log₂ q_A, in bits: positive when B gave what happened more probability… so
+    /// negative favours A, like the Brier difference.
+    public let logBits: Double
+    public var closer: Int { brier < 0 ? -1 : brier > 0 ? 1 : 0 }
+}
+
+/// Head-to-head of two forecasters over their shared claims (spec §9, §10).
+public struct PairComparison: Sendable {
+    public let claims: [ClaimDifference]
+    public let brierA: Double
+    public let brierB: Double
+    public let brier: PairedComparison
+    public let bootstrap: Interval?
+    /// Σ (log₂ q_A − log₂ q_B): the log₂ Bayes factor of A's forecasts over B's (positive favours A).
+    public let logBayesFactorBits: Double
+    /// The log-loss difference in nats with the spec's guard, as in the vectors.
+    public let logLoss: PairedComparison
+    /// Time-averaged Brier on the common windows, over the claims where both had a forecast in force.
+    public let timeAveraged: PairedComparison?
+    public let timeAveragedBootstrap: Interval?
+    public let timeAveragedDifferences: [ClaimID: Double]
+}
+
+public enum Comparisons {
+    public static func compare(_ shared: [SharedClaim], seed: UInt64 = 20_240_229) -> PairComparison? {
+        guard !shared.isEmpty else { return nil }
+        var diffs: [ClaimDifference] = [], brierD: [Double] = [], logD: [Double] = []
+        var sumA = CompensatedSum(), sumB = CompensatedSum(), bayes = CompensatedSum()
+        for c in shared {
+            let a = Scoring.brier(c.aFinal, c.outcome), b = Scoring.brier(c.bFinal, c.outcome)
+            let la = Scoring.logLoss(c.aFinal, c.outcome), lb = Scoring.logLoss(c.bFinal, c.outcome)
+            sumA.add(a)
+            sumB.add(b)
+            bayes.add((lb - la) / M_LN2)
+            diffs.append(ClaimDifference(claim: c, brier: a - b, logBits: (la - lb) / M_LN2))
+            brierD.append(a - b)
+            logD.append(la - lb)
+        }
+        var taD: [Double] = [], taByClaim: [ClaimID: Double] = [:]
+        for c in shared {
+            let open = c.createdAt.timeIntervalSince1970, close = c.resolvedAt.timeIntervalSince1970
+            guard let fa = TimeAveraged.firstTime(c.a, open: open, close: close),
+                  let fb = TimeAveraged.firstTime(c.b, open: open, close: close) else { continue }
+            let start = max(fa, fb)
+            guard let ta = TimeAveraged.average(c.a, open: open, from: start, close: close, outcome: c.outcome),
+                  let tb = TimeAveraged.average(c.b, open: open, from: start, close: close, outcome: c.outcome) else { continue }
+            taD.append(ta - tb)
+            taByClaim[c.id] = ta - tb
+        }
+        let n = Double(shared.count)
+        return PairComparison(claims: diffs, brierA: sumA.value / n, brierB: sumB.value / n, brier: HeadToHead.compare(brierD)!,
+                              bootstrap: HeadToHead.bootstrap(brierD, seed: seed), logBayesFactorBits: bayes.value,
+                              logLoss: HeadToHead.compare(logD)!, timeAveraged: HeadToHead.compare(taD),
+                              timeAveragedBootstrap: HeadToHead.bootstrap(taD, seed: seed), timeAveragedDifferences: taByClaim)
+    }
+}
