@@ -69,7 +69,8 @@ public final class Context: @unchecked Sendable {
     @TaskLocal public static var current: Context?
 
     /// The context for the running process: real streams, clock and terminal.
-    public static func process() -> Context {
+    /// - interactive: false when stdin carries a script, so nobody can be asked to confirm.
+    public static func process(interactive: Bool = isatty(STDIN_FILENO) == 1) -> Context {
         let env = ProcessInfo.processInfo.environment
         var clock = Clock.system()
         // CREDENCE_NOW pins "now" (ISO 8601) for scripted demos and golden tests.
@@ -77,7 +78,6 @@ public final class Context: @unchecked Sendable {
             clock = Clock.fixed(date, timeZone: .current)
         }
         let terminal = isatty(STDOUT_FILENO) == 1
-        let interactive = isatty(STDIN_FILENO) == 1
         return Context(environment: env, clock: clock, out: OutputSink(fd: STDOUT_FILENO), err: OutputSink(fd: STDERR_FILENO),
                        isTerminal: terminal, terminalWidth: terminal ? Terminal.width() : nil,
                        confirm: interactive ? Terminal.ask : nil)

@@ -29,6 +29,25 @@ public struct Credence: ParsableCommand {
 /// Runs one command line in a context and returns its exit status; never exits the process,
 /// so the REPL and the tests can call it again and again.
 public enum CredenceMain {
+    /// The process entry: with a command, run it; with none (or only --journal), the REPL on a
+    /// terminal, or one command per line from a pipe.
+    public static func main(_ arguments: [String]) -> Int32 {
+        var journal: String?
+        var rest = arguments[...]
+        while let first = rest.first, first == "--journal" || first.hasPrefix("--journal=") {
+            if first == "--journal" {
+                guard rest.count >= 2 else { break }
+                journal = rest.dropFirst().first
+                rest = rest.dropFirst(2)
+            } else {
+                journal = String(first.dropFirst("--journal=".count))
+                rest = rest.dropFirst()
+            }
+        }
+        if rest.isEmpty { return REPL.forProcess(journal: journal).run() }
+        return run(arguments, context: .process())
+    }
+
     public static func run(_ arguments: [String], context: Context) -> Int32 {
         var command: ParsableCommand
         do {

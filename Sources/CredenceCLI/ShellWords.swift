@@ -3,6 +3,7 @@
 public enum ShellWords {
     public struct UnterminatedQuote: Error, Equatable {
         public let quote: Character
+        public init(quote: Character) { self.quote = quote }
     }
 
     public static func split(_ line: String) throws(UnterminatedQuote) -> [String] {

@@ -177,3 +177,15 @@ extension Journal {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
     }
 }
+
+extension Journal {
+    /// What TAB completion offers: recent claims with their text, tags and names.
+    public func completionData(limit: Int = 500) throws -> (claims: [(id: String, text: String)], tags: [String], forecasters: [String]) {
+        try read { db in
+            let claims = try Row.fetchAll(db, sql: "SELECT id, text FROM claim ORDER BY id DESC LIMIT ?", arguments: [limit])
+                .map { (id: String($0["id"] as Int64), text: $0["text"] as String) }
+            return (claims, try String.fetchAll(db, sql: "SELECT name FROM tag ORDER BY name"),
+                    try String.fetchAll(db, sql: "SELECT name FROM forecaster ORDER BY name"))
+        }
+    }
+}

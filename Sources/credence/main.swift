@@ -3,4 +3,4 @@ import Foundation
 
 // A closed pipe is an ordinary end of output, not a crash: writes report EPIPE instead.
 signal(SIGPIPE, SIG_IGN)
-exit(CredenceMain.run(Array(CommandLine.arguments.dropFirst()), context: .process()))
+exit(CredenceMain.main(Array(CommandLine.arguments.dropFirst())))

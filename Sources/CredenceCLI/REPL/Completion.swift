@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+
+/// What TAB offers, computed from the command definitions and the journal; pure, so it can be
+/// tested without a terminal.
+public struct CompletionModel: Sendable {
+    /// Every command with its long flags, from argument-parser's own description of the commands.
+    public var commands: [String: [String]]
+    /// Claims as `id` with a hint of their text, newest first.
+    public var claims: [(id: String, text: String)] = []
+    public var tags: [String] = []
+    public var forecasters: [String] = []
+
+    public static let replWords = ["help", "quit", "exit"]
+    /// Commands whose first argument is a claim id.
+    static let takesClaim: Set<String> = ["forecast", "resolve", "show", "edit", "delete", "bet"]
+    /// Options whose value is a forecaster's name, a tag, a claim id.
+    static let nameOptions: Set<String> = ["--as", "--with"]
+    static let tagOptions: Set<String> = ["--tag"]
+
+    public init(commands: [String: [String]]) { self.commands = commands }
+
+    /// The command definitions, read from argument-parser's help dump so they never drift.
+    public static func fromDefinitions() -> CompletionModel {
+        var commands: [String: [String]] = [:]
+        do {
+            _ = try Credence.parseAsRoot(["--experimental-dump-help"])
+        } catch {
+            let json = Credence.fullMessage(for: error)
+            if let root = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+               let command = root["command"] as? [String: Any], let subs = command["subcommands"] as? [[String: Any]] {
+                for sub in subs {
+                    guard let name = sub["commandName"] as? String else { continue }
+                    let flags = (sub["arguments"] as? [[String: Any]] ?? []).flatMap { arg in
+                        (arg["names"] as? [[String: Any]] ?? []).compactMap { n in
+                            (n["kind"] as? String) == "long" ? "--" + (n["name"] as? String ?? "") : nil
+                        }
+                    }
+                    commands[name] = flags.filter { $0 != "--version" }
+                }
+            }
+        }
+        return CompletionModel(commands: commands)
+    }
+
+    /// Candidates for the word being completed, given the words before it on the line.
+    public func candidates(before: [String], word: String) -> [String] {
+        func matching(_ options: [String]) -> [String] { options.filter { $0.hasPrefix(word) }.sorted() }
+        guard let first = before.first else {
+            return matching(Array(commands.keys) + Self.replWords)
+        }
+        if first == "help" { return before.count == 1 ? matching(Array(commands.keys)) : [] }
+        guard let flags = commands[first] else {
+            // A quick-entry line: tags after #.
+            return word.hasPrefix("#") ? matching(tags.map { "#" + $0 }) : []
+        }
+        if let previous = before.last, before.count >= 2 {
+            if Self.nameOptions.contains(previous) { return matching(forecasters) }
+            if Self.tagOptions.contains(previous) { return matching(tags) }
+            if previous == "--if" { return matching(claims.map(\.id)) }
+            if previous == "--by" && first == "report" { return matching(["tag", "forecaster", "horizon", "caveats", "input"]) }
+            if previous == "--scoring" { return matching(["final", "time-averaged"]) }
+        }
+        if word.hasPrefix("-") { return matching(flags) }
+        if word.hasPrefix("#") { return matching(tags.map { "#" + $0 }) }
+        let positional = before.dropFirst().filter { !$0.hasPrefix("-") }.count
+        if Self.takesClaim.contains(first) && positional == 0 { return matching(claims.map(\.id)) }
+        if first == "resolve" && positional == 1 { return matching(["yes", "no", "annul"]) }
+        if first == "vs" && positional < 2 { return matching(forecasters) }
+        return []
+    }
+
+    /// "7  Ryan ships by friday" for a claim id candidate, so the list says what each id is.
+    public func hint(for candidate: String) -> String? {
+        claims.first { $0.id == candidate }.map { "\($0.id)  \($0.text)" }
+    }
+}

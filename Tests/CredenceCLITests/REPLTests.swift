@@ -1,0 +1,100 @@
+import CredenceCLI
+import Foundation
+import Testing
+
+/// The REPL loop in-process with scripted lines, and completion as a unit.
+@Suite struct REPLTests {
+    func repl(_ h: Harness, _ lines: [String], interactive: Bool) -> (REPL, ScriptedLineSource, OutputSink, OutputSink, Int32) {
+        let source = ScriptedLineSource(lines)
+        let out = OutputSink(), err = OutputSink()
+        let clock = h.clock, env = h.environment
+        let repl = REPL(source: source, interactive: interactive, makeContext: {
+            Context(environment: env, clock: clock, out: out, err: err, isTerminal: false, terminalWidth: nil, confirm: nil)
+        })
+        let status = repl.run()
+        return (repl, source, out, err, status)
+    }
+
+    @Test func completionCandidates() {
+        var model = CompletionModel.fromDefinitions()
+        model.claims = [("12", "Ryan ships"), ("7", "The eval replicates")]
+        model.tags = ["work", "interp"]
+        model.forecasters = ["me", "ryan", "sam"]
+        #expect(model.candidates(before: [], word: "re") == ["report", "resolve"])
+        #expect(model.candidates(before: [], word: "q") == ["quit"])
+        #expect(model.candidates(before: ["list"], word: "--o").contains("--open"))
+        #expect(model.candidates(before: ["report"], word: "--ev") == ["--every-forecast"])
+        #expect(model.candidates(before: ["show"], word: "") == ["12", "7"])
+        #expect(model.candidates(before: ["show"], word: "1") == ["12"])
+        #expect(model.candidates(before: ["resolve", "12"], word: "y") == ["yes"])
+        #expect(model.candidates(before: ["forecast", "7", "80%", "--as"], word: "r") == ["ryan"])
+        #expect(model.candidates(before: ["list", "--tag"], word: "") == ["interp", "work"])
+        #expect(model.candidates(before: ["Ryan", "ships", "70%"], word: "#w") == ["#work"])
+        #expect(model.candidates(before: ["vs"], word: "s") == ["sam"])
+        #expect(model.candidates(before: ["report", "--by"], word: "h") == ["horizon"])
+        #expect(model.candidates(before: ["help"], word: "le") == ["leaderboard"])
+        #expect(model.hint(for: "7") == "7  The eval replicates")
+    }
+}
+
+extension REPLTests {
+    @Test func aSessionAtThePrompt() {
+        let h = Harness()
+        let (_, source, out, err, status) = repl(h, [
+            "Ryan's probe replicates by friday 70% #work", "list", "show 9", "forecast 1 80% --as ryan", "help", "  ", "quit", "never read",
+        ], interactive: true)
+        #expect(status == 65)   // the failed `show 9`; the prompt came back after it
+        #expect(out.text.hasPrefix("Credence 0.1.0 · journal \(h.journal)\n"))
+        #expect(out.text.contains("Added claim 1: Ryan's probe replicates"))
+        #expect(out.text.contains("Forecast on claim 1 “Ryan's probe replicates” by ryan: 80%"))
+        #expect(out.text.contains("Type a claim with its probability to log it:"))
+        #expect(err.text == "error: there is no claim 9: `credence list` shows the ids\n")
+        #expect(source.prompts.first == "journal> ")
+        #expect(source.remembered == ["Ryan's probe replicates by friday 70% #work", "list", "show 9", "forecast 1 80% --as ryan", "help", "quit"])
+        #expect(h.rows("SELECT text FROM claim") == [["Ryan's probe replicates"]])
+    }
+
+    @Test func thePromptShowsTheDueCount() {
+        let h = Harness()
+        h.run("add Due soon 60% by tomorrow")
+        h.advance(days: 3)
+        let (_, source, out, _, _) = repl(h, ["list"], interactive: true)
+        #expect(source.prompts == ["journal (1 due)> ", "journal (1 due)> "])
+        #expect(out.text.contains("1 claim is due for resolution: `due` lists it."))
+    }
+
+    @Test func aScriptFromAPipe() {
+        let h = Harness()
+        let (_, source, out, err, status) = repl(h, [
+            "# a yearly list", "add 'GPT-6 ships' 30% #ai", "Rain in London tomorrow 80%", "", "resolve 1 maybe", "Rain 70", "list",
+        ], interactive: false)
+        #expect(status == 65)
+        #expect(source.prompts.allSatisfy { $0.isEmpty })
+        #expect(!out.text.contains("Credence 0.1.0"))
+        #expect(err.text == """
+            line 5: error: "maybe" is not an outcome: use yes, no or annul
+            line 6: error: "70" is a bare number: did you mean 70%?
+            line 6:   Rain 70
+            line 6:        ^^
+
+            """)
+        #expect(h.rows("SELECT text FROM claim ORDER BY id") == [["GPT-6 ships"], ["Rain in London tomorrow"]])
+    }
+
+    @Test func aCleanScriptSucceeds() {
+        let h = Harness()
+        let (_, _, _, err, status) = repl(h, ["add A 30%", "add B 60%", "resolve 1 no"], interactive: false)
+        #expect(status == 0 && err.text.isEmpty)
+    }
+
+    @Test func aCommandWordThatLooksLikeAClaimGetsAHint() {
+        let h = Harness()
+        let (_, _, _, err, _) = repl(h, ["list of demands is met 40%"], interactive: true)
+        #expect(err.text.hasSuffix("(to log this as a claim, start the line with `add`)\n"))
+    }
+
+    @Test func shellWords() throws {
+        #expect(try ShellWords.split("add 'a b' \"c \\\"d\\\"\" e\\ f") == ["add", "a b", "c \"d\"", "e f"])
+        #expect(throws: ShellWords.UnterminatedQuote(quote: "'")) { try ShellWords.split("show 'x") }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// The real binary at a real terminal, driven through tmux as a person would type.
+@Suite(.serialized) struct TerminalTests {
+    let session = "credence-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+
+    /// Runs tmux; output goes through a file because the tmux server it may start keeps any
+    /// inherited pipe open forever.
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(session)-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let handle = try FileHandle(forWritingTo: file)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux"] + args
+        p.standardOutput = handle
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        try handle.close()
+        return try String(contentsOf: file, encoding: .utf8)
+    }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-t", session, "-p"]) }
+
+    /// Waits until the screen shows `text` (or two seconds pass) and returns the screen.
+    @discardableResult
+    func waitFor(_ text: String) throws -> String {
+        for _ in 0..<100 {
+            let s = try screen()
+            if s.contains(text) { return s }
+            usleep(20_000)
+        }
+        return try screen()
+    }
+
+    func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
+
+    @Test func aSessionAtTheTerminal() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("credence-tty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let journal = home.appendingPathComponent("journal.sqlite").path
+        try tmux(["kill-session", "-t", session])
+        try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40",
+                  "env HOME=\(home.path) CREDENCE_JOURNAL=\(journal) TERM=xterm NO_COLOR=1 \(ProcessTests.binary)"])
+        defer { _ = try? tmux(["kill-session", "-t", session]) }
+
+        #expect(try waitFor("journal> ").contains("Credence 0.1.0"))
+        try keys("Ryan ships by friday 70% #work", "Enter")
+        #expect(try waitFor("Added claim 1").contains("tags  #work"))
+        try keys("The eval replicates likely by june", "Enter")
+        try waitFor("Added claim 2")
+        // TAB lists the ids with a hint of each claim's text, then completes.
+        try keys("show ", "Tab", "Tab")
+        let listed = try waitFor("2  The eval replicates")
+        #expect(listed.contains("1  Ryan ships"))
+        try keys("1", "Enter")
+        try waitFor("Claim 1  Ryan ships")
+        try keys("resolve 1 y", "Tab", "Enter")
+        #expect(try waitFor("Resolved claim 1").contains("YES"))
+        // Ctrl-C drops a half-typed line; the prompt comes back and nothing is added.
+        try keys("half a claim 40", "C-c")
+        try keys("list", "Enter")
+        let afterList = try waitFor("STATUS")
+        #expect(afterList.contains("2  75%     open"))
+        try keys("C-d")
+        for _ in 0..<100 where (try tmux(["list-sessions", "-F", "#{session_name}"])).contains(session) {
+            usleep(20_000)
+        }
+        let history = try String(contentsOfFile: home.appendingPathComponent(".local/state/credence/history").path, encoding: .utf8)
+        let lines = history.split(separator: "\n").map(String.init)
+        #expect(lines == ["Ryan ships by friday 70% #work", "The eval replicates likely by june", "show 1", "resolve 1 yes ", "list"])
+        let mode = try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent(".local/state/credence/history").path)[.posixPermissions] as! NSNumber
+        #expect(mode.intValue == 0o600)
+        #expect(!history.contains("half a claim"))
+    }
+}
