@@ -147,15 +147,11 @@ public struct QuickEntryParser: Sendable {
             throw fail("no probability found: end the claim with one, e.g. 70%, 0.7, 3:1 or likely", end)
         }
         let claimTokens = Array(tokens[..<choice.index])
-        // "Ryan ships by friday 70%": a date right before the probability is the resolve-by date.
-        let (body, early) = overrides.resolveBy ? (claimTokens, nil) : trailingDate(claimTokens)
+        // "Ryan ships by friday 70%": a date right before the probability is the resolve-by date,
+        // unless one follows the probability ("ships by March 70% by june": the first is text).
         var modifiers = choice.modifiers
-        if let early {
-            if modifiers.date != nil {
-                throw fail("two resolve-by dates: keep one \"by …\"", early.range)
-            }
-            modifiers.date = early
-        }
+        let (body, early) = overrides.resolveBy || modifiers.date != nil ? (claimTokens, nil) : trailingDate(claimTokens)
+        if let early { modifiers.date = early }
         return try assemble(claim: body, probability: choice.probability, modifiers: modifiers, line: line, overrides: overrides)
     }
 

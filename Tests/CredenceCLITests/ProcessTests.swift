@@ -73,3 +73,27 @@ import Testing
         #expect(r.out.contains("  ryan        −20   0 won, 1 lost"))
     }
 }
+
+extension ExampleScriptTests {
+    @Test func aScriptOnStdin() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("credence-week-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try ProcessTests.shell("\"$CREDENCE\" < \"\(Self.script("week.credence"))\"",
+                                       environment: ["CREDENCE_JOURNAL": dir.appendingPathComponent("j.sqlite").path, "HOME": dir.path])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.err.isEmpty)
+        #expect(r.out.contains("Added claim 3: The eval harness ships by March"))
+        #expect(r.out.contains("Resolved claim 2 “The launch slips past Friday”: YES"))
+        #expect(!r.out.contains("journal>"))
+    }
+
+    @Test func aFailingLineNamesItsLineAndFailsTheRun() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("credence-fail-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try ProcessTests.shell("printf 'add A 30%%\\nresolve 7 yes\\nadd B 60%%\\n' | \"$CREDENCE\"",
+                                       environment: ["CREDENCE_JOURNAL": dir.appendingPathComponent("j.sqlite").path, "HOME": dir.path])
+        #expect(r.status == 65)
+        #expect(r.err == "line 2: error: there is no claim 7: `credence list` shows the ids\n")
+        #expect(r.out.contains("Added claim 2: B"))
+    }
+}

@@ -36,6 +36,11 @@ import Testing
         #expect(e.probability?.value == p)
     }
 
+    @Test func aDateAfterTheProbabilityLeavesAnEarlierByInTheText() throws {
+        let e = try parser.parse("The harness ships by March 60% by june")
+        #expect(e.text == "The harness ships by March" && day(e.resolveBy) == "2027-06-30")
+    }
+
     @Test func multipleTagsAndCaveatForm() throws {
         let e = try parser.parse("GPT-6 ships .4 #ai #work #AI caveat: assuming no new data")
         #expect(e.tags == ["ai", "work"] && e.caveats == ["assuming no new data"] && e.probability?.form == .decimal)
