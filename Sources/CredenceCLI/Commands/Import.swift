@@ -3,18 +3,30 @@ import CredenceCore
 import CredenceStore
 import Foundation
 
+extension InterchangeFormat: ExpressibleByArgument {}
+
 struct Import: CredenceCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import forecasts from a file, in one transaction: every record or none.",
+        abstract: "Import forecasts from Fatebook, PredictionBook, augur, Credence or a plain CSV, in one transaction.",
         discussion: """
-        The plain CSV: forecaster,question_id,probability,outcome[,question,created,resolved]
-        (one claim per question_id; probability from 0 to 1; outcome 1, 0 or blank for open).
-        Importing the same file again adds nothing: its claims are recognised and left alone.
+        The format is recognised from the content; --format names it: plain, fatebook, predictionbook,
+        augur or credence. Importing the same file again adds nothing; a newer export of the same
+        questions adds only what is new. A malformed record is an error naming its line (or JSON
+        field) and nothing is imported, unless --skip-bad, which leaves bad records out and lists them.
         """)
 
     @Argument(help: "The file to import.")
     var file: String
+
+    @Option(name: .long, help: "The file's format (default: recognised from its content).")
+    var format: InterchangeFormat?
+
+    @Flag(name: .long, help: "Leave out malformed records (listed) instead of refusing the file.")
+    var skipBad = false
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Whose forecasts, for single-person formats such as augur (default: the owner).", valueName: "name"))
+    var forecaster: String?
 
     @OptionGroup var options: JournalOptions
 
@@ -23,30 +35,50 @@ struct Import: CredenceCommand {
             let reason = FileManager.default.fileExists(atPath: file) ? "it cannot be read" : "no such file"
             throw CLIError("cannot import \(file): \(reason)", status: ExitStatus.ioError)
         }
-        let journal = try ctx.openJournal(options.journal, access: .write)
-        let dates = ctx.clock.dates
-        let summary: ImportSummary
-        do {
-            summary = try journal.write { w in
-                let s = try w.importPlainCSV(Array(data), file: file, dates: dates)
-                return (s, "import \((file as NSString).lastPathComponent): \(s.claims) claims, \(s.forecasts) forecasts")
-            }
-        } catch let e as ImportError {
-            throw CLIError("error in \(e.localizedDescription)")
-        }
         let name = (file as NSString).lastPathComponent
-        if summary.claims == 0 && summary.alreadyImported > 0 {
-            ctx.out.line("Nothing new in \(Format.safe(name)): its \(summary.alreadyImported) claims (\(summary.alreadyImportedForecasts) forecasts) were imported before.")
-            return
+        let (found, document): (InterchangeFormat, InterchangeDocument)
+        do {
+            (found, document) = try Interchange.read(Array(data), format: format, namespace: name, owner: forecaster ?? ctx.owner,
+                                                     dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad)
+        } catch let e as InterchangeError {
+            throw CLIError("\(file): \(e.localizedDescription). Nothing was imported\(e.isRecord && !skipBad ? " (--skip-bad leaves bad records out)" : "")")
         }
-        var line = "Imported \(summary.claims) claim\(summary.claims == 1 ? "" : "s") and \(summary.forecasts) forecast\(summary.forecasts == 1 ? "" : "s")"
-        if !summary.forecasters.isEmpty {
-            line += " by \(summary.forecasters.count) forecaster\(summary.forecasters.count == 1 ? "" : "s") (\(summary.forecasters.map { Format.safe($0) }.joined(separator: ", ")))"
+        let journal = try ctx.openJournal(options.journal, access: .write)
+        let summary = try journal.write { w in
+            let s = try w.store(document)
+            return (s, "import \(name): \(s.claims) claims, \(s.forecasts) forecasts")
         }
-        line += " from \(Format.safe(name)): \(summary.resolved) resolved, \(summary.claims - summary.resolved) open."
-        ctx.out.line(line)
-        if summary.alreadyImported > 0 {
-            ctx.out.line("Skipped \(summary.alreadyImported) claim\(summary.alreadyImported == 1 ? "" : "s") (\(summary.alreadyImportedForecasts) forecasts) already imported from this file.")
+        for line in Self.describe(summary, file: name, format: found) { ctx.out.line(line) }
+    }
+
+    static func plural(_ n: Int, _ word: String) -> String { "\(n.formatted()) \(word)\(n == 1 ? "" : "s")" }
+
+    static func describe(_ s: ImportSummary, file: String, format: InterchangeFormat) -> [String] {
+        var out: [String] = []
+        let name = Format.safe(file)
+        if s.claims > 0 || s.mergedClaims == 0 && s.unchangedClaims == 0 {
+            var line = "Imported \(plural(s.claims, "claim")) and \(plural(s.forecasts, "forecast")) from \(name) (\(format.name))"
+            if s.resolutions > 0 { line += ", with \(plural(s.resolutions, "resolution"))" }
+            if s.bets > 0 { line += " and \(plural(s.bets, "bet"))" }
+            if !s.forecasters.isEmpty {
+                line += "; new forecaster\(s.forecasters.count == 1 ? "" : "s"): \(s.forecasters.map { Format.safe($0) }.joined(separator: ", "))"
+            }
+            out.append(line + ".")
         }
+        if s.mergedClaims > 0 {
+            out.append("Merged new forecasts or resolutions into \(plural(s.mergedClaims, "claim")) already in the journal.")
+        }
+        if s.unchangedClaims > 0 || s.duplicateForecasts > 0 {
+            out.append("Already here, unchanged: \(plural(s.unchangedClaims, "claim"))\(s.duplicateForecasts > 0 ? " (\(plural(s.duplicateForecasts, "forecast")) skipped as duplicates)" : "").")
+        }
+        if s.claims == 0 && s.mergedClaims == 0 && s.unchangedClaims > 0 {
+            out.insert("Nothing new in \(name): everything in it was imported before.", at: 0)
+        }
+        if !s.skipped.isEmpty {
+            out.append("Left out \(plural(s.skipped.count, "record")):")
+            out += s.skipped.map { "  " + Format.safe($0) }
+        }
+        out += s.notes.map { Format.safe($0, singleLine: false) }
+        return out
     }
 }

@@ -1,0 +1,86 @@
+import CredenceCore
+import Foundation
+
+/// augur's predictions, JSON or CSV: `id,statement,probability,created_at,resolve_by,resolved_at,outcome,tags,note`,
+/// outcome `open|yes|no|void`. One forecaster: the journal's owner.
+enum AugurCodec {
+    static let columns = ["id", "statement", "probability", "created_at", "resolve_by", "resolved_at", "outcome", "tags", "note"]
+
+    static func read(_ bytes: [UInt8], owner: String, now: Date, policy: inout RecordPolicy) throws -> InterchangeDocument {
+        var records: [(place: String, line: Int?, value: (String) -> String)] = []
+        if Interchange.isJSON(bytes) {
+            let json: Any
+            do { json = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
+                throw InterchangeError(line: nil, "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription)")
+            }
+            let items = (json as? [Any]) ?? ((json as? [String: Any])?["predictions"] as? [Any]) ?? []
+            for (i, item) in items.enumerated() {
+                guard let o = item as? [String: Any] else { try policy.reject(InterchangeError(line: nil, field: "[\(i)]", "is not an object")); continue }
+                records.append(("[\(i)]", nil, { key in
+                    switch o[key] {
+                    case let s as String: return s
+                    case let a as [Any]: return a.map { "\($0)" }.joined(separator: ";")
+                    case nil, is NSNull: return ""
+                    case let n?: return "\(n)"
+                    }
+                }))
+            }
+        } else {
+            var reader = CSVReader(bytes: bytes)
+            guard let header = reader.next()?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+                throw InterchangeError(line: 1, "the file is empty")
+            }
+            for name in ["id", "statement", "probability", "outcome"] where !header.contains(name) {
+                throw InterchangeError(line: 1, field: name, "augur's CSV has a \"\(name)\" column")
+            }
+            while let record = reader.next() {
+                guard record.fields.count == header.count else {
+                    try policy.reject(InterchangeError(line: record.line, "expected \(header.count) fields, found \(record.fields.count)")); continue
+                }
+                let fields = record.fields
+                records.append(("line \(record.line)", record.line, { key in header.firstIndex(of: key).map { fields[$0] } ?? "" }))
+            }
+            if let e = reader.error { throw InterchangeError(line: e.line, e.message) }
+        }
+        var doc = InterchangeDocument()
+        for r in records {
+            func reject(_ field: String, _ message: String) throws {
+                try policy.reject(InterchangeError(line: r.line, field: r.line == nil ? "\(r.place).\(field)" : field, message))
+            }
+            let id = r.value("id").trimmingCharacters(in: .whitespaces)
+            let text = r.value("statement").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { try reject("statement", "is empty"); continue }
+            let typed = r.value("probability").trimmingCharacters(in: .whitespaces)
+            guard let (p, form) = Interchange.probability(typed) else { try reject("probability", "\"\(typed)\" is not a probability from 0 to 1"); continue }
+            let createdText = r.value("created_at")
+            guard let created = createdText.isEmpty ? now : Timestamps.parse(createdText) else { try reject("created_at", "\"\(createdText)\" is not a timestamp"); continue }
+            var claim = InterchangeClaim(uuid: StableID.uuid(["augur", id.isEmpty ? text : id]), text: text, createdAt: created)
+            claim.source = r.place
+            let by = r.value("resolve_by")
+            if !by.isEmpty {
+                guard let d = Timestamps.parse(by) else { try reject("resolve_by", "\"\(by)\" is not a date"); continue }
+                claim.resolveBy = max(d, created)
+            }
+            claim.tags = r.value("tags").split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }).map { t in
+                t.hasPrefix("#") ? String(t.dropFirst()) : String(t)
+            }.filter { !$0.isEmpty }
+            let note = r.value("note").trimmingCharacters(in: .whitespacesAndNewlines)
+            claim.notes = note.isEmpty ? nil : note
+            claim.forecasts = [InterchangeForecast(forecaster: owner, probability: p, typed: typed, form: form, createdAt: created)]
+            let outcome = r.value("outcome").trimmingCharacters(in: .whitespaces).lowercased()
+            let resolvedText = r.value("resolved_at")
+            let resolvedAt = resolvedText.isEmpty ? max(now, created) : Timestamps.parse(resolvedText)
+            switch outcome {
+            case "open", "": break
+            case "yes", "no", "void":
+                guard let at = resolvedAt else { try reject("resolved_at", "\"\(resolvedText)\" is not a timestamp"); continue }
+                claim.resolutions = [InterchangeResolution(status: outcome == "yes" ? .yes : outcome == "no" ? .no : .annulled,
+                                                           resolvedAt: max(at, created), recordedAt: now, note: "imported from augur")]
+            default:
+                try reject("outcome", "\"\(outcome)\" is not open, yes, no or void"); continue
+            }
+            doc.claims.append(claim)
+        }
+        return doc
+    }
+}

@@ -1,0 +1,182 @@
+import CredenceCore
+import Foundation
+
+/// Credence's own CSV: one row per forecast, plus `claim`, `resolution` and `bet` rows, so an
+/// export re-imports without loss. Lists (options, tags, caveats) are JSON arrays in their cell.
+/// Text cells that a spreadsheet would run as a formula (= + - @) get a leading ' on export,
+/// which import removes.
+public enum CredenceCSVCodec {
+    public static let columns = [
+        "record", "claim_uuid", "claim_id", "claim", "kind", "notes", "claim_created_at", "resolve_by", "options", "tags",
+        "condition_uuid", "condition_requires", "forecaster", "option", "probability", "typed", "form", "reason", "caveats",
+        "created_at", "status", "resolved_at", "recorded_at", "note", "resolved_by", "automatic", "yes", "no", "yes_stake",
+        "no_stake", "terms", "settled_at", "settlement",
+    ]
+    /// Free text a user typed: the cells that are neutralised against formula injection.
+    static let textColumns: Set<String> = ["claim", "notes", "options", "tags", "forecaster", "option", "typed", "reason", "caveats",
+                                           "note", "resolved_by", "yes", "no", "terms"]
+
+    public static var header: String { CSVWriter.row(columns) }
+
+    /// A spreadsheet would run `=1+1` as a formula; a leading ' keeps it text. A cell that already
+    /// starts with ' gets one too, so import can always remove exactly one.
+    public static func neutralise(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first else { return s }
+        return "=+-@'\t\r".unicodeScalars.contains(first) ? "'" + s : s
+    }
+
+    static func restore(_ s: String) -> String { s.hasPrefix("'") ? String(s.dropFirst()) : s }
+
+    static func row(_ values: [String: String]) -> String {
+        CSVWriter.row(columns.map { name in
+            let v = values[name] ?? ""
+            return textColumns.contains(name) ? neutralise(v) : v
+        })
+    }
+
+    static func list(_ items: [String]) -> String {
+        items.isEmpty ? "" : "[" + items.map(CredenceJSONCodec.quote).joined(separator: ",") + "]"
+    }
+
+    static func claimCells(_ c: InterchangeClaim) -> [String: String] {
+        [
+            "claim_uuid": c.uuid, "claim_id": c.id.map(String.init) ?? "", "claim": c.text, "kind": c.kind.rawValue, "notes": c.notes ?? "",
+            "claim_created_at": JSONCodecTime.iso(c.createdAt), "resolve_by": c.resolveBy.map(JSONCodecTime.iso) ?? "",
+            "options": list(c.options), "tags": list(c.tags), "condition_uuid": c.condition?.uuid ?? "",
+            "condition_requires": c.condition.map { $0.required ? "yes" : "no" } ?? "",
+        ]
+    }
+
+    /// The rows of one claim: its forecasts (or a bare `claim` row), then its resolutions.
+    public static func rows(_ c: InterchangeClaim) -> String {
+        let cells = claimCells(c)
+        var out = ""
+        if c.forecasts.isEmpty { out += row(cells.merging(["record": "claim"]) { a, _ in a }) }
+        for f in c.forecasts {
+            var r = cells
+            r["record"] = "forecast"
+            r["forecaster"] = f.forecaster
+            r["option"] = f.option ?? ""
+            r["probability"] = "\(f.probability)"
+            r["typed"] = f.typed
+            r["form"] = f.form.rawValue
+            r["reason"] = f.reason ?? ""
+            r["caveats"] = list(f.caveats)
+            r["created_at"] = JSONCodecTime.iso(f.createdAt)
+            out += row(r)
+        }
+        for res in c.resolutions {
+            out += row(["record": "resolution", "claim_uuid": c.uuid, "status": res.status.rawValue, "option": res.option ?? "",
+                        "resolved_at": JSONCodecTime.iso(res.resolvedAt), "recorded_at": JSONCodecTime.iso(res.recordedAt),
+                        "note": res.note ?? "", "resolved_by": res.resolvedBy ?? "", "automatic": res.automatic ? "1" : "0"])
+        }
+        return out
+    }
+
+    public static func row(_ b: InterchangeBet) -> String {
+        row(["record": "bet", "claim_uuid": b.claimUUID, "yes": b.yesSide, "no": b.noSide, "yes_stake": "\(b.yesStake)",
+             "no_stake": "\(b.noStake)", "terms": b.terms, "created_at": JSONCodecTime.iso(b.createdAt),
+             "settled_at": b.settledAt.map(JSONCodecTime.iso) ?? "", "settlement": b.settlement?.rawValue ?? ""])
+    }
+
+    // MARK: - Reading
+
+    static func read(_ bytes: [UInt8], policy: inout RecordPolicy) throws -> InterchangeDocument {
+        var reader = CSVReader(bytes: bytes)
+        guard let header = reader.next()?.fields else { throw InterchangeError(line: 1, "the file is empty") }
+        var index: [String: Int] = [:]
+        for (i, name) in header.enumerated() { index[name] = i }
+        for name in ["record", "claim_uuid"] where index[name] == nil {
+            throw InterchangeError(line: 1, field: name, "Credence's CSV has a \"\(name)\" column")
+        }
+        var doc = InterchangeDocument()
+        var claims: [String: Int] = [:]
+        while let record = reader.next() {
+            let line = record.line
+            guard record.fields.count == header.count else {
+                try policy.reject(InterchangeError(line: line, "expected \(header.count) fields, found \(record.fields.count)")); continue
+            }
+            func cell(_ name: String) -> String {
+                guard let i = index[name] else { return "" }
+                return textColumns.contains(name) ? restore(record.fields[i]) : record.fields[i]
+            }
+            func time(_ name: String) throws -> Date? {
+                let t = cell(name)
+                if t.isEmpty { return nil }
+                guard let d = Timestamps.parse(t) else { throw InterchangeError(line: line, field: name, "\"\(t)\" is not a timestamp") }
+                return d
+            }
+            func list(_ name: String) throws -> [String] {
+                let t = cell(name)
+                if t.isEmpty { return [] }
+                guard let a = try? JSONSerialization.jsonObject(with: Data(t.utf8)) as? [String] else {
+                    throw InterchangeError(line: line, field: name, "is not a list of strings in JSON")
+                }
+                return a
+            }
+            do {
+                let uuid = cell("claim_uuid")
+                guard !uuid.isEmpty else { throw InterchangeError(line: line, field: "claim_uuid", "is empty") }
+                switch cell("record") {
+                case "claim", "forecast":
+                    if claims[uuid] == nil {
+                        guard let created = try time("claim_created_at") else { throw InterchangeError(line: line, field: "claim_created_at", "is empty") }
+                        var c = InterchangeClaim(uuid: uuid, id: ClaimID(cell("claim_id")), text: cell("claim"), createdAt: created)
+                        c.source = "line \(line)"
+                        guard let kind = ClaimKind(rawValue: cell("kind").isEmpty ? "binary" : cell("kind")) else {
+                            throw InterchangeError(line: line, field: "kind", "is not binary or scenarios")
+                        }
+                        c.kind = kind
+                        c.notes = cell("notes").isEmpty ? nil : cell("notes")
+                        c.resolveBy = try time("resolve_by")
+                        c.options = try list("options")
+                        c.tags = try list("tags")
+                        if !cell("condition_uuid").isEmpty { c.condition = (cell("condition_uuid"), cell("condition_requires") != "no") }
+                        claims[uuid] = doc.claims.count
+                        doc.claims.append(c)
+                    }
+                    guard cell("record") == "forecast" else { continue }
+                    guard let p = Double(cell("probability")), p >= 0, p <= 1 else {
+                        throw InterchangeError(line: line, field: "probability", "\"\(cell("probability"))\" is not a probability from 0 to 1")
+                    }
+                    guard let form = InputForm(rawValue: cell("form")) else { throw InterchangeError(line: line, field: "form", "\"\(cell("form"))\" is not a known input form") }
+                    guard !cell("forecaster").isEmpty else { throw InterchangeError(line: line, field: "forecaster", "is empty") }
+                    guard let at = try time("created_at") else { throw InterchangeError(line: line, field: "created_at", "is empty") }
+                    doc.claims[claims[uuid]!].forecasts.append(InterchangeForecast(
+                        forecaster: cell("forecaster"), option: cell("option").isEmpty ? nil : cell("option"), probability: p, typed: cell("typed"),
+                        form: form, reason: cell("reason").isEmpty ? nil : cell("reason"), createdAt: at, caveats: try list("caveats")))
+                case "resolution":
+                    guard let i = claims[uuid] else { throw InterchangeError(line: line, field: "claim_uuid", "a resolution before its claim's rows") }
+                    guard let status = ClaimStatus(rawValue: cell("status")), status != .open else {
+                        throw InterchangeError(line: line, field: "status", "\"\(cell("status"))\" is not yes, no, annulled or resolved")
+                    }
+                    guard let at = try time("resolved_at"), let recorded = try time("recorded_at") else {
+                        throw InterchangeError(line: line, field: "resolved_at", "is empty")
+                    }
+                    doc.claims[i].resolutions.append(InterchangeResolution(
+                        status: status, option: cell("option").isEmpty ? nil : cell("option"), resolvedAt: at, recordedAt: recorded,
+                        note: cell("note").isEmpty ? nil : cell("note"), resolvedBy: cell("resolved_by").isEmpty ? nil : cell("resolved_by"),
+                        automatic: cell("automatic") == "1"))
+                case "bet":
+                    guard let y = Double(cell("yes_stake")), let n = Double(cell("no_stake")) else {
+                        throw InterchangeError(line: line, field: "yes_stake", "stakes must be numbers")
+                    }
+                    guard let at = try time("created_at") else { throw InterchangeError(line: line, field: "created_at", "is empty") }
+                    let settlement = cell("settlement")
+                    guard settlement.isEmpty || Settlement(rawValue: settlement) != nil else {
+                        throw InterchangeError(line: line, field: "settlement", "\"\(settlement)\" is not yes, no or refunded")
+                    }
+                    doc.bets.append(InterchangeBet(claimUUID: uuid, yesSide: cell("yes"), noSide: cell("no"), yesStake: y, noStake: n,
+                                                   terms: cell("terms"), createdAt: at, settledAt: try time("settled_at"),
+                                                   settlement: Settlement(rawValue: settlement)))
+                default:
+                    throw InterchangeError(line: line, field: "record", "\"\(cell("record"))\" is not claim, forecast, resolution or bet")
+                }
+            } catch let e as InterchangeError {
+                try policy.reject(e)
+            }
+        }
+        if let e = reader.error { throw InterchangeError(line: e.line, e.message) }
+        return doc
+    }
+}
