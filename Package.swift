@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "CredenceCLITests",
             dependencies: ["CredenceCLI", .product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("Golden")]
+            resources: [.copy("Golden"), .copy("Fixtures")]
         ),
     ]
 )

@@ -97,3 +97,34 @@ extension ExampleScriptTests {
         #expect(r.out.contains("Added claim 2: B"))
     }
 }
+
+/// The committed shell completions are what the binary generates from the command definitions.
+@Suite struct CompletionScriptTests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionsAreCurrent(shell: String) throws {
+        let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../completions/credence.\(shell)").standardized
+        let r = try ProcessTests.shell("\"$CREDENCE\" --generate-completion-script \(shell)")
+        #expect(r.status == 0)
+        #expect(r.out == (try String(contentsOf: committed, encoding: .utf8)), "completions/credence.\(shell) is stale: run scripts/generate-docs")
+    }
+}
+
+extension ExampleScriptTests {
+    @Test func fatebookImport() throws {
+        let r = try ProcessTests.shell("bash \"\(Self.script("fatebook-import.sh"))\"")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("Imported 3 claims and 4 forecasts from fatebook-sample.csv (Fatebook CSV), with 2 resolutions"))
+        #expect(r.out.contains("Nothing new in fatebook-sample.csv"))
+        #expect(r.out.contains("Alice vs Bob on 1 shared resolved claim"))
+    }
+
+    @Test func yearlyList() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("credence-year-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try ProcessTests.shell("\"$CREDENCE\" < \"\(Self.script("yearly-list.credence"))\"",
+                                       environment: ["CREDENCE_JOURNAL": dir.appendingPathComponent("j.sqlite").path, "HOME": dir.path])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("Calibration of me · 5 resolved forecasts (3 came true) · #predictions-2026"))
+    }
+}

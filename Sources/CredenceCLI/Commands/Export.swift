@@ -4,9 +4,9 @@ import CredenceReport
 import CredenceStore
 import Foundation
 
-struct Export: CredenceCommand {
-    enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, json, ics }
+extension ExportFormat: ExpressibleByArgument {}
 
+struct Export: CredenceCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).",
@@ -17,7 +17,7 @@ struct Export: CredenceCommand {
         """)
 
     @Option(name: .long, help: "csv, json or ics.")
-    var format: FileFormat
+    var format: ExportFormat
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -32,44 +32,13 @@ struct Export: CredenceCommand {
     func execute(in ctx: Context) throws {
         guard !(open && resolved) else { throw CLIError("choose one of --open and --resolved", status: ExitStatus.usage) }
         var filter = ClaimFilter()
-        filter.state = open || format == .ics ? .open : resolved ? .resolved : .any
+        filter.state = open ? .open : resolved ? .resolved : .any
         filter.tags = try parseTags(tag)
         filter.since = try since.map { try ctx.clock.dates.periodStart($0) }
         filter.until = try until.map { try ctx.clock.dates.periodEnd($0) }
         let journal = try ctx.openJournal(options.journal, access: .read)
         let sink = try ExportSink(path: output, fallback: ctx.out)
-        var count = 0, forecasts = 0
-        var exported = Set<String>()
-        switch format {
-        case .json:
-            sink.write(CredenceJSONCodec.header(exportedAt: ctx.clock.now()))
-            try journal.forEachInterchangeClaim(filter) { c in
-                sink.write(CredenceJSONCodec.claim(c, first: count == 0))
-                count += 1
-                forecasts += c.forecasts.count
-                exported.insert(c.uuid)
-            }
-            sink.write(CredenceJSONCodec.footer(bets: try journal.interchangeBets().filter { exported.contains($0.claimUUID) }))
-        case .csv:
-            sink.write(CredenceCSVCodec.header)
-            try journal.forEachInterchangeClaim(filter) { c in
-                sink.write(CredenceCSVCodec.rows(c))
-                count += 1
-                forecasts += c.forecasts.count
-                exported.insert(c.uuid)
-            }
-            for bet in try journal.interchangeBets() where exported.contains(bet.claimUUID) { sink.write(CredenceCSVCodec.row(bet)) }
-        case .ics:
-            let dates = ctx.clock.dates
-            sink.write(ICSWriter.header(version: Credence.version))
-            try journal.forEachInterchangeClaim(filter) { c in
-                guard let by = c.resolveBy else { return }
-                let mine = c.forecasts.last { $0.forecaster.lowercased() == ctx.owner.lowercased() && $0.option == nil }
-                sink.write(ICSWriter.event(c, day: dates.day(of: by), forecast: mine.map { Probability.percentText($0.probability) }, now: ctx.clock.now()))
-                count += 1
-            }
-            sink.write(ICSWriter.footer())
-        }
+        let (count, forecasts) = try journal.export(format, filter: filter, owner: ctx.owner, version: Credence.version, write: sink.write)
         try sink.close()
         if let output {
             let what = format == .ics ? "\(count) open claim\(count == 1 ? "" : "s") with a resolve-by date" : "\(count) claim\(count == 1 ? "" : "s") and \(forecasts) forecast\(forecasts == 1 ? "" : "s")"

@@ -117,10 +117,10 @@ struct Vs: CredenceCommand {
         out.append("  " + Self.tests(c.brier, c.bootstrap))
         let bits = c.logBayesFactorBits
         let leader = bits > 0 ? who(a) : who(b)
-        out.append("Log score: \(leader) \(String(format: "%.2f", abs(bits))) bits better in total — \(leader == "you" ? "your" : "\(leader)'s") forecasts gave what happened \(Self.factor(abs(bits))) the probability (the log Bayes factor between you)")
+        out.append("Log score: \(leader) \(String(format: "%.2f", abs(bits))) bits better in total — \(leader == "you" ? "your" : "\(leader)'s") forecasts gave what happened \(Self.factor(abs(bits))) the probability (the log Bayes factor between the two)")
         out.append("Closer on: \(who(a)) \(c.brier.winsA), \(who(b)) \(c.brier.winsB), ties \(c.brier.ties)\(c.brier.pSign.map { " (sign test p = \(Numbers.p($0)))" } ?? "") — beside the mean, not instead of it: win counts reward overconfidence")
         if let ta = c.timeAveraged {
-            out.append("Time-averaged Brier (each forecast carried forward; common window, \(ta.n) claims): difference \(String(format: "%+.4f", ta.meanDiff)) \(favour(ta.meanDiff))")
+            out.append("Time-averaged Brier (each forecast carried forward; common window, \(Import.plural(ta.n, "claim"))): difference \(String(format: "%+.4f", ta.meanDiff)) \(favour(ta.meanDiff))")
             out.append("  " + Self.tests(ta, c.timeAveragedBootstrap))
         }
         return out

@@ -9,21 +9,18 @@ enum AugurCodec {
     static func read(_ bytes: [UInt8], owner: String, now: Date, policy: inout RecordPolicy) throws -> InterchangeDocument {
         var records: [(place: String, line: Int?, value: (String) -> String)] = []
         if Interchange.isJSON(bytes) {
-            let json: Any
-            do { json = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
-                throw InterchangeError(line: nil, "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription)")
+            let items: [[String: JSONField]]
+            do {
+                if let array = try? JSONDecoder().decode([[String: JSONField]].self, from: Data(bytes)) {
+                    items = array
+                } else {
+                    items = try JSONDecoder().decode([String: [[String: JSONField]]].self, from: Data(bytes))["predictions"] ?? []
+                }
+            } catch {
+                throw InterchangeError(line: nil, "not augur's JSON (an array of predictions, or {\"predictions\": [...]}): \(error.localizedDescription)")
             }
-            let items = (json as? [Any]) ?? ((json as? [String: Any])?["predictions"] as? [Any]) ?? []
-            for (i, item) in items.enumerated() {
-                guard let o = item as? [String: Any] else { try policy.reject(InterchangeError(line: nil, field: "[\(i)]", "is not an object")); continue }
-                records.append(("[\(i)]", nil, { key in
-                    switch o[key] {
-                    case let s as String: return s
-                    case let a as [Any]: return a.map { "\($0)" }.joined(separator: ";")
-                    case nil, is NSNull: return ""
-                    case let n?: return "\(n)"
-                    }
-                }))
+            for (i, o) in items.enumerated() {
+                records.append(("[\(i)]", nil, { key in o[key]?.text ?? "" }))
             }
         } else {
             var reader = CSVReader(bytes: bytes)
@@ -82,5 +79,28 @@ enum AugurCodec {
             doc.claims.append(claim)
         }
         return doc
+    }
+}
+
+/// A JSON value as augur writes it, read with JSONDecoder so numbers keep their exact value.
+enum JSONField: Decodable {
+    case string(String), number(Double), list([String]), null, other
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let d = try? c.decode(Double.self) { self = .number(d) }
+        else if let a = try? c.decode([String].self) { self = .list(a) }
+        else { self = .other }
+    }
+
+    var text: String {
+        switch self {
+        case .string(let s): return s
+        case .number(let d): return "\(d)"
+        case .list(let a): return a.joined(separator: ";")
+        case .null, .other: return ""
+        }
     }
 }

@@ -70,117 +70,134 @@ public enum CredenceJSONCodec {
 
     // MARK: - Reading
 
-    static func read(_ bytes: [UInt8], policy: inout RecordPolicy) throws -> InterchangeDocument {
-        let json: Any
-        do { json = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
-            throw InterchangeError(line: nil, "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription)")
+    // Decoded with JSONDecoder, whose numbers read back exactly (JSONSerialization on Linux can be
+    // an ulp off, and an import must not change a probability).
+    struct DocumentDTO: Decodable {
+        let format: String?
+        let version: Int?
+        let claims: [Lossy<ClaimDTO>]?
+        let bets: [Lossy<BetDTO>]?
+    }
+
+    struct ClaimDTO: Decodable {
+        let uuid: String, id: Int64?, text: String, kind: String?, notes: String?, created_at: String, resolve_by: String?
+        let options: [String]?, tags: [String]?, condition: ConditionDTO?, forecasts: [ForecastDTO]?, resolutions: [ResolutionDTO]?
+    }
+    struct ConditionDTO: Decodable { let claim_uuid: String, requires: String }
+    struct ForecastDTO: Decodable {
+        let forecaster: String, option: String?, probability: Double, typed: String, form: String, reason: String?, created_at: String
+        let caveats: [String]?
+    }
+    struct ResolutionDTO: Decodable {
+        let status: String, option: String?, resolved_at: String, recorded_at: String, note: String?, resolved_by: String?, automatic: Bool?
+    }
+    struct BetDTO: Decodable {
+        let claim_uuid: String, yes: String, no: String, yes_stake: Double, no_stake: Double, terms: String, created_at: String
+        let settled_at: String?, settlement: String?
+    }
+
+    /// Decodes one element or keeps its error, so one bad record doesn't hide the rest.
+    struct Lossy<T: Decodable>: Decodable {
+        let result: Result<T, Error>
+        init(from decoder: Decoder) throws { result = Result { try T(from: decoder) } }
+    }
+
+    static func describe(_ error: Error, place: String) -> InterchangeError {
+        guard let e = error as? DecodingError else { return InterchangeError(line: nil, field: place, error.localizedDescription) }
+        func path(_ keys: [CodingKey]) -> String {
+            keys.reduce(place) { p, k in k.intValue.map { "\(p)[\($0)]" } ?? "\(p).\(k.stringValue)" }
         }
-        guard let root = json as? [String: Any], root["format"] as? String == formatName else {
+        switch e {
+        case .keyNotFound(let key, let c): return InterchangeError(line: nil, field: path(c.codingPath + [key]), "is missing")
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): return InterchangeError(line: nil, field: path(c.codingPath), "has the wrong type")
+        case .dataCorrupted(let c): return InterchangeError(line: nil, field: path(c.codingPath), c.debugDescription)
+        @unknown default: return InterchangeError(line: nil, field: place, "\(e)")
+        }
+    }
+
+    static func read(_ bytes: [UInt8], policy: inout RecordPolicy) throws -> InterchangeDocument {
+        let root: DocumentDTO
+        do { root = try JSONDecoder().decode(DocumentDTO.self, from: Data(bytes)) } catch {
+            throw describe(error, place: "")
+        }
+        guard root.format == formatName else {
             throw InterchangeError(line: nil, field: "format", "a Credence journal export has \"format\": \"\(formatName)\"")
         }
-        guard let v = root["version"] as? Int, v <= version else {
-            throw InterchangeError(line: nil, field: "version", "this export is version \(root["version"] ?? "?"); this credence reads up to version \(version): upgrade credence")
+        guard let v = root.version, v <= version else {
+            throw InterchangeError(line: nil, field: "version", "this export is version \(root.version.map(String.init) ?? "?"); this credence reads up to version \(version): upgrade credence")
         }
         var doc = InterchangeDocument()
-        for (i, item) in (root["claims"] as? [Any] ?? []).enumerated() {
+        for (i, item) in (root.claims ?? []).enumerated() {
             do {
-                doc.claims.append(try claim(item, place: "claims[\(i)]"))
+                doc.claims.append(try claim(item.result.get(), place: "claims[\(i)]"))
             } catch let e as InterchangeError {
                 try policy.reject(e)
+            } catch {
+                try policy.reject(describe(error, place: "claims[\(i)]"))
             }
         }
-        for (i, item) in (root["bets"] as? [Any] ?? []).enumerated() {
+        for (i, item) in (root.bets ?? []).enumerated() {
             do {
-                doc.bets.append(try bet(item, place: "bets[\(i)]"))
+                doc.bets.append(try bet(item.result.get(), place: "bets[\(i)]"))
             } catch let e as InterchangeError {
                 try policy.reject(e)
+            } catch {
+                try policy.reject(describe(error, place: "bets[\(i)]"))
             }
         }
         return doc
     }
 
-    struct Fields {
-        let o: [String: Any]
-        let place: String
-        func fail(_ key: String, _ message: String) -> InterchangeError { InterchangeError(line: nil, field: "\(place).\(key)", message) }
-        func string(_ key: String) throws -> String {
-            guard let s = o[key] as? String else { throw fail(key, "is missing or not a string") }
-            return s
-        }
-        func optionalString(_ key: String) throws -> String? {
-            switch o[key] {
-            case nil, is NSNull: return nil
-            case let s as String: return s
-            default: throw fail(key, "is not a string")
-            }
-        }
-        func time(_ key: String) throws -> Date {
-            let s = try string(key)
-            guard let d = Timestamps.parse(s) else { throw fail(key, "\"\(s)\" is not a timestamp") }
-            return d
-        }
-        func optionalTime(_ key: String) throws -> Date? {
-            guard let s = try optionalString(key) else { return nil }
-            guard let d = Timestamps.parse(s) else { throw fail(key, "\"\(s)\" is not a timestamp") }
-            return d
-        }
-        func number(_ key: String) throws -> Double {
-            guard let n = o[key] as? NSNumber, !(o[key] is Bool) else { throw fail(key, "is missing or not a number") }
-            return n.doubleValue
-        }
-        func strings(_ key: String) throws -> [String] {
-            guard let a = o[key] as? [Any] else { return [] }
-            return try a.map { guard let s = $0 as? String else { throw fail(key, "holds something that is not a string") }; return s }
-        }
+    static func time(_ s: String, _ field: String) throws -> Date {
+        guard let d = Timestamps.parse(s) else { throw InterchangeError(line: nil, field: field, "\"\(s)\" is not a timestamp") }
+        return d
     }
 
-    static func claim(_ item: Any, place: String) throws -> InterchangeClaim {
-        guard let o = item as? [String: Any] else { throw InterchangeError(line: nil, field: place, "is not an object") }
-        let f = Fields(o: o, place: place)
-        var c = InterchangeClaim(uuid: try f.string("uuid"), id: (o["id"] as? NSNumber).map { $0.int64Value }, text: try f.string("text"),
-                                 createdAt: try f.time("created_at"))
+    static func claim(_ o: ClaimDTO, place: String) throws -> InterchangeClaim {
+        var c = InterchangeClaim(uuid: o.uuid, id: o.id, text: o.text, createdAt: try time(o.created_at, "\(place).created_at"))
         c.source = place
-        guard let kind = ClaimKind(rawValue: (try f.optionalString("kind")) ?? "binary") else { throw f.fail("kind", "is not binary or scenarios") }
+        guard let kind = ClaimKind(rawValue: o.kind ?? "binary") else {
+            throw InterchangeError(line: nil, field: "\(place).kind", "is not binary or scenarios")
+        }
         c.kind = kind
-        c.notes = try f.optionalString("notes")
-        c.resolveBy = try f.optionalTime("resolve_by")
-        c.options = try f.strings("options")
-        c.tags = try f.strings("tags")
-        if let cond = o["condition"] as? [String: Any] {
-            let cf = Fields(o: cond, place: "\(place).condition")
-            let requires = try cf.string("requires")
-            guard requires == "yes" || requires == "no" else { throw cf.fail("requires", "is not yes or no") }
-            c.condition = (try cf.string("claim_uuid"), requires == "yes")
+        c.notes = o.notes
+        c.resolveBy = try o.resolve_by.map { try time($0, "\(place).resolve_by") }
+        c.options = o.options ?? []
+        c.tags = o.tags ?? []
+        if let cond = o.condition {
+            guard cond.requires == "yes" || cond.requires == "no" else {
+                throw InterchangeError(line: nil, field: "\(place).condition.requires", "is not yes or no")
+            }
+            c.condition = (cond.claim_uuid, cond.requires == "yes")
         }
-        for (i, item) in (o["forecasts"] as? [Any] ?? []).enumerated() {
-            guard let fo = item as? [String: Any] else { throw f.fail("forecasts[\(i)]", "is not an object") }
-            let ff = Fields(o: fo, place: "\(place).forecasts[\(i)]")
-            let p = try ff.number("probability")
-            guard p >= 0, p <= 1 else { throw ff.fail("probability", "\(p) is not between 0 and 1") }
-            guard let form = InputForm(rawValue: try ff.string("form")) else { throw ff.fail("form", "is not a known input form") }
-            c.forecasts.append(InterchangeForecast(forecaster: try ff.string("forecaster"), option: try ff.optionalString("option"), probability: p,
-                                                   typed: try ff.string("typed"), form: form, reason: try ff.optionalString("reason"),
-                                                   createdAt: try ff.time("created_at"), caveats: try ff.strings("caveats")))
+        for (i, f) in (o.forecasts ?? []).enumerated() {
+            let field = "\(place).forecasts[\(i)]"
+            guard f.probability >= 0, f.probability <= 1 else {
+                throw InterchangeError(line: nil, field: "\(field).probability", "\(f.probability) is not between 0 and 1")
+            }
+            guard let form = InputForm(rawValue: f.form) else { throw InterchangeError(line: nil, field: "\(field).form", "is not a known input form") }
+            c.forecasts.append(InterchangeForecast(forecaster: f.forecaster, option: f.option, probability: f.probability, typed: f.typed, form: form,
+                                                   reason: f.reason, createdAt: try time(f.created_at, "\(field).created_at"), caveats: f.caveats ?? []))
         }
-        for (i, item) in (o["resolutions"] as? [Any] ?? []).enumerated() {
-            guard let ro = item as? [String: Any] else { throw f.fail("resolutions[\(i)]", "is not an object") }
-            let rf = Fields(o: ro, place: "\(place).resolutions[\(i)]")
-            guard let status = ClaimStatus(rawValue: try rf.string("status")), status != .open else { throw rf.fail("status", "is not yes, no, annulled or resolved") }
-            c.resolutions.append(InterchangeResolution(status: status, option: try rf.optionalString("option"), resolvedAt: try rf.time("resolved_at"),
-                                                       recordedAt: try rf.time("recorded_at"), note: try rf.optionalString("note"),
-                                                       resolvedBy: try rf.optionalString("resolved_by"), automatic: ro["automatic"] as? Bool ?? false))
+        for (i, r) in (o.resolutions ?? []).enumerated() {
+            let field = "\(place).resolutions[\(i)]"
+            guard let status = ClaimStatus(rawValue: r.status), status != .open else {
+                throw InterchangeError(line: nil, field: "\(field).status", "is not yes, no, annulled or resolved")
+            }
+            c.resolutions.append(InterchangeResolution(status: status, option: r.option, resolvedAt: try time(r.resolved_at, "\(field).resolved_at"),
+                                                       recordedAt: try time(r.recorded_at, "\(field).recorded_at"), note: r.note,
+                                                       resolvedBy: r.resolved_by, automatic: r.automatic ?? false))
         }
         return c
     }
 
-    static func bet(_ item: Any, place: String) throws -> InterchangeBet {
-        guard let o = item as? [String: Any] else { throw InterchangeError(line: nil, field: place, "is not an object") }
-        let f = Fields(o: o, place: place)
-        let settlement = try f.optionalString("settlement")
-        guard settlement == nil || Settlement(rawValue: settlement!) != nil else { throw f.fail("settlement", "is not yes, no or refunded") }
-        return InterchangeBet(claimUUID: try f.string("claim_uuid"), yesSide: try f.string("yes"), noSide: try f.string("no"),
-                              yesStake: try f.number("yes_stake"), noStake: try f.number("no_stake"), terms: try f.string("terms"),
-                              createdAt: try f.time("created_at"), settledAt: try f.optionalTime("settled_at"),
-                              settlement: settlement.flatMap(Settlement.init(rawValue:)))
+    static func bet(_ o: BetDTO, place: String) throws -> InterchangeBet {
+        guard o.settlement == nil || Settlement(rawValue: o.settlement!) != nil else {
+            throw InterchangeError(line: nil, field: "\(place).settlement", "is not yes, no or refunded")
+        }
+        return InterchangeBet(claimUUID: o.claim_uuid, yesSide: o.yes, noSide: o.no, yesStake: o.yes_stake, noStake: o.no_stake, terms: o.terms,
+                              createdAt: try time(o.created_at, "\(place).created_at"),
+                              settledAt: try o.settled_at.map { try time($0, "\(place).settled_at") },
+                              settlement: o.settlement.flatMap(Settlement.init(rawValue:)))
     }
 }

@@ -133,7 +133,9 @@ enum FatebookCodec {
 
     /// Each forecaster's Brier on the 0–2 scale: final forecast and time-averaged from their first.
     static func oursBrier(_ claim: InterchangeClaim, outcome: Bool, at close: Date) -> [Double] {
-        Dictionary(grouping: claim.forecasts.filter { $0.createdAt <= close }, by: { $0.forecaster.lowercased() }).values.flatMap { rows -> [Double] in
+        let byForecaster = Dictionary(grouping: claim.forecasts.filter { $0.createdAt <= close }, by: { $0.forecaster.lowercased() })
+        return byForecaster.keys.sorted().flatMap { key -> [Double] in
+            let rows = byForecaster[key]!
             let sorted = rows.sorted { $0.createdAt < $1.createdAt }
             var out = [2 * Scoring.brier(sorted.last!.probability, outcome)]
             let history = sorted.map { TimedForecast(time: $0.createdAt.timeIntervalSince1970, p: $0.probability) }
@@ -141,7 +143,7 @@ enum FatebookCodec {
                 out.append(2 * ta.fromFirst)
                 out.append(2 * ta.uniformFill)
             }
-            return out
+            return out.reduce(into: [Double]()) { if !$0.contains($1) { $0.append($1) } }
         }
     }
 }

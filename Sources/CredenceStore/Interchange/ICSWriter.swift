@@ -28,7 +28,7 @@ public enum ICSWriter {
             "DTEND;VALUE=DATE:\(String(format: "%04d%02d%02d", n.year!, n.month!, n.day!))",
             "SUMMARY:\(escape("Resolve: " + c.text))",
             "DESCRIPTION:\(escape(description))",
-            "CATEGORIES:\(escape((["credence"] + c.tags).joined(separator: ",")))",
+            "CATEGORIES:\((["credence"] + c.tags).map(escape).joined(separator: ","))",
             "END:VEVENT",
         ])
     }

@@ -1,0 +1,418 @@
+#compdef credence
+
+__credence_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__credence_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __credence_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__credence_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_credence() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'add:Log a claim with your forecast.'
+            'forecast:Add or update a forecast on a claim (the history is kept).'
+            'resolve:Resolve a claim: yes, no, annul, or the option of a scenario set that happened.'
+            'list:List claims, newest first.'
+            'show:Show a claim with its forecasts and resolution history.'
+            'due:Open claims past their resolve-by date, soonest first: time to resolve them.'
+            'edit:Edit a claim'\''s text and notes in $EDITOR.'
+            'delete:Delete a claim with its forecasts (asks first; `credence undo` brings it back).'
+            'undo:Revert the last change to the journal and say what it was (repeat to go further back).'
+            'report:Calibration report: scores, reliability diagram, decomposition and a plain verdict.'
+            'import:Import forecasts from Fatebook, PredictionBook, augur, Credence or a plain CSV, in one transaction.'
+            'bet:Record a bet with someone on a yes/no claim; it settles when the claim resolves.'
+            'bets:The bet ledger: balance per counterparty, open bets, settled history, and the head-to-head record with each.'
+            'vs:Head-to-head: who was more right over the claims two people both forecast.'
+            'leaderboard:Every forecaster ranked by mean peer score, with Brier, n and coverage beside it.'
+            'export:Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|export|help)
+            "_credence_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_credence_add() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '*:words:'
+        '(--p --probability)'{--p,--probability}'[The probability (instead of an inline one).]:p:'
+        '--by[Resolve-by date (instead of an inline `by …`).]:date:'
+        '*--tag[A tag (repeatable).]:tag:'
+        '*--caveat[A caveat on your forecast (repeatable).]:caveat:'
+        '--as[Who is forecasting (default\: the owner, `me`).]:name:'
+        '--note[Notes on the claim.]:note:'
+        '--reason[Why you hold this probability.]:reason:'
+        '--certain[Allow 0% or 100%.]'
+        '*--option[A scenario option and its probability, name=PROB (repeatable; they must sum to 100%).]:name=prob:'
+        '--if[Count this claim only if claim ID resolves yes (ID=no\: resolves no).]:id\[=yes|no\]:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_forecast() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':id:'
+        '*:probability:'
+        '--as[Who is forecasting (default\: the owner).]:name:'
+        '--reason[Why you hold this probability.]:reason:'
+        '*--caveat[A caveat on this forecast (repeatable).]:caveat:'
+        '--certain[Allow 0% or 100%.]'
+        '*--option[For a scenario set\: each option and its probability, name=PROB (repeatable).]:name=prob:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_resolve() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':id:'
+        '*:outcome:'
+        '--note[A note on how it resolved.]:note:'
+        '--at[When it resolved (default\: now)\: 2026-11-20, yesterday, 3 days ago, 2026-11-20T14\:00.]:date:'
+        '--force[Resolve again a claim that is already resolved.]'
+        '--as[Who resolved it (default\: the owner).]:name:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_list() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--open[Only open claims.]'
+        '--resolved[Only resolved claims.]'
+        '--due[Only open claims past their resolve-by date.]'
+        '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
+        '--as[Only claims this forecaster has forecast; show their numbers.]:name:'
+        '--search[Only claims whose text or notes contain this.]:search:'
+        '--since[Only claims created on or after this date.]:date:'
+        '--until[Only claims created on or before this date.]:date:'
+        '--limit[Show at most this many claims.]:limit:'
+        '--json[Print JSON.]'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_show() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':id:'
+        '--json[Print JSON.]'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_due() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
+        '--as[Only claims this forecaster has forecast; show their numbers.]:name:'
+        '--search[Only claims whose text or notes contain this.]:search:'
+        '--since[Only claims created on or after this date.]:date:'
+        '--until[Only claims created on or before this date.]:date:'
+        '--limit[Show at most this many claims.]:limit:'
+        '--json[Print JSON.]'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_edit() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':id:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_delete() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':id:'
+        '(-y --yes)'{-y,--yes}'[Don'\''t ask.]'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_undo() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_report() {
+    local -i ret=1
+    local -ar ___by=('none' 'forecaster' 'tag' 'horizon' 'caveats' 'input')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--as[Whose forecasts (default\: the owner); `all` pools everyone.]:name:'
+        '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
+        '--since[Only claims resolved on or after this date.]:date:'
+        '--until[Only claims resolved on or before this date.]:date:'
+        '--bins[Number of equal-width bins (default 10, or `bins` in the config).]:bins:'
+        '--by[One row per group\: tag, forecaster, horizon, caveats or input.]:group:{__credence_complete "${___by[@]}"}'
+        '--every-forecast[Score every forecast made before resolution, not only each forecaster'\''s last.]'
+        '--json[Print the report as JSON.]'
+        '--csv[Print the bin table as CSV.]'
+        '(--output -o)'{--output,-o}'[Write the report to a file\: .svg (the chart), .html (a self-contained page), .json or .csv.]:file:'
+        '--width[Width of the terminal chart (default\: the terminal'\''s).]:width:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_import() {
+    local -i ret=1
+    local -ar ___format=('plain' 'fatebook' 'predictionbook' 'augur' 'credence')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':file:'
+        '--format[The file'\''s format (default\: recognised from its content).]:format:{__credence_complete "${___format[@]}"}'
+        '--skip-bad[Leave out malformed records (listed) instead of refusing the file.]'
+        '--as[Whose forecasts, for single-person formats such as augur (default\: the owner).]:name:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_bet() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':id:'
+        '--with[The other person.]:name:'
+        '--stake[What you risk.]:stake:'
+        '--odds[Odds on YES (4\:1) or the implied probability (80%).]:odds:'
+        '--side[Your side\: yes or no.]:side:'
+        '--as[Who is betting (default\: the owner).]:name:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_bets() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--as[Whose ledger (default\: the owner).]:name:'
+        '--with[Only bets with this person.]:name:'
+        '--json[Print JSON.]'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_vs() {
+    local -i ret=1
+    local -ar ___scoring=('final' 'time-averaged')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':a:'
+        ':b:'
+        '--scoring[final (default) or time-averaged.]:scoring:{__credence_complete "${___scoring[@]}"}'
+        '--all[List every shared claim, not only the latest 20.]'
+        '--json[Print JSON.]'
+        '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
+        '--since[Only claims resolved on or after this date.]:date:'
+        '--until[Only claims resolved on or before this date.]:date:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_leaderboard() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--contest[Contest mode\: skipped claims score 0; divide by the number of claims.]'
+        '--json[Print JSON.]'
+        '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
+        '--since[Only claims resolved on or after this date.]:date:'
+        '--until[Only claims resolved on or before this date.]:date:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_export() {
+    local -i ret=1
+    local -ar ___format=('csv' 'json' 'ics')
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--format[csv, json or ics.]:format:{__credence_complete "${___format[@]}"}'
+        '(-o --output)'{-o,--output}'[Write to this file instead of standard output.]:file:'
+        '--open[Only open claims.]'
+        '--resolved[Only resolved claims.]'
+        '*--tag[Only claims with this tag (repeatable).]:tag:'
+        '--since[Only claims created on or after this date.]:date:'
+        '--until[Only claims created on or before this date.]:date:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+        '--version[Show the version.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _credence ]]; then
+    _credence "${@}"
+else
+    compdef _credence credence
+fi
