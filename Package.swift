@@ -22,6 +22,7 @@ let package = Package(
             dependencies: [
                 "CredenceCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(name: "CredenceReport", dependencies: ["CredenceCore"]),

@@ -68,13 +68,14 @@ public struct ReliabilityChart: Sendable {
         bins = a.murphy.bins
         points = a.murphy.bins.filter { $0.n > 0 }.map(Point.init)
         curve = a.corp.blocks.flatMap { [($0.xMin, $0.cep), ($0.xMax, $0.cep)] }
-        band = a.band.points
+        band = a.band?.points ?? []
     }
 
     /// How many distinct forecast values have a recalibrated probability outside the band.
     public static func outsideBand(_ a: CalibrationAnalysis) -> Int {
+        guard let band = a.band else { return 0 }
         let fitted = CORP.recalibrated(a.sample.values, blocks: a.corp.blocks)
-        return zip(a.band.points, fitted).filter { point, y in
+        return zip(band.points, fitted).filter { point, y in
             guard let lo = point.lower, let hi = point.upper else { return false }
             return y < lo - 1e-12 || y > hi + 1e-12
         }.count

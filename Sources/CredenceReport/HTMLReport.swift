@@ -34,12 +34,12 @@ public enum HTMLReport {
             ("Log loss", "\(log); on [0.1%, 99.9%] \(Numbers.score(s.logLossMetaculusRange))"),
             ("Spherical score", Numbers.score(s.spherical)),
             ("CORP decomposition", "MCB \(Numbers.score(corp.mcb)) − DSC \(Numbers.score(corp.dsc)) + UNC \(Numbers.score(corp.unc)) = \(Numbers.score(corp.score))"),
-            ("Consistency band", "the recalibrated curve leaves the 90% band at \(ReliabilityChart.outsideBand(a)) of \(a.corp.distinctForecasts) forecast values (\(a.band.method == .resampling ? "resampling" : "discrete asymptotics"))"),
+            ("Consistency band", "the recalibrated curve leaves the 90% band at \(ReliabilityChart.outsideBand(a)) of \(a.corp.distinctForecasts) forecast values (\(a.band?.method == .discreteAsymptotics ? "discrete asymptotics" : "resampling"))"),
             ("Spiegelhalter's Z", a.spiegelhalter.z.map { z in
                 let p = a.spiegelhalter.pValue!
                 return "\(String(format: "%+.2f", z)) (\(Numbers.pEquals(p)), \(p < 0.05 ? a.spiegelhalter.direction!.rawValue : "no significant lean"))"
             } ?? "undefined (every forecast is 0%, 50% or 100%)"),
-            ("Smooth ECE", "\(Numbers.score(a.smoothECE.value)) (σ = \(Numbers.score(a.smoothECE.sigma)))"),
+            ("Smooth ECE", a.smoothECE.map { "\(Numbers.score($0.value)) (σ = \(Numbers.score($0.sigma)))" } ?? "—"),
         ] {
             h.append("<dt>\(e(k))</dt><dd>\(e(v))</dd>")
         }

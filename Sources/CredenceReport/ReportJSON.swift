@@ -59,17 +59,19 @@ public enum ReportJSON {
                 "n_distinct_forecasts": .int(c.distinctForecasts),
                 "pav_blocks": .array(c.blocks.map { ["x_min": .number($0.xMin), "x_max": .number($0.xMax), "n": .int($0.n),
                                                      "n_events": .int($0.events), "cep": .number($0.cep)] }),
-                "band": [
-                    "level": .number(a.band.level), "method": .string(a.band.method.rawValue),
-                    "points": .array(zip(a.band.points, fitted).map { p, y in
-                        ["x": .number(p.x), "n": .int(p.n), "lower": .number(p.lower), "upper": .number(p.upper), "recalibrated": .number(y)]
-                    }),
-                    "outside": .int(ReliabilityChart.outsideBand(a)),
-                ],
+                "band": a.band.map { band in
+                    [
+                        "level": .number(band.level), "method": .string(band.method.rawValue),
+                        "points": .array(zip(band.points, fitted).map { p, y in
+                            ["x": .number(p.x), "n": .int(p.n), "lower": .number(p.lower), "upper": .number(p.upper), "recalibrated": .number(y)]
+                        }),
+                        "outside": .int(ReliabilityChart.outsideBand(a)),
+                    ] as JSONValue
+                } ?? .null,
             ],
             "spiegelhalter": ["z": .number(z.z), "p": .number(z.pValue), "direction": .string(z.direction?.rawValue),
                               "wrong_certain": .int(z.wrongCertain)],
-            "smooth_ece": ["value": .number(a.smoothECE.value), "sigma": .number(a.smoothECE.sigma)],
+            "smooth_ece": a.smoothECE.map { ["value": .number($0.value), "sigma": .number($0.sigma)] } ?? .null,
             "metaculus": ["baseline_mean": .number(s.baselineMean)],
         ]
     }

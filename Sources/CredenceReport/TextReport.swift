@@ -67,7 +67,9 @@ public struct TextReport {
             rows.append(("Log loss", style.red("∞"), style.red("\(k) forecast\(k == 1 ? "" : "s") at 0%/100% \(k == 1 ? "was" : "were") wrong") + "; \(Numbers.score(s.logLossMetaculusRange)) with p kept in [0.1%, 99.9%] as Metaculus does"))
         }
         rows.append(("Spherical", Numbers.score(s.spherical), "higher is better"))
-        rows.append(("Smooth ECE", Numbers.score(a.smoothECE.value), "calibration error, kernel-smoothed (σ = \(Numbers.score(a.smoothECE.sigma)))"))
+        if let smooth = a.smoothECE {
+            rows.append(("Smooth ECE", Numbers.score(smooth.value), "calibration error, kernel-smoothed (σ = \(Numbers.score(smooth.sigma)))"))
+        }
         rows.append(("Baseline", String(format: "%+.1f", s.baselineMean), "Metaculus-style points; 0 = always saying 50%"))
         var reference = "Brier 0.2500, log loss \(Numbers.score(M_LN2))"
         if a.corp.brier.unc > 0 { reference += "; your Brier skill over the base rate: \(Numbers.signed(1 - s.brier / a.corp.brier.unc, decimals: 3))" }
@@ -218,7 +220,7 @@ public struct TextReport {
         var lines = [style.bold("CORP decomposition of the Brier score"),
                      "  miscalibration MCB \(Numbers.score(corp.mcb)) − discrimination DSC \(Numbers.score(corp.dsc)) + uncertainty UNC \(Numbers.score(corp.unc)) = \(Numbers.score(corp.score))"]
         let outside = ReliabilityChart.outsideBand(a)
-        let method = a.band.method == .resampling ? "resampling, 100 draws" : "discrete asymptotics"
+        let method = a.band?.method == .discreteAsymptotics ? "discrete asymptotics" : "resampling, 100 draws"
         let k = a.corp.distinctForecasts
         let bandLine = "  90% consistency band (\(method)): the recalibrated curve leaves it at \(outside) of \(k) forecast value\(k == 1 ? "" : "s")"
             + (outside == 0 ? ", so MCB is within what chance gives a calibrated forecaster" : ", so part of MCB is real miscalibration")

@@ -96,6 +96,9 @@ public final class Journal: @unchecked Sendable {
                 if tables > 0 && application != Schema.applicationID {
                     throw JournalError.notAJournal(path: path, reason: "an SQLite database of another program")
                 }
+                // Up to 32 MB of pages in memory (allocated only as used): a report over a large
+                // journal reads the same claim pages many times.
+                try db.execute(sql: "PRAGMA cache_size = -32768")
                 if version == Schema.version { return }
                 if path != ":memory:" && !path.hasPrefix(":memory") && db.configuration.readonly == false {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")

@@ -42,9 +42,11 @@ extension Journal {
     public func forecastCounts(_ s: ReportSelection, by grouping: ReportGrouping = .none) throws -> [ForecastGroup] {
         try read { db in
             var joins = ""
-            // Binary claims, and each option of a resolved scenario set as a yes/no forecast.
-            var clauses = ["(c.outcome IS NOT NULL AND f.option_id IS NULL OR c.status = 'resolved' AND f.option_id IS NOT NULL)",
-                           s.everyForecast ? "f.created_at <= c.resolved_at" : "f.is_final = 1"]
+            // Binary claims, and each option of a resolved scenario set as a yes/no forecast: the
+            // forecast's own outcome column says which (NULL while open or annulled). Without
+            // filters on the claim, the query reads the forecast_final index alone.
+            var needsClaim = s.everyForecast || !s.tags.isEmpty || s.since != nil || s.until != nil
+            var clauses = ["f.outcome IS NOT NULL", s.everyForecast ? "f.created_at <= c.resolved_at" : "f.is_final = 1"]
             var args: StatementArguments = []
             if let who = s.forecaster {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [who]) else { return [] }
@@ -64,9 +66,10 @@ extension Journal {
                 joins = "JOIN forecaster w ON w.id = f.forecaster_id"
                 group = "w.name"
             case .tag:
-                joins = "LEFT JOIN claim_tag gt ON gt.claim_id = c.id LEFT JOIN tag g ON g.id = gt.tag_id"
+                joins = "LEFT JOIN claim_tag gt ON gt.claim_id = f.claim_id LEFT JOIN tag g ON g.id = gt.tag_id"
                 group = "coalesce('#' || g.name, '(untagged)')"
             case .horizon:
+                needsClaim = true
                 group = """
                     CASE WHEN c.resolved_at - f.created_at <= 604800000 THEN '≤ 1 week'
                          WHEN c.resolved_at - f.created_at <= 2592000000 THEN '≤ 1 month'
@@ -81,10 +84,8 @@ extension Journal {
             case .input: group = "f.form"
             }
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(group) AS g, f.probability AS p, count(*) AS n,
-                       sum(CASE WHEN f.option_id IS NULL THEN c.outcome ELSE f.option_id = c.resolved_option_id END) AS e,
-                       sum(f.option_id IS NOT NULL) AS o
-                FROM forecast f JOIN claim c ON c.id = f.claim_id \(joins)
+                SELECT \(group) AS g, f.probability AS p, count(*) AS n, sum(f.outcome) AS e, sum(f.option_id IS NOT NULL) AS o
+                FROM forecast f \(needsClaim ? "JOIN claim c ON c.id = f.claim_id" : "") \(joins)
                 WHERE \(clauses.joined(separator: " AND "))
                 GROUP BY g, p
                 """, arguments: args)

@@ -68,6 +68,7 @@ extension JournalWriter {
         try db.execute(sql: "UPDATE claim SET status = ?, outcome = ?, resolved_at = ?, resolved_option_id = ? WHERE id = ?",
                        arguments: [status.rawValue, status.outcome.map { $0 ? 1 : 0 }, at.millis, optionID, id])
         try refreshFinal(claim: id)
+        try refreshOutcomes(claim: id)
         let settled = try settleBets(claim: id, status: status, at: at)
         var annulled: [(Claim, String)] = []
         try annulDependents(of: id, status: status, at: at, into: &annulled)
@@ -75,6 +76,20 @@ extension JournalWriter {
         updated.status = status
         updated.resolvedAt = Date(millis: at.millis)
         return ResolutionResult(claim: updated, previous: claim.status, option: optionLabel, settledBets: settled, annulled: annulled)
+    }
+
+    /// Copies the claim's outcome onto its forecasts (see the schema), writing only rows that change.
+    func refreshOutcomes(claim id: ClaimID) throws {
+        try db.execute(sql: """
+            UPDATE forecast SET outcome = (
+                SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
+                            WHEN c.status = 'resolved' THEN forecast.option_id = c.resolved_option_id END
+                FROM claim c WHERE c.id = forecast.claim_id)
+            WHERE claim_id = ?1 AND outcome IS NOT (
+                SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
+                            WHEN c.status = 'resolved' THEN forecast.option_id = c.resolved_option_id END
+                FROM claim c WHERE c.id = forecast.claim_id)
+            """, arguments: [id])
     }
 
     private func settleBets(claim id: ClaimID, status: ClaimStatus, at: Date) throws -> [Bet] {

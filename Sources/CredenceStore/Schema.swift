@@ -8,6 +8,13 @@ enum Schema {
     /// "CRED": marks a file as a Credence journal.
     static let applicationID: Int32 = 0x4352_4544
 
+    /// The forecast table's indexes: by claim (show, merges, vs) and the counted forecasts by
+    /// forecaster and probability (the report's GROUP BY reads this index alone).
+    static let forecastIndexes = """
+        CREATE INDEX forecast_by_claim ON forecast(claim_id, forecaster_id, created_at);
+        CREATE INDEX forecast_final ON forecast(forecaster_id, probability, outcome, option_id, claim_id) WHERE is_final = 1;
+        """
+
     /// Times are INTEGER milliseconds since the Unix epoch (UTC).
     static let v1 = """
     CREATE TABLE forecaster (
@@ -53,10 +60,12 @@ enum Schema {
         form TEXT NOT NULL CHECK (form IN ('percent', 'decimal', 'fraction', 'odds', 'one_in', 'verbal')),
         reason TEXT,
         created_at INTEGER NOT NULL,
-        is_final INTEGER NOT NULL DEFAULT 1 CHECK (is_final IN (0, 1))
+        is_final INTEGER NOT NULL DEFAULT 1 CHECK (is_final IN (0, 1)),
+        -- What this forecast is scored against, copied from its claim so reports read one index:
+        -- the claim's outcome, or for a scenario option whether it happened; NULL while open or annulled.
+        outcome INTEGER CHECK (outcome IN (0, 1))
     ) STRICT;
-    CREATE INDEX forecast_by_claim ON forecast(claim_id, forecaster_id, created_at);
-    CREATE INDEX forecast_final ON forecast(forecaster_id, probability, claim_id) WHERE is_final = 1;
+    \(forecastIndexes)
 
     CREATE TABLE caveat (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -139,7 +148,7 @@ enum Schema {
                    "resolved_at", "resolved_option_id"]),
         ("scenario_option", ["id", "claim_id", "label", "position"]),
         ("forecast", ["id", "claim_id", "forecaster_id", "option_id", "probability", "typed", "form", "reason",
-                      "created_at", "is_final"]),
+                      "created_at", "is_final", "outcome"]),
         ("caveat", ["id", "forecast_id", "text", "is_condition"]),
         ("tag", ["id", "name"]),
         ("claim_tag", ["id", "claim_id", "tag_id"]),

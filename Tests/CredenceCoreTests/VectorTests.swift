@@ -172,14 +172,14 @@ import Testing
                 "brier": terms(c.brier), "log": terms(c.log),
                 "pav_blocks": c.blocks.map { ["x_min": $0.xMin, "x_max": $0.xMax, "n": $0.n, "n_events": $0.events, "cep": $0.cep] as [String: Any] },
                 "consistency_band": [
-                    "level": a.band.level, "method": a.band.method.rawValue,
-                    "discrete_asymptotics": a.band.discreteAsymptotics.map {
+                    "level": a.band!.level, "method": a.band!.method.rawValue,
+                    "discrete_asymptotics": a.band!.discreteAsymptotics.map {
                         ["x": $0.x, "n": $0.n, "lower": any($0.lower), "upper": any($0.upper)] as [String: Any]
                     },
                 ] as [String: Any],
             ] as [String: Any],
             "spiegelhalter": ["z": any(a.spiegelhalter.z), "p_value": any(a.spiegelhalter.pValue)],
-            "smooth_ece": ["value": a.smoothECE.value, "sigma": a.smoothECE.sigma],
+            "smooth_ece": ["value": a.smoothECE!.value, "sigma": a.smoothECE!.sigma],
             "metaculus": ["baseline_mean": s.baselineMean],
         ]
     }

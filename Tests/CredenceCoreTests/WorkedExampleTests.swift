@@ -166,3 +166,31 @@ import Testing
         #expect(Calibration.analyse(Sample(rows: [])) == nil)
     }
 }
+
+/// The resampled consistency band is statistical: check it behaves like one.
+@Suite struct ConsistencyBandTests {
+    /// Every value observed exactly as often as said: the recalibrated curve is the diagonal.
+    static let calibrated = Sample(counts: stride(from: 5, through: 95, by: 10).map { CountedForecast(x: Double($0) / 100, n: 200, e: 2 * $0) })
+
+    @Test func aCalibratedForecasterStaysInsideTheBand() throws {
+        #expect(ConsistencyBands.band(Self.calibrated).method == .discreteAsymptotics)   // n = 2000 > 1000 and ≥ 8K²
+        for p in ConsistencyBands.resampled(Self.calibrated, seed: 7) {
+            let lower = try #require(p.lower), upper = try #require(p.upper)
+            #expect(lower <= p.x && p.x <= upper, "x = \(p.x): [\(lower), \(upper)]")
+        }
+    }
+
+    @Test func resamplingAgreesWithTheAsymptoticBand() throws {
+        // Where the asymptotic band applies, resampling gives a band of the same size (PAV pools
+        // neighbours, so it is somewhat narrower).
+        for (r, d) in zip(ConsistencyBands.resampled(Self.calibrated, seed: 7), ConsistencyBands.discrete(Self.calibrated)) where (0.2...0.8).contains(r.x) {
+            let resampled = r.upper! - r.lower!, asymptotic = d.upper! - d.lower!
+            #expect(resampled > 0.3 * asymptotic && resampled < 1.3 * asymptotic, "x = \(r.x): \(resampled) vs \(asymptotic)")
+        }
+    }
+
+    @Test func theBandIsReproducible() {
+        #expect(ConsistencyBands.resampled(Self.calibrated, seed: 1) == ConsistencyBands.resampled(Self.calibrated, seed: 1))
+        #expect(ConsistencyBands.resampled(Self.calibrated, seed: 1) != ConsistencyBands.resampled(Self.calibrated, seed: 2))
+    }
+}

@@ -89,7 +89,9 @@ struct Report: CredenceCommand {
         if let k = whole?.scenarioOptionForecasts, k > 0 { filters.append("including \(k) scenario-option forecast\(k == 1 ? "" : "s") scored as yes/no") }
         func analyse(_ grouping: ReportGrouping) throws -> [CalibrationReport.Group] {
             try journal.forecastCounts(selection, by: grouping).compactMap { g in
-                Calibration.analyse(Sample(counts: g.counts), bins: binCount).map { CalibrationReport.Group(name: g.name, analysis: $0) }
+                // Group rows show scores and CORP; the band and smooth ECE only in JSON, which carries everything.
+                Calibration.analyse(Sample(counts: g.counts), bins: binCount, full: json || format == "json")
+                    .map { CalibrationReport.Group(name: g.name, analysis: $0) }
             }
         }
         var groups: [CalibrationReport.Group] = []

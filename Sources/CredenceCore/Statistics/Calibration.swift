@@ -4,19 +4,21 @@ public struct CalibrationAnalysis: Sendable, Equatable {
     public let scores: Scores
     public let murphy: MurphyDecomposition
     public let corp: CORPDecomposition
-    public let band: ConsistencyBand
+    /// nil in a summary (`full: false`), which skips the resampled band and the smooth ECE.
+    public let band: ConsistencyBand?
     public let spiegelhalter: SpiegelhalterTest
-    public let smoothECE: SmoothECEResult
+    public let smoothECE: SmoothECEResult?
 }
 
 public enum Calibration {
-    /// nil for an empty sample: there is nothing to score.
-    public static func analyse(_ s: Sample, bins: Int = 10, seed: UInt64 = 20_240_229) -> CalibrationAnalysis? {
+    /// nil for an empty sample: there is nothing to score. `full: false` gives a summary without
+    /// the resampled consistency band and the smooth ECE, for one-row-per-group tables.
+    public static func analyse(_ s: Sample, bins: Int = 10, seed: UInt64 = 20_240_229, full: Bool = true) -> CalibrationAnalysis? {
         guard let scores = Scoring.scores(s), let murphy = Binning.murphy(s, bins: bins),
-              let corp = CORP.decompose(s, scores: scores), let z = Spiegelhalter.test(s),
-              let smooth = SmoothECE.compute(s)
+              let corp = CORP.decompose(s, scores: scores), let z = Spiegelhalter.test(s)
         else { return nil }
         return CalibrationAnalysis(sample: s, scores: scores, murphy: murphy, corp: corp,
-                                   band: ConsistencyBands.band(s, seed: seed), spiegelhalter: z, smoothECE: smooth)
+                                   band: full ? ConsistencyBands.band(s, seed: seed) : nil, spiegelhalter: z,
+                                   smoothECE: full ? SmoothECE.compute(s) : nil)
     }
 }

@@ -45,32 +45,46 @@ public enum ConsistencyBands {
 
     /// Resample n forecasts with replacement, draw outcomes from the forecasts themselves (the
     /// calibrated null), recalibrate by PAV, and take pointwise 5%/95% quantiles of the curve.
+    /// Each resample has its own generator seeded from (seed, draw), so the result is the same
+    /// however the draws are spread over cores.
     static func resampled(_ s: Sample, seed: UInt64) -> [ConsistencyBand.Point] {
         let k = s.values.count
         guard k > 0 else { return [] }
-        var rng = SeededGenerator(seed: seed)
         // owner[r] is the distinct value of the r-th forecast, so a draw is one array lookup.
         var owner = [Int32]()
         owner.reserveCapacity(s.n)
         for (j, c) in s.values.enumerated() { owner.append(contentsOf: repeatElement(Int32(j), count: c.n)) }
-        var curves = Array(repeating: [Double](), count: k)
-        var counts = Array(repeating: CountedForecast(x: 0, n: 0, e: 0), count: k)
-        for _ in 0..<resamples {
-            for j in 0..<k { counts[j] = CountedForecast(x: s.values[j].x, n: 0, e: 0) }
-            for _ in 0..<s.n {
-                let j = Int(owner[rng.below(s.n)])
-                counts[j].n += 1
-                if rng.unit() < counts[j].x { counts[j].e += 1 }
-            }
-            let drawn = counts.filter { $0.n > 0 }
-            let blocks = CORP.pav(drawn)
-            let fitted = CORP.recalibrated(drawn, blocks: blocks)
-            for (j, c) in s.values.enumerated() {
-                if let v = interpolate(c.x, xs: drawn, ys: fitted) { curves[j].append(v) }
+        let xs = s.values.map(\.x)
+        // A forecast is drawn and its outcome decided from one 64-bit number: the high half picks
+        // the forecast, the low half is the uniform for the Bernoulli draw.
+        let thresholds = xs.map { UInt64(min(max($0, 0), 1) * 4_294_967_296.0) }
+        // curves[j * resamples + draw]: one flat buffer, each draw writing only its own cells.
+        var curves = [Double](repeating: .nan, count: k * resamples)
+        let n = UInt64(s.n)
+        curves.withUnsafeMutableBufferPointer { curvesBuffer in
+            nonisolated(unsafe) let out = curvesBuffer
+            owner.withUnsafeBufferPointer { ownerBuffer in
+                nonisolated(unsafe) let owners = ownerBuffer
+                DispatchQueue.concurrentPerform(iterations: resamples) { draw in
+                    var rng = SeededGenerator.forStream(draw, of: seed)
+                    var counts = [Int](repeating: 0, count: k), events = [Int](repeating: 0, count: k)
+                    for _ in 0..<s.n {
+                        let r = rng.next()
+                        let j = Int(owners[Int(((r >> 32) &* n) >> 32)])
+                        counts[j] += 1
+                        if r & 0xFFFF_FFFF < thresholds[j] { events[j] += 1 }
+                    }
+                    var drawn: [CountedForecast] = []
+                    for j in 0..<k where counts[j] > 0 { drawn.append(CountedForecast(x: xs[j], n: counts[j], e: events[j])) }
+                    let fitted = CORP.recalibrated(drawn, blocks: CORP.pav(drawn))
+                    for (j, x) in xs.enumerated() {
+                        if let v = interpolate(x, xs: drawn, ys: fitted) { out[j * resamples + draw] = v }
+                    }
+                }
             }
         }
         return s.values.enumerated().map { j, c in
-            let sorted = curves[j].sorted()
+            let sorted = curves[(j * resamples)..<((j + 1) * resamples)].filter { !$0.isNaN }.sorted()
             return .init(x: c.x, n: c.n, lower: quantileType7(sorted, 0.05), upper: quantileType7(sorted, 0.95))
         }
     }

@@ -11,6 +11,13 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
+    /// An independent generator for stream `index` of a seed. (Seeds a step apart would give
+    /// SplitMix sequences that are shifted copies of each other; a mixed seed lands elsewhere.)
+    public static func forStream(_ index: Int, of seed: UInt64) -> SeededGenerator {
+        var mixer = SeededGenerator(seed: seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
+        return SeededGenerator(seed: mixer.next())
+    }
+
     /// Uniform in [0, 1) with 53 random bits.
     public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 

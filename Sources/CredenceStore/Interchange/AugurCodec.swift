@@ -24,7 +24,7 @@ enum AugurCodec {
             }
         } else {
             var reader = CSVReader(bytes: bytes)
-            guard let header = reader.next()?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+            guard let header = reader.next()?.fields.map({ $0.trimmed.lowercased() }) else {
                 throw InterchangeError(line: 1, "the file is empty")
             }
             for name in ["id", "statement", "probability", "outcome"] where !header.contains(name) {
@@ -44,10 +44,10 @@ enum AugurCodec {
             func reject(_ field: String, _ message: String) throws {
                 try policy.reject(InterchangeError(line: r.line, field: r.line == nil ? "\(r.place).\(field)" : field, message))
             }
-            let id = r.value("id").trimmingCharacters(in: .whitespaces)
-            let text = r.value("statement").trimmingCharacters(in: .whitespacesAndNewlines)
+            let id = r.value("id").trimmed
+            let text = r.value("statement").trimmed
             guard !text.isEmpty else { try reject("statement", "is empty"); continue }
-            let typed = r.value("probability").trimmingCharacters(in: .whitespaces)
+            let typed = r.value("probability").trimmed
             guard let (p, form) = Interchange.probability(typed) else { try reject("probability", "\"\(typed)\" is not a probability from 0 to 1"); continue }
             let createdText = r.value("created_at")
             guard let created = createdText.isEmpty ? now : Timestamps.parse(createdText) else { try reject("created_at", "\"\(createdText)\" is not a timestamp"); continue }
@@ -61,10 +61,10 @@ enum AugurCodec {
             claim.tags = r.value("tags").split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }).map { t in
                 t.hasPrefix("#") ? String(t.dropFirst()) : String(t)
             }.filter { !$0.isEmpty }
-            let note = r.value("note").trimmingCharacters(in: .whitespacesAndNewlines)
+            let note = r.value("note").trimmed
             claim.notes = note.isEmpty ? nil : note
             claim.forecasts = [InterchangeForecast(forecaster: owner, probability: p, typed: typed, form: form, createdAt: created)]
-            let outcome = r.value("outcome").trimmingCharacters(in: .whitespaces).lowercased()
+            let outcome = r.value("outcome").trimmed.lowercased()
             let resolvedText = r.value("resolved_at")
             let resolvedAt = resolvedText.isEmpty ? max(now, created) : Timestamps.parse(resolvedText)
             switch outcome {

@@ -6,12 +6,15 @@ import Foundation
 /// Text cells that a spreadsheet would run as a formula (= + - @) get a leading ' on export,
 /// which import removes.
 public enum CredenceCSVCodec {
-    public static let columns = [
-        "record", "claim_uuid", "claim_id", "claim", "kind", "notes", "claim_created_at", "resolve_by", "options", "tags",
-        "condition_uuid", "condition_requires", "forecaster", "option", "probability", "typed", "form", "reason", "caveats",
-        "created_at", "status", "resolved_at", "recorded_at", "note", "resolved_by", "automatic", "yes", "no", "yes_stake",
-        "no_stake", "terms", "settled_at", "settlement",
-    ]
+    /// The columns, in order; a case's name is its header.
+    enum Column: Int, CaseIterable {
+        case record, claim_uuid, claim_id, claim, kind, notes, claim_created_at, resolve_by, options, tags
+        case condition_uuid, condition_requires, forecaster, option, probability, typed, form, reason, caveats
+        case created_at, status, resolved_at, recorded_at, note, resolved_by, automatic, yes, no, yes_stake
+        case no_stake, terms, settled_at, settlement
+    }
+
+    public static let columns = Column.allCases.map { "\($0)" }
     /// Free text a user typed: the cells that are neutralised against formula injection.
     static let textColumns: Set<String> = ["claim", "notes", "options", "tags", "forecaster", "option", "typed", "reason", "caveats",
                                            "note", "resolved_by", "yes", "no", "terms"]
@@ -83,94 +86,114 @@ public enum CredenceCSVCodec {
 
     static func read(_ bytes: [UInt8], policy: inout RecordPolicy) throws -> InterchangeDocument {
         var reader = CSVReader(bytes: bytes)
-        guard let header = reader.next()?.fields else { throw InterchangeError(line: 1, "the file is empty") }
+        guard reader.advance() else { throw InterchangeError(line: 1, "the file is empty") }
+        let header = (0..<reader.count).map { reader.string($0) }
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() { index[name] = i }
         for name in ["record", "claim_uuid"] where index[name] == nil {
             throw InterchangeError(line: 1, field: name, "Credence's CSV has a \"\(name)\" column")
         }
+        // Where each column is in this file, and whether it is text to restore, looked up once.
+        let position = Column.allCases.map { index["\($0)"] }
+        let isText = Column.allCases.map { textColumns.contains("\($0)") }
         var doc = InterchangeDocument()
         var claims: [String: Int] = [:]
-        while let record = reader.next() {
-            let line = record.line
-            guard record.fields.count == header.count else {
-                try policy.reject(InterchangeError(line: line, "expected \(header.count) fields, found \(record.fields.count)")); continue
+        // Rows of one claim come together: its UUID's bytes tell a repeat without a String.
+        var lastUUID: [UInt8] = [], lastClaim = -1
+        while reader.advance() {
+            let line = reader.recordLine
+            guard reader.count == header.count else {
+                try policy.reject(InterchangeError(line: line, "expected \(header.count) fields, found \(reader.count)")); continue
             }
-            func cell(_ name: String) -> String {
-                guard let i = index[name] else { return "" }
-                return textColumns.contains(name) ? restore(record.fields[i]) : record.fields[i]
+            func cell(_ c: Column) -> String {
+                guard let i = position[c.rawValue] else { return "" }
+                let s = reader.string(i)
+                return isText[c.rawValue] ? restore(s) : s
             }
-            func time(_ name: String) throws -> Date? {
-                let t = cell(name)
-                if t.isEmpty { return nil }
-                guard let d = Timestamps.parse(t) else { throw InterchangeError(line: line, field: name, "\"\(t)\" is not a timestamp") }
+            func time(_ c: Column) throws -> Date? {
+                guard let i = position[c.rawValue], !reader.isEmpty(i) else { return nil }
+                guard let d = reader.timestamp(i) else { throw InterchangeError(line: line, field: "\(c)", "\"\(reader.string(i))\" is not a timestamp") }
                 return d
             }
-            func list(_ name: String) throws -> [String] {
-                let t = cell(name)
+            func list(_ c: Column) throws -> [String] {
+                let t = cell(c)
                 if t.isEmpty { return [] }
-                guard let a = try? JSONSerialization.jsonObject(with: Data(t.utf8)) as? [String] else {
-                    throw InterchangeError(line: line, field: name, "is not a list of strings in JSON")
+                guard let a = try? JSONDecoder().decode([String].self, from: Data(t.utf8)) else {
+                    throw InterchangeError(line: line, field: "\(c)", "is not a list of strings in JSON")
                 }
                 return a
             }
+            func optional(_ c: Column) -> String? {
+                guard let i = position[c.rawValue], !reader.isEmpty(i) else { return nil }
+                return cell(c)
+            }
             do {
-                let uuid = cell("claim_uuid")
-                guard !uuid.isEmpty else { throw InterchangeError(line: line, field: "claim_uuid", "is empty") }
-                switch cell("record") {
+                let uuidPosition = position[Column.claim_uuid.rawValue]!
+                guard !reader.isEmpty(uuidPosition) else { throw InterchangeError(line: line, field: "claim_uuid", "is empty") }
+                let record = cell(.record)
+                switch record {
                 case "claim", "forecast":
-                    if claims[uuid] == nil {
-                        guard let created = try time("claim_created_at") else { throw InterchangeError(line: line, field: "claim_created_at", "is empty") }
-                        var c = InterchangeClaim(uuid: uuid, id: ClaimID(cell("claim_id")), text: cell("claim"), createdAt: created)
+                    var claimIndex: Int
+                    if lastClaim >= 0 && reader.equals(uuidPosition, lastUUID) {
+                        claimIndex = lastClaim
+                    } else if let known = claims[cell(.claim_uuid)] {
+                        claimIndex = known
+                    } else {
+                        let uuid = cell(.claim_uuid)
+                        guard let created = try time(.claim_created_at) else { throw InterchangeError(line: line, field: "claim_created_at", "is empty") }
+                        var c = InterchangeClaim(uuid: uuid, id: ClaimID(cell(.claim_id)), text: cell(.claim), createdAt: created)
                         c.source = "line \(line)"
-                        guard let kind = ClaimKind(rawValue: cell("kind").isEmpty ? "binary" : cell("kind")) else {
+                        guard let kind = ClaimKind(rawValue: optional(.kind) ?? "binary") else {
                             throw InterchangeError(line: line, field: "kind", "is not binary or scenarios")
                         }
                         c.kind = kind
-                        c.notes = cell("notes").isEmpty ? nil : cell("notes")
-                        c.resolveBy = try time("resolve_by")
-                        c.options = try list("options")
-                        c.tags = try list("tags")
-                        if !cell("condition_uuid").isEmpty { c.condition = (cell("condition_uuid"), cell("condition_requires") != "no") }
-                        claims[uuid] = doc.claims.count
+                        c.notes = optional(.notes)
+                        c.resolveBy = try time(.resolve_by)
+                        c.options = try list(.options)
+                        c.tags = try list(.tags)
+                        if let condition = optional(.condition_uuid) { c.condition = (condition, cell(.condition_requires) != "no") }
+                        claimIndex = doc.claims.count
+                        claims[uuid] = claimIndex
                         doc.claims.append(c)
                     }
-                    guard cell("record") == "forecast" else { continue }
-                    guard let p = Double(cell("probability")), p >= 0, p <= 1 else {
-                        throw InterchangeError(line: line, field: "probability", "\"\(cell("probability"))\" is not a probability from 0 to 1")
+                    lastUUID = reader.bytes(uuidPosition)
+                    lastClaim = claimIndex
+                    guard record == "forecast" else { continue }
+                    guard let p = Double(cell(.probability)), p >= 0, p <= 1 else {
+                        throw InterchangeError(line: line, field: "probability", "\"\(cell(.probability))\" is not a probability from 0 to 1")
                     }
-                    guard let form = InputForm(rawValue: cell("form")) else { throw InterchangeError(line: line, field: "form", "\"\(cell("form"))\" is not a known input form") }
-                    guard !cell("forecaster").isEmpty else { throw InterchangeError(line: line, field: "forecaster", "is empty") }
-                    guard let at = try time("created_at") else { throw InterchangeError(line: line, field: "created_at", "is empty") }
-                    doc.claims[claims[uuid]!].forecasts.append(InterchangeForecast(
-                        forecaster: cell("forecaster"), option: cell("option").isEmpty ? nil : cell("option"), probability: p, typed: cell("typed"),
-                        form: form, reason: cell("reason").isEmpty ? nil : cell("reason"), createdAt: at, caveats: try list("caveats")))
+                    guard let form = InputForm(rawValue: cell(.form)) else { throw InterchangeError(line: line, field: "form", "\"\(cell(.form))\" is not a known input form") }
+                    let forecaster = cell(.forecaster)
+                    guard !forecaster.isEmpty else { throw InterchangeError(line: line, field: "forecaster", "is empty") }
+                    guard let at = try time(.created_at) else { throw InterchangeError(line: line, field: "created_at", "is empty") }
+                    doc.claims[claimIndex].forecasts.append(InterchangeForecast(
+                        forecaster: forecaster, option: optional(.option), probability: p, typed: cell(.typed), form: form,
+                        reason: optional(.reason), createdAt: at, caveats: try list(.caveats)))
                 case "resolution":
-                    guard let i = claims[uuid] else { throw InterchangeError(line: line, field: "claim_uuid", "a resolution before its claim's rows") }
-                    guard let status = ClaimStatus(rawValue: cell("status")), status != .open else {
-                        throw InterchangeError(line: line, field: "status", "\"\(cell("status"))\" is not yes, no, annulled or resolved")
+                    guard let i = claims[cell(.claim_uuid)] else { throw InterchangeError(line: line, field: "claim_uuid", "a resolution before its claim's rows") }
+                    guard let status = ClaimStatus(rawValue: cell(.status)), status != .open else {
+                        throw InterchangeError(line: line, field: "status", "\"\(cell(.status))\" is not yes, no, annulled or resolved")
                     }
-                    guard let at = try time("resolved_at"), let recorded = try time("recorded_at") else {
+                    guard let at = try time(.resolved_at), let recorded = try time(.recorded_at) else {
                         throw InterchangeError(line: line, field: "resolved_at", "is empty")
                     }
                     doc.claims[i].resolutions.append(InterchangeResolution(
-                        status: status, option: cell("option").isEmpty ? nil : cell("option"), resolvedAt: at, recordedAt: recorded,
-                        note: cell("note").isEmpty ? nil : cell("note"), resolvedBy: cell("resolved_by").isEmpty ? nil : cell("resolved_by"),
-                        automatic: cell("automatic") == "1"))
+                        status: status, option: optional(.option), resolvedAt: at, recordedAt: recorded, note: optional(.note),
+                        resolvedBy: optional(.resolved_by), automatic: cell(.automatic) == "1"))
                 case "bet":
-                    guard let y = Double(cell("yes_stake")), let n = Double(cell("no_stake")) else {
+                    guard let y = Double(cell(.yes_stake)), let n = Double(cell(.no_stake)) else {
                         throw InterchangeError(line: line, field: "yes_stake", "stakes must be numbers")
                     }
-                    guard let at = try time("created_at") else { throw InterchangeError(line: line, field: "created_at", "is empty") }
-                    let settlement = cell("settlement")
+                    guard let at = try time(.created_at) else { throw InterchangeError(line: line, field: "created_at", "is empty") }
+                    let settlement = cell(.settlement)
                     guard settlement.isEmpty || Settlement(rawValue: settlement) != nil else {
                         throw InterchangeError(line: line, field: "settlement", "\"\(settlement)\" is not yes, no or refunded")
                     }
-                    doc.bets.append(InterchangeBet(claimUUID: uuid, yesSide: cell("yes"), noSide: cell("no"), yesStake: y, noStake: n,
-                                                   terms: cell("terms"), createdAt: at, settledAt: try time("settled_at"),
+                    doc.bets.append(InterchangeBet(claimUUID: cell(.claim_uuid), yesSide: cell(.yes), noSide: cell(.no), yesStake: y, noStake: n,
+                                                   terms: cell(.terms), createdAt: at, settledAt: try time(.settled_at),
                                                    settlement: Settlement(rawValue: settlement)))
                 default:
-                    throw InterchangeError(line: line, field: "record", "\"\(cell("record"))\" is not claim, forecast, resolution or bet")
+                    throw InterchangeError(line: line, field: "record", "\"\(record)\" is not claim, forecast, resolution or bet")
                 }
             } catch let e as InterchangeError {
                 try policy.reject(e)

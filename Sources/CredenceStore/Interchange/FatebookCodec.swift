@@ -21,7 +21,7 @@ enum FatebookCodec {
 
     static func read(_ bytes: [UInt8], now: Date, policy: inout RecordPolicy) throws -> InterchangeDocument {
         var reader = CSVReader(bytes: bytes)
-        guard let head = reader.next(), head.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) == header else {
+        guard let head = reader.next(), head.fields.map({ $0.trimmed }) == header else {
             throw InterchangeError(line: 1, "the header is not Fatebook's export header (\(header.joined(separator: ",")))")
         }
         var questions: [Question] = []
@@ -32,7 +32,7 @@ enum FatebookCodec {
                 try policy.reject(InterchangeError(line: line, "expected \(header.count) fields, found \(f.count)"))
                 continue
             }
-            func cell(_ i: Int) -> String { f[i].trimmingCharacters(in: .whitespacesAndNewlines) }
+            func cell(_ i: Int) -> String { f[i].trimmed }
             /// nil: the record was rejected (and is being skipped); .some(nil): the cell is empty.
             func time(_ i: Int, required: Bool) throws -> Date?? {
                 let t = cell(i)
@@ -67,7 +67,7 @@ enum FatebookCodec {
             if index[key] == nil {
                 var claim = InterchangeClaim(uuid: StableID.uuid(["fatebook", title, String(createdAt.millis)]), text: title, createdAt: createdAt)
                 claim.resolveBy = resolveBy.map { max($0, createdAt) }
-                claim.tags = cell(16).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                claim.tags = cell(16).split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
                     .map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }.map { $0.replacingOccurrences(of: " ", with: "-") }
                 var notes: [String] = []
                 if !cell(12).isEmpty { notes.append(cell(12)) }

@@ -75,7 +75,7 @@ public enum Interchange {
             return nil
         }
         var reader = CSVReader(bytes: bytes)
-        guard let header = reader.next()?.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) else { return nil }
+        guard let header = reader.next()?.fields.map({ $0.trimmed }) else { return nil }
         if header == FatebookCodec.header { return .fatebook }
         if header.first == "record" && header.contains("claim_uuid") { return .credence }
         if header.contains("statement") && header.contains("outcome") { return .augur }

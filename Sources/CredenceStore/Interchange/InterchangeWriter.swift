@@ -26,14 +26,20 @@ extension JournalWriter {
         var summary = ImportSummary()
         summary.skipped = doc.skipped
         summary.notes = doc.notes
-        var forecasterIDs: [String: Int64] = [:]
+        var forecasterIDs: [String: Int64] = [:], exactIDs: [String: Int64] = [:]
+        var recent: [(name: String, id: Int64)] = []
         func who(_ name: String) throws -> Int64 {
+            // Imports name a few people over and over: a short list beats hashing every row.
+            for r in recent where r.name == name { return r.id }
+            if let id = exactIDs[name] { return id }
             let key = name.lowercased()
-            if let id = forecasterIDs[key] { return id }
+            if let id = forecasterIDs[key] { exactIDs[name] = id; return id }
             let existed = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [name])
             let id = try existed ?? forecasterID(name)
             if existed == nil { summary.forecasters.append(name) }
             forecasterIDs[key] = id
+            exactIDs[name] = id
+            if recent.count < 8 { recent.append((name, id)) }
             return id
         }
         var tagIDs: [String: Int64] = [:]
@@ -43,78 +49,129 @@ extension JournalWriter {
             tagIDs[name.lowercased()] = id
             return id
         }
-        let findClaim = try db.cachedStatement(sql: "SELECT id, status FROM claim WHERE uuid = ?")
-        let idTaken = try db.cachedStatement(sql: "SELECT 1 FROM claim WHERE id = ?")
-        let insertClaim = try db.cachedStatement(sql: """
-            INSERT INTO claim(id, uuid, text, kind, notes, created_at, resolve_by, status, outcome, resolved_at, resolved_option_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', NULL, NULL, NULL)
+        // The claims already here, read once: cheaper than a lookup per claim in the file.
+        var existingClaims: [String: (id: ClaimID, status: String)] = [:]
+        var takenIDs = Set<ClaimID>()
+        for row in try Row.fetchAll(db, sql: "SELECT id, uuid, status FROM claim") {
+            existingClaims[row[1]] = (row[0], row[2])
+            takenIDs.insert(row[0])
+        }
+        // Rows go in many at a time; claims are always flushed before the rows that refer to them.
+        var claimRows = BatchInsert(db, table: "claim", columns: ["id", "uuid", "text", "kind", "notes", "created_at", "resolve_by",
+                                                                  "status", "outcome", "resolved_at"])
+        var tagRows = BatchInsert(db, table: "claim_tag", columns: ["claim_id", "tag_id"], orIgnore: true)
+        var forecastRows = BatchInsert(db, table: "forecast", columns: ["claim_id", "forecaster_id", "option_id", "probability", "typed",
+                                                                        "form", "reason", "created_at", "is_final", "outcome"])
+        var resolutionRows = BatchInsert(db, table: "resolution", columns: ["claim_id", "status", "option_id", "resolved_at", "recorded_at",
+                                                                            "note", "resolved_by", "automatic"])
+        var insertForecast = try BulkStatement(db, """
+            INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final, outcome)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertOption = try db.cachedStatement(sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)")
-        let insertTag = try db.cachedStatement(sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)")
-        let insertForecast = try db.cachedStatement(sql: """
-            INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        func flushAll() throws {
+            try claimRows.flush()
+            try tagRows.flush()
+            try forecastRows.flush()
+            try resolutionRows.flush()
+        }
         let insertCaveat = try db.cachedStatement(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)")
-        let insertResolution = try db.cachedStatement(sql: """
-            INSERT INTO resolution(claim_id, status, option_id, resolved_at, recorded_at, note, resolved_by, automatic)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let setStatus = try db.cachedStatement(sql: "UPDATE claim SET status = ?, outcome = ?, resolved_at = ?, resolved_option_id = ? WHERE id = ?")
+        let insertOption = try db.cachedStatement(sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)")
+        // A big import keeps more of the journal in memory while it writes (about 64 MB), and builds
+        // the forecast indexes once at the end, sorted, instead of row by row. It is all one
+        // transaction, so a failure leaves the indexes as they were.
+        let bulk = doc.claims.lazy.filter { existingClaims[$0.uuid] == nil }.count > 10_000
+        if bulk {
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "DROP INDEX forecast_by_claim; DROP INDEX forecast_final")
+        }
+        // Ids are given here so rows can be batched. An id a file asks for is kept only above every
+        // id this journal has ever used, so `undo` (which removes ids above its mark) removes it too.
+        let mark = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claim'") ?? 0
+        var next = max(mark, takenIDs.max() ?? 0) + 1
+        func newID(_ wanted: ClaimID?) -> ClaimID {
+            if let wanted, wanted > mark, !takenIDs.contains(wanted) { return wanted }
+            while takenIDs.contains(next) { next += 1 }
+            return next
+        }
 
         var claimIDs: [String: ClaimID] = [:]
         for claim in doc.claims {
-            if let existing = try Row.fetchOne(findClaim, arguments: [claim.uuid]) {
-                let id: ClaimID = existing["id"]
-                claimIDs[claim.uuid] = id
-                try merge(claim, into: id, currentStatus: ClaimStatus(rawValue: existing["status"]) ?? .open, who: who, tag: tag, summary: &summary)
+            if let existing = existingClaims[claim.uuid] {
+                claimIDs[claim.uuid] = existing.id
+                try flushAll()   // a merge reads the journal: what is buffered goes in first
+                try merge(claim, into: existing.id, currentStatus: ClaimStatus(rawValue: existing.status) ?? .open, who: who, tag: tag, summary: &summary)
                 continue
             }
-            var explicit: ClaimID?
-            if let wanted = claim.id, try Bool.fetchOne(idTaken, arguments: [wanted]) == nil { explicit = wanted }
-            try insertClaim.execute(arguments: [explicit, claim.uuid, claim.text, claim.kind.rawValue, claim.notes, claim.createdAt.millis,
-                                                claim.resolveBy?.millis])
-            let id = db.lastInsertedRowID
+            let id = newID(claim.id)
+            takenIDs.insert(id)
             claimIDs[claim.uuid] = id
+            // A yes/no/annulled claim goes in with its status; a scenario set's option exists only after it.
+            let final = claim.resolutions.last.flatMap { $0.status == .resolved ? nil : $0 }
+            existingClaims[claim.uuid] = (id, final?.status.rawValue ?? "open")
+            claimRows.add(.int(id), .text(claim.uuid), .text(claim.text), .text(claim.kind.rawValue), .text(claim.notes),
+                              .int(claim.createdAt.millis), .int(claim.resolveBy?.millis), .text(final?.status.rawValue ?? "open"),
+                              .int(final?.status.outcome.map { $0 ? 1 : 0 }), .int(final?.resolvedAt.millis))
             summary.claims += 1
             var optionIDs: [String: Int64] = [:]
-            for (i, label) in claim.options.enumerated() {
-                try insertOption.execute(arguments: [id, label, i])
-                optionIDs[label.lowercased()] = db.lastInsertedRowID
+            if !claim.options.isEmpty {
+                try claimRows.flush()
+                for (i, label) in claim.options.enumerated() {
+                    try insertOption.execute(arguments: [id, label, i])
+                    optionIDs[label.lowercased()] = db.lastInsertedRowID
+                }
             }
-            for t in claim.tags { try insertTag.execute(arguments: [id, try tag(t)]) }
-            let final = finalIndexes(claim)
+            func option(_ label: String?, _ what: String) throws -> Int64? {
+                guard let label else { return nil }
+                guard let o = optionIDs[label.lowercased()] else {
+                    throw JournalError.invalid("claim “\(claim.text)”: \(what) \"\(label)\", which is not one of its options")
+                }
+                return o
+            }
+            for t in claim.tags { tagRows.add(.int(id), .int(try tag(t))) }
+            let counted = finalIndexes(claim)
+            let last = claim.resolutions.last
             for (i, f) in claim.forecasts.enumerated() {
-                let option = try f.option.map { label -> Int64 in
-                    guard let o = optionIDs[label.lowercased()] else {
-                        throw JournalError.invalid("claim “\(claim.text)”: a forecast is for the option \"\(label)\", which the claim does not have")
-                    }
-                    return o
-                }
-                try insertForecast.execute(arguments: [id, try who(f.forecaster), option, f.probability, f.typed, f.form.rawValue, f.reason,
-                                                       f.createdAt.millis, final.contains(i)])
+                let o = try option(f.option, "a forecast is for the option")
+                // What it is scored against (see the schema): the claim's outcome, or whether its option happened.
+                let outcome: Int64? = f.option == nil ? last?.status.outcome.map { $0 ? 1 : 0 }
+                    : last?.status == .resolved ? (last?.option?.lowercased() == f.option?.lowercased() ? 1 : 0) : nil
                 summary.forecasts += 1
-                if !f.caveats.isEmpty {
-                    let forecastID = db.lastInsertedRowID
-                    for c in f.caveats { try insertCaveat.execute(arguments: [forecastID, c]) }
+                guard !f.caveats.isEmpty else {
+                    forecastRows.add(.int(id), .int(try who(f.forecaster)), .int(o), .double(f.probability), .text(f.typed),
+                                         .text(f.form.rawValue), .text(f.reason), .int(f.createdAt.millis), .int(counted.contains(i) ? 1 : 0),
+                                         .int(outcome))
+                    continue
                 }
+                // Caveats need the forecast's id: this one goes in on its own, after its claim.
+                try flushAll()
+                insertForecast.bind(id)
+                insertForecast.bind(try who(f.forecaster))
+                insertForecast.bind(o)
+                insertForecast.bind(f.probability)
+                insertForecast.bind(f.typed)
+                insertForecast.bind(f.form.rawValue)
+                insertForecast.bind(f.reason)
+                insertForecast.bind(f.createdAt.millis)
+                insertForecast.bind(counted.contains(i))
+                insertForecast.bind(outcome)
+                try insertForecast.run()
+                let forecastID = db.lastInsertedRowID
+                for c in f.caveats { try insertCaveat.execute(arguments: [forecastID, c]) }
             }
             for r in claim.resolutions {
-                let option = try r.option.map { label -> Int64 in
-                    guard let o = optionIDs[label.lowercased()] else {
-                        throw JournalError.invalid("claim “\(claim.text)” resolves to \"\(label)\", which is not one of its options")
-                    }
-                    return o
-                }
-                try insertResolution.execute(arguments: [id, r.status.rawValue, option, r.resolvedAt.millis, r.recordedAt.millis, r.note,
-                                                         try r.resolvedBy.map(who), r.automatic])
+                resolutionRows.add(.int(id), .text(r.status.rawValue), .int(try option(r.option, "it resolves to")), .int(r.resolvedAt.millis),
+                                       .int(r.recordedAt.millis), .text(r.note), .int(try r.resolvedBy.map(who)), .int(r.automatic ? 1 : 0))
                 summary.resolutions += 1
             }
-            if let last = claim.resolutions.last {
-                try setStatus.execute(arguments: [last.status.rawValue, last.status.outcome.map { $0 ? 1 : 0 }, last.resolvedAt.millis,
-                                                  try last.option.map { optionIDs[$0.lowercased()]! }, id])
+            if let last = claim.resolutions.last, last.status == .resolved {
+                try flushAll()
+                try db.execute(sql: "UPDATE claim SET status = 'resolved', resolved_at = ?, resolved_option_id = ? WHERE id = ?",
+                               arguments: [last.resolvedAt.millis, try option(last.option, "it resolves to"), id])
             }
+            if claimRows.isFull || tagRows.isFull || forecastRows.isFull || resolutionRows.isFull { try flushAll() }
         }
+        try flushAll()
+        if bulk { try db.execute(sql: Schema.forecastIndexes) }
         // Conditions point at other claims, which may come later in the file.
         for claim in doc.claims {
             guard let condition = claim.condition, let id = claimIDs[claim.uuid] else { continue }
@@ -151,15 +208,23 @@ extension JournalWriter {
     /// (the later in the file when times are equal).
     func finalIndexes(_ claim: InterchangeClaim) -> Set<Int> {
         let cutoff = claim.resolutions.last?.resolvedAt.millis
-        var best: [String: (Int64, Int)] = [:]
+        // A handful of forecasts per claim: a linear scan beats hashing lowercased keys.
+        var best: [(forecaster: String, option: String?, time: Int64, index: Int)] = []
         for (i, f) in claim.forecasts.enumerated() {
             let t = f.createdAt.millis
             if let cutoff, t > cutoff { continue }
-            let key = f.forecaster.lowercased() + "\u{1F}" + (f.option?.lowercased() ?? "")
-            if let current = best[key], current.0 > t { continue }
-            best[key] = (t, i)
+            if let j = best.firstIndex(where: { same($0.forecaster, f.forecaster) && same($0.option, f.option) }) {
+                if best[j].time <= t { best[j] = (f.forecaster, f.option, t, i) }
+            } else {
+                best.append((f.forecaster, f.option, t, i))
+            }
         }
-        return Set(best.values.map(\.1))
+        return Set(best.map(\.index))
+    }
+
+    private func same(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return a == b || a.lowercased() == b.lowercased()
     }
 
     /// Adds to an existing claim what the file has and it lacks: forecasts, tags, a resolution.
@@ -211,6 +276,7 @@ extension JournalWriter {
         }
         if changed {
             try refreshFinal(claim: id)
+            try refreshOutcomes(claim: id)
             summary.mergedClaims += 1
         } else {
             summary.unchangedClaims += 1

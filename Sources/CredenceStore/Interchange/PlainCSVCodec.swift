@@ -14,7 +14,7 @@ enum PlainCSVCodec {
             if let e = reader.error { throw InterchangeError(line: e.line, e.message) }
             throw InterchangeError(line: nil, "the file is empty; the plain CSV starts with the header forecaster,question_id,probability,outcome")
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.fields.map { $0.trimmed.lowercased() }
         var column: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             guard required.contains(name) || optional.contains(name) else {
@@ -41,7 +41,7 @@ enum PlainCSVCodec {
             guard record.fields.count == names.count else {
                 throw InterchangeError(line: line, "expected \(names.count) fields, found \(record.fields.count)")
             }
-            func value(_ name: String) -> String? { column[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } }
+            func value(_ name: String) -> String? { column[name].map { record.fields[$0].trimmed } }
             let forecaster = value("forecaster")!, qid = value("question_id")!
             guard !forecaster.isEmpty else { throw InterchangeError(line: line, field: "forecaster", "the forecaster is empty") }
             guard !qid.isEmpty else { throw InterchangeError(line: line, field: "question_id", "the question id is empty") }

@@ -18,7 +18,7 @@ enum PredictionBookCodec {
             let place = "predictions[\(i)]"
             guard let p = item as? [String: Any] else { try policy.reject(InterchangeError(line: nil, field: place, "is not an object")); continue }
             let pid = p["id"].map { "\($0)" } ?? "\(i)"
-            let text = (p["description"] as? String ?? p["description_with_group"] as? String ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = (p["description"] as? String ?? p["description_with_group"] as? String ?? "").trimmed
             if p["withdrawn"] as? Bool == true {
                 withdrawn += 1
                 doc.skipped.append("prediction \(pid) “\(text)”: withdrawn on PredictionBook")
@@ -38,7 +38,7 @@ enum PredictionBookCodec {
                 let field = "\(place).responses[\(j)]"
                 guard let response = r as? [String: Any] else { try policy.reject(InterchangeError(line: nil, field: field, "is not an object")); bad = true; break }
                 let user = (response["user_label"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? response["user_id"].map { "user \($0)" } ?? "predictionbook user"
-                let comment = (response["comment"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let comment = (response["comment"] as? String)?.trimmed
                 guard let at = (response["created_at"] as? String).flatMap(Timestamps.parse) else {
                     try policy.reject(InterchangeError(line: nil, field: "\(field).created_at", "is not a timestamp")); bad = true; break
                 }

@@ -24,3 +24,18 @@ enum StableID {
 extension String {
     func leftPadded(_ n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
 }
+
+extension String {
+    /// Without leading and trailing ASCII spaces, tabs and line breaks. Foundation's trimming goes
+    /// through NSString, which costs more than parsing the cell itself.
+    var trimmed: String {
+        let u = utf8
+        guard let first = u.first, let last = u.last,
+              first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D || last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D
+        else { return self }
+        var start = u.startIndex, end = u.endIndex
+        while start < end, [0x20, 0x09, 0x0A, 0x0D].contains(u[start]) { start = u.index(after: start) }
+        while end > start, [0x20, 0x09, 0x0A, 0x0D].contains(u[u.index(before: end)]) { end = u.index(before: end) }
+        return String(self[start..<end])
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement bound and stepped through SQLite's C API: for bulk writes, where building
+/// GRDB's argument arrays for every row costs more than SQLite's own work.
+struct BulkStatement {
+    private let statement: Statement
+    private var handle: OpaquePointer { statement.sqliteStatement }
+    private var index: Int32 = 0
+    /// SQLite copies the bytes before bind returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ db: Database, _ sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    mutating func bind(_ value: Int64?) {
+        index += 1
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    mutating func bind(_ value: Int?) { bind(value.map(Int64.init)) }
+
+    mutating func bind(_ value: Bool) { bind(Int64(value ? 1 : 0)) }
+
+    mutating func bind(_ value: Double?) {
+        index += 1
+        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    mutating func bind(_ value: String?) {
+        index += 1
+        guard var value else { sqlite3_bind_null(handle, index); return }
+        let i = index, h = handle
+        value.withUTF8 { sqlite3_bind_text(h, i, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), Int32($0.count), Self.transient) }
+    }
+
+    /// Runs the statement with the values bound since the last run.
+    mutating func run() throws {
+        defer {
+            sqlite3_reset(handle)
+            index = 0
+        }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            let db = sqlite3_db_handle(handle)
+            throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db)),
+                                message: String(cString: sqlite3_errmsg(db)), sql: statement.sql)
+        }
+    }
+}
+
+/// Inserts rows many at a time (`INSERT … VALUES (…), (…), …`): SQLite's per-statement work,
+/// AUTOINCREMENT bookkeeping included, is paid once per batch instead of once per row. Rows wait
+/// in memory until `flush`, which the caller orders so parents go in before their children.
+struct BatchInsert {
+    enum Value {
+        case int(Int64?), double(Double?), text(String?)
+    }
+
+    private let db: Database
+    private let prefix: String
+    private let columns: Int
+    let batchSize: Int
+    private var statements: [Int: BulkStatement] = [:]
+    private var pending: [Value] = []
+
+    init(_ db: Database, table: String, columns: [String], batchSize: Int = 128, orIgnore: Bool = false) {
+        self.db = db
+        prefix = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table)(\(columns.joined(separator: ", "))) VALUES "
+        self.columns = columns.count
+        self.batchSize = batchSize
+        pending.reserveCapacity(columns.count * batchSize * 2)
+    }
+
+    /// Appends one row's values, in column order.
+    mutating func add(_ values: Value...) {
+        pending.append(contentsOf: values)
+    }
+
+    var isFull: Bool { pending.count >= columns * batchSize }
+
+    /// Writes every waiting row, a batch per statement.
+    mutating func flush() throws {
+        var row = 0
+        let rows = pending.count / columns
+        while row < rows {
+            let count = min(batchSize, rows - row)
+            var statement = try statements[count] ?? BulkStatement(db, prefix + Array(repeating: "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")", count: count).joined(separator: ", "))
+            for v in pending[(row * columns)..<((row + count) * columns)] {
+                switch v {
+                case .int(let x): statement.bind(x)
+                case .double(let x): statement.bind(x)
+                case .text(let x): statement.bind(x)
+                }
+            }
+            try statement.run()
+            statements[count] = statement
+            row += count
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+}
