@@ -347,7 +347,7 @@ _credence_show() {
 
 _credence_due() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--all --json --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--as --search --since --until --limit --journal --color)
     __credence_offer_flags_options 0

@@ -55,7 +55,7 @@ _credence() {
             'resolve:Resolve a claim: yes, no, annul, or the option of a scenario set that happened.'
             'list:List claims, newest first.'
             'show:Show a claim with its forecasts and resolution history.'
-            'due:Open claims past their resolve-by date, soonest first: time to resolve them.'
+            'due:Open claims past their resolve-by date, longest overdue first: time to resolve them.'
             'edit:Edit a claim'\''s text and notes in $EDITOR.'
             'delete:Delete a claim with its forecasts (asks first; `credence undo` brings it back).'
             'undo:Revert the last change to the journal and say what it was (repeat to go further back).'
@@ -192,6 +192,7 @@ _credence_due() {
     local -i ret=1
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
+        '--all[Show every due claim.]'
         '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
         '--as[Only claims this forecaster has forecast; show their numbers.]:name:'
         '--search[Only claims whose text or notes contain this.]:search:'

@@ -1,3 +1,4 @@
+import CredenceCore
 import Foundation
 
 /// A JSON document built explicitly, so every key is always present (null when undefined, never
@@ -26,16 +27,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         return .string(JSONValue.iso(d))
     }
 
-    static func iso(_ d: Date) -> String {
-        let ms = Int64((d.timeIntervalSince1970 * 1000).rounded())
-        var seconds = ms / 1000, milli = ms % 1000
-        if milli < 0 { milli += 1000; seconds -= 1 }
-        var t = time_t(seconds), parts = tm()
-        gmtime_r(&t, &parts)
-        let base = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                          parts.tm_hour, parts.tm_min, parts.tm_sec)
-        return milli == 0 ? base + "Z" : base + String(format: ".%03dZ", milli)
-    }
+    static func iso(_ d: Date) -> String { Timestamp.iso(d, milliseconds: false) }
 
     /// Pretty-printed with two-space indentation.
     public func rendered() -> String {

@@ -102,3 +102,35 @@ struct BatchInsert {
         pending.removeAll(keepingCapacity: true)
     }
 }
+
+/// Reads rows through SQLite's C API: for scans of hundreds of thousands of rows, where GRDB's
+/// typed row access costs more than SQLite's own work.
+struct RawQuery {
+    private let statement: Statement
+    private var handle: OpaquePointer { statement.sqliteStatement }
+
+    init(_ db: Database, _ sql: String, _ arguments: StatementArguments = []) throws {
+        statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+    }
+
+    /// Moves to the next row; false at the end.
+    mutating func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        let db = sqlite3_db_handle(handle)
+        throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db)), message: String(cString: sqlite3_errmsg(db)),
+                            sql: statement.sql)
+    }
+
+    func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+    func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
+    func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+    func text(_ i: Int32) -> String {
+        guard let p = sqlite3_column_text(handle, i) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
+    }
+    func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+    func optionalInt(_ i: Int32) -> Int64? { isNull(i) ? nil : int(i) }
+}

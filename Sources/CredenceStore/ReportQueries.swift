@@ -44,7 +44,7 @@ extension Journal {
             var joins = ""
             // Binary claims, and each option of a resolved scenario set as a yes/no forecast: the
             // forecast's own outcome column says which (NULL while open or annulled). Without
-            // filters on the claim, the query reads the forecast_final index alone.
+            // filters on the claim, the query reads the forecast_final index alone, in order.
             var needsClaim = s.everyForecast || !s.tags.isEmpty || s.since != nil || s.until != nil
             var clauses = ["f.outcome IS NOT NULL", s.everyForecast ? "f.created_at <= c.resolved_at" : "f.is_final = 1"]
             var args: StatementArguments = []
@@ -87,7 +87,7 @@ extension Journal {
                 SELECT \(group) AS g, f.probability AS p, count(*) AS n, sum(f.outcome) AS e, sum(f.option_id IS NOT NULL) AS o
                 FROM forecast f \(needsClaim ? "JOIN claim c ON c.id = f.claim_id" : "") \(joins)
                 WHERE \(clauses.joined(separator: " AND "))
-                GROUP BY g, p
+                GROUP BY \(grouping == .none ? "p" : "g, p")
                 """, arguments: args)
             var groups: [String: [CountedForecast]] = [:], options: [String: Int] = [:]
             var order: [String] = []

@@ -131,3 +131,20 @@ import Testing
         #expect(Journal.defaultPath(flag: nil, environment: ["HOME": "/h"]) == "/h/.local/share/credence/journal.sqlite")
     }
 }
+
+@Suite struct TimestampParsingTests {
+    @Test(arguments: [
+        ("2024-03-05 09:07:4", "2024-03-05T09:07:04.000Z"), ("2024-03-05T09:07:04Z", "2024-03-05T09:07:04.000Z"),
+        ("2024-03-05T09:07:04.25Z", "2024-03-05T09:07:04.250Z"), ("2024-03-05T09:07+02:00", "2024-03-05T07:07:00.000Z"),
+        ("2024-03-05T09:07:04-0530", "2024-03-05T14:37:04.000Z"), ("2024-02-29", "2024-02-29T00:00:00.000Z"),
+        (" 2015-01-10T10:00:00.000Z ", "2015-01-10T10:00:00.000Z"),
+    ])
+    func parses(text: String, iso: String) {
+        #expect(Timestamps.parse(text).map { Timestamp.iso($0) } == iso)
+    }
+
+    @Test(arguments: ["2023-02-29", "2024-13-01", "2024-03-05T25:00", "yesterday", "2024-3-5x", "", "2024-03-05T09:07:04+5"])
+    func refuses(text: String) {
+        #expect(Timestamps.parse(text) == nil, "\(text)")
+    }
+}

@@ -58,27 +58,41 @@ struct List: CredenceCommand {
             throw CLIError("choose one of --open, --resolved and --due", status: ExitStatus.usage)
         }
         let state: ClaimFilter.State = open ? .open : resolved ? .resolved : due ? .due : .any
-        try ClaimListing.print(ctx, filter: try filters.filter(ctx, state: state), json: filters.json, options: options)
+        try ClaimListing.print(ctx, journal: try ctx.openJournal(options.journal, access: .read), filter: try filters.filter(ctx, state: state),
+                               json: filters.json, options: options)
     }
 }
 
 struct Due: CredenceCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "Open claims past their resolve-by date, soonest first: time to resolve them.")
+        abstract: "Open claims past their resolve-by date, longest overdue first: time to resolve them.",
+        discussion: "Shows the first \(Due.defaultLimit) (and how many more) unless --all or --limit; --json lists them all.")
 
+    static let defaultLimit = 20
+
+    @Flag(name: .long, help: "Show every due claim.") var all = false
     @OptionGroup var filters: ListFilterOptions
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
-        try ClaimListing.print(ctx, filter: try filters.filter(ctx, state: .due), json: filters.json, options: options)
+        var filter = try filters.filter(ctx, state: .due)
+        let capped = !all && filter.limit == nil && !filters.json
+        if capped { filter.limit = Self.defaultLimit }
+        let journal = try ctx.openJournal(options.journal, access: .read)
+        try ClaimListing.print(ctx, journal: journal, filter: filter, json: filters.json, options: options)
+        if capped {
+            let total = try journal.dueCount()
+            if total > Self.defaultLimit {
+                ctx.out.line("… and \((total - Self.defaultLimit).formatted()) more due: `credence due --all` lists every one.")
+            }
+        }
     }
 }
 
 /// The listing `list` and `due` print.
 enum ClaimListing {
-    static func print(_ ctx: Context, filter: ClaimFilter, json: Bool, options: JournalOptions) throws {
-        let journal = try ctx.openJournal(options.journal, access: .read)
+    static func print(_ ctx: Context, journal: Journal, filter: ClaimFilter, json: Bool, options: JournalOptions) throws {
         let owner = filter.forecaster ?? ctx.owner
         let rows = try journal.list(filter, owner: ctx.owner)
         if json {

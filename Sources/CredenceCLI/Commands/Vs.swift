@@ -67,8 +67,9 @@ struct Vs: CredenceCommand {
             throw CLIError("nobody called \"\(name)\" has forecast in this journal\(known.isEmpty ? "" : "; forecasters: \(known.joined(separator: ", "))")")
         }
         let nameA = try journal.forecasterExists(a)!, nameB = try journal.forecasterExists(b)!
-        let shared = try journal.sharedClaims(nameA, nameB, scope: try scopeOptions.scope(ctx))
-        let comparison = Comparisons.compare(shared, seed: Self.seed)
+        // Text is needed for every claim only when every claim is printed.
+        let shared = try journal.sharedClaims(nameA, nameB, scope: try scopeOptions.scope(ctx), withText: json || all)
+        let comparison = Comparisons.compare(shared, seed: Self.seed, timeAveragedInterval: scoring == .timeAveraged)
         let sentence = Self.sentence(comparison, scoring: scoring, a: nameA, b: nameB, owner: ctx.owner)
         if json {
             ctx.out.line(Self.json(comparison, scoring: scoring, a: nameA, b: nameB, sentence: sentence).rendered())
@@ -85,15 +86,16 @@ struct Vs: CredenceCommand {
         ctx.out.line(f.style.dim(scoring == .final ? "Scoring each one's last forecast before resolution; Brier difference = \(difference)."
                                                    : "Scoring time-averaged Brier over the window both had a forecast in force; difference = \(difference)."))
         ctx.out.line()
-        table(c, ctx: ctx, f: f, a: nameA, b: nameB)
+        try table(c, ctx: ctx, f: f, a: nameA, b: nameB)
         ctx.out.line()
         for line in summary(c, a: nameA, b: nameB, owner: ctx.owner) { ctx.out.line(line) }
         ctx.out.line()
         ctx.out.line(f.style.bold(sentence))
     }
 
-    func table(_ c: PairComparison, ctx: Context, f: Format, a: String, b: String) {
+    func table(_ c: PairComparison, ctx: Context, f: Format, a: String, b: String) throws {
         let rows = all ? c.claims : Array(c.claims.suffix(20))
+        let texts = all ? [:] : try ctx.openJournal(options.journal, access: .read).claimTexts(rows.map(\.claim.id))
         let wa = max(5, TerminalText.width(TerminalText.safe(a))), wb = max(5, TerminalText.width(TerminalText.safe(b)))
         let idw = max(2, rows.map { String($0.claim.id).count }.max() ?? 2)
         let textWidth = max(12, ctx.width(nil) - idw - wa - wb - 45)
@@ -101,7 +103,7 @@ struct Vs: CredenceCommand {
         for d in rows {
             let diff = scoring == .final ? d.brier : c.timeAveragedDifferences[d.claim.id]
             let closer = diff.map { $0 < 0 ? a : $0 > 0 ? b : "tie" } ?? "—"
-            let text = TerminalText.pad(TerminalText.truncate(TerminalText.safe(d.claim.text), to: textWidth), textWidth)
+            let text = TerminalText.pad(TerminalText.truncate(TerminalText.safe(texts[d.claim.id] ?? d.claim.text), to: textWidth), textWidth)
             ctx.out.line("\(TerminalText.pad(String(d.claim.id), idw, right: true))  \(text)  \(TerminalText.pad(Probability.percentText(d.claim.aFinal), wa, right: true))  \(TerminalText.pad(Probability.percentText(d.claim.bFinal), wb, right: true))  \(d.claim.outcome ? "yes" : " no")  \(TerminalText.pad(diff.map { String(format: "%+.4f", $0) } ?? "—", 7, right: true))  \(TerminalText.pad(String(format: "%+.2f", d.logBits), 10, right: true))  \(TerminalText.safe(closer))")
         }
         if rows.count < c.claims.count {

@@ -52,7 +52,8 @@ public struct PairComparison: Sendable {
 }
 
 public enum Comparisons {
-    public static func compare(_ shared: [SharedClaim], seed: UInt64 = 20_240_229) -> PairComparison? {
+    /// - timeAveragedInterval: also bootstrap the time-averaged difference (when it is the headline).
+    public static func compare(_ shared: [SharedClaim], seed: UInt64 = 20_240_229, timeAveragedInterval: Bool = false) -> PairComparison? {
         guard !shared.isEmpty else { return nil }
         var diffs: [ClaimDifference] = [], brierD: [Double] = [], logD: [Double] = []
         var sumA = CompensatedSum(), sumB = CompensatedSum(), bayes = CompensatedSum()
@@ -81,6 +82,7 @@ public enum Comparisons {
         return PairComparison(claims: diffs, brierA: sumA.value / n, brierB: sumB.value / n, brier: HeadToHead.compare(brierD)!,
                               bootstrap: HeadToHead.bootstrap(brierD, seed: seed), logBayesFactorBits: bayes.value,
                               logLoss: HeadToHead.compare(logD)!, timeAveraged: HeadToHead.compare(taD),
-                              timeAveragedBootstrap: HeadToHead.bootstrap(taD, seed: seed), timeAveragedDifferences: taByClaim)
+                              timeAveragedBootstrap: timeAveragedInterval ? HeadToHead.bootstrap(taD, seed: seed) : nil,
+                              timeAveragedDifferences: taByClaim)
     }
 }

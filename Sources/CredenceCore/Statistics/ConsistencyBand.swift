@@ -67,15 +67,22 @@ public enum ConsistencyBands {
                 nonisolated(unsafe) let owners = ownerBuffer
                 DispatchQueue.concurrentPerform(iterations: resamples) { draw in
                     var rng = SeededGenerator.forStream(draw, of: seed)
-                    var counts = [Int](repeating: 0, count: k), events = [Int](repeating: 0, count: k)
-                    for _ in 0..<s.n {
-                        let r = rng.next()
-                        let j = Int(owners[Int(((r >> 32) &* n) >> 32)])
-                        counts[j] += 1
-                        if r & 0xFFFF_FFFF < thresholds[j] { events[j] += 1 }
+                    var counts = [Int32](repeating: 0, count: k), events = [Int32](repeating: 0, count: k)
+                    counts.withUnsafeMutableBufferPointer { c in
+                        events.withUnsafeMutableBufferPointer { e in
+                            thresholds.withUnsafeBufferPointer { t in
+                                for _ in 0..<s.n {
+                                    let r = rng.next()
+                                    let j = Int(owners[Int(((r >> 32) &* n) >> 32)])
+                                    c[j] &+= 1
+                                    // Branch-free: the subtraction wraps (top bit set) exactly when the outcome is YES.
+                                    e[j] &+= Int32(truncatingIfNeeded: ((r & 0xFFFF_FFFF) &- t[j]) >> 63)
+                                }
+                            }
+                        }
                     }
                     var drawn: [CountedForecast] = []
-                    for j in 0..<k where counts[j] > 0 { drawn.append(CountedForecast(x: xs[j], n: counts[j], e: events[j])) }
+                    for j in 0..<k where counts[j] > 0 { drawn.append(CountedForecast(x: xs[j], n: Int(counts[j]), e: Int(events[j]))) }
                     let fitted = CORP.recalibrated(drawn, blocks: CORP.pav(drawn))
                     for (j, x) in xs.enumerated() {
                         if let v = interpolate(x, xs: drawn, ys: fitted) { out[j * resamples + draw] = v }

@@ -44,20 +44,45 @@ public enum HeadToHead {
                                 pT: p, winsA: winsA, winsB: winsB, ties: d.count - w, pSign: pSign)
     }
 
-    /// Percentile bootstrap interval of the mean difference (type-7 quantiles), seeded.
+    /// Percentile bootstrap interval of the mean difference (type-7 quantiles), seeded. Each
+    /// resample has its own generator stream, so the result does not depend on how the resamples
+    /// are spread over cores; one 64-bit draw picks two claims.
     public static func bootstrap(_ d: [Double], resamples: Int = bootstrapResamples, level: Double = 0.95,
                                  seed: UInt64 = 20_240_229) -> Interval? {
         guard !d.isEmpty else { return nil }
-        var rng = SeededGenerator(seed: seed)
-        var means = [Double]()
-        means.reserveCapacity(resamples)
-        for _ in 0..<resamples {
-            var s = CompensatedSum()
-            for _ in 0..<d.count { s.add(d[rng.below(d.count)]) }
-            means.append(s.value / Double(d.count))
+        let m = d.count
+        var means = [Double](repeating: 0, count: resamples)
+        means.withUnsafeMutableBufferPointer { meansBuffer in
+            nonisolated(unsafe) let out = meansBuffer
+            d.withUnsafeBufferPointer { values in
+                nonisolated(unsafe) let v = values
+                DispatchQueue.concurrentPerform(iterations: resamples) { r in
+                    var rng = SeededGenerator.forStream(r, of: seed)
+                    var sum0 = 0.0, sum1 = 0.0
+                    var drawn = 0
+                    while drawn < m {
+                        let bits = rng.next()
+                        if let i = index(UInt32(truncatingIfNeeded: bits >> 32), m) { sum0 += v[i]; drawn += 1 }
+                        if drawn < m, let j = index(UInt32(truncatingIfNeeded: bits), m) { sum1 += v[j]; drawn += 1 }
+                    }
+                    out[r] = (sum0 + sum1) / Double(m)
+                }
+            }
         }
         means.sort()
         let tail = (1 - level) / 2
         return Interval(quantileType7(means, tail)!, quantileType7(means, 1 - tail)!)
+    }
+
+    /// Lemire's unbiased map of 32 random bits to 0..<m: nil (draw again) in the rare rejected case.
+    @inline(__always)
+    static func index(_ x: UInt32, _ m: Int) -> Int? {
+        let product = UInt64(x) &* UInt64(m)
+        let low = UInt32(truncatingIfNeeded: product)
+        if low < UInt32(truncatingIfNeeded: m) {
+            let threshold = UInt32(truncatingIfNeeded: (1 &<< 32) &- UInt64(m)) % UInt32(truncatingIfNeeded: m)
+            if low < threshold { return nil }
+        }
+        return Int(product >> 32)
     }
 }

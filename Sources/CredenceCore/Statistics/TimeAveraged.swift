@@ -30,7 +30,9 @@ public enum TimeAveraged {
 
     /// When the first forecast starts to count: max(time, open) of the earliest before close.
     public static func firstTime(_ history: [TimedForecast], open: Double, close: Double) -> Double? {
-        history.filter { $0.time < close }.map { max($0.time, open) }.min()
+        var first: Double?
+        for f in history where f.time < close { first = min(first ?? .infinity, max(f.time, open)) }
+        return first
     }
 
     /// Mean of (p(t) − y)² over [start, close); p(t) is the latest forecast at or before t, and at
@@ -38,6 +40,25 @@ public enum TimeAveraged {
     public static func average(_ history: [TimedForecast], open: Double, from start: Double, close: Double, outcome: Bool) -> Double? {
         guard close > start else { return nil }
         let y = outcome ? 1.0 : 0.0
+        // Histories usually arrive in time order (the journal stores them so): integrate in place.
+        if zip(history, history.dropFirst()).allSatisfy({ $0.time <= $1.time }) {
+            var integral = CompensatedSum()
+            var inForce: (time: Double, p: Double)?
+            for f in history where f.time < close {
+                let t = max(f.time, open)
+                if let current = inForce {
+                    let lo = max(current.time, start), hi = min(t, close)
+                    if hi > lo { integral.add(hi - lo, times: (current.p - y) * (current.p - y)) }
+                } else if t > start {
+                    return nil   // nothing in force at the start of the window
+                }
+                inForce = (t, f.p)
+            }
+            guard let last = inForce else { return nil }
+            let lo = max(last.time, start)
+            if close > lo { integral.add(close - lo, times: (last.p - y) * (last.p - y)) }
+            return integral.value / (close - start)
+        }
         // Stable sort by effective time keeps entry order among equal times.
         let timeline = history.enumerated()
             .filter { $0.element.time < close }

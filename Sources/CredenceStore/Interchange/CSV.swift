@@ -102,12 +102,22 @@ public struct CSVReader: Sequence, IteratorProtocol {
 
     var count: Int { fields.count }
 
-    /// Field `k` of the current record as a String.
+    /// Field `k` of the current record as a String (doubled quotes undone).
     func string(_ k: Int) -> String {
         let f = fields[k]
         if f.start == f.end { return "" }
-        let s = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[f.start..<f.end]), as: UTF8.self) }
-        return f.escaped ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
+        return bytes.withUnsafeBufferPointer { b in
+            let range = UnsafeBufferPointer(rebasing: b[f.start..<f.end])
+            guard f.escaped else { return String(decoding: range, as: UTF8.self) }
+            var out = [UInt8]()
+            out.reserveCapacity(range.count)
+            var i = 0
+            while i < range.count {
+                out.append(range[i])
+                i += range[i] == 0x22 && i + 1 < range.count && range[i + 1] == 0x22 ? 2 : 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     func isEmpty(_ k: Int) -> Bool { fields[k].start == fields[k].end }
@@ -131,7 +141,7 @@ public struct CSVReader: Sequence, IteratorProtocol {
 /// Writes CSV fields, quoting only when needed.
 public enum CSVWriter {
     public static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

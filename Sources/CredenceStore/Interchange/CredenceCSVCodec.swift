@@ -30,59 +30,62 @@ public enum CredenceCSVCodec {
 
     static func restore(_ s: String) -> String { s.hasPrefix("'") ? String(s.dropFirst()) : s }
 
-    static func row(_ values: [String: String]) -> String {
-        CSVWriter.row(columns.map { name in
-            let v = values[name] ?? ""
-            return textColumns.contains(name) ? neutralise(v) : v
-        })
+    /// One row, cells given by column; text cells neutralised, every cell quoted as needed.
+    static func row(_ cells: [Column: String]) -> String {
+        var out = ""
+        for c in Column.allCases {
+            if c.rawValue > 0 { out += "," }
+            if let v = cells[c] { out += cell(v, text: textColumns.contains("\(c)")) }
+        }
+        return out + "\n"
     }
+
+    static func cell(_ v: String, text: Bool) -> String { CSVWriter.field(text ? neutralise(v) : v) }
 
     static func list(_ items: [String]) -> String {
         items.isEmpty ? "" : "[" + items.map(CredenceJSONCodec.quote).joined(separator: ",") + "]"
     }
 
-    static func claimCells(_ c: InterchangeClaim) -> [String: String] {
-        [
-            "claim_uuid": c.uuid, "claim_id": c.id.map(String.init) ?? "", "claim": c.text, "kind": c.kind.rawValue, "notes": c.notes ?? "",
-            "claim_created_at": JSONCodecTime.iso(c.createdAt), "resolve_by": c.resolveBy.map(JSONCodecTime.iso) ?? "",
-            "options": list(c.options), "tags": list(c.tags), "condition_uuid": c.condition?.uuid ?? "",
-            "condition_requires": c.condition.map { $0.required ? "yes" : "no" } ?? "",
-        ]
-    }
-
-    /// The rows of one claim: its forecasts (or a bare `claim` row), then its resolutions.
+    /// The rows of one claim: its forecasts (or a bare `claim` row), then its resolutions. The
+    /// claim's cells, the same on each of its rows, are encoded once.
     public static func rows(_ c: InterchangeClaim) -> String {
-        let cells = claimCells(c)
+        let claimPart = [
+            c.uuid, c.id.map(String.init) ?? "", cell(c.text, text: true), c.kind.rawValue, cell(c.notes ?? "", text: true),
+            Timestamp.iso(c.createdAt), c.resolveBy.map { Timestamp.iso($0) } ?? "", cell(list(c.options), text: true),
+            cell(list(c.tags), text: true), c.condition?.uuid ?? "", c.condition.map { $0.required ? "yes" : "no" } ?? "",
+        ].joined(separator: ",")
+        let noForecast = ",,,,,,,,"   // forecaster … created_at
+        let noResolutionOrBet = ",,,,,,,,,,,,,"   // status … settlement
         var out = ""
-        if c.forecasts.isEmpty { out += row(cells.merging(["record": "claim"]) { a, _ in a }) }
+        if c.forecasts.isEmpty { out += "claim," + claimPart + noForecast + noResolutionOrBet + "\n" }
         for f in c.forecasts {
-            var r = cells
-            r["record"] = "forecast"
-            r["forecaster"] = f.forecaster
-            r["option"] = f.option ?? ""
-            r["probability"] = "\(f.probability)"
-            r["typed"] = f.typed
-            r["form"] = f.form.rawValue
-            r["reason"] = f.reason ?? ""
-            r["caveats"] = list(f.caveats)
-            r["created_at"] = JSONCodecTime.iso(f.createdAt)
-            out += row(r)
+            out += "forecast," + claimPart + ","
+            out += cell(f.forecaster, text: true) + "," + cell(f.option ?? "", text: true) + "," + "\(f.probability)" + ","
+            out += cell(f.typed, text: true) + "," + f.form.rawValue + "," + cell(f.reason ?? "", text: true) + ","
+            out += cell(list(f.caveats), text: true) + "," + Timestamp.iso(f.createdAt) + noResolutionOrBet + "\n"
         }
         for res in c.resolutions {
-            out += row(["record": "resolution", "claim_uuid": c.uuid, "status": res.status.rawValue, "option": res.option ?? "",
-                        "resolved_at": JSONCodecTime.iso(res.resolvedAt), "recorded_at": JSONCodecTime.iso(res.recordedAt),
-                        "note": res.note ?? "", "resolved_by": res.resolvedBy ?? "", "automatic": res.automatic ? "1" : "0"])
+            out += row([.record: "resolution", .claim_uuid: c.uuid, .status: res.status.rawValue, .option: res.option ?? "",
+                        .resolved_at: Timestamp.iso(res.resolvedAt), .recorded_at: Timestamp.iso(res.recordedAt),
+                        .note: res.note ?? "", .resolved_by: res.resolvedBy ?? "", .automatic: res.automatic ? "1" : "0"])
         }
         return out
     }
 
     public static func row(_ b: InterchangeBet) -> String {
-        row(["record": "bet", "claim_uuid": b.claimUUID, "yes": b.yesSide, "no": b.noSide, "yes_stake": "\(b.yesStake)",
-             "no_stake": "\(b.noStake)", "terms": b.terms, "created_at": JSONCodecTime.iso(b.createdAt),
-             "settled_at": b.settledAt.map(JSONCodecTime.iso) ?? "", "settlement": b.settlement?.rawValue ?? ""])
+        row([.record: "bet", .claim_uuid: b.claimUUID, .yes: b.yesSide, .no: b.noSide, .yes_stake: "\(b.yesStake)",
+             .no_stake: "\(b.noStake)", .terms: b.terms, .created_at: Timestamp.iso(b.createdAt),
+             .settled_at: b.settledAt.map { Timestamp.iso($0) } ?? "", .settlement: b.settlement?.rawValue ?? ""])
     }
 
     // MARK: - Reading
+
+    /// `["a","b"]` without escapes, read directly; anything else goes to the JSON decoder.
+    static func simpleList(_ t: String) -> [String]? {
+        guard t.hasPrefix("[\""), t.hasSuffix("\"]"), !t.contains("\\") else { return t == "[]" ? [] : nil }
+        let parts = t.dropFirst(2).dropLast(2).components(separatedBy: "\",\"")
+        return parts.contains(where: { $0.contains("\"") }) ? nil : parts
+    }
 
     static func read(_ bytes: [UInt8], policy: inout RecordPolicy) throws -> InterchangeDocument {
         var reader = CSVReader(bytes: bytes)
@@ -118,6 +121,7 @@ public enum CredenceCSVCodec {
             func list(_ c: Column) throws -> [String] {
                 let t = cell(c)
                 if t.isEmpty { return [] }
+                if let simple = simpleList(t) { return simple }
                 guard let a = try? JSONDecoder().decode([String].self, from: Data(t.utf8)) else {
                     throw InterchangeError(line: line, field: "\(c)", "is not a list of strings in JSON")
                 }

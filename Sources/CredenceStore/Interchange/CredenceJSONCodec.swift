@@ -52,6 +52,8 @@ public enum CredenceJSONCodec {
     static func number(_ x: Double) -> String { "\(x)" }
 
     static func quote(_ s: String) -> String {
+        // Most text needs no escaping: check the bytes and copy it whole.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

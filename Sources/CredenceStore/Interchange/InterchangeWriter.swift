@@ -76,12 +76,13 @@ extension JournalWriter {
         }
         let insertCaveat = try db.cachedStatement(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)")
         let insertOption = try db.cachedStatement(sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)")
-        // A big import keeps more of the journal in memory while it writes (about 64 MB), and builds
+        // A big import keeps more of the journal in memory while it writes (up to 256 MB, so pages
+        // are written once, at commit, rather than spilled and rewritten), and builds
         // the forecast indexes once at the end, sorted, instead of row by row. It is all one
         // transaction, so a failure leaves the indexes as they were.
         let bulk = doc.claims.lazy.filter { existingClaims[$0.uuid] == nil }.count > 10_000
         if bulk {
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA cache_size = -262144")
             try db.execute(sql: "DROP INDEX forecast_by_claim; DROP INDEX forecast_final")
         }
         // Ids are given here so rows can be batched. An id a file asks for is kept only above every

@@ -76,13 +76,5 @@ enum PredictionBookCodec {
 
 enum JSONCodecTime {
     /// ISO 8601 in UTC with milliseconds: lossless for the journal's millisecond times.
-    static func iso(_ d: Date) -> String {
-        let ms = Int64((d.timeIntervalSince1970 * 1000).rounded())
-        var seconds = ms / 1000, milli = ms % 1000
-        if milli < 0 { milli += 1000; seconds -= 1 }
-        var t = time_t(seconds), parts = tm()
-        gmtime_r(&t, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                      parts.tm_hour, parts.tm_min, parts.tm_sec, milli)
-    }
+    static func iso(_ d: Date) -> String { Timestamp.iso(d) }
 }

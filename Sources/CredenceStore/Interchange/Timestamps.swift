@@ -52,7 +52,8 @@ enum Timestamps {
                 } else if bytes[i] == 0x2B || bytes[i] == 0x2D {   // + or -
                     let sign = bytes[i] == 0x2D ? -1 : 1
                     i += 1
-                    guard let oh = digits(2) else { return nil }
+                    let from = i
+                    guard let oh = digits(2), i - from == 2 else { return nil }
                     _ = expect(0x3A)
                     let om = digits(2) ?? 0
                     offset = sign * (oh * 3600 + om * 60)
