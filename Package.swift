@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "CredenceCore"),
@@ -35,8 +36,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "credence", dependencies: ["CredenceCLI"]),
-        .testTarget(name: "CredenceCoreTests", dependencies: ["CredenceCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "CredenceCoreTests",
+            dependencies: ["CredenceCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CredenceStoreTests",
+            dependencies: ["CredenceStore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "CredenceReportTests", dependencies: ["CredenceReport"], resources: [.copy("Snapshots")]),
         .testTarget(
             name: "CredenceCLITests",

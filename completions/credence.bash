@@ -173,13 +173,13 @@ _credence() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|export|help)
+    add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|export|backup|help)
         # Offer subcommand argument completions
         "_credence_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add forecast resolve list show due edit delete undo report import bet bets vs leaderboard export help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add forecast resolve list show due edit delete undo report import bet bets vs leaderboard export backup help' -- "${cur}"))
         ;;
     esac
 }
@@ -653,6 +653,25 @@ _credence_export() {
     '--until')
         return
         ;;
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_credence_backup() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--journal --color)
+    __credence_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
     '--journal')
         return
         ;;

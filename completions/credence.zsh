@@ -66,13 +66,14 @@ _credence() {
             'vs:Head-to-head: who was more right over the claims two people both forecast.'
             'leaderboard:Every forecaster ranked by mean peer score, with Brier, n and coverage beside it.'
             'export:Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).'
+            'backup:Copy the journal to a new file, safely even while another credence writes to it.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|export|help)
+        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|export|backup|help)
             "_credence_${words[1]}" && ret=0
             ;;
         esac
@@ -391,6 +392,21 @@ _credence_export() {
         '*--tag[Only claims with this tag (repeatable).]:tag:'
         '--since[Only claims created on or after this date.]:date:'
         '--until[Only claims created on or before this date.]:date:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_backup() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':file:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--version[Show the version.]'

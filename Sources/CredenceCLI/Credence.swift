@@ -20,7 +20,7 @@ public struct Credence: ParsableCommand {
 
     static let commands: [any ParsableCommand.Type] = [
         Add.self, ForecastCommand.self, Resolve.self, List.self, Show.self, Due.self, Edit.self, Delete.self,
-        Undo.self, Report.self, Import.self, BetCommand.self, Bets.self, Vs.self, Leaderboard.self, Export.self,
+        Undo.self, Report.self, Import.self, BetCommand.self, Bets.self, Vs.self, Leaderboard.self, Export.self, Backup.self,
     ]
 
     public init() {}
@@ -51,6 +51,7 @@ public enum CredenceMain {
     public static func run(_ arguments: [String], context: Context) -> Int32 {
         var command: ParsableCommand
         do {
+            try refuseNUL(arguments)
             command = try Credence.parseAsRoot(try normalize(arguments))
         } catch {
             return report(error, context: context, command: Credence.self)
@@ -60,6 +61,15 @@ public enum CredenceMain {
             return ExitStatus.ok
         } catch {
             return report(error, context: context, command: type(of: command))
+        }
+    }
+
+    /// SQLite text ends at a NUL, so text holding one would be cut short on the way in. A shell
+    /// cannot pass one, but a script piped into the prompt can.
+    static func refuseNUL(_ arguments: [String]) throws {
+        if let bad = arguments.first(where: { $0.utf8.contains(0) }) {
+            let shown = Format.safe(bad).prefix(40)
+            throw CLIError("“\(shown)” holds a NUL character (shown as \u{FFFD}), which a journal cannot keep: remove it and try again", status: ExitStatus.usage)
         }
     }
 

@@ -4,12 +4,14 @@ import Foundation
 public struct Token: Sendable, Equatable {
     public let text: String
     public let range: Range<Int>     // character offsets in the line as displayed
-    public let literal: Bool         // came from a quoted group: always claim or caveat text
+    public let literal: Bool         // a quoted group or a spaced argument: always claim or caveat text
+    public let quoted: Bool          // the quote marks were typed in the line itself
 
-    public init(text: String, range: Range<Int>, literal: Bool = false) {
+    public init(text: String, range: Range<Int>, literal: Bool = false, quoted: Bool = false) {
         self.text = text
         self.range = range
         self.literal = literal
+        self.quoted = quoted
     }
 }
 
@@ -59,7 +61,8 @@ public struct QuickEntryParser: Sendable {
 
     public init(dates: DateGrammar) { self.dates = dates }
 
-    /// Splits a line on whitespace; a double-quoted group is one literal token.
+    /// Splits a line on whitespace; a double-quoted group is one literal token. A quote that does
+    /// not open a word, or has no closing quote ending a word, is an ordinary character.
     public static func tokenize(_ line: String) -> [Token] {
         var tokens: [Token] = []
         let chars = Array(line)
@@ -67,8 +70,10 @@ public struct QuickEntryParser: Sendable {
         while i < chars.count {
             if chars[i].isWhitespace { i += 1; continue }
             let start = i
-            if chars[i] == "\"", let close = chars[(i + 1)...].firstIndex(of: "\"") {
-                tokens.append(Token(text: String(chars[(i + 1)..<close]), range: start..<(close + 1), literal: true))
+            if chars[i] == "\"", let close = chars[(i + 1)...].indices.first(where: {
+                chars[$0] == "\"" && ($0 + 1 == chars.count || chars[$0 + 1].isWhitespace)
+            }) {
+                tokens.append(Token(text: String(chars[(i + 1)..<close]), range: start..<(close + 1), literal: true, quoted: true))
                 i = close + 1
                 continue
             }
@@ -79,14 +84,44 @@ public struct QuickEntryParser: Sendable {
     }
 
     /// Builds the displayed line from command-line arguments: one argument is the line itself;
-    /// with several, an argument containing spaces stays one quoted, literal group.
+    /// with several, an argument containing spaces is shown in quotes.
     public static func line(fromArguments args: [String]) -> String {
         if args.count == 1 { return args[0] }
         return args.map { $0.contains(where: \.isWhitespace) || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: " ")
     }
 
+    /// Tokens straight from command-line arguments, so the shell's quoting is the only quoting:
+    /// an argument holding spaces is one literal token, kept exactly as typed, quote marks and all.
+    public static func tokens(fromArguments args: [String]) -> [Token] {
+        var tokens: [Token] = []
+        var at = 0
+        for arg in args {
+            let grouped = arg.contains(where: \.isWhitespace) || arg.isEmpty
+            let width = arg.count + (grouped ? 2 : 0)
+            tokens.append(Token(text: arg, range: at..<(at + width), literal: grouped))
+            at += width + 1
+        }
+        return tokens
+    }
+
+    /// Parses a line given as command-line arguments (one argument is the whole line).
+    public func parse(arguments args: [String], overrides: QuickEntryOverrides = QuickEntryOverrides()) throws(QuickEntryError) -> QuickEntry {
+        if args.count == 1 { return try parse(args[0], overrides: overrides) }
+        return try parse(tokens: Self.tokens(fromArguments: args), line: Self.line(fromArguments: args), overrides: overrides)
+    }
+
+    /// Words joined back into text. Quote marks typed inside a longer text are part of it;
+    /// quotes around the whole text only marked it as literal.
+    static func text(of tokens: some Collection<Token>) -> String {
+        if tokens.count == 1, let only = tokens.first { return only.text }
+        return tokens.map { $0.quoted ? "\"\($0.text)\"" : $0.text }.joined(separator: " ")
+    }
+
     public func parse(_ line: String, overrides: QuickEntryOverrides = QuickEntryOverrides()) throws(QuickEntryError) -> QuickEntry {
-        let tokens = Self.tokenize(line)
+        try parse(tokens: Self.tokenize(line), line: line, overrides: overrides)
+    }
+
+    func parse(tokens: [Token], line: String, overrides: QuickEntryOverrides) throws(QuickEntryError) -> QuickEntry {
         func fail(_ message: String, _ range: Range<Int>) -> QuickEntryError {
             QuickEntryError(message: message, line: line, range: range)
         }
@@ -170,7 +205,7 @@ public struct QuickEntryParser: Sendable {
     }
 
     private func assemble(claim: [Token], probability: Probability?, modifiers: Modifiers, line: String, overrides: QuickEntryOverrides) throws(QuickEntryError) -> QuickEntry {
-        let text = claim.map(\.text).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let text = Self.text(of: claim).trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
             let at = claim.first?.range ?? 0..<1
             throw QuickEntryError(message: "the claim text is empty: write what you predict before the probability", line: line, range: at)
@@ -195,7 +230,7 @@ public struct QuickEntryParser: Sendable {
                 guard !rest.isEmpty else {
                     throw QuickEntryError(message: "\"\(token.text)\" needs the caveat after it, e.g. unless the eval changes", line: line, range: token.range)
                 }
-                let body = rest.map(\.text).joined(separator: " ")
+                let body = Self.text(of: rest)
                 m.caveat = word == "unless" ? "unless " + body : body
                 return m
             }

@@ -30,12 +30,22 @@ public final class Journal: @unchecked Sendable {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && access == .read { return try inMemory(clock: clock, path: path) }
         if !exists { try createFile(path) }
+        let directory = (path as NSString).deletingLastPathComponent
+        let writable = Foundation.access(path, W_OK) == 0 && Foundation.access(directory.isEmpty ? "." : directory, W_OK) == 0
+        if access == .write && !writable { throw JournalError.readOnly(path: path) }
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
+        var location = path
+        if !writable {
+            // Nothing here may be written, not even SQLite's shared-memory file: read the file as it is.
+            config.readonly = true
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+            location = "file:\(encoded)?immutable=1"
+        }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: location, configuration: config)
         } catch {
             throw translate(error, path: path)
         }
@@ -59,11 +69,13 @@ public final class Journal: @unchecked Sendable {
         self.clock = clock
     }
 
-    private static func createFile(_ path: String) throws {
+    static func createFile(_ path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try createDirectories(directory, for: path) }
         let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
+            // Another process created it a moment ago: fine, both open the same journal.
+            if errno == EEXIST { return }
             throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
         close(fd)
@@ -99,12 +111,17 @@ public final class Journal: @unchecked Sendable {
                 // Up to 32 MB of pages in memory (allocated only as used): a report over a large
                 // journal reads the same claim pages many times.
                 try db.execute(sql: "PRAGMA cache_size = -32768")
+                // A command that said it saved is on disk even if the power goes (the usual
+                // default, but some SQLite builds default WAL journals to NORMAL).
+                try db.execute(sql: "PRAGMA synchronous = FULL")
                 if version == Schema.version { return }
                 if path != ":memory:" && !path.hasPrefix(":memory") && db.configuration.readonly == false {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
                 try db.inTransaction(.immediate) {
-                    try Schema.migrate(db, from: version)
+                    // Another process may have migrated while this one waited for the lock.
+                    let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                    if current < Schema.version { try Schema.migrate(db, from: current) }
                     return .commit
                 }
             }
@@ -120,7 +137,7 @@ public final class Journal: @unchecked Sendable {
         guard let e = error as? DatabaseError else { return error }
         switch e.resultCode {
         case .SQLITE_NOTADB: return JournalError.notAJournal(path: path, reason: "not an SQLite database")
-        case .SQLITE_CORRUPT: return JournalError.notAJournal(path: path, reason: "the database is damaged: \(e.message ?? "corrupt")")
+        case .SQLITE_CORRUPT: return JournalError.damaged(path: path, reason: e.message ?? "corrupt")
         case .SQLITE_READONLY: return JournalError.readOnly(path: path)
         case .SQLITE_FULL: return JournalError.diskFull(path: path)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return JournalError.cannotOpen(path: path, reason: e.message ?? "permission denied")

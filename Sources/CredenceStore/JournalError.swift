@@ -5,6 +5,7 @@ import Foundation
 public enum JournalError: Error, Equatable, Sendable {
     case newerSchema(path: String, found: Int, supported: Int)
     case notAJournal(path: String, reason: String)
+    case damaged(path: String, reason: String)
     case cannotCreate(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
     case readOnly(path: String)
@@ -21,7 +22,7 @@ public enum JournalError: Error, Equatable, Sendable {
     /// Data errors are the user's input; the rest are about the file or the machine.
     public var isDataError: Bool {
         switch self {
-        case .newerSchema, .notAJournal, .cannotCreate, .cannotOpen, .readOnly, .diskFull: return false
+        case .newerSchema, .notAJournal, .damaged, .cannotCreate, .cannotOpen, .readOnly, .diskFull: return false
         default: return true
         }
     }
@@ -34,6 +35,8 @@ extension JournalError: LocalizedError {
             return "\(path) was written by a newer Credence (journal schema \(found); this credence reads up to \(supported)). Upgrade credence to open it; the file was not changed"
         case let .notAJournal(path, reason):
             return "\(path) is not a Credence journal (\(reason)). Point --journal at a journal file, or move this file aside; it was not changed"
+        case let .damaged(path, reason):
+            return "the journal \(path) is damaged (SQLite says: \(reason)); it was not changed. Restore your latest `credence backup` in its place; the damaged file is kept as it was, for salvage with sqlite3's .recover"
         case let .cannotCreate(path, reason):
             return "cannot create the journal at \(path): \(reason). Choose another place with --journal PATH or CREDENCE_JOURNAL"
         case let .cannotOpen(path, reason):

@@ -12,6 +12,8 @@ final class Harness {
     var now: Date
     var environment: [String: String]
     var confirmAnswer: Bool?
+    /// Whether standard output is a terminal (as opposed to a pipe or file).
+    var isTerminal = false
     let uuidCounter = Counter()
 
     /// Numbers the claims' UUIDs 1, 2, 3 … so golden output is stable.
@@ -43,7 +45,7 @@ final class Harness {
         let out = OutputSink(), err = OutputSink()
         let answer = confirmAnswer
         let counter = uuidCounter
-        let ctx = Context(environment: environment, clock: clock, out: out, err: err, isTerminal: false, terminalWidth: nil,
+        let ctx = Context(environment: environment, clock: clock, out: out, err: err, isTerminal: isTerminal, terminalWidth: nil,
                           confirm: answer.map { a in { @Sendable _ in a } },
                           makeUUID: { String(format: "00000000-0000-4000-8000-%012d", counter.next()) })
         let status = CredenceMain.run(args, context: ctx)
@@ -60,9 +62,10 @@ final class Harness {
     func snapshot() -> Data? { FileManager.default.contents(atPath: journal) }
 
     /// Reads the journal directly, to assert what a command stored.
-    func rows(_ query: String) -> [[String]] {
-        guard FileManager.default.fileExists(atPath: journal) else { return [] }
-        let db = try! DatabaseQueue(path: journal)
+    func rows(_ query: String, in path: String? = nil) -> [[String]] {
+        let path = path ?? journal
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let db = try! DatabaseQueue(path: path)
         return try! db.read { db in
             try Row.fetchAll(db, sql: query).map { row in row.databaseValues.map { $0.isNull ? "NULL" : "\($0.storage.value!)" } }
         }

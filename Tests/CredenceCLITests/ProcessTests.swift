@@ -128,3 +128,13 @@ extension ExampleScriptTests {
         #expect(r.out.contains("Calibration of me · 5 resolved forecasts (3 came true) · #predictions-2026"))
     }
 }
+
+/// The fault script, small: kills during import and during command loops, concurrent writers.
+@Suite struct FaultScriptTests {
+    @Test func killsAndConcurrentWritersLoseNothing() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/fault-tests.sh").standardized.path
+        let r = try ProcessTests.shell("TRIALS=4 WRITES=60 CREDENCE=\"$CREDENCE\" bash \"\(script)\"")
+        #expect(r.status == 0, "\(r.out)\n\(r.err)")
+        #expect(r.out.hasSuffix("no failures\n"))
+    }
+}

@@ -58,6 +58,32 @@ import Testing
         #expect(QuickEntryParser.line(fromArguments: ["Team wins 3/4 games", "70%"]) == "\"Team wins 3/4 games\" 70%")
     }
 
+    /// The shell already removed its quotes: quote marks inside an argument are the user's text.
+    @Test(arguments: [
+        (["<script>alert('x')</script> \"q\" & =1+1", "30%"], "<script>alert('x')</script> \"q\" & =1+1"),
+        (["He said \"70%\" twice", "60%"], "He said \"70%\" twice"),
+        (["Rain  with  double  spaces", "70%"], "Rain  with  double  spaces"),
+        (["He", "said", "\"hi\"", "40%"], "He said \"hi\""),
+        (["5\"", "screen", "ships", "40%"], "5\" screen ships"),
+    ])
+    func argumentsKeepEveryCharacter(args: [String], text: String) throws {
+        let e = try parser.parse(arguments: args)
+        #expect(e.text == text)
+    }
+
+    /// In a typed line, quotes around the whole claim only mark it literal; quotes inside a longer
+    /// claim stay part of it; a stray quote is an ordinary character.
+    @Test(arguments: [
+        ("\"GPT-6 is released\" 3:1", "GPT-6 is released"),
+        ("Will \"likely\" be word of the year 30%", "Will \"likely\" be word of the year"),
+        ("A 5\" screen ships 40%", "A 5\" screen ships"),
+        ("\"Oppenheimer\"-style film wins 20%", "\"Oppenheimer\"-style film wins"),
+    ])
+    func quotesInALine(line: String, text: String) throws {
+        let e = try parser.parse(line)
+        #expect(e.text == text)
+    }
+
     @Test(arguments: [
         ("Ryan ships 70 #work", "\"70\" is a bare number: did you mean 70%?", "           ^^"),
         ("Rain tomorrow 150%", "150% is more than 100%: a probability runs from 0% to 100%", "              ^^^^"),

@@ -68,7 +68,7 @@ struct Add: CredenceCommand {
         }
         let conditional = try condition.map(parseCondition)
         let overrides = QuickEntryOverrides(probability: probability != nil || !scenarios.isEmpty, resolveBy: by != nil, allowCertain: certain)
-        var entry = try parser.parse(QuickEntryParser.line(fromArguments: words), overrides: overrides)
+        var entry = try parser.parse(arguments: words, overrides: overrides)
         if let probability { entry.probability = try ProbabilityParser.parse(probability, allowCertain: certain) }
         if let by {
             entry.resolveBy = try dates.resolveBy(by)

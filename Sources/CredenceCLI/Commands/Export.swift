@@ -37,7 +37,7 @@ struct Export: CredenceCommand {
         filter.since = try since.map { try ctx.clock.dates.periodStart($0) }
         filter.until = try until.map { try ctx.clock.dates.periodEnd($0) }
         let journal = try ctx.openJournal(options.journal, access: .read)
-        let sink = try ExportSink(path: output, fallback: ctx.out)
+        let sink = try ExportSink(path: output, fallback: ctx.out, onScreen: output == nil && ctx.isTerminal)
         let (count, forecasts) = try journal.export(format, filter: filter, owner: ctx.owner, version: Credence.version, write: sink.write)
         try sink.close()
         if let output {
@@ -54,10 +54,14 @@ final class ExportSink {
     private var buffer = [UInt8]()
     private var handle: FileHandle?
     private var temporary: String?
+    /// Shown on a terminal rather than saved: escape sequences in someone's claim text must not
+    /// be obeyed by the terminal (JSON escapes them already; CSV and ICS carry text as is).
+    private let onScreen: Bool
 
-    init(path: String?, fallback: OutputSink) throws {
+    init(path: String?, fallback: OutputSink, onScreen: Bool = false) throws {
         self.path = path
         self.fallback = fallback
+        self.onScreen = onScreen
         buffer.reserveCapacity(1 << 20)
         if let path {
             let temp = path + ".credence-tmp-\(getpid())"
@@ -71,7 +75,7 @@ final class ExportSink {
     }
 
     func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
+        buffer.append(contentsOf: onScreen ? Format.safe(s, singleLine: false).utf8 : s.utf8)
         if buffer.count >= 1 << 20 { flush() }
     }
 

@@ -34,6 +34,9 @@ public enum Interchange {
     /// Reads a file in the given format, or the one its content shows.
     public static func read(_ bytes: [UInt8], format: InterchangeFormat?, namespace: String, owner: String, dates: DateGrammar,
                             now: Date, skipBad: Bool) throws -> (InterchangeFormat, InterchangeDocument) {
+        if let nul = bytes.firstIndex(of: 0) {
+            throw InterchangeError(line: bytes[..<nul].count(where: { $0 == 0x0A }) + 1, nulMessage + "; if this is a text export, remove it and import again")
+        }
         guard let format = format ?? detect(bytes) else {
             throw InterchangeError(line: 1, "this is not a format Credence recognises: a Fatebook CSV export, PredictionBook JSON, augur JSON or CSV, Credence's own CSV or JSON, or the plain CSV forecaster,question_id,probability,outcome (use --format to name one)")
         }
@@ -52,7 +55,36 @@ public enum Interchange {
             doc = isJSON(bytes) ? try CredenceJSONCodec.read(bytes, policy: &policy) : try CredenceCSVCodec.read(bytes, policy: &policy)
         }
         doc.skipped = policy.skipped + doc.skipped
+        try refuseNUL(in: doc)
         return (format, doc)
+    }
+
+    static let nulMessage = "holds a NUL character, which a journal cannot keep (SQLite text ends at one)"
+
+    /// A JSON file can spell a NUL as \u0000; text holding one would be cut short when stored.
+    static func refuseNUL(in doc: InterchangeDocument) throws {
+        func check(_ text: String?, _ claim: InterchangeClaim, _ field: String) throws {
+            guard let text, text.utf8.contains(0) else { return }
+            throw InterchangeError(line: nil, "\(claim.source ?? "claim \(claim.uuid)") (\(field)) \(nulMessage): remove the \\u0000 and import again")
+        }
+        for claim in doc.claims {
+            try check(claim.text, claim, "text")
+            try check(claim.notes, claim, "notes")
+            for tag in claim.tags { try check(tag, claim, "tag") }
+            for option in claim.options { try check(option, claim, "option") }
+            for f in claim.forecasts {
+                try check(f.forecaster, claim, "forecaster")
+                try check(f.reason, claim, "reason")
+                for c in f.caveats { try check(c, claim, "caveat") }
+            }
+            for r in claim.resolutions {
+                try check(r.note, claim, "resolution note")
+                try check(r.resolvedBy, claim, "resolved by")
+            }
+        }
+        for bet in doc.bets where [bet.yesSide, bet.noSide, bet.terms].contains(where: { $0.utf8.contains(0) }) {
+            throw InterchangeError(line: nil, "a bet on claim \(bet.claimUUID) \(nulMessage): remove the \\u0000 and import again")
+        }
     }
 
     static func isJSON(_ bytes: [UInt8]) -> Bool {

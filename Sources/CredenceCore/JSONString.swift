@@ -1,0 +1,35 @@
+/// A JSON string literal for any text. Besides what JSON requires, it escapes everything a
+/// terminal would obey if the JSON were printed to one (escape sequences, C1 controls, the
+/// bidirectional overrides and isolates that reorder a line), so `--json` output is inert on
+/// screen and still decodes to exactly the stored text.
+public enum JSONString {
+    public static func quote(_ s: String) -> String {
+        // Most text needs no escaping: check the bytes and copy it whole. 0xC2 and 0xE2 lead
+        // the UTF-8 of the C1 controls and of U+2028…U+2069.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xC2 && $0 != 0xE2 }) {
+            return "\"" + s + "\""
+        }
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if needsEscape(scalar.value) { out += hex(scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func needsEscape(_ v: UInt32) -> Bool {
+        v < 0x20 || (0x7F...0x9F).contains(v) || (0x2028...0x2029).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    static func hex(_ v: UInt32) -> String {
+        let digits = String(v, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+    }
+}

@@ -1,0 +1,33 @@
+import CredenceCore
+import Foundation
+import GRDB
+
+extension Journal {
+    /// Copies the journal to a new file with SQLite's online backup: a consistent snapshot taken
+    /// inside a read transaction, so other processes may go on writing. The copy is written under
+    /// a temporary name, checked, and only then given its name; an existing file is never replaced.
+    /// Returns the copy's size in bytes.
+    public func backup(to destination: String) throws -> Int {
+        if FileManager.default.fileExists(atPath: destination) {
+            throw JournalError.invalid("\(destination) already exists: a backup never overwrites a file, so choose a new name")
+        }
+        let temporary = destination + ".partial-\(getpid())"
+        try Self.createFile(temporary)
+        do {
+            do {
+                let copy = try DatabaseQueue(path: temporary)
+                try db.backup(to: copy)
+                let check = try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+                guard check == "ok" else { throw JournalError.invalid("the copy failed SQLite's integrity check (\(check)); the journal is untouched") }
+                try copy.close()
+            }
+            guard rename(temporary, destination) == 0 else {
+                throw JournalError.cannotCreate(path: destination, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+            throw Self.translate(error, path: destination)
+        }
+        return (try? FileManager.default.attributesOfItem(atPath: destination)[.size] as? Int) ?? 0
+    }
+}
