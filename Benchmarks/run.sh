@@ -52,6 +52,14 @@ for variant in dynamic static; do
   cp "$large" "$scratch"
   h "add-$variant" 30 "$bin add Ryan ships by friday 70% #work --journal $scratch"
 done
+# The reference-class hint at entry: with a tag (above), without one (the band over all forecasts), and off.
+cp "$large" "$scratch"
+h add-untagged 30 "$dynamic add Ryan ships 93% --journal $scratch"
+mkdir -p "$data/xdg/credence"; echo "reference_hints = off" > "$data/xdg/credence/config"
+XDG_CONFIG_HOME="$data/xdg" h add-nohint 30 "$dynamic add Ryan ships by friday 70% #work --journal $scratch"
+h caveats 5 "$dynamic caveats --journal $large"
+h words 5 "$dynamic words --journal $large"
+h byquarter 5 "$dynamic report --by quarter --journal $large"
 h report 15 "$dynamic report --journal $large"
 h report-static 15 "$static report --journal $large"
 h bytag 10 "$dynamic report --by tag --journal $large"
@@ -96,6 +104,11 @@ row("`report`, 1M forecasts", "≤ 150 ms, ≤ 3× sqlite3, ≤ 100 MB",
     rep <= 0.150 and rep <= 3 * floor and peak_report <= 100 * 1024)
 row("`report --by tag`", "≤ 400 ms", f"{ms('bytag')}; {r('bytag')[0]/floor_tag:.1f}× sqlite3 ({floor_tag*1000:.1f} ms)", "", r("bytag")[0] <= 0.400)
 row("`report --as all` (pooled, 270k)", "—", ms("reportall"), "", True)
+row("`add` without a tag (hint over the band)", "≤ 15 ms", ms("add-untagged"), "", r("add-untagged")[0] <= 0.015)
+row("`add` with `reference_hints = off`", "≤ 15 ms", ms("add-nohint"), "", r("add-nohint")[0] <= 0.015)
+row("`caveats` (2 × 1,000 simulations per group)", "—", ms("caveats"), "", True)
+row("`words`", "—", ms("words"), "", True)
+row("`report --by quarter` (with the trend)", "≤ 400 ms", ms("byquarter"), "", r("byquarter")[0] <= 0.400)
 row("`vs A B`, 300k shared claims", "≤ 500 ms", f"{ms('vs')}; {peak_vs/1024:.0f} MB peak", "", r("vs")[0] <= 0.500)
 imp = r("import")[0]
 row(f"`import`, {rows:,}-row Credence CSV", "≥ 250,000 rows/s", f"{s('import')} = {rows/imp:,.0f} rows/s; {peak_import/1024:.0f} MB peak", "", rows / imp >= 250_000)

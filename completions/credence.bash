@@ -173,13 +173,13 @@ _credence() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|export|backup|help)
+    add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|help)
         # Offer subcommand argument completions
         "_credence_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add forecast resolve list show due edit delete undo report import bet bets vs leaderboard export backup help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add forecast resolve list show due edit delete undo report import bet bets vs leaderboard caveats words yearly export backup help' -- "${cur}"))
         ;;
     esac
 }
@@ -464,7 +464,7 @@ _credence_report() {
         return
         ;;
     '--by')
-        __credence_add_completions -W 'none'$'\n''forecaster'$'\n''tag'$'\n''horizon'$'\n''caveats'$'\n''input'
+        __credence_add_completions -W 'none'$'\n''forecaster'$'\n''tag'$'\n''horizon'$'\n''caveats'$'\n''input'$'\n''word'$'\n''quarter'$'\n''year'
         return
         ;;
     '--output'|'-o')
@@ -616,6 +616,181 @@ _credence_leaderboard() {
         return
         ;;
     '--until')
+        return
+        ;;
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_credence_caveats() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--tag)
+    non_repeating_options=(--as --since --until --journal --color)
+    __credence_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--as')
+        return
+        ;;
+    '--tag')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--until')
+        return
+        ;;
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_credence_words() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--tag)
+    non_repeating_options=(--as --since --until --journal --color)
+    __credence_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--as')
+        return
+        ;;
+    '--tag')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--until')
+        return
+        ;;
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_credence_yearly() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __credence_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    paste|grade|post)
+        # Offer subcommand argument completions
+        "_credence_yearly_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'paste grade post' -- "${cur}"))
+        ;;
+    esac
+}
+
+_credence_yearly_paste() {
+    repeating_flags=()
+    non_repeating_flags=(--certain --no-sections --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--year --tag --as --journal --color)
+    __credence_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--year')
+        return
+        ;;
+    '--tag')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_credence_yearly_grade() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--year --tag --answers --at --journal --color)
+    __credence_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--year')
+        return
+        ;;
+    '--tag')
+        return
+        ;;
+    '--answers')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_credence_yearly_post() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--year --tag --as -o --output --journal --color)
+    __credence_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--year')
+        return
+        ;;
+    '--tag')
+        return
+        ;;
+    '--as')
+        return
+        ;;
+    '-o'|'--output')
         return
         ;;
     '--journal')

@@ -65,6 +65,9 @@ _credence() {
             'bets:The bet ledger: balance per counterparty, open bets, settled history, and the head-to-head record with each.'
             'vs:Head-to-head: who was more right over the claims two people both forecast.'
             'leaderboard:Every forecaster ranked by mean peer score, with Brier, n and coverage beside it.'
+            'caveats:Caveat audit: are your caveated forecasts better calibrated than your bare ones?'
+            'words:What your words mean: how often your “likely”, “almost certain” … came true.'
+            'yearly:Yearly prediction lists: paste one in, grade it in one pass, write the post.'
             'export:Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).'
             'backup:Copy the journal to a new file, safely even while another credence writes to it.'
             'help:Show subcommand help information.'
@@ -73,7 +76,7 @@ _credence() {
         ;;
     arg)
         case "${words[1]}" in
-        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|export|backup|help)
+        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|help)
             "_credence_${words[1]}" && ret=0
             ;;
         esac
@@ -258,7 +261,7 @@ _credence_undo() {
 
 _credence_report() {
     local -i ret=1
-    local -ar ___by=('none' 'forecaster' 'tag' 'horizon' 'caveats' 'input')
+    local -ar ___by=('none' 'forecaster' 'tag' 'horizon' 'caveats' 'input' 'word' 'quarter' 'year')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--as[Whose forecasts (default\: the owner); `all` pools everyone.]:name:'
@@ -266,7 +269,7 @@ _credence_report() {
         '--since[Only claims resolved on or after this date.]:date:'
         '--until[Only claims resolved on or before this date.]:date:'
         '--bins[Number of equal-width bins (default 10, or `bins` in the config).]:bins:'
-        '--by[One row per group\: tag, forecaster, horizon, caveats or input.]:group:{__credence_complete "${___by[@]}"}'
+        '--by[One row per group\: tag, forecaster, horizon, caveats, input, word (verbal forecasts only), quarter or year (with a trend).]:group:{__credence_complete "${___by[@]}"}'
         '--every-forecast[Score every forecast made before resolution, not only each forecaster'\''s last.]'
         '--json[Print the report as JSON.]'
         '--csv[Print the bin table as CSV.]'
@@ -370,6 +373,130 @@ _credence_leaderboard() {
         '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
         '--since[Only claims resolved on or after this date.]:date:'
         '--until[Only claims resolved on or before this date.]:date:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_caveats() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--as[Whose forecasts (default\: the owner); `all` pools everyone.]:name:'
+        '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
+        '--since[Only claims resolved on or after this date.]:date:'
+        '--until[Only claims resolved on or before this date.]:date:'
+        '--json[Print it as JSON.]'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_words() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--as[Whose forecasts (default\: the owner); `all` pools everyone.]:name:'
+        '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
+        '--since[Only claims resolved on or after this date.]:date:'
+        '--until[Only claims resolved on or before this date.]:date:'
+        '--json[Print it as JSON.]'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_yearly() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'paste:Log a pasted list of `claim: NN%` lines as one tagged batch.'
+            'grade:Grade a yearly list in one pass: yes, no or thrown out for each open prediction.'
+            'post:Write a graded yearly list as a Markdown post, with its calibration chart as SVG.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        paste|grade|post)
+            "_credence_yearly_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_credence_yearly_paste() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':file:'
+        '--year[The year of the list (default\: this year; for grade and post, last year'\''s if this year has no list).]:year:'
+        '--tag[The list'\''s tag (default\: predictions-YEAR).]:tag:'
+        '--as[Whose predictions (default\: the owner).]:name:'
+        '--certain[Allow 0% and 100%.]'
+        '--no-sections[Do not tag predictions with their section heading.]'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_yearly_grade() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--year[The year of the list (default\: this year; for grade and post, last year'\''s if this year has no list).]:year:'
+        '--tag[The list'\''s tag (default\: predictions-YEAR).]:tag:'
+        '--answers[One letter per open prediction, in order (y, n, t, s; spaces ignored).]:letters:'
+        '--at[When the outcomes were known (default\: now).]:date:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_yearly_post() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--year[The year of the list (default\: this year; for grade and post, last year'\''s if this year has no list).]:year:'
+        '--tag[The list'\''s tag (default\: predictions-YEAR).]:tag:'
+        '--as[Whose predictions (default\: the owner).]:name:'
+        '(-o --output)'{-o,--output}'[Write the post here (.md); the chart goes beside it as .svg.]:file:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--version[Show the version.]'

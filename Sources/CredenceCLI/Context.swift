@@ -51,10 +51,15 @@ public final class Context: @unchecked Sendable {
     public let confirm: (@Sendable (String) -> Bool)?
     /// Makes the stable ids of new claims (pinned in tests so golden output is reproducible).
     public let makeUUID: @Sendable () -> String
+    /// Reads one more line of input after a prompt (a pasted list, a grading answer): from the
+    /// terminal or pipe, or from the REPL's own line source; nil at the end of input.
+    public let readLine: (@Sendable (String) -> String?)?
 
     public init(environment: [String: String], clock: Clock, out: OutputSink, err: OutputSink,
                 isTerminal: Bool, terminalWidth: Int?, confirm: (@Sendable (String) -> Bool)?,
-                makeUUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
+                makeUUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+                readLine: (@Sendable (String) -> String?)? = nil) {
+        self.readLine = readLine
         self.environment = environment
         self.clock = clock
         self.out = out
@@ -80,7 +85,18 @@ public final class Context: @unchecked Sendable {
         let terminal = isatty(STDOUT_FILENO) == 1
         return Context(environment: env, clock: clock, out: OutputSink(fd: STDOUT_FILENO), err: OutputSink(fd: STDERR_FILENO),
                        isTerminal: terminal, terminalWidth: terminal ? Terminal.width() : nil,
-                       confirm: interactive ? Terminal.ask : nil)
+                       confirm: interactive ? Terminal.ask : nil,
+                       readLine: { prompt in
+                           // The prompt only where someone is typing; a piped answer file reads silently.
+                           if interactive { FileHandle.standardError.write(Data(prompt.utf8)) }
+                           return Swift.readLine(strippingNewline: true)
+                       })
+    }
+
+    /// The same context with its output streams or line input replaced.
+    public func with(err: OutputSink? = nil, readLine: (@Sendable (String) -> String?)? = nil) -> Context {
+        Context(environment: environment, clock: clock, out: out, err: err ?? self.err, isTerminal: isTerminal,
+                terminalWidth: terminalWidth, confirm: confirm, makeUUID: makeUUID, readLine: readLine ?? self.readLine)
     }
 
     public func journalPath(_ flag: String?) -> String {

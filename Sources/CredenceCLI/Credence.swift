@@ -20,7 +20,7 @@ public struct Credence: ParsableCommand {
 
     static let commands: [any ParsableCommand.Type] = [
         Add.self, ForecastCommand.self, Resolve.self, List.self, Show.self, Due.self, Edit.self, Delete.self,
-        Undo.self, Report.self, Import.self, BetCommand.self, Bets.self, Vs.self, Leaderboard.self, Export.self, Backup.self,
+        Undo.self, Report.self, Import.self, BetCommand.self, Bets.self, Vs.self, Leaderboard.self, Caveats.self, Words.self, Yearly.self, Export.self, Backup.self,
     ]
 
     public init() {}

@@ -51,6 +51,9 @@ struct Format {
     static func truncate(_ s: String, to width: Int) -> String { TerminalText.truncate(s, to: width) }
     static func pad(_ s: String, _ width: Int, right: Bool = false) -> String { TerminalText.pad(s, width, right: right) }
 
+    static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] { TerminalText.table(rows, rightAligned: rightAligned) }
+    static func wrap(_ text: String, width: Int, indent: String = "") -> [String] { TerminalText.wrap(text, width: width, indent: indent) }
+
     static func tags(_ tags: [String]) -> String { tags.map { "#" + safe($0) }.joined(separator: " ") }
 }
 

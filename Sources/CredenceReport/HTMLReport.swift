@@ -64,6 +64,10 @@ public enum HTMLReport {
             }
             h.append("</tbody></table>")
         }
+        if let trend = Trend(r) {
+            h.append("<h2>Trend, \(e(trend.periods.first!)) to \(e(trend.periods.last!))</h2>")
+            h.append(trend.svg())
+        }
         h.append("<p class=\"muted\">Made by Credence. Statistics as specified in its statistics.md: Brier and log scores, Murphy and CORP decompositions, Wilson intervals, Spiegelhalter's test, smooth ECE.</p>")
         h.append("</body></html>")
         return h.joined(separator: "\n") + "\n"

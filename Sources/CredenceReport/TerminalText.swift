@@ -48,4 +48,30 @@ public enum TerminalText {
         return right ? String(repeating: " ", count: gap) + s : s + String(repeating: " ", count: gap)
     }
 
+    /// Rows as aligned columns two spaces apart; the columns in `rightAligned` are padded on the left.
+    public static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { c in rows.map { c < $0.count ? width($0[c]) : 0 }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { c, cell in
+                c == row.count - 1 && !rightAligned.contains(c) ? cell : pad(cell, widths[c], right: rightAligned.contains(c))
+            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+        }
+    }
+
+    /// Words wrapped to `width` columns; lines after the first start with `indent`.
+    public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let candidate = current.isEmpty ? (lines.isEmpty ? "" : indent) + word : current + " " + word
+            if !current.isEmpty && self.width(candidate) > width {
+                lines.append(current)
+                current = indent + word
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
 }

@@ -42,6 +42,10 @@ public struct TextReport {
             out.append("")
             out += groupTable()
         }
+        if let trend = Trend(report) {
+            out.append("")
+            out += trend.textLines()
+        }
         out.append("")
         let verdict = hardWrap("Verdict: " + report.verdict, indent: "  ")
         out.append(style.bold("Verdict:") + verdict[0].dropFirst(8))

@@ -18,7 +18,10 @@ public struct ReportSelection: Sendable, Equatable {
 
 /// How a report splits its forecasts into groups.
 public enum ReportGrouping: String, Sendable, CaseIterable {
-    case none, forecaster, tag, horizon, caveats, input
+    case none, forecaster, tag, horizon, caveats, input, word, quarter, year
+
+    /// Groupings whose groups are periods of time, shown oldest first with a trend.
+    public var isPeriod: Bool { self == .quarter || self == .year }
 }
 
 /// A group's forecasts as counts per distinct probability: the input the statistics need.
@@ -82,6 +85,12 @@ extension Journal {
                          WHEN 0 THEN 'no caveats' WHEN 1 THEN '1 caveat' ELSE '2+ caveats' END
                     """
             case .input: group = "f.form"
+            case .word:
+                clauses.append("f.form = 'verbal'")
+                group = "lower(trim(f.typed))"
+            case .quarter, .year:
+                needsClaim = true
+                group = try periodCase(db, grouping, clauses: clauses, arguments: args)
             }
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(group) AS g, f.probability AS p, count(*) AS n, sum(f.outcome) AS e, sum(f.option_id IS NOT NULL) AS o
@@ -99,5 +108,21 @@ extension Journal {
             }
             return order.map { ForecastGroup(name: $0, counts: groups[$0]!, scenarioOptionForecasts: options[$0]!) }
         }
+    }
+
+    /// A CASE expression naming the quarter or year, in the journal clock's time zone, that each
+    /// claim's resolution falls in: the boundaries come from the calendar (SQLite knows only UTC
+    /// and the process's zone), over just the span the selection covers.
+    func periodCase(_ db: Database, _ grouping: ReportGrouping, clauses: [String], arguments: StatementArguments) throws -> String {
+        let span = try Row.fetchOne(db, sql: """
+            SELECT min(c.resolved_at), max(c.resolved_at) FROM forecast f JOIN claim c ON c.id = f.claim_id
+            WHERE \(clauses.joined(separator: " AND "))
+            """, arguments: arguments)
+        guard let first: Int64 = span?[0], let last: Int64 = span?[1] else { return "''" }
+        let periods = Periods(clock.calendar, by: grouping == .year ? .year : .quarter)
+            .covering(Date(millis: first), Date(millis: last))
+        guard periods.count > 1 else { return "'\(periods[0].name)'" }
+        let cases = periods.dropLast().map { "WHEN c.resolved_at < \($0.end.millis) THEN '\($0.name)'" }.joined(separator: " ")
+        return "CASE \(cases) ELSE '\(periods.last!.name)' END"
     }
 }

@@ -2,9 +2,10 @@ import CredenceCLI
 import Foundation
 import Testing
 
-/// Golden end-to-end cases: each file in Golden/ is a session of command lines with the exact
+/// Golden end-to-end cases: each file in Golden/ is a session of `// comments` and command lines with the exact
 /// stdout, stderr (lines starting "! ") and exit status ("[exit N]" when not 0) they must give.
-/// `@ advance N` moves the pinned clock N days. CREDENCE_UPDATE_GOLDEN=1 rewrites the files.
+/// `@ advance N` moves the pinned clock N days; `$FIXTURES` in a command is the fixtures directory.
+/// CREDENCE_UPDATE_GOLDEN=1 rewrites the files.
 @Suite struct GoldenTests {
     static var files: [String] {
         let dir = Bundle.module.resourceURL!.appendingPathComponent("Golden")
@@ -29,7 +30,8 @@ import Testing
         let h = Harness()
         var out = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("#") || line.hasPrefix("@") || line.isEmpty && out.isEmpty {
+            // "//" comments, not "#": command output may start with # (Markdown headings).
+            if line.hasPrefix("//") || line.hasPrefix("@") || line.isEmpty && out.isEmpty {
                 out += line + "\n"
                 if line.hasPrefix("@ advance "), let days = Double(line.dropFirst(10)) { h.advance(days: days) }
                 if line.hasPrefix("@ env "), let eq = line.firstIndex(of: "=") {
@@ -39,7 +41,9 @@ import Testing
             }
             guard line.hasPrefix("$ credence") else { continue }
             out += line + "\n"
-            let r = h.run(String(line.dropFirst(10)))
+            // $FIXTURES names the test fixtures directory, so sessions can import files.
+            let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures").path
+            let r = h.run(String(line.dropFirst(10)).replacingOccurrences(of: "$FIXTURES", with: fixtures))
             out += r.out
             for e in r.err.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { out += "! \(e)\n" }
             if r.status != 0 { out += "[exit \(r.status)]\n" }

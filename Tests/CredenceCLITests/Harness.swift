@@ -14,6 +14,20 @@ final class Harness {
     var confirmAnswer: Bool?
     /// Whether standard output is a terminal (as opposed to a pipe or file).
     var isTerminal = false
+    /// Lines a command reads as further input (a pasted list, grading answers), with the prompts it showed.
+    let input = Input()
+
+    final class Input: @unchecked Sendable {
+        private var lines: [String] = []
+        private(set) var prompts: [String] = []
+        private let lock = NSLock()
+        func feed(_ more: [String]) { lock.lock(); lines += more; lock.unlock() }
+        func next(_ prompt: String) -> String? {
+            lock.lock(); defer { lock.unlock() }
+            prompts.append(prompt)
+            return lines.isEmpty ? nil : lines.removeFirst()
+        }
+    }
     let uuidCounter = Counter()
 
     /// Numbers the claims' UUIDs 1, 2, 3 … so golden output is stable.
@@ -47,7 +61,8 @@ final class Harness {
         let counter = uuidCounter
         let ctx = Context(environment: environment, clock: clock, out: out, err: err, isTerminal: isTerminal, terminalWidth: nil,
                           confirm: answer.map { a in { @Sendable _ in a } },
-                          makeUUID: { String(format: "00000000-0000-4000-8000-%012d", counter.next()) })
+                          makeUUID: { String(format: "00000000-0000-4000-8000-%012d", counter.next()) },
+                          readLine: { [input] in input.next($0) })
         let status = CredenceMain.run(args, context: ctx)
         return Result(out: out.text, err: err.text, status: status)
     }

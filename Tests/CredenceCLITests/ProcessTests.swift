@@ -125,7 +125,10 @@ extension ExampleScriptTests {
         let r = try ProcessTests.shell("\"$CREDENCE\" < \"\(Self.script("yearly-list.credence"))\"",
                                        environment: ["CREDENCE_JOURNAL": dir.appendingPathComponent("j.sqlite").path, "HOME": dir.path])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.contains("Calibration of me · 5 resolved forecasts (3 came true) · #predictions-2026"))
+        #expect(r.out.contains("Added 5 predictions to #predictions-2026 as claims 1–5"))
+        #expect(r.out.contains("Graded 5 of 5 in #predictions-2026: 3 came true, 2 did not."))
+        #expect(r.out.contains("# Predictions for 2026: how they turned out\n\n5 predictions: 5 graded (3 came true, 2 did not)."))
+        #expect(r.out.contains("- ✅ The team ships v2: 80%\n- ❌ It snows in London in December: 25%\n"))
     }
 }
 

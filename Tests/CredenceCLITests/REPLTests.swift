@@ -33,6 +33,12 @@ import Testing
         #expect(model.candidates(before: ["vs"], word: "s") == ["sam"])
         #expect(model.candidates(before: ["report", "--by"], word: "h") == ["horizon"])
         #expect(model.candidates(before: ["help"], word: "le") == ["leaderboard"])
+        #expect(model.candidates(before: ["report", "--by"], word: "") == ["caveats", "forecaster", "horizon", "input", "quarter", "tag", "word", "year"])
+        #expect(model.candidates(before: ["yearly"], word: "") == ["grade", "paste", "post"])
+        #expect(model.candidates(before: ["yearly", "grade"], word: "--a") == ["--answers", "--at"])
+        #expect(model.candidates(before: ["yearly", "post", "--tag"], word: "w") == ["work"])
+        #expect(model.candidates(before: [], word: "y") == ["yearly"])
+        #expect(model.candidates(before: [], word: "w") == ["words"])
         #expect(model.hint(for: "7") == "7  The eval replicates")
     }
 }
@@ -96,5 +102,23 @@ extension REPLTests {
     @Test func shellWords() throws {
         #expect(try ShellWords.split("add 'a b' \"c \\\"d\\\"\" e\\ f") == ["add", "a b", "c \"d\"", "e f"])
         #expect(throws: ShellWords.UnterminatedQuote(quote: "'")) { try ShellWords.split("show 'x") }
+    }
+}
+
+extension REPLTests {
+    /// A command that reads more input reads the REPL's own lines: a pasted list up to ".", then
+    /// grading answers; the prompt carries on after them, and errors name the right line.
+    @Test func yearlyListAtThePromptAndFromAScript() {
+        let h = Harness()
+        let lines = ["yearly paste --year 2026", "## Work", "Ship v2: 80%", "Hire two people: 60%", ".",
+                     "yearly grade --year 2026", "y", "huh", "n", "show 1", "resolve 9 yes"]
+        let (_, source, out, err, status) = repl(h, lines, interactive: false)
+        #expect(out.text.contains("Added 2 predictions to #predictions-2026 as claims 1–2"))
+        #expect(out.text.contains("Graded 2 of 2 in #predictions-2026: 1 came true, 1 did not."))
+        #expect(out.text.contains("Claim 1  Ship v2"))
+        #expect(err.text == "line 6: “huh” is not an answer: y, n, t (thrown out), s (skip), b (back) or q (quit)\nline 11: error: there is no claim 9: `credence list` shows the ids\n")
+        #expect(status == 65)
+        #expect(source.remembered == ["yearly paste --year 2026", "yearly grade --year 2026", "show 1", "resolve 9 yes"])
+        #expect(h.rows("SELECT status FROM claim ORDER BY id") == [["yes"], ["no"]])
     }
 }

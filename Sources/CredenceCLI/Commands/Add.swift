@@ -108,6 +108,10 @@ struct Add: CredenceCommand {
         if !tags.isEmpty { lines.append(("tags", Format.tags(tags))) }
         for c in caveats { lines.append(("caveat", Format.safe(c))) }
         if let reason { lines.append(("reason", Format.safe(reason))) }
+        if let p = entry.probability, scenarios.isEmpty,
+           let hint = ctx.referenceHint(journal, forecaster: who, probability: p.value, claim: claim.id) {
+            lines.append(("record", hint))
+        }
         let width = lines.map { Format.width($0.0) }.max() ?? 0
         for (label, value) in lines { ctx.out.line("  \(f.style.dim(Format.pad(label, width)))  \(value)") }
     }

@@ -59,5 +59,9 @@ struct ForecastCommand: CredenceCommand {
         }
         let was = previous.map { " (was \(Probability.percentText($0.probability)))" } ?? ""
         ctx.out.line("Forecast on claim \(claimID) “\(Format.safe(claim.text))” by \(Format.safe(forecast.forecaster)): \(p.echo)\(was)")
+        if let hint = ctx.referenceHint(journal, forecaster: forecast.forecaster, probability: p.value, claim: claimID) {
+            let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
+            ctx.out.line("  \(f.style.dim("record"))  \(hint)")
+        }
     }
 }

@@ -33,7 +33,7 @@ struct Report: CredenceCommand {
     @Option(name: .long, help: "Number of equal-width bins (default 10, or `bins` in the config).")
     var bins: Int?
 
-    @Option(name: .long, help: ArgumentHelp("One row per group: tag, forecaster, horizon, caveats or input.", valueName: "group"))
+    @Option(name: .long, help: ArgumentHelp("One row per group: tag, forecaster, horizon, caveats, input, word (verbal forecasts only), quarter or year (with a trend).", valueName: "group"))
     var by: ReportGrouping?
 
     @Flag(name: .long, help: "Score every forecast made before resolution, not only each forecaster's last.")
@@ -144,6 +144,7 @@ struct Report: CredenceCommand {
         switch by {
         case .horizon: natural = ["≤ 1 week", "≤ 1 month", "≤ 1 year", "> 1 year"]
         case .caveats: natural = ["no caveats", "1 caveat", "2+ caveats"]
+        case .quarter, .year: return groups.sorted { $0.name < $1.name }
         default: return groups.sorted { ($0.analysis.sample.n, $1.name) > ($1.analysis.sample.n, $0.name) }
         }
         return groups.sorted { (natural.firstIndex(of: $0.name) ?? 99) < (natural.firstIndex(of: $1.name) ?? 99) }

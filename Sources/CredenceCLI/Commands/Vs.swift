@@ -30,6 +30,38 @@ struct ScopeOptions: ParsableArguments {
         s.until = try until.map { try ctx.clock.dates.periodEnd($0) }
         return s
     }
+
+    /// The same filters as a report selection, for one forecaster (nil: everyone).
+    func selection(forecaster: String?, _ ctx: Context) throws -> ReportSelection {
+        let scope = try scope(ctx)
+        var s = ReportSelection(forecaster: forecaster)
+        (s.tags, s.since, s.until) = (scope.tags, scope.since, scope.until)
+        return s
+    }
+}
+
+/// `--as NAME|all`, the claim filters and `--json`: for commands that read one person's record.
+struct RecordOptions: ParsableArguments {
+    @Option(name: .customLong("as"), help: ArgumentHelp("Whose forecasts (default: the owner); `all` pools everyone.", valueName: "name"))
+    var forecaster: String?
+
+    @OptionGroup var scope: ScopeOptions
+
+    @Flag(name: .long, help: "Print it as JSON.")
+    var json = false
+
+    /// The forecaster, or nil for everyone (`--as all`).
+    func who(_ ctx: Context) -> String? {
+        forecaster?.lowercased() == "all" ? nil : (forecaster ?? ctx.owner)
+    }
+
+    /// "your", "ryan's" or "everyone's".
+    func whose(_ ctx: Context) -> String {
+        guard let who = who(ctx) else { return "everyone's" }
+        return who.lowercased() == ctx.owner.lowercased() ? "your" : "\(Format.safe(who))'s"
+    }
+
+    func selection(_ ctx: Context) throws -> ReportSelection { try scope.selection(forecaster: who(ctx), ctx) }
 }
 
 struct Vs: CredenceCommand {

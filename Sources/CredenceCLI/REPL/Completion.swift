@@ -1,11 +1,15 @@
 import ArgumentParser
+import CredenceStore
 import Foundation
 
 /// What TAB offers, computed from the command definitions and the journal; pure, so it can be
 /// tested without a terminal.
 public struct CompletionModel: Sendable {
-    /// Every command with its long flags, from argument-parser's own description of the commands.
+    /// Every command with its long flags, from argument-parser's own description of the commands;
+    /// a command group's subcommands appear as "group sub" (`yearly paste`).
     public var commands: [String: [String]]
+    /// The subcommand names of each command group.
+    public var groups: [String: [String]] = [:]
     /// Claims as `id` with a hint of their text, newest first.
     public var claims: [(id: String, text: String)] = []
     public var tags: [String] = []
@@ -22,7 +26,14 @@ public struct CompletionModel: Sendable {
 
     /// The command definitions, read from argument-parser's help dump so they never drift.
     public static func fromDefinitions() -> CompletionModel {
-        var commands: [String: [String]] = [:]
+        var commands: [String: [String]] = [:], groups: [String: [String]] = [:]
+        func longFlags(_ command: [String: Any]) -> [String] {
+            (command["arguments"] as? [[String: Any]] ?? []).flatMap { arg in
+                (arg["names"] as? [[String: Any]] ?? []).compactMap { n in
+                    (n["kind"] as? String) == "long" ? "--" + (n["name"] as? String ?? "") : nil
+                }
+            }.filter { $0 != "--version" }
+        }
         do {
             _ = try Credence.parseAsRoot(["--experimental-dump-help"])
         } catch {
@@ -31,25 +42,33 @@ public struct CompletionModel: Sendable {
                let command = root["command"] as? [String: Any], let subs = command["subcommands"] as? [[String: Any]] {
                 for sub in subs {
                     guard let name = sub["commandName"] as? String else { continue }
-                    let flags = (sub["arguments"] as? [[String: Any]] ?? []).flatMap { arg in
-                        (arg["names"] as? [[String: Any]] ?? []).compactMap { n in
-                            (n["kind"] as? String) == "long" ? "--" + (n["name"] as? String ?? "") : nil
-                        }
+                    commands[name] = longFlags(sub)
+                    for nested in sub["subcommands"] as? [[String: Any]] ?? [] {
+                        guard let nestedName = nested["commandName"] as? String, nestedName != "help" else { continue }
+                        groups[name, default: []].append(nestedName)
+                        commands["\(name) \(nestedName)"] = longFlags(nested)
                     }
-                    commands[name] = flags.filter { $0 != "--version" }
                 }
             }
         }
-        return CompletionModel(commands: commands)
+        var model = CompletionModel(commands: commands)
+        model.groups = groups
+        return model
     }
 
     /// Candidates for the word being completed, given the words before it on the line.
     public func candidates(before: [String], word: String) -> [String] {
         func matching(_ options: [String]) -> [String] { options.filter { $0.hasPrefix(word) }.sorted() }
         guard let first = before.first else {
-            return matching(Array(commands.keys) + Self.replWords)
+            return matching(Array(commands.keys.filter { !$0.contains(" ") }) + Self.replWords)
         }
-        if first == "help" { return before.count == 1 ? matching(Array(commands.keys)) : [] }
+        if first == "help" { return before.count == 1 ? matching(Array(commands.keys.filter { !$0.contains(" ") })) : [] }
+        if let subs = groups[first] {
+            guard before.count >= 2, let flags = commands["\(first) \(before[1])"] else { return before.count == 1 ? matching(subs) : [] }
+            if before.last == "--tag" { return matching(tags) }
+            if before.last == "--as" { return matching(forecasters) }
+            return word.hasPrefix("-") ? matching(flags) : []
+        }
         guard let flags = commands[first] else {
             // A quick-entry line: tags after #.
             return word.hasPrefix("#") ? matching(tags.map { "#" + $0 }) : []
@@ -58,7 +77,7 @@ public struct CompletionModel: Sendable {
             if Self.nameOptions.contains(previous) { return matching(forecasters) }
             if Self.tagOptions.contains(previous) { return matching(tags) }
             if previous == "--if" { return matching(claims.map(\.id)) }
-            if previous == "--by" && first == "report" { return matching(["tag", "forecaster", "horizon", "caveats", "input"]) }
+            if previous == "--by" && first == "report" { return matching(ReportGrouping.allCases.filter { $0 != .none }.map(\.rawValue)) }
             if previous == "--scoring" { return matching(["final", "time-averaged"]) }
         }
         if word.hasPrefix("-") { return matching(flags) }

@@ -14,6 +14,8 @@ public final class REPL {
     let journalFlag: String?
     /// Called before each prompt, e.g. to refresh what TAB completes.
     var beforePrompt: (() -> Void)?
+    /// Lines read so far, including those a command read as its input (a pasted list, answers).
+    private var lineNumber = 0
 
     /// - interactive: a person at a terminal (banner, prompt with the due count); otherwise a
     ///   script on stdin (errors name their line; the status says whether every line succeeded).
@@ -30,7 +32,6 @@ public final class REPL {
     @discardableResult
     public func run() -> Int32 {
         var failure: Int32 = 0
-        var lineNumber = 0
         if interactive { banner() }
         while true {
             beforePrompt?()
@@ -42,14 +43,20 @@ public final class REPL {
             source.remember(raw)
             if ["quit", "exit"].contains(line) { break }
             let ctx = makeContext()
-            let lineContext = interactive ? ctx : Context(environment: ctx.environment, clock: ctx.clock, out: ctx.out, err: OutputSink(),
-                                                          isTerminal: ctx.isTerminal, terminalWidth: ctx.terminalWidth,
-                                                          confirm: ctx.confirm, makeUUID: ctx.makeUUID)
+            // A command that reads more input (a pasted list, grading answers) reads the REPL's lines.
+            nonisolated(unsafe) let repl = self
+            let input: @Sendable (String) -> String? = { prompt in
+                let line = repl.source.readLine(prompt: repl.interactive ? prompt : "")
+                if line != nil { repl.lineNumber += 1 }
+                return line
+            }
+            let lineContext = ctx.with(err: interactive ? nil : OutputSink(), readLine: input)
+            let startLine = lineNumber
             let status = handle(line, ctx: lineContext)
             if !interactive {
                 let errors = lineContext.err.text
                 if !errors.isEmpty {
-                    for e in errors.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { ctx.err.line("line \(lineNumber): \(e)") }
+                    for e in errors.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { ctx.err.line("line \(startLine): \(e)") }
                 }
             }
             if status != 0 { failure = status }
@@ -118,6 +125,7 @@ public final class REPL {
     or a command, exactly as after `credence` in the shell:
       list --open        show 7        forecast 7 80% --as ryan        resolve 7 yes
       due                report        vs me ryan                      undo
+      caveats            words         yearly paste (end the list with a line holding .)
     help COMMAND shows a command's options; TAB completes commands, flags, ids, tags and names.
     Ctrl-C cancels the line; Ctrl-D (or quit) leaves.
 

@@ -11,6 +11,18 @@ public enum SpecialFunctions {
     public static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 
     /// Two-sided normal p-value for a z statistic.
+    /// Φ⁻¹(p) by bisection on Φ to full precision: used a few times per command, never in a loop.
+    public static func normalQuantile(_ p: Double) -> Double {
+        precondition(p > 0 && p < 1, "normalQuantile needs 0 < p < 1")
+        var lo = -40.0, hi = 40.0
+        while hi - lo > 1e-15 * max(1, abs(lo)) {
+            let mid = (lo + hi) / 2
+            if mid == lo || mid == hi { break }
+            if normalCDF(mid) < p { lo = mid } else { hi = mid }
+        }
+        return (lo + hi) / 2
+    }
+
     public static func normalTwoSidedP(_ z: Double) -> Double { erfc(abs(z) / 2.0.squareRoot()) }
 
     /// ln B(a, b).

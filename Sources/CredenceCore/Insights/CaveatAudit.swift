@@ -1,0 +1,129 @@
+import Foundation
+
+/// Are caveated forecasts better calibrated than bare ones? Adding a caveat can feel like
+/// modelling the uncertainty without changing the number; this measures whether it did.
+///
+/// Uncertainty is judged by tests rather than by bootstrap intervals of MCB: miscalibration is
+/// never negative and resampling noise inflates it (more for smaller groups), so its bootstrap
+/// replicates sit mostly above the estimate and percentile intervals mislead. Instead each
+/// group gets the miscalibration test of spec §5 (could a calibrated forecaster show this much
+/// MCB?), and the comparison a test under "caveats make no difference": the pooled forecasts
+/// split at random into groups of the same expected sizes, so both sides carry the same bias.
+public struct CaveatAudit: Sendable {
+    public struct Group: Sendable {
+        public let name: String
+        public let analysis: CalibrationAnalysis
+        /// Share of calibrated replicates with MCB at least this large (spec §5, 1,000 draws).
+        public let miscalibrationP: Double?
+        /// Mean confidence minus hit rate, forecasts folded at 50%: above zero, overconfident.
+        public let overconfidence: Double
+        /// Bias-corrected Poisson-bootstrap 95% interval (a mean, so the bootstrap behaves).
+        public let overconfidenceInterval: Interval?
+        public var sample: Sample { analysis.sample }
+        public var mcb: Double { analysis.corp.brier.mcb ?? 0 }
+        public var dsc: Double { analysis.corp.brier.dsc }
+        public var meanForecast: Double { sample.values.reduce(0) { $0 + Double($1.n) * $1.x } / Double(sample.n) }
+    }
+
+    public enum Finding: String, Sendable {
+        case better, worse, noBetter = "no_better", notReliablyBetter = "not_reliably_better", tooFew = "too_few"
+    }
+
+    /// 0, 1 and 2+ caveats, each present only if it has forecasts.
+    public let groups: [Group]
+    /// Any caveat against none.
+    public let bare: Group?
+    public let caveated: Group?
+    /// MCB(caveated) − MCB(bare), and the two-sided p-value of a difference this large if
+    /// caveats made no difference.
+    public let difference: Double?
+    public let differenceP: Double?
+    public let finding: Finding
+
+    /// Fewer forecasts than this on either side and the comparison is not attempted.
+    public static let minimum = 10
+    public static let level = 0.05
+
+    public init(none: Sample, one: Sample, more: Sample, bins: Int = 10) {
+        func group(_ name: String, _ s: Sample, _ stream: UInt64) -> Group? {
+            guard let a = Calibration.analyse(s, bins: bins, full: false) else { return nil }
+            let mcb = a.corp.brier.mcb ?? 0, over = Overconfidence.of(s.values) ?? 0
+            let null = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed &+ stream) { BrierParts(PoissonBootstrap.calibrated(s, &$0))?.mcb }
+            let overs = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed &+ stream &+ 100) { Overconfidence.of(PoissonBootstrap.replicate(s, &$0)) }
+            return Group(name: name, analysis: a, miscalibrationP: PoissonBootstrap.pValue(null, atLeast: mcb),
+                         overconfidence: over, overconfidenceInterval: PoissonBootstrap.interval95(overs, estimate: over))
+        }
+        groups = [group("no caveats", none, 0), group("1 caveat", one, 1), group("2+ caveats", more, 2)].compactMap { $0 }
+        let any = Sample(counts: one.values + more.values)
+        bare = groups.first { $0.name == "no caveats" }
+        caveated = group("any caveat", any, 3)
+        guard let bare, let caveated, bare.sample.n >= Self.minimum, caveated.sample.n >= Self.minimum else {
+            (difference, differenceP, finding) = (nil, nil, .tooFew)
+            return
+        }
+        let d = caveated.mcb - bare.mcb
+        let pooled = Sample(counts: any.values + none.values)
+        let share = Double(any.n) / Double(pooled.n)
+        let draws = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed &+ 4) { rng in
+            let (c, b) = PoissonBootstrap.split(pooled, share: share, &rng)
+            guard let pc = BrierParts(c), let pb = BrierParts(b) else { return nil }
+            return abs(pc.mcb - pb.mcb)
+        }
+        let p = PoissonBootstrap.pValue(draws, atLeast: abs(d))
+        difference = d
+        differenceP = p
+        if let p, p < Self.level { finding = d < 0 ? .better : .worse }
+        else { finding = d < 0 ? .notReliablyBetter : .noBetter }
+    }
+
+    /// The plain sentence: whether the difference is real. `whose` is "your" or "ryan's".
+    public func sentence(whose owner: String = "your") -> String {
+        let whose = "\(owner) caveated forecasts".capitalizedFirst
+        guard let bare, let caveated, let difference, let differenceP else {
+            let nb = bare?.sample.n ?? 0, nc = caveated?.sample.n ?? 0
+            return "Too few forecasts to compare yet: \(nc.grouped) with caveats and \(nb.grouped) without (at least \(Self.minimum) each are needed)."
+        }
+        let mcbs = "MCB \(Self.f3(caveated.mcb)) vs \(Self.f3(bare.mcb)) without"
+        let test = "difference \(Self.signed(difference)), p = \(Self.p(differenceP)) if caveats made no difference"
+        switch finding {
+        case .better: return "\(whose) are better calibrated: \(mcbs) (\(test))."
+        case .worse: return "\(whose) are worse calibrated: \(mcbs) (\(test))."
+        case .noBetter: return "\(whose) are no better calibrated: \(mcbs), difference within noise (\(test))."
+        case .notReliablyBetter: return "\(whose) look slightly better calibrated, but not reliably: \(mcbs), difference within noise (\(test))."
+        case .tooFew: return ""
+        }
+    }
+
+    static func f3(_ x: Double) -> String { String(format: "%.3f", x) }
+    static func signed(_ x: Double) -> String { String(format: "%+.3f", x) }
+    static func p(_ x: Double) -> String { x < 0.001 ? "< 0.001" : String(format: "%.2f", x) }
+}
+
+/// Over- or underconfidence in the classic sense (Lichtenstein & Fischhoff): each forecast folded
+/// to the side it favours, mean confidence minus the share of favoured sides that came true.
+/// A 50% forecast favours neither side and counts ½ to both.
+public enum Overconfidence {
+    public static func of(_ values: [CountedForecast]) -> Double? {
+        var n = 0
+        var confidence = CompensatedSum(), hits = CompensatedSum()
+        for c in values where c.n > 0 {
+            n += c.n
+            if c.x > 0.5 {
+                confidence.add(Double(c.n), times: c.x)
+                hits.add(Double(c.e))
+            } else if c.x < 0.5 {
+                confidence.add(Double(c.n), times: 1 - c.x)
+                hits.add(Double(c.n - c.e))
+            } else {
+                confidence.add(Double(c.n) * 0.5)
+                hits.add(Double(c.n) * 0.5)
+            }
+        }
+        guard n > 0 else { return nil }
+        return (confidence.value - hits.value) / Double(n)
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
