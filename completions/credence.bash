@@ -441,7 +441,7 @@ _credence_undo() {
 
 _credence_report() {
     repeating_flags=()
-    non_repeating_flags=(--every-forecast --json --csv --version -h --help)
+    non_repeating_flags=(--json --every-forecast --csv --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--as --since --until --bins --by --output -o --width --journal --color)
     __credence_offer_flags_options 0

@@ -9,7 +9,7 @@ struct Format {
 
     init(clock: Clock, color: Bool) {
         calendar = clock.calendar
-        style = Style(enabled: color)
+        style = Style(color: color)
     }
 
     private func parts(_ d: Date) -> DateComponents {
@@ -57,16 +57,5 @@ struct Format {
     static func tags(_ tags: [String]) -> String { tags.map { "#" + safe($0) }.joined(separator: " ") }
 }
 
-/// ANSI styling that disappears when colour is off.
-struct Style {
-    let enabled: Bool
-    private func wrap(_ code: String, _ s: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-    func bold(_ s: String) -> String { wrap("1", s) }
-    func dim(_ s: String) -> String { wrap("2", s) }
-    func red(_ s: String) -> String { wrap("31", s) }
-    func green(_ s: String) -> String { wrap("32", s) }
-    func yellow(_ s: String) -> String { wrap("33", s) }
-    func blue(_ s: String) -> String { wrap("34", s) }
-    func cyan(_ s: String) -> String { wrap("36", s) }
-}
+typealias Style = TextStyle
 

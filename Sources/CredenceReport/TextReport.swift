@@ -1,17 +1,17 @@
 import CredenceCore
 import Foundation
 
-/// Terminal styling the text renderer applies; plain when colour is off.
+/// ANSI styling for terminal text, the report's and every command's; plain when colour is off.
 public struct TextStyle: Sendable {
     public let color: Bool
     public init(color: Bool) { self.color = color }
     func wrap(_ code: String, _ s: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-    func bold(_ s: String) -> String { wrap("1", s) }
-    func dim(_ s: String) -> String { wrap("2", s) }
-    func red(_ s: String) -> String { wrap("31", s) }
-    func green(_ s: String) -> String { wrap("32", s) }
-    func yellow(_ s: String) -> String { wrap("33", s) }
-    func cyan(_ s: String) -> String { wrap("36", s) }
+    public func bold(_ s: String) -> String { wrap("1", s) }
+    public func dim(_ s: String) -> String { wrap("2", s) }
+    public func red(_ s: String) -> String { wrap("31", s) }
+    public func green(_ s: String) -> String { wrap("32", s) }
+    public func yellow(_ s: String) -> String { wrap("33", s) }
+    public func cyan(_ s: String) -> String { wrap("36", s) }
 }
 
 /// The report as terminal text: header, reliability diagram, bin table, CORP, Spiegelhalter, verdict.

@@ -18,17 +18,7 @@ struct Report: CredenceCommand {
           credence report --tag work --since 2026-01-01 -o report.html
         """)
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Whose forecasts (default: the owner); `all` pools everyone.", valueName: "name"))
-    var forecaster: String?
-
-    @Option(name: .long, help: "Only claims with this tag (repeatable: all must match).")
-    var tag: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Only claims resolved on or after this date.", valueName: "date"))
-    var since: String?
-
-    @Option(name: .long, help: ArgumentHelp("Only claims resolved on or before this date.", valueName: "date"))
-    var until: String?
+    @OptionGroup var record: RecordOptions
 
     @Option(name: .long, help: "Number of equal-width bins (default 10, or `bins` in the config).")
     var bins: Int?
@@ -38,9 +28,6 @@ struct Report: CredenceCommand {
 
     @Flag(name: .long, help: "Score every forecast made before resolution, not only each forecaster's last.")
     var everyForecast = false
-
-    @Flag(name: .long, help: "Print the report as JSON.")
-    var json = false
 
     @Flag(name: .long, help: "Print the bin table as CSV.")
     var csv = false
@@ -56,13 +43,12 @@ struct Report: CredenceCommand {
     func execute(in ctx: Context) throws {
         let binCount = bins ?? ctx.config.bins
         guard (1...100).contains(binCount) else { throw CLIError("--bins must be between 1 and 100", status: ExitStatus.usage) }
+        let json = record.json
         if json && csv { throw CLIError("choose one of --json and --csv", status: ExitStatus.usage) }
-        let pooled = forecaster?.lowercased() == "all"
-        let who = pooled ? nil : (forecaster ?? ctx.owner)
-        var selection = ReportSelection(forecaster: who)
-        selection.tags = try parseTags(tag)
-        selection.since = try since.map { try ctx.clock.dates.periodStart($0) }
-        selection.until = try until.map { try ctx.clock.dates.periodEnd($0) }
+        let who = record.who(ctx)
+        let pooled = who == nil
+        let since = record.scope.since, until = record.scope.until
+        var selection = try record.selection(ctx)
         selection.everyForecast = everyForecast
         let format = try outputFormat()
 
@@ -128,7 +114,7 @@ struct Report: CredenceCommand {
 
     /// What to produce: from --json/--csv, else from -o's extension, else terminal text.
     func outputFormat() throws -> String {
-        if json { return "json" }
+        if record.json { return "json" }
         if csv { return "csv" }
         guard let output else { return "text" }
         let ext = (output as NSString).pathExtension.lowercased()

@@ -40,19 +40,11 @@ public enum PoissonBootstrap {
         return out
     }
 
-    /// A statistic over `replicates` draws, in replicate order; draw r uses its own seeded
-    /// stream, so results do not depend on the cores. Draws where the statistic is undefined
-    /// (nil) are dropped.
+    /// A statistic over `replicates` seeded draws, in draw order; draws where the statistic is
+    /// undefined (nil) are dropped.
     public static func distribution(replicates: Int = replicates, seed: UInt64 = seed,
                                     _ statistic: @Sendable (inout SeededGenerator) -> Double?) -> [Double] {
-        var values = [Double](repeating: .nan, count: replicates)
-        values.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: replicates) { r in
-                var rng = SeededGenerator.forStream(r, of: seed)
-                out[r] = statistic(&rng) ?? .nan
-            }
-        }
+        let values = SeededGenerator.parallelDraws(replicates, seed: seed) { _, rng in statistic(&rng) ?? .nan }
         return values.filter { !$0.isNaN }
     }
 

@@ -51,22 +51,17 @@ public enum HeadToHead {
                                  seed: UInt64 = 20_240_229) -> Interval? {
         guard !d.isEmpty else { return nil }
         let m = d.count
-        var means = [Double](repeating: 0, count: resamples)
-        means.withUnsafeMutableBufferPointer { meansBuffer in
-            nonisolated(unsafe) let out = meansBuffer
-            d.withUnsafeBufferPointer { values in
-                nonisolated(unsafe) let v = values
-                DispatchQueue.concurrentPerform(iterations: resamples) { r in
-                    var rng = SeededGenerator.forStream(r, of: seed)
-                    var sum0 = 0.0, sum1 = 0.0
-                    var drawn = 0
-                    while drawn < m {
-                        let bits = rng.next()
-                        if let i = index(UInt32(truncatingIfNeeded: bits >> 32), m) { sum0 += v[i]; drawn += 1 }
-                        if drawn < m, let j = index(UInt32(truncatingIfNeeded: bits), m) { sum1 += v[j]; drawn += 1 }
-                    }
-                    out[r] = (sum0 + sum1) / Double(m)
+        var means = d.withUnsafeBufferPointer { values in
+            nonisolated(unsafe) let v = values
+            return SeededGenerator.parallelDraws(resamples, seed: seed) { _, rng in
+                var sum0 = 0.0, sum1 = 0.0
+                var drawn = 0
+                while drawn < m {
+                    let bits = rng.next()
+                    if let i = index(UInt32(truncatingIfNeeded: bits >> 32), m) { sum0 += v[i]; drawn += 1 }
+                    if drawn < m, let j = index(UInt32(truncatingIfNeeded: bits), m) { sum1 += v[j]; drawn += 1 }
                 }
+                return (sum0 + sum1) / Double(m)
             }
         }
         means.sort()

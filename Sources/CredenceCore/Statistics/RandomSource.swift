@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small, seeded generator (SplitMix64) so statistical outputs are reproducible run to run.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
@@ -31,6 +33,22 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
             while product.low < threshold { product = next().multipliedFullWidth(by: range) }
         }
         return Int(product.high)
+    }
+}
+
+extension SeededGenerator {
+    /// `count` seeded draws spread over the cores: draw r gets its own stream of `seed`, so the
+    /// results, in draw order, do not depend on how many cores ran them.
+    public static func parallelDraws(_ count: Int, seed: UInt64, _ draw: @Sendable (Int, inout SeededGenerator) -> Double) -> [Double] {
+        var values = [Double](repeating: .nan, count: count)
+        values.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { r in
+                var rng = SeededGenerator.forStream(r, of: seed)
+                out[r] = draw(r, &rng)
+            }
+        }
+        return values
     }
 }
 
