@@ -46,7 +46,7 @@ struct Caveats: CredenceCommand {
         for g in audit.groups + [audit.caveated].compactMap({ $0 }) where g.sample.n > 0 {
             let s = g.sample
             let said = g.meanForecast
-            rows.append([g.name == "any caveat" ? "any caveat" : g.name.replacingOccurrences(of: "no caveats", with: "none"),
+            rows.append([g.name == "no caveats" ? "none" : g.name,
                          s.n.formatted(), Numbers.percent(said), Numbers.percent(s.baseRate),
                          Numbers.score(g.analysis.scores.brier), Numbers.score(g.mcb), Self.calibrated(g.miscalibrationP),
                          Numbers.score(g.dsc), Self.points(g.overconfidence) + " (" + Self.pointsRange(g.overconfidenceInterval) + ")"])
