@@ -65,10 +65,6 @@ import Testing
     @Test func otherProgramsDatabaseIsNotTouched() throws {
         let h = Harness()
         let path = h.directory.appendingPathComponent("other.sqlite").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "true"]
-        try p.run(); p.waitUntilExit()
         try GRDBFixture.makeForeignDatabase(path)
         let before = FileManager.default.contents(atPath: path)
         let r = h.run(["list", "--journal", path])

@@ -1,3 +1,4 @@
+import CredenceCLI
 import Foundation
 import Testing
 
@@ -9,22 +10,20 @@ import Testing
 
     struct Result { let out: String, err: String, status: Int32 }
 
-    static func shell(_ script: String, environment: [String: String] = [:]) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", script]
+    /// Runs `script` with bash, stdin from /dev/null, output through files (a daemon a script
+    /// leaves behind cannot hold them open), killed with a failure after `timeout` seconds so a
+    /// hang fails the run instead of stalling it.
+    static func shell(_ script: String, environment: [String: String] = [:], timeout: Double = 300) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["CREDENCE"] = binary
         env["PATH"] = (binary as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "")
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self), status: p.terminationStatus)
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("credence-shell-\(UUID().uuidString)").path
+        defer { for f in [".out", ".err"] { try? FileManager.default.removeItem(atPath: base + f) } }
+        let status = try ChildProcess.run("/bin/bash", ["-c", script], environment: env, stdin: .null,
+                                          stdout: .file(base + ".out"), stderr: .file(base + ".err"), timeout: timeout)
+        func text(_ f: String) -> String { String(decoding: FileManager.default.contents(atPath: base + f) ?? Data(), as: UTF8.self) }
+        return Result(out: text(".out"), err: text(".err"), status: status)
     }
 
     @Test func versionAndUsage() throws {
@@ -33,6 +32,30 @@ import Testing
         #expect(v.status == 0 && v.out == "credence 0.1.0\n")
         let bad = try Self.shell("\"$CREDENCE\" list --frobnicate")
         #expect(bad.status == 64 && bad.out.isEmpty && bad.err.contains("Unknown option '--frobnicate'"))
+    }
+
+    /// A child that leaves a background process behind (as `tmux new-session` leaves its server,
+    /// or an editor its daemon) is done when it exits: Foundation's Process waited for the
+    /// background process too, and hung CI.
+    @Test func aChildIsDoneWhenItExitsNotWhenItsDaemonDoes() throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("credence-daemon-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        let started = Date()
+        let status = try ChildProcess.run("/bin/sh", ["-c", "sleep 30 & echo $! > \(pidFile); exit 3"], stdin: .null, stdout: .null, stderr: .null)
+        #expect(status == 3)
+        #expect(Date().timeIntervalSince(started) < 10)
+        let daemon = try #require(Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(daemon, 0) == 0, "the background process outlived its parent, as a daemon does")
+        kill(daemon, SIGKILL)
+    }
+
+    @Test func aHungChildIsKilledAndReported() throws {
+        let started = Date()
+        #expect(throws: ChildProcess.Failure.self) {
+            try ChildProcess.run("/bin/sh", ["-c", "sleep 30"], stdin: .null, stdout: .null, stderr: .null, timeout: 0.5)
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(try Self.shell("kill -TERM $$").status == 128 + SIGTERM)
     }
 
     @Test func aClosedPipeIsACleanExit() throws {

@@ -1,3 +1,4 @@
+import CredenceCLI
 import Foundation
 import Testing
 
@@ -5,24 +6,15 @@ import Testing
 @Suite(.serialized) struct TerminalTests {
     let session = "credence-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
 
-    /// Runs tmux; output goes through a file because the tmux server it may start keeps any
-    /// inherited pipe open forever.
+    /// Runs tmux on a server of this test's own (`-L`), so no other tmux session or leftover
+    /// server is involved. Output goes through a file because the server it may start keeps
+    /// whatever it inherits open for as long as it lives.
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(session)-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let handle = try FileHandle(forWritingTo: file)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        p.standardOutput = handle
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try handle.close()
-        return try String(contentsOf: file, encoding: .utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(session)-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        _ = try ChildProcess.run("/usr/bin/env", ["tmux", "-L", session] + args, stdin: .null, stdout: .file(file), stderr: .null, timeout: 30)
+        return String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
     }
 
     func screen() throws -> String { try tmux(["capture-pane", "-t", session, "-p"]) }
@@ -45,10 +37,9 @@ import Testing
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
         let journal = home.appendingPathComponent("journal.sqlite").path
-        try tmux(["kill-session", "-t", session])
         try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40",
                   "env HOME=\(home.path) CREDENCE_JOURNAL=\(journal) TERM=xterm NO_COLOR=1 \(ProcessTests.binary)"])
-        defer { _ = try? tmux(["kill-session", "-t", session]) }
+        defer { _ = try? tmux(["kill-server"]) }
 
         #expect(try waitFor("journal> ").contains("Credence 0.1.0"))
         try keys("Ryan ships by friday 70% #work", "Enter")

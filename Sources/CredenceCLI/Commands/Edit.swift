@@ -48,13 +48,9 @@ struct Edit: CredenceCommand {
         try original.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", "credence-edit", file.path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CLIError("the editor (\(editor)) exited with status \(process.terminationStatus): nothing was changed", status: ExitStatus.failure)
+        let status = try ChildProcess.run("/bin/sh", ["-c", "\(editor) \"$1\"", "credence-edit", file.path])
+        guard status == 0 else {
+            throw CLIError("the editor (\(editor)) exited with status \(status): nothing was changed", status: ExitStatus.failure)
         }
         let edited = try String(contentsOf: file, encoding: .utf8)
         let (text, notes) = Self.parse(edited)
