@@ -15,6 +15,13 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// `s` without the spaces that end it (padding of a last column nobody sees).
+    public static func trimmingTrailingSpaces(_ s: String) -> String {
+        var s = s
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+
     /// Columns a string takes in a terminal (wide East Asian characters and emoji take two).
     public static func width(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
@@ -53,9 +60,9 @@ public enum TerminalText {
         let columns = rows.map(\.count).max() ?? 0
         let widths = (0..<columns).map { c in rows.map { c < $0.count ? width($0[c]) : 0 }.max() ?? 0 }
         return rows.map { row in
-            row.enumerated().map { c, cell in
+            trimmingTrailingSpaces(row.enumerated().map { c, cell in
                 c == row.count - 1 && !rightAligned.contains(c) ? cell : pad(cell, widths[c], right: rightAligned.contains(c))
-            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+            }.joined(separator: "  "))
         }
     }
 

@@ -156,7 +156,7 @@ public struct TextReport {
         for c in 0..<plot { axis += c > 0 && c % span == 0 ? "┴" : "─" }
         let ticks = "      " + axisLabels(plot: plot)
         lines.append(style.dim(axis))
-        lines.append(style.dim(ticks.replacingOccurrences(of: " +$", with: "", options: .regularExpression) + "  said"))
+        lines.append(style.dim(TerminalText.trimmingTrailingSpaces(ticks) + "  said"))
         lines.append(style.dim("   n  ") + countsRow(plot: plot))
         lines.append(style.dim("● bin with ≥ 15 forecasts  ○ fewer  │ Wilson 95% interval  · perfect calibration"))
         return lines

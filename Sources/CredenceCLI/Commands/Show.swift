@@ -90,7 +90,7 @@ struct Show: CredenceCommand {
             let p = Probability(value: fc.probability, typed: fc.typed, form: fc.form).echo
             var line = "  \(f.time(fc.createdAt))  \(Format.pad(Format.safe(fc.forecaster), nameWidth))  \(Format.pad(p, 9))"
             if !fc.isFinal { line = f.style.dim(line + " (updated)") } else if c.status.isResolved && c.status != .annulled { line += " ← counts" }
-            ctx.out.line(line.replacingOccurrences(of: " +$", with: "", options: .regularExpression))
+            ctx.out.line(TerminalText.trimmingTrailingSpaces(line))
             for caveat in fc.caveats { ctx.out.line("      caveat: \(Format.safe(caveat))") }
             if let reason = fc.reason { ctx.out.line("      reason: \(Format.safe(reason))") }
         }
