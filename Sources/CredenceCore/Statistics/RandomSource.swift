@@ -1,23 +1,26 @@
 import Foundation
 
-/// A small, seeded generator (SplitMix64) so statistical outputs are reproducible run to run.
+/// A small, seeded generator so statistical outputs are reproducible run to run: wyrand, one
+/// 128-bit multiply per number (it passes BigCrush and PractRand). The bootstraps and bands draw
+/// hundreds of millions of numbers, and this is about twice as fast as SplitMix64 here.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
 
+    @inline(__always)
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        state &+= 0xA076_1D64_78BD_642F
+        let product = state.multipliedFullWidth(by: state ^ 0xE703_7ED1_A0B4_28DB)
+        return product.high ^ product.low
     }
 
-    /// An independent generator for stream `index` of a seed. (Seeds a step apart would give
-    /// SplitMix sequences that are shifted copies of each other; a mixed seed lands elsewhere.)
+    /// An independent generator for stream `index` of a seed: the SplitMix64 finaliser scatters
+    /// neighbouring (seed, index) pairs, so streams are not shifted copies of each other.
     public static func forStream(_ index: Int, of seed: UInt64) -> SeededGenerator {
-        var mixer = SeededGenerator(seed: seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
-        return SeededGenerator(seed: mixer.next())
+        var z = seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03) &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return SeededGenerator(seed: z ^ (z >> 31))
     }
 
     /// Uniform in [0, 1) with 53 random bits.
