@@ -6,12 +6,14 @@ public struct Token: Sendable, Equatable {
     public let range: Range<Int>     // character offsets in the line as displayed
     public let literal: Bool         // a quoted group or a spaced argument: always claim or caveat text
     public let quoted: Bool          // the quote marks were typed in the line itself
+    public let spaceBefore: String   // the whitespace typed between this word and the one before
 
-    public init(text: String, range: Range<Int>, literal: Bool = false, quoted: Bool = false) {
+    public init(text: String, range: Range<Int>, literal: Bool = false, quoted: Bool = false, spaceBefore: String = " ") {
         self.text = text
         self.range = range
         self.literal = literal
         self.quoted = quoted
+        self.spaceBefore = spaceBefore
     }
 }
 
@@ -68,17 +70,19 @@ public struct QuickEntryParser: Sendable {
         let chars = Array(line)
         var i = 0
         while i < chars.count {
-            if chars[i].isWhitespace { i += 1; continue }
-            let start = i
+            let gapStart = i
+            while i < chars.count && chars[i].isWhitespace { i += 1 }
+            guard i < chars.count else { break }
+            let start = i, space = String(chars[gapStart..<start])
             if chars[i] == "\"", let close = chars[(i + 1)...].indices.first(where: {
                 chars[$0] == "\"" && ($0 + 1 == chars.count || chars[$0 + 1].isWhitespace)
             }) {
-                tokens.append(Token(text: String(chars[(i + 1)..<close]), range: start..<(close + 1), literal: true, quoted: true))
+                tokens.append(Token(text: String(chars[(i + 1)..<close]), range: start..<(close + 1), literal: true, quoted: true, spaceBefore: space))
                 i = close + 1
                 continue
             }
             while i < chars.count && !chars[i].isWhitespace { i += 1 }
-            tokens.append(Token(text: String(chars[start..<i]), range: start..<i))
+            tokens.append(Token(text: String(chars[start..<i]), range: start..<i, spaceBefore: space))
         }
         return tokens
     }
@@ -110,11 +114,16 @@ public struct QuickEntryParser: Sendable {
         return try parse(tokens: Self.tokens(fromArguments: args), line: Self.line(fromArguments: args), overrides: overrides)
     }
 
-    /// Words joined back into text. Quote marks typed inside a longer text are part of it;
-    /// quotes around the whole text only marked it as literal.
+    /// Words joined back into text with the spacing that was typed between them. Quote marks
+    /// typed inside a longer text are part of it; quotes around the whole text only marked it as literal.
     static func text(of tokens: some Collection<Token>) -> String {
         if tokens.count == 1, let only = tokens.first { return only.text }
-        return tokens.map { $0.quoted ? "\"\($0.text)\"" : $0.text }.joined(separator: " ")
+        var text = ""
+        for (i, token) in tokens.enumerated() {
+            if i > 0 { text += token.spaceBefore }
+            text += token.quoted ? "\"\(token.text)\"" : token.text
+        }
+        return text
     }
 
     public func parse(_ line: String, overrides: QuickEntryOverrides = QuickEntryOverrides()) throws(QuickEntryError) -> QuickEntry {

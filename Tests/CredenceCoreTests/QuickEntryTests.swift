@@ -84,6 +84,15 @@ import Testing
         #expect(e.text == text)
     }
 
+    /// A typed line keeps the spacing typed inside the claim and the caveat; only the spaces
+    /// that separate the claim from the probability and modifiers are dropped.
+    @Test func spacingInALineIsKept() throws {
+        let e = try parser.parse("Rain  in\tLondon   \"all  day\" 70%  #weather  unless  the   forecast changes")
+        #expect(e.text == "Rain  in\tLondon   \"all  day\"")
+        #expect(e.caveats == ["unless the   forecast changes"])
+        #expect(e.tags == ["weather"])
+    }
+
     @Test(arguments: [
         ("Ryan ships 70 #work", "\"70\" is a bare number: did you mean 70%?", "           ^^"),
         ("Rain tomorrow 150%", "150% is more than 100%: a probability runs from 0% to 100%", "              ^^^^"),
