@@ -7,7 +7,7 @@ enum BetText {
     /// 20, 12.50, 1,250
     static func amount(_ x: Double) -> String {
         let rounded = (x * 100).rounded() / 100
-        if rounded == rounded.rounded() { return Int(rounded).formatted() }
+        if rounded == rounded.rounded() { return Int(rounded).grouped }
         return String(format: "%.2f", rounded)
     }
 

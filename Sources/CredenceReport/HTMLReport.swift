@@ -22,7 +22,7 @@ public enum HTMLReport {
         </style></head><body>
         """)
         h.append("<h1>\(e("Calibration of \(r.subject)"))</h1>")
-        var sub = "\(s.n) resolved forecasts (\(s.events) came true) · scoring \(r.scoringRule)"
+        var sub = "\(s.n.grouped) resolved forecast\(s.n == 1 ? "" : "s") (\(s.events.grouped) came true) · scoring \(r.scoringRule)"
         if !r.filters.isEmpty { sub += " · " + r.filters.joined(separator: ", ") }
         h.append("<p class=\"sub\">\(e(sub))</p>")
         h.append("<p class=\"verdict\">\(e(r.verdict))</p>")

@@ -36,7 +36,7 @@ public enum SVGReport {
 
     public static func render(_ r: CalibrationReport, standalone: Bool = true) -> String {
         let chart = r.chart
-        let title = "Calibration of \(r.subject): \(r.analysis.sample.n) resolved forecasts"
+        let title = "Calibration of \(r.subject): \(r.analysis.sample.n.grouped) resolved forecast\(r.analysis.sample.n == 1 ? "" : "s")"
         var s: [String] = []
         let ns = standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : ""
         s.append("<svg\(ns) viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" font-size=\"13\">")

@@ -57,7 +57,7 @@ public struct TextReport {
 
     func header() -> [String] {
         let a = report.analysis, s = a.scores
-        var title = "Calibration of \(clean(report.subject)) · \(s.n) resolved forecast\(s.n == 1 ? "" : "s") (\(s.events) came true)"
+        var title = "Calibration of \(clean(report.subject)) · \(s.n.grouped) resolved forecast\(s.n == 1 ? "" : "s") (\(s.events.grouped) came true)"
         if !report.filters.isEmpty { title += " · " + report.filters.map(clean).joined(separator: ", ") }
         var lines = wrap(style.bold(title), plainWidth: Format.width(title), indent: "")
         lines.append(style.dim("Scoring \(report.scoringRule)."))

@@ -20,6 +20,6 @@ struct Backup: CredenceCommand {
         }
         let journal = try ctx.openJournal(options.journal, access: .read)
         let size = try journal.backup(to: file)
-        ctx.out.line("Backed up \(journal.path) to \(file) (\(size.formatted()) bytes, integrity ok).")
+        ctx.out.line("Backed up \(journal.path) to \(file) (\(size.grouped) bytes, integrity ok).")
     }
 }

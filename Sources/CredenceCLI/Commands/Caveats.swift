@@ -39,7 +39,7 @@ struct Caveats: CredenceCommand {
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
-        ctx.out.line(f.style.bold("Caveat audit of \(Format.safe(who ?? "everyone")) · \(total.formatted()) resolved forecast\(total == 1 ? "" : "s")"))
+        ctx.out.line(f.style.bold("Caveat audit of \(Format.safe(who ?? "everyone")) · \(total.grouped) resolved forecast\(total == 1 ? "" : "s")"))
         ctx.out.line()
         let header = ["caveats", "n", "said", "happened", "Brier", "MCB", "calibrated?", "DSC", "overconfidence (95% CI)"]
         var rows = [header]
@@ -47,7 +47,7 @@ struct Caveats: CredenceCommand {
             let s = g.sample
             let said = g.meanForecast
             rows.append([g.name == "no caveats" ? "none" : g.name,
-                         s.n.formatted(), Numbers.percent(said), Numbers.percent(s.baseRate),
+                         s.n.grouped, Numbers.percent(said), Numbers.percent(s.baseRate),
                          Numbers.score(g.analysis.scores.brier), Numbers.score(g.mcb), Self.calibrated(g.miscalibrationP),
                          Numbers.score(g.dsc), Self.points(g.overconfidence) + " (" + Self.pointsRange(g.overconfidenceInterval) + ")"])
         }

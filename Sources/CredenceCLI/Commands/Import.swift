@@ -51,7 +51,7 @@ struct Import: CredenceCommand {
         for line in Self.describe(summary, file: name, format: found) { ctx.out.line(line) }
     }
 
-    static func plural(_ n: Int, _ word: String) -> String { "\(n.formatted()) \(word)\(n == 1 ? "" : "s")" }
+    static func plural(_ n: Int, _ word: String) -> String { "\(n.grouped) \(word)\(n == 1 ? "" : "s")" }
 
     static func describe(_ s: ImportSummary, file: String, format: InterchangeFormat) -> [String] {
         var out: [String] = []

@@ -84,7 +84,7 @@ struct Due: CredenceCommand {
         if capped {
             let total = try journal.dueCount()
             if total > Self.defaultLimit {
-                ctx.out.line("… and \((total - Self.defaultLimit).formatted()) more due: `credence due --all` lists every one.")
+                ctx.out.line("… and \((total - Self.defaultLimit).grouped) more due: `credence due --all` lists every one.")
             }
         }
     }

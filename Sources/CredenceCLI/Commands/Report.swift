@@ -101,7 +101,7 @@ struct Report: CredenceCommand {
             } catch {
                 throw CLIError("cannot write \(output): \((error as NSError).localizedDescription)", status: ExitStatus.ioError)
             }
-            ctx.err.line("Wrote \(output) (\(format.uppercased()), \(rendered.utf8.count.formatted()) bytes).")
+            ctx.err.line("Wrote \(output) (\(format.uppercased()), \(rendered.utf8.count.grouped) bytes).")
         } else {
             ctx.out.write(format == "json" ? rendered + "\n" : rendered)
         }

@@ -173,7 +173,7 @@ struct Vs: CredenceCommand {
         let x = pow(2, bits)
         if !x.isFinite || x > 1e12 { return "2^\(String(format: "%.1f", bits))×" }
         if x >= 1e6 { return String(format: "%.1f million×", x / 1e6) }
-        if x >= 100 { return "\(Int(x.rounded()).formatted())×" }
+        if x >= 100 { return "\(Int(x.rounded()).grouped)×" }
         return String(format: "%.1f×", x)
     }
 

@@ -45,7 +45,7 @@ struct Words: CredenceCommand {
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         let total = records.reduce(0) { $0 + $1.n }
-        ctx.out.line(f.style.bold("What \(record.whose(ctx)) words mean · \(total.formatted()) resolved verbal forecast\(total == 1 ? "" : "s")"))
+        ctx.out.line(f.style.bold("What \(record.whose(ctx)) words mean · \(total.grouped) resolved verbal forecast\(total == 1 ? "" : "s")"))
         ctx.out.line()
         var rows = [["word", "means", "happened", "n", "95% CI", ""]]
         for r in records {
