@@ -13,7 +13,11 @@ struct Format {
     }
 
     private func parts(_ d: Date) -> DateComponents {
-        calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: d)
+        guard calendar.identifier == .gregorian else {
+            return calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: d)
+        }
+        let c = CivilTime(d, timeZone: calendar.timeZone)
+        return DateComponents(year: c.year, month: c.month, day: c.day, hour: c.hour, minute: c.minute, weekday: c.weekday)
     }
 
     /// 2026-11-27

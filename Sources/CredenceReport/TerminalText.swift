@@ -29,6 +29,7 @@ public enum TerminalText {
 
     public static func scalarWidth(_ s: Unicode.Scalar) -> Int {
         let v = s.value
+        if v >= 0x20 && v < 0x7F { return 1 }   // the common case, before any Unicode property look-up
         if v == 0x200D || (0xFE00...0xFE0F).contains(v) || s.properties.generalCategory == .nonspacingMark
             || s.properties.generalCategory == .enclosingMark || s.properties.generalCategory == .format { return 0 }
         if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
@@ -42,7 +43,7 @@ public enum TerminalText {
         guard Self.width(s) > width else { return s }
         var out = "", used = 0
         for ch in s {
-            let w = Self.width(String(ch))
+            let w = ch.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
             if used + w > width - 1 { break }
             out.append(ch)
             used += w

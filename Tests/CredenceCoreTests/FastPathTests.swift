@@ -42,3 +42,23 @@ import Testing
         }
     }
 }
+
+extension FastPathTests {
+    /// Wall-clock fields by arithmetic equal Calendar's, across DST changes and odd offsets.
+    @Test(arguments: ["Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns", "UTC"])
+    func civilTimeMatchesCalendar(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var rng = SeededGenerator(seed: 11)
+        let edges: [Double] = [0, -1, -86_400.5, 951_782_400, 1_774_746_000, 1_792_889_999.9]
+        for seconds in edges + (0..<3000).map({ _ in Double(rng.below(8_000_000_000)) - 2_000_000_000 + Double(rng.below(1000)) / 1000 }) {
+            let date = Date(timeIntervalSince1970: seconds)
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+            let t = CivilTime(date, timeZone: timeZone)
+            let fast: [Int] = [t.year, t.month, t.day, t.hour, t.minute, t.weekday]
+            let slow: [Int] = [c.year!, c.month!, c.day!, c.hour!, c.minute!, c.weekday!]
+            #expect(fast == slow, "\(zone) \(seconds)")
+        }
+    }
+}
