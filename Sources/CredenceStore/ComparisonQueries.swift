@@ -35,8 +35,9 @@ extension Journal {
     }
 
     /// The resolved binary claims where both forecasters have a forecast that counts, by claim id.
-    /// Four plain scans (each one's counted forecasts from the forecast_final index, the claims,
-    /// their histories in table order) joined in memory: far cheaper than a join in SQL.
+    /// Two plain scans joined in memory, far cheaper than a join in SQL: the resolved claims in
+    /// scope, then both people's forecasts in table (entry) order, which give the histories and,
+    /// through `is_final`, the forecast that counts for each.
     /// - withText: the claims' text too (without it, `text` is empty: ask `claimTexts` for the few shown).
     public func sharedClaims(_ a: String, _ b: String, scope: ClaimScope, withText: Bool = true) throws -> [SharedClaim] {
         try read { db in
@@ -44,50 +45,35 @@ extension Journal {
                   let idb = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [b]) else { return [] }
             // Claim ids are dense small integers: arrays indexed by id beat dictionaries here.
             let maxID = Int(try Int64.fetchOne(db, sql: "SELECT max(id) FROM claim") ?? 0)
-            func finals(_ who: Int64) throws -> [Double] {
-                var out = [Double](repeating: .nan, count: maxID + 1)
-                var rows = try RawQuery(db, """
-                    SELECT claim_id, probability FROM forecast
-                    WHERE forecaster_id = ? AND is_final = 1 AND outcome IS NOT NULL AND option_id IS NULL
-                    """, [who])
-                while try rows.step() { out[Int(rows.int(0))] = rows.double(1) }
-                return out
-            }
-            let finalA = try finals(ida), finalB = try finals(idb)
             var args: StatementArguments = []
             let extra = scope.clauses(&args)
             var claims = try RawQuery(db, """
                 SELECT c.id, \(withText ? "c.text" : "''"), c.outcome, c.created_at, c.resolved_at FROM claim c
                 WHERE c.outcome IS NOT NULL \(extra.map { "AND " + $0 }.joined(separator: " ")) ORDER BY c.id
                 """, args)
-            var out: [SharedClaim] = []
+            var resolved: [SharedClaim] = []
             var position = [Int32](repeating: -1, count: maxID + 1)
             while try claims.step() {
                 let id: ClaimID = claims.int(0)
-                let pa = finalA[Int(id)], pb = finalB[Int(id)]
-                guard !pa.isNaN, !pb.isNaN else { continue }
-                var c = SharedClaim(id: id, text: withText ? claims.text(1) : "", outcome: claims.int(2) == 1,
-                                    createdAt: Date(millis: claims.int(3)), resolvedAt: Date(millis: claims.int(4)))
-                c.aFinal = pa
-                c.bFinal = pb
-                position[Int(id)] = Int32(out.count)
-                out.append(c)
+                position[Int(id)] = Int32(resolved.count)
+                resolved.append(SharedClaim(id: id, text: withText ? claims.text(1) : "", outcome: claims.int(2) == 1,
+                                            createdAt: Date(millis: claims.int(3)), resolvedAt: Date(millis: claims.int(4))))
             }
-            // Histories, in the order the forecasts were entered.
             var history = try RawQuery(db, """
-                SELECT claim_id, forecaster_id, probability, created_at FROM forecast
+                SELECT claim_id, forecaster_id, probability, created_at, is_final FROM forecast
                 WHERE forecaster_id IN (?, ?) AND option_id IS NULL ORDER BY id
                 """, [ida, idb])
             while try history.step() {
                 let claim = Int(history.int(0))
                 guard claim <= maxID, position[claim] >= 0 else { continue }
                 let i = Int(position[claim])
-                let millis = history.int(3)
-                guard millis <= out[i].resolvedAt.millis else { continue }
-                let forecast = TimedForecast(time: Double(millis) / 1000, p: history.double(2))
-                if history.int(1) == ida { out[i].a.append(forecast) } else { out[i].b.append(forecast) }
+                let millis = history.int(3), p = history.double(2), isA = history.int(1) == ida
+                if history.int(4) == 1 { if isA { resolved[i].aFinal = p } else { resolved[i].bFinal = p } }
+                guard millis <= resolved[i].resolvedAt.millis else { continue }
+                let forecast = TimedForecast(time: Double(millis) / 1000, p: p)
+                if isA { resolved[i].a.append(forecast) } else { resolved[i].b.append(forecast) }
             }
-            return out
+            return resolved.filter { !$0.aFinal.isNaN && !$0.bFinal.isNaN }
         }
     }
 

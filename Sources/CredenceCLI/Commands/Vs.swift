@@ -113,7 +113,7 @@ struct Vs: CredenceCommand {
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         let you = { (n: String) in BetText.who(n, owner: ctx.owner) }
-        ctx.out.line(f.style.bold("\(you(nameA).capitalizedFirst) vs \(you(nameB)) on \(c.claims.count) shared resolved claim\(c.claims.count == 1 ? "" : "s")"))
+        ctx.out.line(f.style.bold("\(you(nameA).capitalizedFirst) vs \(you(nameB)) on \(c.claims.count.grouped) shared resolved claim\(c.claims.count == 1 ? "" : "s")"))
         let difference = "\(you(nameA)) − \(you(nameB)) (negative: \(you(nameA)) better)"
         ctx.out.line(f.style.dim(scoring == .final ? "Scoring each one's last forecast before resolution; Brier difference = \(difference)."
                                                    : "Scoring time-averaged Brier over the window both had a forecast in force; difference = \(difference)."))
@@ -152,7 +152,7 @@ struct Vs: CredenceCommand {
         let bits = c.logBayesFactorBits
         let leader = bits > 0 ? who(a) : who(b)
         out.append("Log score: \(leader) \(String(format: "%.2f", abs(bits))) bits better in total — \(leader == "you" ? "your" : "\(leader)'s") forecasts gave what happened \(Self.factor(abs(bits))) the probability (the log Bayes factor between the two)")
-        out.append("Closer on: \(who(a)) \(c.brier.winsA), \(who(b)) \(c.brier.winsB), ties \(c.brier.ties)\(c.brier.pSign.map { " (sign test p = \(Numbers.p($0)))" } ?? "") — beside the mean, not instead of it: win counts reward overconfidence")
+        out.append("Closer on: \(who(a)) \(c.brier.winsA.grouped), \(who(b)) \(c.brier.winsB.grouped), ties \(c.brier.ties.grouped)\(c.brier.pSign.map { " (sign test p = \(Numbers.p($0)))" } ?? "") — beside the mean, not instead of it: win counts reward overconfidence")
         if let ta = c.timeAveraged {
             out.append("Time-averaged Brier (each forecast carried forward; common window, \(Import.plural(ta.n, "claim"))): difference \(String(format: "%+.4f", ta.meanDiff)) \(favour(ta.meanDiff))")
             out.append("  " + Self.tests(ta, c.timeAveragedBootstrap))
@@ -191,13 +191,13 @@ struct Vs: CredenceCommand {
         let kind = scoring == .final ? "mean Brier" : "mean time-averaged Brier"
         if n >= minimumForVerdict, test.sdDiff == 0, test.meanDiff != 0 {
             let verb = who(better) == "you" ? "were" : "was"
-            return "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on all \(n) claims, each time by \(kind.dropFirst(5)) \(size) (every difference is equal, so there is no t-test)."
+            return "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on all \(n.grouped) claims, each time by \(kind.dropFirst(5)) \(size) (every difference is equal, so there is no t-test)."
         }
         if significant, let p = test.pT, let ci {
             let verb = who(better) == "you" ? "were" : "was"
-            return "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on these \(n) claims: \(kind) \(size) lower (95% CI \(String(format: "%.4f", min(abs(ci.lower), abs(ci.upper))))–\(String(format: "%.4f", max(abs(ci.lower), abs(ci.upper)))), \(Numbers.pEquals(p)))."
+            return "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on these \(n.grouped) claims: \(kind) \(size) lower (95% CI \(String(format: "%.4f", min(abs(ci.lower), abs(ci.upper))))–\(String(format: "%.4f", max(abs(ci.lower), abs(ci.upper)))), \(Numbers.pEquals(p)))."
         }
-        if test.meanDiff == 0 { return "No clear difference yet (n = \(n)): the \(kind) is the same." }
+        if test.meanDiff == 0 { return "No clear difference yet (n = \(n.grouped)): the \(kind) is the same." }
         let p = test.pT.map { ", \(Numbers.pEquals($0))" } ?? ""
         return "No clear difference yet (n = \(n)): \(kind) \(size) lower for \(who(better))\(p), within noise."
     }

@@ -67,6 +67,9 @@ public enum Comparisons {
             brierD.append(a - b)
             logD.append(la - lb)
         }
+        // The bootstrap is most of the work: it runs on the other cores while the rest is done here.
+        let differences = brierD
+        let headline = Background { HeadToHead.bootstrap(differences, seed: seed) }
         var taD: [Double] = [], taByClaim: [ClaimID: Double] = [:]
         for c in shared {
             let open = c.createdAt.timeIntervalSince1970, close = c.resolvedAt.timeIntervalSince1970
@@ -80,9 +83,24 @@ public enum Comparisons {
         }
         let n = Double(shared.count)
         return PairComparison(claims: diffs, brierA: sumA.value / n, brierB: sumB.value / n, brier: HeadToHead.compare(brierD)!,
-                              bootstrap: HeadToHead.bootstrap(brierD, seed: seed), logBayesFactorBits: bayes.value,
+                              bootstrap: headline.value, logBayesFactorBits: bayes.value,
                               logLoss: HeadToHead.compare(logD)!, timeAveraged: HeadToHead.compare(taD),
                               timeAveragedBootstrap: timeAveragedInterval ? HeadToHead.bootstrap(taD, seed: seed) : nil,
                               timeAveragedDifferences: taByClaim)
+    }
+}
+
+/// A value computed on another thread; `value` waits for it.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async(group: done) { self.result = work() }
+    }
+
+    var value: T {
+        done.wait()
+        return result!
     }
 }
