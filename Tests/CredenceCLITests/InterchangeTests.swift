@@ -106,6 +106,8 @@ import Testing
         let forced = h.run(["import", path, "--format", "augur"])
         #expect(forced.status == 65 && forced.err.contains("augur's CSV has a \"id\" column"))
         #expect(h.run(["import", "/nonexistent/file.csv"]).err == "error: cannot import /nonexistent/file.csv: no such file\n")
+        let directory = h.run(["import", h.directory.path])
+        #expect(directory.status == 74 && directory.err == "error: cannot import \(h.directory.path): Is a directory\n")
     }
 
     @Test func icsHasAnEventPerOpenClaimWithADate() {

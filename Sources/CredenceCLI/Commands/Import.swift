@@ -31,14 +31,11 @@ struct Import: CredenceCommand {
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            let reason = FileManager.default.fileExists(atPath: file) ? "it cannot be read" : "no such file"
-            throw CLIError("cannot import \(file): \(reason)", status: ExitStatus.ioError)
-        }
+        let bytes = try FileBytes.read(file).get()
         let name = (file as NSString).lastPathComponent
         let (found, document): (InterchangeFormat, InterchangeDocument)
         do {
-            (found, document) = try Interchange.read(Array(data), format: format, namespace: name, owner: forecaster ?? ctx.owner,
+            (found, document) = try Interchange.read(bytes, format: format, namespace: name, owner: forecaster ?? ctx.owner,
                                                      dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad)
         } catch let e as InterchangeError {
             throw CLIError("\(file): \(e.localizedDescription). Nothing was imported\(e.isRecord && !skipBad ? " (--skip-bad leaves bad records out)" : "")")
