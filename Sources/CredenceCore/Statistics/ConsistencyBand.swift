@@ -90,10 +90,25 @@ public enum ConsistencyBands {
                 }
             }
         }
-        return s.values.enumerated().map { j, c in
-            let sorted = curves[(j * resamples)..<((j + 1) * resamples)].filter { !$0.isNaN }.sorted()
-            return .init(x: c.x, n: c.n, lower: quantileType7(sorted, 0.05), upper: quantileType7(sorted, 0.95))
+        // Each value's draws sorted in place, the values spread over the cores.
+        var bounds = [(lower: Double?, upper: Double?)](repeating: (nil, nil), count: k)
+        curves.withUnsafeMutableBufferPointer { curvesBuffer in
+            bounds.withUnsafeMutableBufferPointer { boundsBuffer in
+                nonisolated(unsafe) let all = curvesBuffer, out = boundsBuffer
+                let chunk = 64
+                DispatchQueue.concurrentPerform(iterations: (k + chunk - 1) / chunk) { c in
+                    for j in (c * chunk)..<min(k, (c + 1) * chunk) {
+                        var draws = UnsafeMutableBufferPointer(rebasing: all[(j * resamples)..<((j + 1) * resamples)])
+                        var kept = 0
+                        for i in draws.indices where !draws[i].isNaN { draws[kept] = draws[i]; kept += 1 }
+                        draws = UnsafeMutableBufferPointer(rebasing: draws[..<kept])
+                        draws.sort()
+                        out[j] = (quantileType7(draws, 0.05), quantileType7(draws, 0.95))
+                    }
+                }
+            }
         }
+        return s.values.enumerated().map { j, c in .init(x: c.x, n: c.n, lower: bounds[j].lower, upper: bounds[j].upper) }
     }
 
     /// Linear interpolation of the resampled curve; nil outside its range, constant if it has one point.

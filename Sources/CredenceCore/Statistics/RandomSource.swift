@@ -56,10 +56,11 @@ extension SeededGenerator {
 }
 
 /// Sample quantile, R's type 7 (linear interpolation between order statistics).
-public func quantileType7(_ sorted: [Double], _ p: Double) -> Double? {
+public func quantileType7<C: RandomAccessCollection<Double>>(_ sorted: C, _ p: Double) -> Double? where C.Index == Int {
     guard !sorted.isEmpty else { return nil }
     let h = Double(sorted.count - 1) * p
     let lo = Int(h.rounded(.down))
     let hi = min(lo + 1, sorted.count - 1)
-    return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+    let a = sorted[sorted.startIndex + lo], b = sorted[sorted.startIndex + hi]
+    return a + (h - Double(lo)) * (b - a)
 }
