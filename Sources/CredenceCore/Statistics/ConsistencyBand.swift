@@ -84,9 +84,7 @@ public enum ConsistencyBands {
                     var drawn: [CountedForecast] = []
                     for j in 0..<k where counts[j] > 0 { drawn.append(CountedForecast(x: xs[j], n: Int(counts[j]), e: Int(events[j]))) }
                     let fitted = CORP.recalibrated(drawn, blocks: CORP.pav(drawn))
-                    for (j, x) in xs.enumerated() {
-                        if let v = interpolate(x, xs: drawn, ys: fitted) { out[j * resamples + draw] = v }
-                    }
+                    interpolate(xs, xs: drawn, ys: fitted) { j, v in out[j * resamples + draw] = v }
                 }
             }
         }
@@ -111,18 +109,24 @@ public enum ConsistencyBands {
         return s.values.enumerated().map { j, c in .init(x: c.x, n: c.n, lower: bounds[j].lower, upper: bounds[j].upper) }
     }
 
-    /// Linear interpolation of the resampled curve; nil outside its range, constant if it has one point.
-    static func interpolate(_ x: Double, xs: [CountedForecast], ys: [Double]) -> Double? {
-        guard let first = xs.first, let last = xs.last else { return nil }
-        if xs.count == 1 { return ys[0] }
-        if x < first.x || x > last.x { return nil }
-        var lo = 0, hi = xs.count - 1
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if xs[mid].x <= x { lo = mid } else { hi = mid }
+    /// The resampled curve, linearly interpolated, at each of `points` (increasing) in one walk
+    /// along it: nothing outside its range, constant if it has one point.
+    static func interpolate(_ points: [Double], xs: [CountedForecast], ys: [Double], _ found: (Int, Double) -> Void) {
+        guard let first = xs.first, let last = xs.last else { return }
+        if xs.count == 1 {
+            for j in points.indices { found(j, ys[0]) }
+            return
         }
-        if x == xs[lo].x { return ys[lo] }
-        let w = (x - xs[lo].x) / (xs[hi].x - xs[lo].x)
-        return ys[lo] + w * (ys[hi] - ys[lo])
+        var lo = 0
+        for (j, x) in points.enumerated() where x >= first.x && x <= last.x {
+            // lo: the last point of the curve at or below x, but never the last of all.
+            while lo + 2 < xs.count && xs[lo + 1].x <= x { lo += 1 }
+            if x == xs[lo].x {
+                found(j, ys[lo])
+                continue
+            }
+            let w = (x - xs[lo].x) / (xs[lo + 1].x - xs[lo].x)
+            found(j, ys[lo] + w * (ys[lo + 1] - ys[lo]))
+        }
     }
 }
