@@ -82,7 +82,7 @@ public enum SVGReport {
                 }
             }
             let fill = p.solid ? color : "#ffffff"
-            let tip = "\(Numbers.edge(p.bin.lo))–\(Numbers.edge(p.bin.hi))%: said \(Numbers.percent(p.x, decimals: 1)), happened \(Numbers.percent(p.y, decimals: 1)) (n = \(p.bin.n))"
+            let tip = "\(Numbers.edge(p.bin.lo))–\(Numbers.edge(p.bin.hi))%: said \(Numbers.percent(p.x, decimals: 1)), happened \(Numbers.percent(p.y, decimals: 1)) (n = \(p.bin.n.grouped))"
             s.append("<circle cx=\"\(px(sx(p.x)))\" cy=\"\(px(sy(p.y)))\" r=\"5.5\" fill=\"\(fill)\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(escapeMarkup(tip))</title></circle>")
         }
         // Count histogram.
@@ -91,7 +91,7 @@ public enum SVGReport {
         for b in chart.bins where b.n > 0 {
             let h = histogram * Double(b.n) / max(1, maxN)
             s.append("<rect x=\"\(px(sx(b.lo) + 2))\" y=\"\(px(base - h))\" width=\"\(px((b.hi - b.lo) * size - 4))\" height=\"\(px(h))\" fill=\"#bdbdbd\"/>")
-            s.append("<text x=\"\(px(sx((b.lo + b.hi) / 2)))\" y=\"\(px(base - h - 4))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">\(b.n)</text>")
+            s.append("<text x=\"\(px(sx((b.lo + b.hi) / 2)))\" y=\"\(px(base - h - 4))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">\(b.n.grouped)</text>")
         }
         s.append("<text x=\"\(px(left - 8))\" y=\"\(px(base))\" text-anchor=\"end\" font-size=\"11\" fill=\"#444\">n</text>")
         // Legend.
