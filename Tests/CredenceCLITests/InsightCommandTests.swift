@@ -113,6 +113,10 @@ import Testing
 
             """)
         #expect(h.snapshot() == before)
+        let missing = h.directory.appendingPathComponent("nope.md").path
+        let gone = h.run(["yearly", "paste", missing])
+        #expect(gone.status == 74 && gone.err == "error: cannot read \(missing): no such file\n")
+        #expect(h.snapshot() == before)
     }
 
     @Test func thePostAndItsChart() throws {

@@ -31,7 +31,7 @@ struct Import: CredenceCommand {
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
-        let bytes = try FileBytes.read(file).get()
+        let bytes = try FileBytes.read(file, to: "import").get()
         let name = (file as NSString).lastPathComponent
         let (found, document): (InterchangeFormat, InterchangeDocument)
         do {

@@ -78,10 +78,8 @@ struct YearlyPaste: CredenceCommand {
     /// The list's lines: the file, or input up to a line holding only `.`.
     func readList(_ ctx: Context) throws -> [String] {
         if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CLIError("cannot read \(file): \(String(cString: strerror(errno)))", status: ExitStatus.ioError)
-            }
-            return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let bytes = try FileBytes.read(file, to: "read").get()
+            return String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
         }
         guard let read = ctx.readLine else { throw CLIError("give the list as a file: credence yearly paste predictions.md", status: ExitStatus.usage) }
