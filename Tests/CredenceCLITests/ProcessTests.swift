@@ -10,17 +10,22 @@ import Testing
 
     struct Result { let out: String, err: String, status: Int32 }
 
-    /// Runs `script` with bash, stdin from /dev/null, output through files (a daemon a script
-    /// leaves behind cannot hold them open), killed with a failure after `timeout` seconds so a
-    /// hang fails the run instead of stalling it.
+    /// Runs `script` with bash; see `run`.
     static func shell(_ script: String, environment: [String: String] = [:], timeout: Double = 300) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["CREDENCE"] = binary
         env["PATH"] = (binary as NSString).deletingLastPathComponent + ":" + (env["PATH"] ?? "")
         for (k, v) in environment { env[k] = v }
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("credence-shell-\(UUID().uuidString)").path
+        return try run("/bin/bash", ["-c", script], environment: env, timeout: timeout)
+    }
+
+    /// Runs a program with stdin from /dev/null and its output through files (a daemon it leaves
+    /// behind cannot hold them open); killed, failing the test, after `timeout` seconds, so a
+    /// hang fails the run instead of stalling it.
+    static func run(_ path: String, _ arguments: [String], environment: [String: String]? = nil, timeout: Double) throws -> Result {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("credence-run-\(UUID().uuidString)").path
         defer { for f in [".out", ".err"] { try? FileManager.default.removeItem(atPath: base + f) } }
-        let status = try ChildProcess.run("/bin/bash", ["-c", script], environment: env, stdin: .null,
+        let status = try ChildProcess.run(path, arguments, environment: environment, stdin: .null,
                                           stdout: .file(base + ".out"), stderr: .file(base + ".err"), timeout: timeout)
         func text(_ f: String) -> String { String(decoding: FileManager.default.contents(atPath: base + f) ?? Data(), as: UTF8.self) }
         return Result(out: text(".out"), err: text(".err"), status: status)

@@ -1,4 +1,3 @@
-import CredenceCLI
 import Foundation
 import Testing
 
@@ -7,14 +6,10 @@ import Testing
     let session = "credence-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
 
     /// Runs tmux on a server of this test's own (`-L`), so no other tmux session or leftover
-    /// server is involved. Output goes through a file because the server it may start keeps
-    /// whatever it inherits open for as long as it lives.
+    /// server is involved.
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(session)-\(UUID().uuidString).out").path
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        _ = try ChildProcess.run("/usr/bin/env", ["tmux", "-L", session] + args, stdin: .null, stdout: .file(file), stderr: .null, timeout: 30)
-        return String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+        try ProcessTests.run("/usr/bin/env", ["tmux", "-L", session] + args, timeout: 30).out
     }
 
     func screen() throws -> String { try tmux(["capture-pane", "-t", session, "-p"]) }
