@@ -14,14 +14,30 @@ import Testing
 
     func screen() throws -> String { try tmux(["capture-pane", "-t", session, "-p"]) }
 
-    /// Waits until the screen shows `text` (or two seconds pass) and returns the screen.
+    /// Waits until the screen shows every one of `texts` (or ten seconds pass) and returns the
+    /// screen. Waiting for all of them matters: a command's output reaches the terminal line by
+    /// line, so seeing its first line says nothing about the rest.
     @discardableResult
-    func waitFor(_ text: String) throws -> String {
-        for _ in 0..<100 {
+    func waitFor(_ texts: String...) throws -> String {
+        for _ in 0..<500 {
             let s = try screen()
-            if s.contains(text) { return s }
+            if texts.allSatisfy(s.contains) { return s }
             usleep(20_000)
         }
+        return try screen()
+    }
+
+    /// Waits until the screen shows every one of `texts` and then an empty prompt, so the next
+    /// keys reach readline rather than the terminal's own line buffer while a command still runs.
+    @discardableResult
+    func waitForPrompt(after texts: String...) throws -> String {
+        for _ in 0..<500 {
+            let s = try screen()
+            let last = s.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }
+            if texts.allSatisfy(s.contains), last.map({ $0.trimmingCharacters(in: .whitespaces) }) == "journal>" { return s }
+            usleep(20_000)
+        }
+        FileHandle.standardError.write(Data("waited 10 s for \(texts); the screen:\n\(try screen())\n".utf8))
         return try screen()
     }
 
@@ -36,23 +52,26 @@ import Testing
                   "env HOME=\(home.path) CREDENCE_JOURNAL=\(journal) TERM=xterm NO_COLOR=1 \(ProcessTests.binary)"])
         defer { _ = try? tmux(["kill-server"]) }
 
-        #expect(try waitFor("journal> ").contains("Credence 0.1.0"))
+        #expect(try waitForPrompt(after: "Credence 0.1.0").contains("Credence 0.1.0"))
         try keys("Ryan ships by friday 70% #work", "Enter")
-        #expect(try waitFor("Added claim 1").contains("tags  #work"))
+        #expect(try waitForPrompt(after: "Added claim 1", "tags  #work").contains("tags  #work"))
         try keys("The eval replicates likely by june", "Enter")
-        try waitFor("Added claim 2")
+        try waitForPrompt(after: "Added claim 2")
         // TAB lists the ids with a hint of each claim's text, then completes.
         try keys("show ", "Tab", "Tab")
-        let listed = try waitFor("2  The eval replicates")
-        #expect(listed.contains("1  Ryan ships"))
+        let listed = try waitFor("1  Ryan ships", "2  The eval replicates")
+        #expect(listed.contains("1  Ryan ships") && listed.contains("2  The eval replicates"))
         try keys("1", "Enter")
-        try waitFor("Claim 1  Ryan ships")
+        try waitForPrompt(after: "Claim 1  Ryan ships", "Forecasts")
         try keys("resolve 1 y", "Tab", "Enter")
-        #expect(try waitFor("Resolved claim 1").contains("YES"))
+        #expect(try waitForPrompt(after: "Resolved claim 1").contains("YES"))
         // Ctrl-C drops a half-typed line; the prompt comes back and nothing is added.
-        try keys("half a claim 40", "C-c")
+        try keys("half a claim 40")
+        try waitFor("journal> half a claim 40")
+        try keys("C-c")
+        try waitForPrompt(after: "journal> half a claim 40")
         try keys("list", "Enter")
-        let afterList = try waitFor("STATUS")
+        let afterList = try waitFor("STATUS", "2  75%     open")
         #expect(afterList.contains("2  75%     open"))
         try keys("C-d")
         for _ in 0..<100 where (try tmux(["list-sessions", "-F", "#{session_name}"])).contains(session) {
