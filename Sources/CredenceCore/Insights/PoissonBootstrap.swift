@@ -92,7 +92,7 @@ public enum PoissonBootstrap {
             let k = ((2 * a / us + b) * u + lambda + 0.43).rounded(.down)
             if us >= 0.07 && v <= vr { return Int(k) }
             if k < 0 || (us < 0.013 && v > us) { continue }
-            if log(v) + log(invAlpha) - log(a / (us * us) + b) <= -lambda + k * logLambda - lgamma(k + 1) { return Int(k) }
+            if log(v) + log(invAlpha) - log(a / (us * us) + b) <= -lambda + k * logLambda - SpecialFunctions.logGamma(k + 1) { return Int(k) }
         }
     }
 }

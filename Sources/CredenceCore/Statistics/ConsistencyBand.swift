@@ -44,64 +44,50 @@ public enum ConsistencyBands {
     }
 
     /// Resample n forecasts with replacement, draw outcomes from the forecasts themselves (the
-    /// calibrated null), recalibrate by PAV, and take pointwise 5%/95% quantiles of the curve.
-    /// Each resample has its own generator seeded from (seed, draw), so the result is the same
-    /// however the draws are spread over cores.
+    /// calibrated null; `CalibratedResampler`), recalibrate by PAV, and take pointwise 5%/95%
+    /// quantiles of the curve. Each resample has its own generator seeded from (seed, draw), so the
+    /// result is the same however the draws are spread over cores.
     static func resampled(_ s: Sample, seed: UInt64) -> [ConsistencyBand.Point] {
         let k = s.values.count
         guard k > 0 else { return [] }
-        // owner[r] is the distinct value of the r-th forecast, so a draw is one array lookup.
-        var owner = [Int32]()
-        owner.reserveCapacity(s.n)
-        for (j, c) in s.values.enumerated() { owner.append(contentsOf: repeatElement(Int32(j), count: c.n)) }
-        let xs = s.values.map(\.x)
-        // A forecast is drawn and its outcome decided from one 64-bit number: the high half picks
-        // the forecast, the low half is the uniform for the Bernoulli draw.
-        let thresholds = xs.map { UInt64(min(max($0, 0), 1) * 4_294_967_296.0) }
-        // curves[j * resamples + draw]: one flat buffer, each draw writing only its own cells.
-        var curves = [Double](repeating: .nan, count: k * resamples)
-        let n = UInt64(s.n)
-        curves.withUnsafeMutableBufferPointer { curvesBuffer in
+        let resampler = CalibratedResampler(s)
+        let xs = resampler.xs
+        // curves[draw * k + j]: one flat buffer, each draw writing the whole of its own row.
+        let curves = [Double](unsafeUninitializedCapacity: k * resamples) { curvesBuffer, initialized in
             nonisolated(unsafe) let out = curvesBuffer
-            owner.withUnsafeBufferPointer { ownerBuffer in
-                nonisolated(unsafe) let owners = ownerBuffer
-                DispatchQueue.concurrentPerform(iterations: resamples) { draw in
-                    var rng = SeededGenerator.forStream(draw, of: seed)
-                    var counts = [Int32](repeating: 0, count: k), events = [Int32](repeating: 0, count: k)
-                    counts.withUnsafeMutableBufferPointer { c in
-                        events.withUnsafeMutableBufferPointer { e in
-                            thresholds.withUnsafeBufferPointer { t in
-                                for _ in 0..<s.n {
-                                    let r = rng.next()
-                                    let j = Int(owners[Int(((r >> 32) &* n) >> 32)])
-                                    c[j] &+= 1
-                                    // Branch-free: the subtraction wraps (top bit set) exactly when the outcome is YES.
-                                    e[j] &+= Int32(truncatingIfNeeded: ((r & 0xFFFF_FFFF) &- t[j]) >> 63)
-                                }
-                            }
-                        }
-                    }
-                    var drawn: [CountedForecast] = []
-                    for j in 0..<k where counts[j] > 0 { drawn.append(CountedForecast(x: xs[j], n: Int(counts[j]), e: Int(events[j]))) }
-                    let fitted = CORP.recalibrated(drawn, blocks: CORP.pav(drawn))
-                    interpolate(xs, xs: drawn, ys: fitted) { j, v in out[j * resamples + draw] = v }
+            DispatchQueue.concurrentPerform(iterations: resamples) { draw in
+                var rng = SeededGenerator.forStream(draw, of: seed)
+                var counts = [Int32](repeating: 0, count: k), events = [Int32](repeating: 0, count: k)
+                counts.withUnsafeMutableBufferPointer { c in
+                    events.withUnsafeMutableBufferPointer { e in resampler.draw(&rng, counts: c, events: e) }
                 }
+                var drawn: [CountedForecast] = [], drawnAt: [Int] = []
+                for j in 0..<k where counts[j] > 0 {
+                    drawn.append(CountedForecast(x: xs[j], n: Int(counts[j]), e: Int(events[j])))
+                    drawnAt.append(j)
+                }
+                let fitted = CORP.recalibrated(drawn, blocks: CORP.pav(drawn))
+                curve(xs, drawnAt: drawnAt, fitted: fitted, into: out.baseAddress! + draw * k)
             }
+            initialized = k * resamples
         }
-        // Each value's draws sorted in place, the values spread over the cores.
+        // Each value's column of draws, the values spread over the cores. A block of columns is
+        // first copied out row by row, so the draws are read in order rather than 8·K bytes apart.
         var bounds = [(lower: Double?, upper: Double?)](repeating: (nil, nil), count: k)
-        curves.withUnsafeMutableBufferPointer { curvesBuffer in
+        curves.withUnsafeBufferPointer { curvesBuffer in
             bounds.withUnsafeMutableBufferPointer { boundsBuffer in
                 nonisolated(unsafe) let all = curvesBuffer, out = boundsBuffer
                 let chunk = 64
                 DispatchQueue.concurrentPerform(iterations: (k + chunk - 1) / chunk) { c in
-                    for j in (c * chunk)..<min(k, (c + 1) * chunk) {
-                        var draws = UnsafeMutableBufferPointer(rebasing: all[(j * resamples)..<((j + 1) * resamples)])
-                        var kept = 0
-                        for i in draws.indices where !draws[i].isNaN { draws[kept] = draws[i]; kept += 1 }
-                        draws = UnsafeMutableBufferPointer(rebasing: draws[..<kept])
-                        draws.sort()
-                        out[j] = (quantileType7(draws, 0.05), quantileType7(draws, 0.95))
+                    let first = c * chunk, width = min(k, first + chunk) - first
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: width * resamples) { columns in
+                        for draw in 0..<resamples {
+                            let row = all.baseAddress! + draw * k + first
+                            for i in 0..<width { columns[i * resamples + draw] = row[i] }
+                        }
+                        for i in 0..<width {
+                            out[first + i] = quantilesType7(resamples, tail: 0.05) { columns[i * resamples + $0] }
+                        }
                     }
                 }
             }
@@ -109,24 +95,27 @@ public enum ConsistencyBands {
         return s.values.enumerated().map { j, c in .init(x: c.x, n: c.n, lower: bounds[j].lower, upper: bounds[j].upper) }
     }
 
-    /// The resampled curve, linearly interpolated, at each of `points` (increasing) in one walk
-    /// along it: nothing outside its range, constant if it has one point.
-    static func interpolate(_ points: [Double], xs: [CountedForecast], ys: [Double], _ found: (Int, Double) -> Void) {
-        guard let first = xs.first, let last = xs.last else { return }
-        if xs.count == 1 {
-            for j in points.indices { found(j, ys[0]) }
+    /// One resample's curve at every distinct value: the fitted value where the value was drawn
+    /// (drawnAt lists those, in order), linear between the drawn values around it elsewhere,
+    /// missing (NaN) outside the drawn range, and constant if only one value was drawn.
+    static func curve(_ xs: [Double], drawnAt: [Int], fitted: [Double], into row: UnsafeMutablePointer<Double>) {
+        let k = xs.count
+        guard let first = drawnAt.first, let last = drawnAt.last else {
+            row.update(repeating: .nan, count: k)
             return
         }
-        var lo = 0
-        for (j, x) in points.enumerated() where x >= first.x && x <= last.x {
-            // lo: the last point of the curve at or below x, but never the last of all.
-            while lo + 2 < xs.count && xs[lo + 1].x <= x { lo += 1 }
-            if x == xs[lo].x {
-                found(j, ys[lo])
-                continue
-            }
-            let w = (x - xs[lo].x) / (xs[lo + 1].x - xs[lo].x)
-            found(j, ys[lo] + w * (ys[lo + 1] - ys[lo]))
+        if drawnAt.count == 1 {
+            row.update(repeating: fitted[0], count: k)
+            return
         }
+        row.update(repeating: .nan, count: first)
+        for i in 0..<(drawnAt.count - 1) {
+            let a = drawnAt[i], b = drawnAt[i + 1]
+            let xa = xs[a], ya = fitted[i], span = xs[b] - xa, rise = fitted[i + 1] - ya
+            row[a] = ya
+            for j in (a + 1)..<b { row[j] = ya + (xs[j] - xa) / span * rise }
+        }
+        row[last] = fitted[drawnAt.count - 1]
+        (row + last + 1).update(repeating: .nan, count: k - last - 1)
     }
 }

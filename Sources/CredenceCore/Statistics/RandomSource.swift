@@ -64,3 +64,43 @@ public func quantileType7<C: RandomAccessCollection<Double>>(_ sorted: C, _ p: D
     let a = sorted[sorted.startIndex + lo], b = sorted[sorted.startIndex + hi]
     return a + (h - Double(lo)) * (b - a)
 }
+
+/// Type-7 quantiles at `p` and 1 − `p` (p ≤ ½) of the non-NaN values among `count` values read
+/// through `value`, without sorting: the low quantile needs only the ⌊p(m−1)⌋ + 2 smallest, the
+/// high one as many of the largest, so for the band's 5%/95% of 100 draws each value costs one
+/// comparison against the sixth smallest and the sixth largest so far. The result is exactly
+/// what sorting and `quantileType7` give.
+public func quantilesType7(_ count: Int, tail p: Double, _ value: (Int) -> Double) -> (lower: Double?, upper: Double?) {
+    let keep = Int((p * Double(max(count - 1, 0))).rounded(.down)) + 2
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * keep) { buffer in
+        let small = buffer.baseAddress!, large = small + keep   // ascending / descending
+        var nSmall = 0, nLarge = 0, m = 0
+        for i in 0..<count {
+            let v = value(i)
+            if v.isNaN { continue }
+            m += 1
+            if nSmall < keep || v < small[nSmall - 1] {
+                var at = min(nSmall, keep - 1)
+                while at > 0 && small[at - 1] > v { small[at] = small[at - 1]; at -= 1 }
+                small[at] = v
+                nSmall = min(nSmall + 1, keep)
+            }
+            if nLarge < keep || v > large[nLarge - 1] {
+                var at = min(nLarge, keep - 1)
+                while at > 0 && large[at - 1] < v { large[at] = large[at - 1]; at -= 1 }
+                large[at] = v
+                nLarge = min(nLarge + 1, keep)
+            }
+        }
+        guard m > 0 else { return (nil, nil) }
+        // The i-th smallest of the m values: from the kept smallest, or as the (m−1−i)-th largest.
+        func orderStatistic(_ i: Int) -> Double { i < nSmall ? small[i] : large[m - 1 - i] }
+        func quantile(_ q: Double) -> Double {
+            let h = Double(m - 1) * q
+            let lo = Int(h.rounded(.down)), hi = min(lo + 1, m - 1)
+            let a = orderStatistic(lo), b = orderStatistic(hi)
+            return a + (h - Double(lo)) * (b - a)
+        }
+        return (quantile(p), quantile(1 - p))
+    }
+}

@@ -25,8 +25,15 @@ public enum SpecialFunctions {
 
     public static func normalTwoSidedP(_ z: Double) -> Double { erfc(abs(z) / 2.0.squareRoot()) }
 
+    /// ln Γ(x) through `lgamma_r`: plain `lgamma` writes the global `signgam`, and the bootstraps
+    /// call this from several threads at once.
+    public static func logGamma(_ x: Double) -> Double {
+        var sign: Int32 = 0
+        return lgamma_r(x, &sign)
+    }
+
     /// ln B(a, b).
-    public static func logBeta(_ a: Double, _ b: Double) -> Double { lgamma(a) + lgamma(b) - lgamma(a + b) }
+    public static func logBeta(_ a: Double, _ b: Double) -> Double { logGamma(a) + logGamma(b) - logGamma(a + b) }
 
     /// The regularized incomplete beta function I_x(a, b) (continued fraction, modified Lentz).
     public static func regularizedIncompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {

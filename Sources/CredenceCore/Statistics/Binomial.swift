@@ -1,0 +1,40 @@
+import Foundation
+
+extension SeededGenerator {
+    /// An exact Binomial(n, p) draw by inversion that starts at the mode and walks outwards,
+    /// taking the probabilities on either side in turn. Any fixed order of the outcomes is a valid
+    /// inversion; starting at the mode makes the expected walk about 1.6 standard deviations, so a
+    /// draw costs a few hundred nanoseconds whatever n is, where drawing n Bernoullis costs n.
+    public mutating func binomial(_ n: Int, _ p: Double) -> Int {
+        if n <= 0 || p <= 0 { return 0 }
+        if p >= 1 { return n }
+        let q = 1 - p
+        let mode = min(n, Int((Double(n + 1) * p).rounded(.down)))
+        let nd = Double(n), md = Double(mode)
+        let atMode = exp(SpecialFunctions.logGamma(nd + 1) - SpecialFunctions.logGamma(md + 1) - SpecialFunctions.logGamma(nd - md + 1)
+                         + md * log(p) + (nd - md) * log(q))
+        let odds = p / q
+        // Beyond this the probabilities left on a side are below 1e-17 of the mode's: rounding
+        // in the mode's probability can leave u unspent that far out, so draw again instead.
+        let negligible = atMode * 1e-17
+        while true {
+            var u = unit() - atMode
+            if u < 0 { return mode }
+            var lo = mode, hi = mode, below = atMode, above = atMode
+            while (hi < n && above > negligible) || (lo > 0 && below > negligible) {
+                if hi < n {
+                    above *= odds * Double(n - hi) / Double(hi + 1)   // f(k+1)/f(k) = (n−k)/(k+1) · p/q
+                    hi += 1
+                    u -= above
+                    if u < 0 { return hi }
+                }
+                if lo > 0 {
+                    below *= Double(lo) / (Double(n - lo + 1) * odds)  // f(k−1)/f(k) = k/(n−k+1) · q/p
+                    lo -= 1
+                    u -= below
+                    if u < 0 { return lo }
+                }
+            }
+        }
+    }
+}
