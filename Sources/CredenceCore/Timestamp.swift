@@ -10,18 +10,21 @@ public enum Timestamp {
         if rest < 0 { rest += 86_400_000; days -= 1 }
         let (y, m, d) = civil(fromDays: days)
         let seconds = rest / 1000, milli = rest % 1000
-        var out = [UInt8]()
-        out.reserveCapacity(24)
-        func put(_ value: Int64, _ width: Int) {
-            var digits = [UInt8](repeating: 0x30, count: width), v = value
-            for i in stride(from: width - 1, through: 0, by: -1) { digits[i] = UInt8(0x30 + v % 10); v /= 10 }
-            out.append(contentsOf: digits)
+        // Written straight into the string's storage: export formats two of these per forecast.
+        return String(unsafeUninitializedCapacity: 24) { out in
+            var at = 0
+            func put(_ value: Int64, _ width: Int) {
+                var v = value
+                for i in stride(from: width - 1, through: 0, by: -1) { out[at + i] = UInt8(0x30 + v % 10); v /= 10 }
+                at += width
+            }
+            func char(_ c: UInt8) { out[at] = c; at += 1 }
+            put(y, 4); char(0x2D); put(m, 2); char(0x2D); put(d, 2); char(0x54)
+            put(seconds / 3600, 2); char(0x3A); put(seconds / 60 % 60, 2); char(0x3A); put(seconds % 60, 2)
+            if milliseconds || milli != 0 { char(0x2E); put(milli, 3) }
+            char(0x5A)
+            return at
         }
-        put(y, 4); out.append(0x2D); put(m, 2); out.append(0x2D); put(d, 2); out.append(0x54)
-        put(seconds / 3600, 2); out.append(0x3A); put(seconds / 60 % 60, 2); out.append(0x3A); put(seconds % 60, 2)
-        if milliseconds || milli != 0 { out.append(0x2E); put(milli, 3) }
-        out.append(0x5A)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's algorithm).

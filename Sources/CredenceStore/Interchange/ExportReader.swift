@@ -65,7 +65,7 @@ extension Journal {
                 c.tags = try tags.take(id).map { $0[1] }
                 c.condition = try conditions.take(id).first.map { (uuid: $0[1], required: $0[2]) }
                 // Within a claim, forecasts go in the order they were entered.
-                c.forecasts = try forecasts.take(id).sorted { ($0[1] as Int64) < ($1[1] as Int64) }.map { f in
+                c.forecasts = try forecasts.take(id).map { (id: $0[1] as Int64, row: $0) }.sorted { $0.id < $1.id }.map(\.row).map { f in
                     InterchangeForecast(forecaster: f[2], option: f[3], probability: f[4], typed: f[5], form: InputForm(rawValue: f[6]) ?? .decimal,
                                         reason: f[7], createdAt: Date(millis: f[8]), caveats: caveats[f[1]] ?? [])
                 }
