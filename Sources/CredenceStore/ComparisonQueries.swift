@@ -39,10 +39,10 @@ extension Journal {
     /// scope, then both people's forecasts in table (entry) order, which give the histories and,
     /// through `is_final`, the forecast that counts for each.
     /// - withText: the claims' text too (without it, `text` is empty: ask `claimTexts` for the few shown).
-    public func sharedClaims(_ a: String, _ b: String, scope: ClaimScope, withText: Bool = true) throws -> [SharedClaim] {
+    public func sharedClaims(_ a: String, _ b: String, scope: ClaimScope, withText: Bool = true) throws -> SharedClaims {
         try read { db in
             guard let ida = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [a]),
-                  let idb = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [b]) else { return [] }
+                  let idb = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [b]) else { return SharedClaims() }
             // Claim ids are dense small integers: arrays indexed by id beat dictionaries here.
             let maxID = Int(try Int64.fetchOne(db, sql: "SELECT max(id) FROM claim") ?? 0)
             var args: StatementArguments = []
@@ -52,6 +52,7 @@ extension Journal {
                 WHERE c.outcome IS NOT NULL \(extra.map { "AND " + $0 }.joined(separator: " ")) ORDER BY c.id
                 """, args)
             var resolved: [SharedClaim] = []
+            resolved.reserveCapacity(maxID)
             var position = [Int32](repeating: -1, count: maxID + 1)
             while try claims.step() {
                 let id: ClaimID = claims.int(0)
@@ -63,6 +64,10 @@ extension Journal {
                 SELECT claim_id, forecaster_id, probability, created_at, is_final FROM forecast
                 WHERE forecaster_id IN (?, ?) AND option_id IS NULL ORDER BY id
                 """, [ida, idb])
+            // Each forecast before resolution, keyed 2·claim (A) or 2·claim + 1 (B), in entry
+            // order; a stable counting sort then lays every history out in one array.
+            var keys: [Int32] = [], entries: [TimedForecast] = []
+            var starts = [Int](repeating: 0, count: 2 * resolved.count + 1)
             while try history.step() {
                 let claim = Int(history.int(0))
                 guard claim <= maxID, position[claim] >= 0 else { continue }
@@ -70,10 +75,23 @@ extension Journal {
                 let millis = history.int(3), p = history.double(2), isA = history.int(1) == ida
                 if history.int(4) == 1 { if isA { resolved[i].aFinal = p } else { resolved[i].bFinal = p } }
                 guard millis <= resolved[i].resolvedAt.millis else { continue }
-                let forecast = TimedForecast(time: Double(millis) / 1000, p: p)
-                if isA { resolved[i].a.append(forecast) } else { resolved[i].b.append(forecast) }
+                let key = 2 * i + (isA ? 0 : 1)
+                keys.append(Int32(key))
+                entries.append(TimedForecast(time: Double(millis) / 1000, p: p))
+                starts[key + 1] += 1
             }
-            return resolved.filter { !$0.aFinal.isNaN && !$0.bFinal.isNaN }
+            for k in 1..<starts.count { starts[k] += starts[k - 1] }
+            var next = starts
+            var histories = [TimedForecast](repeating: TimedForecast(time: 0, p: 0), count: entries.count)
+            for (key, forecast) in zip(keys, entries) {
+                histories[next[Int(key)]] = forecast
+                next[Int(key)] += 1
+            }
+            for i in resolved.indices {
+                resolved[i].aHistory = starts[2 * i]..<starts[2 * i + 1]
+                resolved[i].bHistory = starts[2 * i + 1]..<starts[2 * i + 2]
+            }
+            return SharedClaims(claims: resolved.filter { !$0.aFinal.isNaN && !$0.bFinal.isNaN }, histories: histories)
         }
     }
 

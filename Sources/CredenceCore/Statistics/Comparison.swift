@@ -7,9 +7,10 @@ public struct SharedClaim: Sendable {
     public let outcome: Bool
     public let createdAt: Date
     public let resolvedAt: Date
-    /// Each forecaster's forecasts made before resolution, in entry order (times in seconds).
-    public var a: [TimedForecast] = []
-    public var b: [TimedForecast] = []
+    /// Where each forecaster's forecasts made before resolution (entry order, times in seconds)
+    /// sit in `SharedClaims.histories`.
+    public var aHistory: Range<Int> = 0..<0
+    public var bHistory: Range<Int> = 0..<0
     /// The forecast that counts for each (the last at or before resolution).
     public var aFinal: Double = .nan
     public var bFinal: Double = .nan
@@ -23,6 +24,17 @@ public struct SharedClaim: Sendable {
     }
 }
 
+/// Two forecasters' shared claims with every history in one array: two arrays per claim cost
+/// 600,000 allocations at 300,000 claims, and ~20 ms just to free them.
+public struct SharedClaims: Sendable {
+    public var claims: [SharedClaim]
+    public var histories: [TimedForecast]
+
+    public init(claims: [SharedClaim] = [], histories: [TimedForecast] = []) {
+        self.claims = claims
+        self.histories = histories
+    }
+}
 
 /// One claim's differences, A minus B (negative: A better).
 public struct ClaimDifference: Sendable {
@@ -53,9 +65,17 @@ public struct PairComparison: Sendable {
 
 public enum Comparisons {
     /// - timeAveragedInterval: also bootstrap the time-averaged difference (when it is the headline).
-    public static func compare(_ shared: [SharedClaim], seed: UInt64 = 20_240_229, timeAveragedInterval: Bool = false) -> PairComparison? {
+    public static func compare(_ all: SharedClaims, seed: UInt64 = 20_240_229, timeAveragedInterval: Bool = false) -> PairComparison? {
+        let shared = all.claims
         guard !shared.isEmpty else { return nil }
+        // The bootstrap is most of the work: it starts first, on the other cores, and everything
+        // else here is computed while it runs.
+        let differences = shared.map { Scoring.brier($0.aFinal, $0.outcome) - Scoring.brier($0.bFinal, $0.outcome) }
+        let headline = Background { HeadToHead.bootstrap(differences, seed: seed) }
         var diffs: [ClaimDifference] = [], brierD: [Double] = [], logD: [Double] = []
+        diffs.reserveCapacity(shared.count)
+        brierD.reserveCapacity(shared.count)
+        logD.reserveCapacity(shared.count)
         var sumA = CompensatedSum(), sumB = CompensatedSum(), bayes = CompensatedSum()
         for c in shared {
             let a = Scoring.brier(c.aFinal, c.outcome), b = Scoring.brier(c.bFinal, c.outcome)
@@ -67,25 +87,29 @@ public enum Comparisons {
             brierD.append(a - b)
             logD.append(la - lb)
         }
-        // The bootstrap is most of the work: it runs on the other cores while the rest is done here.
-        let differences = brierD
-        let headline = Background { HeadToHead.bootstrap(differences, seed: seed) }
         var taD: [Double] = [], taByClaim: [ClaimID: Double] = [:]
-        for c in shared {
-            let open = c.createdAt.timeIntervalSince1970, close = c.resolvedAt.timeIntervalSince1970
-            guard let fa = TimeAveraged.firstTime(c.a, open: open, close: close),
-                  let fb = TimeAveraged.firstTime(c.b, open: open, close: close) else { continue }
-            let start = max(fa, fb)
-            guard let ta = TimeAveraged.average(c.a, open: open, from: start, close: close, outcome: c.outcome),
-                  let tb = TimeAveraged.average(c.b, open: open, from: start, close: close, outcome: c.outcome) else { continue }
-            taD.append(ta - tb)
-            taByClaim[c.id] = ta - tb
+        taD.reserveCapacity(shared.count)
+        taByClaim.reserveCapacity(shared.count)
+        all.histories.withUnsafeBufferPointer { histories in
+            for c in shared {
+                let open = c.createdAt.timeIntervalSince1970, close = c.resolvedAt.timeIntervalSince1970
+                let a = UnsafeBufferPointer(rebasing: histories[c.aHistory]), b = UnsafeBufferPointer(rebasing: histories[c.bHistory])
+                guard let fa = TimeAveraged.firstTime(a, open: open, close: close),
+                      let fb = TimeAveraged.firstTime(b, open: open, close: close) else { continue }
+                let start = max(fa, fb)
+                guard let ta = TimeAveraged.average(a, open: open, from: start, close: close, outcome: c.outcome),
+                      let tb = TimeAveraged.average(b, open: open, from: start, close: close, outcome: c.outcome) else { continue }
+                taD.append(ta - tb)
+                taByClaim[c.id] = ta - tb
+            }
         }
         let n = Double(shared.count)
-        return PairComparison(claims: diffs, brierA: sumA.value / n, brierB: sumB.value / n, brier: HeadToHead.compare(brierD)!,
+        let brier = HeadToHead.compare(brierD)!, logLoss = HeadToHead.compare(logD)!, timeAveraged = HeadToHead.compare(taD)
+        let timeAveragedBootstrap = timeAveragedInterval ? HeadToHead.bootstrap(taD, seed: seed) : nil
+        return PairComparison(claims: diffs, brierA: sumA.value / n, brierB: sumB.value / n, brier: brier,
                               bootstrap: headline.value, logBayesFactorBits: bayes.value,
-                              logLoss: HeadToHead.compare(logD)!, timeAveraged: HeadToHead.compare(taD),
-                              timeAveragedBootstrap: timeAveragedInterval ? HeadToHead.bootstrap(taD, seed: seed) : nil,
+                              logLoss: logLoss, timeAveraged: timeAveraged,
+                              timeAveragedBootstrap: timeAveragedBootstrap,
                               timeAveragedDifferences: taByClaim)
     }
 }

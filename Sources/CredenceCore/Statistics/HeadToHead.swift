@@ -37,7 +37,7 @@ public enum HeadToHead {
                 p = SpecialFunctions.studentTwoSidedP(tv, df: m - 1)
             }
         }
-        let winsA = d.filter { $0 < 0 }.count, winsB = d.filter { $0 > 0 }.count
+        let winsA = d.count { $0 < 0 }, winsB = d.count { $0 > 0 }
         let w = winsA + winsB
         let pSign = w == 0 ? nil : min(1, 2 * SpecialFunctions.binomialHalfCDF(min(winsA, winsB), w))
         return PairedComparison(n: d.count, meanDiff: mean, sdDiff: sd, t: t, df: d.count >= 2 ? d.count - 1 : nil,

@@ -29,7 +29,7 @@ public enum TimeAveraged {
     }
 
     /// When the first forecast starts to count: max(time, open) of the earliest before close.
-    public static func firstTime(_ history: [TimedForecast], open: Double, close: Double) -> Double? {
+    public static func firstTime<History: Collection<TimedForecast>>(_ history: History, open: Double, close: Double) -> Double? {
         var first: Double?
         for f in history where f.time < close { first = min(first ?? .infinity, max(f.time, open)) }
         return first
@@ -37,7 +37,7 @@ public enum TimeAveraged {
 
     /// Mean of (p(t) − y)² over [start, close); p(t) is the latest forecast at or before t, and at
     /// equal times the one entered later. nil if nothing is in force at `start`.
-    public static func average(_ history: [TimedForecast], open: Double, from start: Double, close: Double, outcome: Bool) -> Double? {
+    public static func average<History: Collection<TimedForecast>>(_ history: History, open: Double, from start: Double, close: Double, outcome: Bool) -> Double? {
         guard close > start else { return nil }
         let y = outcome ? 1.0 : 0.0
         // Histories usually arrive in time order (the journal stores them so): integrate in place.
