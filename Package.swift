@@ -18,10 +18,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "CredenceCore"),
+        .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "CredenceStore",
             dependencies: [
-                "CredenceCore",
+                "CredenceCore", "CSQLiteConfig",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
