@@ -133,7 +133,7 @@ struct Vs: CredenceCommand {
         let textWidth = max(12, ctx.width(nil) - idw - wa - wb - 45)
         ctx.out.line(f.style.dim("\(TerminalText.pad("ID", idw, right: true))  \(TerminalText.pad("claim", textWidth))  \(TerminalText.pad(TerminalText.safe(a), wa, right: true))  \(TerminalText.pad(TerminalText.safe(b), wb, right: true))  out  Brier Δ  log Δ bits  closer"))
         for d in rows {
-            let diff = scoring == .final ? d.brier : c.timeAveragedDifferences[d.claim.id]
+            let diff = scoring == .final ? d.brier : d.timeAveraged
             let closer = diff.map { $0 < 0 ? a : $0 > 0 ? b : "tie" } ?? "—"
             let text = TerminalText.pad(TerminalText.truncate(TerminalText.safe(texts[d.claim.id] ?? d.claim.text), to: textWidth), textWidth)
             ctx.out.line("\(TerminalText.pad(String(d.claim.id), idw, right: true))  \(text)  \(TerminalText.pad(Probability.percentText(d.claim.aFinal), wa, right: true))  \(TerminalText.pad(Probability.percentText(d.claim.bFinal), wb, right: true))  \(d.claim.outcome ? "yes" : " no")  \(TerminalText.pad(diff.map { String(format: "%+.4f", $0) } ?? "—", 7, right: true))  \(TerminalText.pad(String(format: "%+.2f", d.logBits), 10, right: true))  \(TerminalText.safe(closer))")
@@ -228,7 +228,7 @@ struct Vs: CredenceCommand {
         o["claims"] = .array(c.claims.map { d in
             ["id": .int(d.claim.id), "text": .string(d.claim.text), "outcome": .bool(d.claim.outcome), "a": .number(d.claim.aFinal),
              "b": .number(d.claim.bFinal), "brier_diff": .number(d.brier), "log_diff_bits": .number(d.logBits),
-             "time_averaged_diff": .number(c.timeAveragedDifferences[d.claim.id])]
+             "time_averaged_diff": .number(d.timeAveraged)]
         })
         return .object(o)
     }

@@ -43,6 +43,9 @@ public struct ClaimDifference: Sendable {
     /// log₂ q_B − log₂ q_A, in bits: positive when B gave what happened more probability… so
     /// negative favours A, like the Brier difference.
     public let logBits: Double
+    /// The time-averaged Brier difference on the common window; nil when one of them had no
+    /// forecast in force before resolution.
+    public let timeAveraged: Double?
     public var closer: Int { brier < 0 ? -1 : brier > 0 ? 1 : 0 }
 }
 
@@ -60,7 +63,6 @@ public struct PairComparison: Sendable {
     /// Time-averaged Brier on the common windows, over the claims where both had a forecast in force.
     public let timeAveraged: PairedComparison?
     public let timeAveragedBootstrap: Interval?
-    public let timeAveragedDifferences: [ClaimID: Double]
 }
 
 public enum Comparisons {
@@ -76,31 +78,21 @@ public enum Comparisons {
         diffs.reserveCapacity(shared.count)
         brierD.reserveCapacity(shared.count)
         logD.reserveCapacity(shared.count)
-        var sumA = CompensatedSum(), sumB = CompensatedSum(), bayes = CompensatedSum()
-        for c in shared {
-            let a = Scoring.brier(c.aFinal, c.outcome), b = Scoring.brier(c.bFinal, c.outcome)
-            let la = Scoring.logLoss(c.aFinal, c.outcome), lb = Scoring.logLoss(c.bFinal, c.outcome)
-            sumA.add(a)
-            sumB.add(b)
-            bayes.add((lb - la) / M_LN2)
-            diffs.append(ClaimDifference(claim: c, brier: a - b, logBits: (la - lb) / M_LN2))
-            brierD.append(a - b)
-            logD.append(la - lb)
-        }
-        var taD: [Double] = [], taByClaim: [ClaimID: Double] = [:]
+        var taD: [Double] = []
         taD.reserveCapacity(shared.count)
-        taByClaim.reserveCapacity(shared.count)
+        var sumA = CompensatedSum(), sumB = CompensatedSum(), bayes = CompensatedSum()
         all.histories.withUnsafeBufferPointer { histories in
             for c in shared {
-                let open = c.createdAt.timeIntervalSince1970, close = c.resolvedAt.timeIntervalSince1970
-                let a = UnsafeBufferPointer(rebasing: histories[c.aHistory]), b = UnsafeBufferPointer(rebasing: histories[c.bHistory])
-                guard let fa = TimeAveraged.firstTime(a, open: open, close: close),
-                      let fb = TimeAveraged.firstTime(b, open: open, close: close) else { continue }
-                let start = max(fa, fb)
-                guard let ta = TimeAveraged.average(a, open: open, from: start, close: close, outcome: c.outcome),
-                      let tb = TimeAveraged.average(b, open: open, from: start, close: close, outcome: c.outcome) else { continue }
-                taD.append(ta - tb)
-                taByClaim[c.id] = ta - tb
+                let a = Scoring.brier(c.aFinal, c.outcome), b = Scoring.brier(c.bFinal, c.outcome)
+                let la = Scoring.logLoss(c.aFinal, c.outcome), lb = Scoring.logLoss(c.bFinal, c.outcome)
+                sumA.add(a)
+                sumB.add(b)
+                bayes.add((lb - la) / M_LN2)
+                let ta = timeAveragedDifference(c, histories)
+                if let ta { taD.append(ta) }
+                diffs.append(ClaimDifference(claim: c, brier: a - b, logBits: (la - lb) / M_LN2, timeAveraged: ta))
+                brierD.append(a - b)
+                logD.append(la - lb)
             }
         }
         let n = Double(shared.count)
@@ -109,8 +101,19 @@ public enum Comparisons {
         return PairComparison(claims: diffs, brierA: sumA.value / n, brierB: sumB.value / n, brier: brier,
                               bootstrap: headline.value, logBayesFactorBits: bayes.value,
                               logLoss: logLoss, timeAveraged: timeAveraged,
-                              timeAveragedBootstrap: timeAveragedBootstrap,
-                              timeAveragedDifferences: taByClaim)
+                              timeAveragedBootstrap: timeAveragedBootstrap)
+    }
+
+    /// A − B time-averaged Brier over the window both had a forecast in force (spec §10).
+    static func timeAveragedDifference(_ c: SharedClaim, _ histories: UnsafeBufferPointer<TimedForecast>) -> Double? {
+        let open = c.createdAt.timeIntervalSince1970, close = c.resolvedAt.timeIntervalSince1970
+        let a = UnsafeBufferPointer(rebasing: histories[c.aHistory]), b = UnsafeBufferPointer(rebasing: histories[c.bHistory])
+        guard let fa = TimeAveraged.firstTime(a, open: open, close: close),
+              let fb = TimeAveraged.firstTime(b, open: open, close: close) else { return nil }
+        let start = max(fa, fb)
+        guard let ta = TimeAveraged.average(a, open: open, from: start, close: close, outcome: c.outcome),
+              let tb = TimeAveraged.average(b, open: open, from: start, close: close, outcome: c.outcome) else { return nil }
+        return ta - tb
     }
 }
 
