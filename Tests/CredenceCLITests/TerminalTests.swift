@@ -17,27 +17,22 @@ import Testing
     /// Waits until the screen shows every one of `texts` (or ten seconds pass) and returns the
     /// screen. Waiting for all of them matters: a command's output reaches the terminal line by
     /// line, so seeing its first line says nothing about the rest.
+    /// - prompt: also wait for an empty prompt as the last line, so the next keys reach readline
+    ///   rather than the terminal's own line buffer while a command still runs.
     @discardableResult
-    func waitFor(_ texts: String...) throws -> String {
-        for _ in 0..<500 {
-            let s = try screen()
-            if texts.allSatisfy(s.contains) { return s }
-            usleep(20_000)
-        }
-        return try screen()
-    }
-
-    /// Waits until the screen shows every one of `texts` and then an empty prompt, so the next
-    /// keys reach readline rather than the terminal's own line buffer while a command still runs.
-    @discardableResult
-    func waitForPrompt(after texts: String...) throws -> String {
-        for _ in 0..<500 {
-            let s = try screen()
+    func waitFor(_ texts: String..., prompt: Bool = false) throws -> String {
+        func ready(_ s: String) -> Bool {
+            guard texts.allSatisfy(s.contains) else { return false }
+            guard prompt else { return true }
             let last = s.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }
-            if texts.allSatisfy(s.contains), last.map({ $0.trimmingCharacters(in: .whitespaces) }) == "journal>" { return s }
+            return last.map { $0.trimmingCharacters(in: .whitespaces) } == "journal>"
+        }
+        for _ in 0..<500 {
+            let s = try screen()
+            if ready(s) { return s }
             usleep(20_000)
         }
-        FileHandle.standardError.write(Data("waited 10 s for \(texts); the screen:\n\(try screen())\n".utf8))
+        FileHandle.standardError.write(Data("waited 10 s for \(texts)\(prompt ? " and a prompt" : ""); the screen:\n\(try screen())\n".utf8))
         return try screen()
     }
 
@@ -52,24 +47,24 @@ import Testing
                   "env HOME=\(home.path) CREDENCE_JOURNAL=\(journal) TERM=xterm NO_COLOR=1 \(ProcessTests.binary)"])
         defer { _ = try? tmux(["kill-server"]) }
 
-        #expect(try waitForPrompt(after: "Credence 0.1.0").contains("Credence 0.1.0"))
+        #expect(try waitFor("Credence 0.1.0", prompt: true).contains("Credence 0.1.0"))
         try keys("Ryan ships by friday 70% #work", "Enter")
-        #expect(try waitForPrompt(after: "Added claim 1", "tags  #work").contains("tags  #work"))
+        #expect(try waitFor("Added claim 1", "tags  #work", prompt: true).contains("tags  #work"))
         try keys("The eval replicates likely by june", "Enter")
-        try waitForPrompt(after: "Added claim 2")
+        try waitFor("Added claim 2", prompt: true)
         // TAB lists the ids with a hint of each claim's text, then completes.
         try keys("show ", "Tab", "Tab")
         let listed = try waitFor("1  Ryan ships", "2  The eval replicates")
         #expect(listed.contains("1  Ryan ships") && listed.contains("2  The eval replicates"))
         try keys("1", "Enter")
-        try waitForPrompt(after: "Claim 1  Ryan ships", "Forecasts")
+        try waitFor("Claim 1  Ryan ships", "Forecasts", prompt: true)
         try keys("resolve 1 y", "Tab", "Enter")
-        #expect(try waitForPrompt(after: "Resolved claim 1").contains("YES"))
+        #expect(try waitFor("Resolved claim 1", prompt: true).contains("YES"))
         // Ctrl-C drops a half-typed line; the prompt comes back and nothing is added.
         try keys("half a claim 40")
         try waitFor("journal> half a claim 40")
         try keys("C-c")
-        try waitForPrompt(after: "journal> half a claim 40")
+        try waitFor("journal> half a claim 40", prompt: true)
         try keys("list", "Enter")
         let afterList = try waitFor("STATUS", "2  75%     open")
         #expect(afterList.contains("2  75%     open"))

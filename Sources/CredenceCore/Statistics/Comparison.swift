@@ -72,11 +72,10 @@ public enum Comparisons {
         guard !shared.isEmpty else { return nil }
         // The bootstrap is most of the work: it starts first, on the other cores, and everything
         // else here is computed while it runs.
-        let differences = shared.map { Scoring.brier($0.aFinal, $0.outcome) - Scoring.brier($0.bFinal, $0.outcome) }
-        let headline = Background { HeadToHead.bootstrap(differences, seed: seed) }
-        var diffs: [ClaimDifference] = [], brierD: [Double] = [], logD: [Double] = []
+        let brierD = shared.map { Scoring.brier($0.aFinal, $0.outcome) - Scoring.brier($0.bFinal, $0.outcome) }
+        let headline = Background { HeadToHead.bootstrap(brierD, seed: seed) }
+        var diffs: [ClaimDifference] = [], logD: [Double] = []
         diffs.reserveCapacity(shared.count)
-        brierD.reserveCapacity(shared.count)
         logD.reserveCapacity(shared.count)
         var taD: [Double] = []
         taD.reserveCapacity(shared.count)
@@ -91,7 +90,6 @@ public enum Comparisons {
                 let ta = timeAveragedDifference(c, histories)
                 if let ta { taD.append(ta) }
                 diffs.append(ClaimDifference(claim: c, brier: a - b, logBits: (la - lb) / M_LN2, timeAveraged: ta))
-                brierD.append(a - b)
                 logD.append(la - lb)
             }
         }

@@ -58,10 +58,15 @@ extension SeededGenerator {
 /// Sample quantile, R's type 7 (linear interpolation between order statistics).
 public func quantileType7<C: RandomAccessCollection<Double>>(_ sorted: C, _ p: Double) -> Double? where C.Index == Int {
     guard !sorted.isEmpty else { return nil }
-    let h = Double(sorted.count - 1) * p
-    let lo = Int(h.rounded(.down))
-    let hi = min(lo + 1, sorted.count - 1)
-    let a = sorted[sorted.startIndex + lo], b = sorted[sorted.startIndex + hi]
+    return type7(sorted.count, p) { sorted[sorted.startIndex + $0] }
+}
+
+/// R's type 7 from the order statistics of m values (0-based, ascending): linear between the
+/// ⌊h⌋-th and the next, h = (m − 1)p.
+private func type7(_ m: Int, _ p: Double, _ orderStatistic: (Int) -> Double) -> Double {
+    let h = Double(m - 1) * p
+    let lo = Int(h.rounded(.down)), hi = min(lo + 1, m - 1)
+    let a = orderStatistic(lo), b = orderStatistic(hi)
     return a + (h - Double(lo)) * (b - a)
 }
 
@@ -95,12 +100,6 @@ public func quantilesType7(_ count: Int, tail p: Double, _ value: (Int) -> Doubl
         guard m > 0 else { return (nil, nil) }
         // The i-th smallest of the m values: from the kept smallest, or as the (m−1−i)-th largest.
         func orderStatistic(_ i: Int) -> Double { i < nSmall ? small[i] : large[m - 1 - i] }
-        func quantile(_ q: Double) -> Double {
-            let h = Double(m - 1) * q
-            let lo = Int(h.rounded(.down)), hi = min(lo + 1, m - 1)
-            let a = orderStatistic(lo), b = orderStatistic(hi)
-            return a + (h - Double(lo)) * (b - a)
-        }
-        return (quantile(p), quantile(1 - p))
+        return (type7(m, p, orderStatistic), type7(m, 1 - p, orderStatistic))
     }
 }
