@@ -50,6 +50,47 @@ for i in $(seq "$trials"); do
   rm -f "$j" "$j-wal" "$j-shm"
 done
 
+# 1b. Kills during a streaming import (a Credence CSV over 4 MB) into a journal that does not exist
+# yet: it is written under a temporary name and linked into place whole, so the journal is either
+# absent or complete, and the next import removes what the killed one left behind.
+python3 - "$work/stream.csv" <<'PY'
+import sys, random
+random.seed(6)
+header = "record,claim_uuid,claim_id,claim,kind,notes,claim_created_at,resolve_by,options,tags,condition_uuid,condition_requires,forecaster,option,probability,typed,form,reason,caveats,created_at,status,resolved_at,recorded_at,note,resolved_by,automatic,yes,no,yes_stake,no_stake,terms,settled_at,settlement"
+with open(sys.argv[1], "w") as f:
+    f.write(header + "\n")
+    for q in range(4000):
+        claim = f"forecast,00000000-0000-4000-8000-{q:012d},,Question {q} about whether the thing happens by the end of the quarter,binary,,2025-01-01T00:00:00.000Z,,,\"[\"\"work\"\"]\",,,"
+        for who in ("me", "ryan", "sam", "ana", "bo"):
+            p = random.randint(1, 99)
+            f.write(f"{claim}{who},,{p / 100},{p}%,percent,,,2025-01-0{1 + len(who)}T00:00:00.000Z,,,,,,,,,,,,,\n")
+PY
+[ "$(wc -c < "$work/stream.csv")" -gt $((4 << 20)) ] || fail "stream.csv is under 4 MB: the import would not stream"
+t0=$(date +%s%N); "$credence" import "$work/stream.csv" --journal "$work/stream-timing.sqlite" >/dev/null; t1=$(date +%s%N)
+stream_ms=$(( (t1 - t0) / 1000000 + 50 ))
+streams_whole=0; streams_none=0; streams_leftover=0
+mkdir -p "$work/fresh"
+for i in $(seq "$trials"); do
+  j="$work/fresh/j.sqlite"
+  "$credence" import "$work/stream.csv" --journal "$j" >/dev/null 2>&1 & pid=$!
+  sleep "$(printf '0.%03d' "$(rand_ms "$stream_ms")")"; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  if [ -e "$j" ]; then
+    integrity "$j"
+    n=$(count "$j" forecast)
+    if [ "$n" -eq 20000 ]; then streams_whole=$((streams_whole + 1)); else fail "streaming trial $i left a journal with $n forecasts"; fi
+    rm -f "$j" "$j-wal" "$j-shm"
+  else
+    streams_none=$((streams_none + 1))
+  fi
+  # The next import into the path completes and clears the killed one's temporary journal.
+  if ls -A "$work/fresh" | grep -q '^\.j\.sqlite\.importing-'; then streams_leftover=$((streams_leftover + 1)); fi
+  "$credence" import "$work/stream.csv" --journal "$j" >/dev/null || fail "streaming trial $i: the import after the kill failed"
+  [ "$(count "$j" forecast)" -eq 20000 ] || fail "streaming trial $i: the import after the kill is not whole"
+  left=$(ls -A "$work/fresh" | grep -v '^j.sqlite$' || true)
+  [ -z "$left" ] || fail "streaming trial $i left $left"
+  rm -f "$j" "$j-wal" "$j-shm"
+done
+
 # 2. Kills during a loop of add / forecast / resolve: every reported success is there.
 commands_done=0
 for i in $(seq "$trials"); do
@@ -108,6 +149,7 @@ echo
 echo "| fault | cases | what happened | lost |"
 echo "|---|---|---|---|"
 echo "| SIGKILL during a 20,000-forecast import | $trials | integrity ok each time; $imports_whole imports whole, $imports_none not at all, 0 partial | nothing |"
+echo "| SIGKILL during a streaming import into a new journal | $trials | integrity ok each time; $streams_whole journals whole, $streams_none absent, 0 partial; $streams_leftover killed imports left a temporary journal, each removed by the next import | nothing |"
 echo "| SIGKILL during add/forecast/resolve loops | $trials ($commands_done commands reported done) | integrity ok each time; every reported command present | nothing |"
 concurrent 2
 concurrent 4

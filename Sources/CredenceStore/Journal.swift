@@ -28,13 +28,18 @@ public final class Journal: @unchecked Sendable {
     /// Opens a journal. For writing, a missing file (and its directories) is created, private to
     /// its owner. For reading, a missing file is an empty journal and nothing is created.
     public static func open(path: String, access: Access, clock: Clock) throws -> Journal {
-        _ = sqliteConfigured
+        try open(path: path, access: access, clock: clock, shownAs: path)
+    }
+
+    /// Opens the file at `path`, naming it `shownAs` in messages (a new journal being written
+    /// under a temporary name is the user's journal to them).
+    static func open(path: String, access: Access, clock: Clock, shownAs: String) throws -> Journal {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && access == .read { return try inMemory(clock: clock, path: path) }
-        if !exists { try createFile(path) }
+        if !exists { try createFile(path, shownAs: shownAs) }
         let directory = (path as NSString).deletingLastPathComponent
         let writable = Foundation.access(path, W_OK) == 0 && Foundation.access(directory.isEmpty ? "." : directory, W_OK) == 0
-        if access == .write && !writable { throw JournalError.readOnly(path: path) }
+        if access == .write && !writable { throw JournalError.readOnly(path: shownAs) }
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
@@ -49,28 +54,57 @@ public final class Journal: @unchecked Sendable {
         do {
             queue = try DatabaseQueue(path: location, configuration: config)
         } catch {
-            throw translate(error, path: path)
+            throw translate(error, path: shownAs)
         }
-        let journal = Journal(path: path, db: queue, clock: clock)
+        let journal = Journal(path: shownAs, db: queue, clock: clock)
         try journal.prepare(creating: !exists)
         return journal
     }
 
-    /// Set once, before the first connection: SQLite keeps a statement journal (the pages a
-    /// statement changes, so that statement alone can be undone) and by default moves it to a
-    /// temporary file past 64 KB. A million-row import's batches wrote 2 GB that way, in 4 KB
-    /// writes (0.7 s of system time); up to 1 MB now stays in memory, a copy per page. SQLite
-    /// allocates the whole limit as one block, so it is not set higher: 64 MB made imports slower.
-    static let sqliteConfigured: Int32 = credence_sqlite_statement_journals_in_memory()
+    /// For a bulk import, before the first connection opens: SQLite keeps a statement journal (the
+    /// pages a statement changes, so that statement alone can be undone) and by default moves it to
+    /// a temporary file past 64 KB. A million-row import's batches wrote 2 GB that way, in 4 KB
+    /// writes (0.7 s of system time). An import's statements each change a few pages, so their
+    /// journals stay in memory. Only imports: a statement that changes a whole journal (`undo` of
+    /// a big import) would hold all its pages in memory. (A limit between the two is no option:
+    /// SQLite 3.40 fails spilling a statement journal of 256 KB or more with "disk is full".)
+    /// Returns false when SQLite was already initialised, which costs only speed.
+    @discardableResult
+    public static func keepStatementJournalsInMemory() -> Bool {
+        credence_sqlite_statement_journals_in_memory() == 0
+    }
 
     /// An empty journal in memory: for tests, and for reading a journal that does not exist yet.
     public static func inMemory(clock: Clock, path: String = ":memory:") throws -> Journal {
-        _ = sqliteConfigured
         var config = Configuration()
         config.foreignKeysEnabled = true
         let journal = Journal(path: path, db: try DatabaseQueue(configuration: config), clock: clock)
         try journal.prepare(creating: true)
         return journal
+    }
+
+    /// For a new journal no other process can see yet (a bulk import's, under a temporary name):
+    /// pages are written once, to the file, instead of to the write-ahead log and then the file.
+    /// The rollback journal is kept in memory, so a failed statement or transaction still rolls back.
+    func writeWithoutLog() throws {
+        do {
+            try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = MEMORY") }
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Closes the connection, leaving the file alone as the whole journal, in write-ahead-log mode.
+    func close() throws {
+        do {
+            try db.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.checkpoint(.truncate)
+            }
+            try db.close()
+        } catch {
+            throw Self.translate(error, path: path)
+        }
     }
 
     init(path: String, db: DatabaseQueue, clock: Clock) {
@@ -79,16 +113,16 @@ public final class Journal: @unchecked Sendable {
         self.clock = clock
     }
 
-    static func createFile(_ path: String) throws {
+    static func createFile(_ path: String, shownAs: String? = nil) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try createDirectories(directory, for: path) }
         let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             // Another process created it a moment ago: fine, both open the same journal.
             if errno == EEXIST { return }
-            throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            throw JournalError.cannotCreate(path: shownAs ?? path, reason: String(cString: strerror(errno)))
         }
-        close(fd)
+        Foundation.close(fd)
     }
 
     /// mkdir -p with mode 0700, reporting the system's reason for a failure.

@@ -33,17 +33,15 @@ struct Import: CredenceCommand {
     func execute(in ctx: Context) throws {
         let bytes = try FileBytes.read(file, to: "import").get()
         let name = (file as NSString).lastPathComponent
-        let (found, document): (InterchangeFormat, InterchangeDocument)
+        let (found, summary): (InterchangeFormat, ImportSummary)
         do {
-            (found, document) = try Interchange.read(bytes, format: format, namespace: name, owner: forecaster ?? ctx.owner,
-                                                     dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad)
+            (found, summary) = try Interchange.importFile(bytes, format: format, namespace: name, owner: forecaster ?? ctx.owner,
+                                                          dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad,
+                                                          journal: ctx.journalPath(options.journal), clock: ctx.clock) { s in
+                "import \(name): \(s.claims) claims, \(s.forecasts) forecasts"
+            }
         } catch let e as InterchangeError {
             throw CLIError("\(file): \(e.localizedDescription). Nothing was imported\(e.isRecord && !skipBad ? " (--skip-bad leaves bad records out)" : "")")
-        }
-        let journal = try ctx.openJournal(options.journal, access: .write)
-        let summary = try journal.write { w in
-            let s = try w.store(document)
-            return (s, "import \(name): \(s.claims) claims, \(s.forecasts) forecasts")
         }
         for line in Self.describe(summary, file: name, format: found) { ctx.out.line(line) }
     }

@@ -87,7 +87,10 @@ public enum CredenceCSVCodec {
         return parts.contains(where: { $0.contains("\"") }) ? nil : parts
     }
 
-    static func read(_ bytes: [UInt8], policy: inout RecordPolicy) throws -> InterchangeDocument {
+    /// Reads the whole file; with a sink, every `sink.batch` claims the file has moved past are
+    /// handed to it and left out of the document returned (which keeps the rest, and the bets).
+    /// A row for a claim already handed on throws `ClaimsNotTogether`.
+    static func read(_ bytes: [UInt8], policy: inout RecordPolicy, sink: ClaimSink? = nil) throws -> InterchangeDocument {
         var reader = CSVReader(bytes: bytes)
         guard reader.advance() else { throw InterchangeError(line: 1, "the file is empty") }
         let header = (0..<reader.count).map { reader.string($0) }
@@ -101,6 +104,12 @@ public enum CredenceCSVCodec {
         let isText = Column.allCases.map { textColumns.contains("\($0)") }
         var doc = InterchangeDocument()
         var claims: [String: Int] = [:]
+        // How many claims were handed to the sink: claim k is doc.claims[k - handed].
+        var handed = 0
+        func held(_ k: Int) throws -> Int {
+            guard k >= handed else { throw ClaimsNotTogether(line: reader.recordLine) }
+            return k - handed
+        }
         // Rows of one claim come together: its UUID's bytes tell a repeat without a String.
         var lastUUID: [UInt8] = [], lastClaim = -1
         while reader.advance() {
@@ -142,6 +151,7 @@ public enum CredenceCSVCodec {
                         claimIndex = lastClaim
                     } else if let known = claims[cell(.claim_uuid)] {
                         claimIndex = known
+                        _ = try held(known)
                     } else {
                         let uuid = cell(.claim_uuid)
                         guard let created = try time(.claim_created_at) else { throw InterchangeError(line: line, field: "claim_created_at", "is empty") }
@@ -156,7 +166,13 @@ public enum CredenceCSVCodec {
                         c.options = try list(.options)
                         c.tags = try list(.tags)
                         if let condition = optional(.condition_uuid) { c.condition = (condition, cell(.condition_requires) != "no") }
-                        claimIndex = doc.claims.count
+                        // Every claim held so far is behind this new one: past a batch they go on.
+                        if let sink, doc.claims.count >= sink.batch {
+                            try sink.take(doc.claims)
+                            handed += doc.claims.count
+                            doc.claims.removeAll(keepingCapacity: true)
+                        }
+                        claimIndex = handed + doc.claims.count
                         claims[uuid] = claimIndex
                         doc.claims.append(c)
                     }
@@ -170,7 +186,7 @@ public enum CredenceCSVCodec {
                     let forecaster = cell(.forecaster)
                     guard !forecaster.isEmpty else { throw InterchangeError(line: line, field: "forecaster", "is empty") }
                     guard let at = try time(.created_at) else { throw InterchangeError(line: line, field: "created_at", "is empty") }
-                    doc.claims[claimIndex].forecasts.append(InterchangeForecast(
+                    doc.claims[claimIndex - handed].forecasts.append(InterchangeForecast(
                         forecaster: forecaster, option: optional(.option), probability: p, typed: cell(.typed), form: form,
                         reason: optional(.reason), createdAt: at, caveats: try list(.caveats)))
                 case "resolution":
@@ -181,7 +197,7 @@ public enum CredenceCSVCodec {
                     guard let at = try time(.resolved_at), let recorded = try time(.recorded_at) else {
                         throw InterchangeError(line: line, field: "resolved_at", "is empty")
                     }
-                    doc.claims[i].resolutions.append(InterchangeResolution(
+                    doc.claims[try held(i)].resolutions.append(InterchangeResolution(
                         status: status, option: optional(.option), resolvedAt: at, recordedAt: recorded, note: optional(.note),
                         resolvedBy: optional(.resolved_by), automatic: cell(.automatic) == "1"))
                 case "bet":

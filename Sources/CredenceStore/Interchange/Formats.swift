@@ -34,7 +34,7 @@ public enum Interchange {
     /// Reads a file in the given format, or the one its content shows.
     public static func read(_ bytes: [UInt8], format: InterchangeFormat?, namespace: String, owner: String, dates: DateGrammar,
                             now: Date, skipBad: Bool) throws -> (InterchangeFormat, InterchangeDocument) {
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes) {
             throw InterchangeError(line: bytes[..<nul].count(where: { $0 == 0x0A }) + 1, nulMessage + "; if this is a text export, remove it and import again")
         }
         guard let format = format ?? detect(bytes) else {
@@ -57,6 +57,14 @@ public enum Interchange {
         doc.skipped = policy.skipped + doc.skipped
         try refuseNUL(in: doc)
         return (format, doc)
+    }
+
+    /// Where the first NUL byte is (memchr: a byte at a time costs 0.1 s on a 250 MB file).
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { b in
+            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(hit))
+        }
     }
 
     static let nulMessage = "holds a NUL character, which a journal cannot keep (SQLite text ends at one)"

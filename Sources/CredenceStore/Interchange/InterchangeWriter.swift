@@ -23,169 +23,218 @@ extension JournalWriter {
     /// Stores an interchange document in this transaction. New claims are inserted in bulk; a
     /// claim already here (same UUID) gains only what it lacks — re-importing adds nothing.
     public func store(_ doc: InterchangeDocument) throws -> ImportSummary {
-        var summary = ImportSummary()
-        summary.skipped = doc.skipped
-        summary.notes = doc.notes
-        var forecasterIDs: [String: Int64] = [:], exactIDs: [String: Int64] = [:]
-        var recent: [(name: String, id: Int64)] = []
-        func who(_ name: String) throws -> Int64 {
-            // Imports name a few people over and over: a short list beats hashing every row.
-            for r in recent where r.name == name { return r.id }
-            if let id = exactIDs[name] { return id }
-            let key = name.lowercased()
-            if let id = forecasterIDs[key] { exactIDs[name] = id; return id }
-            let existed = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [name])
-            let id = try existed ?? forecasterID(name)
-            if existed == nil { summary.forecasters.append(name) }
-            forecasterIDs[key] = id
-            exactIDs[name] = id
-            if recent.count < 8 { recent.append((name, id)) }
-            return id
-        }
-        var tagIDs: [String: Int64] = [:]
-        func tag(_ name: String) throws -> Int64 {
-            if let id = tagIDs[name.lowercased()] { return id }
-            let id = try tagID(name)
-            tagIDs[name.lowercased()] = id
-            return id
-        }
-        // The claims already here, read once: cheaper than a lookup per claim in the file.
-        var existingClaims: [String: (id: ClaimID, status: String)] = [:]
-        var takenIDs = Set<ClaimID>()
+        let importer = try ClaimImporter(self)
+        for claim in doc.claims { try importer.add(claim) }
+        return try importer.finish(bets: doc.bets, skipped: doc.skipped, notes: doc.notes)
+    }
+}
+
+/// Stores claims one at a time, as a file is read, within one writer's transaction; `finish`
+/// adds what needs every claim first (merges, conditions, bets) and says what was done.
+final class ClaimImporter {
+    private let w: JournalWriter
+    private var db: Database { w.db }
+    private var summary = ImportSummary()
+    /// Forecasters this import created, in order (kept apart from `summary`, which a merge holds).
+    private var newForecasters: [String] = []
+    private var forecasterIDs: [String: Int64] = [:], exactIDs: [String: Int64] = [:]
+    private var recent: [(name: String, id: Int64)] = []
+    private var tagIDs: [String: Int64] = [:]
+    /// The claims already here, read once: cheaper than a lookup per claim in the file.
+    private var existingClaims: [String: (id: ClaimID, status: String)] = [:]
+    private var takenIDs = Set<ClaimID>()
+    private var claimIDs: [String: ClaimID] = [:]
+    /// Claims already in the journal, merged at the end (a merge reads the forecast index by
+    /// claim, which a bulk import drops while it writes).
+    private var merges: [(claim: InterchangeClaim, id: ClaimID, status: String)] = []
+    /// Conditions point at other claims, which may come later in the file.
+    private var conditions: [(uuid: String, text: String, on: String, required: Bool)] = []
+    // Rows go in many at a time; claims are always flushed before the rows that refer to them.
+    private var claimRows: BatchInsert, tagRows: BatchInsert, forecastRows: BatchInsert, resolutionRows: BatchInsert
+    private var insertForecast: BulkStatement
+    private let insertCaveat: Statement, insertOption: Statement
+    private let mark: Int64
+    private var next: Int64
+    /// Whether the forecast indexes were dropped, to be built once at the end.
+    private var bulk = false
+    /// New claims past which a bulk import is worth it.
+    static let bulkThreshold = 10_000
+
+    init(_ w: JournalWriter) throws {
+        self.w = w
+        let db = w.db
         for row in try Row.fetchAll(db, sql: "SELECT id, uuid, status FROM claim") {
             existingClaims[row[1]] = (row[0], row[2])
             takenIDs.insert(row[0])
         }
-        // Rows go in many at a time; claims are always flushed before the rows that refer to them.
-        var claimRows = BatchInsert(db, table: "claim", columns: ["id", "uuid", "text", "kind", "notes", "created_at", "resolve_by",
-                                                                  "status", "outcome", "resolved_at"])
-        var tagRows = BatchInsert(db, table: "claim_tag", columns: ["claim_id", "tag_id"], orIgnore: true)
-        var forecastRows = BatchInsert(db, table: "forecast", columns: ["claim_id", "forecaster_id", "option_id", "probability", "typed",
-                                                                        "form", "reason", "created_at", "is_final", "outcome"])
-        var resolutionRows = BatchInsert(db, table: "resolution", columns: ["claim_id", "status", "option_id", "resolved_at", "recorded_at",
-                                                                            "note", "resolved_by", "automatic"])
-        var insertForecast = try BulkStatement(db, """
+        claimRows = BatchInsert(db, table: "claim", columns: ["id", "uuid", "text", "kind", "notes", "created_at", "resolve_by",
+                                                              "status", "outcome", "resolved_at"])
+        tagRows = BatchInsert(db, table: "claim_tag", columns: ["claim_id", "tag_id"], orIgnore: true)
+        forecastRows = BatchInsert(db, table: "forecast", columns: ["claim_id", "forecaster_id", "option_id", "probability", "typed",
+                                                                    "form", "reason", "created_at", "is_final", "outcome"])
+        resolutionRows = BatchInsert(db, table: "resolution", columns: ["claim_id", "status", "option_id", "resolved_at", "recorded_at",
+                                                                        "note", "resolved_by", "automatic"])
+        insertForecast = try BulkStatement(db, """
             INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final, outcome)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        func flushAll() throws {
-            try claimRows.flush()
-            try tagRows.flush()
-            try forecastRows.flush()
-            try resolutionRows.flush()
-        }
-        let insertCaveat = try db.cachedStatement(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)")
-        let insertOption = try db.cachedStatement(sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)")
-        // A big import keeps more of the journal in memory while it writes (up to 256 MB, so pages
-        // are written once, at commit, rather than spilled and rewritten), and builds
-        // the forecast indexes once at the end, sorted, instead of row by row. It is all one
-        // transaction, so a failure leaves the indexes as they were.
-        let bulk = doc.claims.lazy.filter { existingClaims[$0.uuid] == nil }.count > 10_000
-        if bulk {
-            try db.execute(sql: "PRAGMA cache_size = -262144")
-            try db.execute(sql: "DROP INDEX forecast_by_claim; DROP INDEX forecast_final")
-        }
+        insertCaveat = try db.cachedStatement(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)")
+        insertOption = try db.cachedStatement(sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)")
         // Ids are given here so rows can be batched. An id a file asks for is kept only above every
         // id this journal has ever used, so `undo` (which removes ids above its mark) removes it too.
-        let mark = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claim'") ?? 0
-        var next = max(mark, takenIDs.max() ?? 0) + 1
-        func newID(_ wanted: ClaimID?) -> ClaimID {
-            if let wanted, wanted > mark, !takenIDs.contains(wanted) { return wanted }
-            while takenIDs.contains(next) { next += 1 }
-            return next
-        }
+        mark = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claim'") ?? 0
+        next = max(mark, takenIDs.max() ?? 0) + 1
+    }
 
-        var claimIDs: [String: ClaimID] = [:]
-        for claim in doc.claims {
-            if let existing = existingClaims[claim.uuid] {
-                claimIDs[claim.uuid] = existing.id
-                try flushAll()   // a merge reads the journal: what is buffered goes in first
-                try merge(claim, into: existing.id, currentStatus: ClaimStatus(rawValue: existing.status) ?? .open, who: who, tag: tag, summary: &summary)
+    private func who(_ name: String) throws -> Int64 {
+        // Imports name a few people over and over: a short list beats hashing every row.
+        for r in recent where r.name == name { return r.id }
+        if let id = exactIDs[name] { return id }
+        let key = name.lowercased()
+        if let id = forecasterIDs[key] { exactIDs[name] = id; return id }
+        let existed = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [name])
+        let id = try existed ?? w.forecasterID(name)
+        if existed == nil { newForecasters.append(name) }
+        forecasterIDs[key] = id
+        exactIDs[name] = id
+        if recent.count < 8 { recent.append((name, id)) }
+        return id
+    }
+
+    private func tag(_ name: String) throws -> Int64 {
+        let key = name.lowercased()
+        if let id = tagIDs[key] { return id }
+        let id = try w.tagID(name)
+        tagIDs[key] = id
+        return id
+    }
+
+    private func newID(_ wanted: ClaimID?) -> ClaimID {
+        if let wanted, wanted > mark, !takenIDs.contains(wanted) { return wanted }
+        while takenIDs.contains(next) { next += 1 }
+        return next
+    }
+
+    private func flushAll() throws {
+        try claimRows.flush()
+        try tagRows.flush()
+        try forecastRows.flush()
+        try resolutionRows.flush()
+    }
+
+    /// A big import keeps more of the journal in memory while it writes (up to 256 MB, so pages
+    /// are written once, at commit, rather than spilled and rewritten), and builds the forecast
+    /// indexes once at the end, sorted, instead of row by row. It is all one transaction, so a
+    /// failure leaves the indexes as they were.
+    private func startBulk() throws {
+        try flushAll()
+        try db.execute(sql: "PRAGMA cache_size = -262144")
+        // This SQLite zeroes freed pages, each one journalled first: dropping the indexes of a
+        // million forecasts would copy 50 MB to be zeroed, for pages the rebuild reuses at once.
+        let secure = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+        try db.execute(sql: "PRAGMA secure_delete = OFF; DROP INDEX forecast_by_claim; DROP INDEX forecast_final")
+        try db.execute(sql: "PRAGMA secure_delete = \(secure)")
+        bulk = true
+    }
+
+    /// Stores one claim of the file (the file names each claim once).
+    func add(_ claim: InterchangeClaim) throws {
+        if let condition = claim.condition { conditions.append((claim.uuid, claim.text, condition.uuid, condition.required)) }
+        if let existing = existingClaims[claim.uuid] {
+            claimIDs[claim.uuid] = existing.id
+            merges.append((claim, existing.id, existing.status))
+            return
+        }
+        if summary.claims == Self.bulkThreshold && !bulk { try startBulk() }
+        let id = newID(claim.id)
+        takenIDs.insert(id)
+        claimIDs[claim.uuid] = id
+        // A yes/no/annulled claim goes in with its status; a scenario set's option exists only after it.
+        let final = claim.resolutions.last.flatMap { $0.status == .resolved ? nil : $0 }
+        // A file naming a claim twice (other tools' exports can) merges the second into the first.
+        existingClaims[claim.uuid] = (id, final?.status.rawValue ?? "open")
+        claimRows.add(.int(id), .text(claim.uuid), .text(claim.text), .text(claim.kind.rawValue), .text(claim.notes),
+                      .int(claim.createdAt.millis), .int(claim.resolveBy?.millis), .text(final?.status.rawValue ?? "open"),
+                      .int(final?.status.outcome.map { $0 ? 1 : 0 }), .int(final?.resolvedAt.millis))
+        summary.claims += 1
+        var optionIDs: [String: Int64] = [:]
+        if !claim.options.isEmpty {
+            try claimRows.flush()
+            for (i, label) in claim.options.enumerated() {
+                try insertOption.execute(arguments: [id, label, i])
+                optionIDs[label.lowercased()] = db.lastInsertedRowID
+            }
+        }
+        func option(_ label: String?, _ what: String) throws -> Int64? {
+            guard let label else { return nil }
+            guard let o = optionIDs[label.lowercased()] else {
+                throw JournalError.invalid("claim “\(claim.text)”: \(what) \"\(label)\", which is not one of its options")
+            }
+            return o
+        }
+        for t in claim.tags { tagRows.add(.int(id), .int(try tag(t))) }
+        let counted = w.finalIndexes(claim)
+        let last = claim.resolutions.last
+        for (i, f) in claim.forecasts.enumerated() {
+            let o = try option(f.option, "a forecast is for the option")
+            // What it is scored against (see the schema): the claim's outcome, or whether its option happened.
+            let outcome: Int64? = f.option == nil ? last?.status.outcome.map { $0 ? 1 : 0 }
+                : last?.status == .resolved ? (last?.option?.lowercased() == f.option?.lowercased() ? 1 : 0) : nil
+            summary.forecasts += 1
+            guard !f.caveats.isEmpty else {
+                forecastRows.add(.int(id), .int(try who(f.forecaster)), .int(o), .double(f.probability), .text(f.typed),
+                                 .text(f.form.rawValue), .text(f.reason), .int(f.createdAt.millis), .int(counted.contains(i) ? 1 : 0),
+                                 .int(outcome))
                 continue
             }
-            let id = newID(claim.id)
-            takenIDs.insert(id)
-            claimIDs[claim.uuid] = id
-            // A yes/no/annulled claim goes in with its status; a scenario set's option exists only after it.
-            let final = claim.resolutions.last.flatMap { $0.status == .resolved ? nil : $0 }
-            existingClaims[claim.uuid] = (id, final?.status.rawValue ?? "open")
-            claimRows.add(.int(id), .text(claim.uuid), .text(claim.text), .text(claim.kind.rawValue), .text(claim.notes),
-                              .int(claim.createdAt.millis), .int(claim.resolveBy?.millis), .text(final?.status.rawValue ?? "open"),
-                              .int(final?.status.outcome.map { $0 ? 1 : 0 }), .int(final?.resolvedAt.millis))
-            summary.claims += 1
-            var optionIDs: [String: Int64] = [:]
-            if !claim.options.isEmpty {
-                try claimRows.flush()
-                for (i, label) in claim.options.enumerated() {
-                    try insertOption.execute(arguments: [id, label, i])
-                    optionIDs[label.lowercased()] = db.lastInsertedRowID
-                }
-            }
-            func option(_ label: String?, _ what: String) throws -> Int64? {
-                guard let label else { return nil }
-                guard let o = optionIDs[label.lowercased()] else {
-                    throw JournalError.invalid("claim “\(claim.text)”: \(what) \"\(label)\", which is not one of its options")
-                }
-                return o
-            }
-            for t in claim.tags { tagRows.add(.int(id), .int(try tag(t))) }
-            let counted = finalIndexes(claim)
-            let last = claim.resolutions.last
-            for (i, f) in claim.forecasts.enumerated() {
-                let o = try option(f.option, "a forecast is for the option")
-                // What it is scored against (see the schema): the claim's outcome, or whether its option happened.
-                let outcome: Int64? = f.option == nil ? last?.status.outcome.map { $0 ? 1 : 0 }
-                    : last?.status == .resolved ? (last?.option?.lowercased() == f.option?.lowercased() ? 1 : 0) : nil
-                summary.forecasts += 1
-                guard !f.caveats.isEmpty else {
-                    forecastRows.add(.int(id), .int(try who(f.forecaster)), .int(o), .double(f.probability), .text(f.typed),
-                                         .text(f.form.rawValue), .text(f.reason), .int(f.createdAt.millis), .int(counted.contains(i) ? 1 : 0),
-                                         .int(outcome))
-                    continue
-                }
-                // Caveats need the forecast's id: this one goes in on its own, after its claim.
-                try flushAll()
-                insertForecast.bind(id)
-                insertForecast.bind(try who(f.forecaster))
-                insertForecast.bind(o)
-                insertForecast.bind(f.probability)
-                insertForecast.bind(f.typed)
-                insertForecast.bind(f.form.rawValue)
-                insertForecast.bind(f.reason)
-                insertForecast.bind(f.createdAt.millis)
-                insertForecast.bind(counted.contains(i))
-                insertForecast.bind(outcome)
-                try insertForecast.run()
-                let forecastID = db.lastInsertedRowID
-                for c in f.caveats { try insertCaveat.execute(arguments: [forecastID, c]) }
-            }
-            for r in claim.resolutions {
-                resolutionRows.add(.int(id), .text(r.status.rawValue), .int(try option(r.option, "it resolves to")), .int(r.resolvedAt.millis),
-                                       .int(r.recordedAt.millis), .text(r.note), .int(try r.resolvedBy.map(who)), .int(r.automatic ? 1 : 0))
-                summary.resolutions += 1
-            }
-            if let last = claim.resolutions.last, last.status == .resolved {
-                try flushAll()
-                try db.execute(sql: "UPDATE claim SET status = 'resolved', resolved_at = ?, resolved_option_id = ? WHERE id = ?",
-                               arguments: [last.resolvedAt.millis, try option(last.option, "it resolves to"), id])
-            }
-            if claimRows.isFull || tagRows.isFull || forecastRows.isFull || resolutionRows.isFull { try flushAll() }
+            // Caveats need the forecast's id: this one goes in on its own, after its claim.
+            try flushAll()
+            insertForecast.bind(id)
+            insertForecast.bind(try who(f.forecaster))
+            insertForecast.bind(o)
+            insertForecast.bind(f.probability)
+            insertForecast.bind(f.typed)
+            insertForecast.bind(f.form.rawValue)
+            insertForecast.bind(f.reason)
+            insertForecast.bind(f.createdAt.millis)
+            insertForecast.bind(counted.contains(i))
+            insertForecast.bind(outcome)
+            try insertForecast.run()
+            let forecastID = db.lastInsertedRowID
+            for c in f.caveats { try insertCaveat.execute(arguments: [forecastID, c]) }
         }
+        for r in claim.resolutions {
+            resolutionRows.add(.int(id), .text(r.status.rawValue), .int(try option(r.option, "it resolves to")), .int(r.resolvedAt.millis),
+                               .int(r.recordedAt.millis), .text(r.note), .int(try r.resolvedBy.map(who)), .int(r.automatic ? 1 : 0))
+            summary.resolutions += 1
+        }
+        if let last = claim.resolutions.last, last.status == .resolved {
+            try flushAll()
+            try db.execute(sql: "UPDATE claim SET status = 'resolved', resolved_at = ?, resolved_option_id = ? WHERE id = ?",
+                           arguments: [last.resolvedAt.millis, try option(last.option, "it resolves to"), id])
+        }
+        if claimRows.isFull || tagRows.isFull || forecastRows.isFull || resolutionRows.isFull { try flushAll() }
+    }
+
+    /// Writes what is buffered, rebuilds dropped indexes, then merges, conditions and bets.
+    func finish(bets: [InterchangeBet], skipped: [String], notes: [String]) throws -> ImportSummary {
         try flushAll()
         if bulk { try db.execute(sql: Schema.forecastIndexes) }
-        // Conditions point at other claims, which may come later in the file.
-        for claim in doc.claims {
-            guard let condition = claim.condition, let id = claimIDs[claim.uuid] else { continue }
+        for m in merges {
+            try w.merge(m.claim, into: m.id, currentStatus: ClaimStatus(rawValue: m.status) ?? .open, who: who, tag: tag, summary: &summary)
+        }
+        for c in conditions {
+            guard let id = claimIDs[c.uuid] else { continue }
             let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM condition WHERE claim_id = ?", arguments: [id]) != nil
             if exists { continue }
-            guard let on = try claimIDs[condition.uuid] ?? ClaimID.fetchOne(db, sql: "SELECT id FROM claim WHERE uuid = ?", arguments: [condition.uuid]) else {
-                summary.skipped.append("the condition of “\(claim.text)”: the claim it depends on (\(condition.uuid)) is not in the file or the journal")
+            guard let on = try claimIDs[c.on] ?? ClaimID.fetchOne(db, sql: "SELECT id FROM claim WHERE uuid = ?", arguments: [c.on]) else {
+                summary.skipped.append("the condition of “\(c.text)”: the claim it depends on (\(c.on)) is not in the file or the journal")
                 continue
             }
             try db.execute(sql: "INSERT INTO condition(claim_id, on_claim_id, required_outcome) VALUES (?, ?, ?)",
-                           arguments: [id, on, condition.required])
+                           arguments: [id, on, c.required])
         }
-        for bet in doc.bets {
+        for bet in bets {
             guard let claim = try claimIDs[bet.claimUUID] ?? ClaimID.fetchOne(db, sql: "SELECT id FROM claim WHERE uuid = ?", arguments: [bet.claimUUID]) else {
                 summary.skipped.append("a bet between \(bet.yesSide) and \(bet.noSide): its claim (\(bet.claimUUID)) is not in the file or the journal")
                 continue
@@ -202,9 +251,14 @@ extension JournalWriter {
                                  bet.settlement?.rawValue])
             summary.bets += 1
         }
+        summary.skipped = skipped + summary.skipped
+        summary.notes = notes
+        summary.forecasters = newForecasters
         return summary
     }
+}
 
+extension JournalWriter {
     /// Which forecasts count: per forecaster and option, the latest at or before the resolution
     /// (the later in the file when times are equal).
     func finalIndexes(_ claim: InterchangeClaim) -> Set<Int> {
@@ -229,7 +283,7 @@ extension JournalWriter {
     }
 
     /// Adds to an existing claim what the file has and it lacks: forecasts, tags, a resolution.
-    private func merge(_ claim: InterchangeClaim, into id: ClaimID, currentStatus: ClaimStatus, who: (String) throws -> Int64,
+    func merge(_ claim: InterchangeClaim, into id: ClaimID, currentStatus: ClaimStatus, who: (String) throws -> Int64,
                        tag: (String) throws -> Int64, summary: inout ImportSummary) throws {
         var changed = false
         let options = try Row.fetchAll(db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ?", arguments: [id])
