@@ -59,6 +59,9 @@ import Testing
             #expect(try Self.dump(dir.path + "/a.sqlite") == Self.dump(dir.path + "/b.sqlite"), "seed \(seed)")
             // The new journal was written under a temporary name and linked into place: nothing else is left.
             #expect(dir.entries == ["a.sqlite", "b.sqlite"], "seed \(seed): \(dir.entries)")
+            // Into a directory that does not exist yet (read whole first, then created).
+            try Self.importing(text, into: dir.path + "/new/c.sqlite", streaming: true)
+            #expect(try Self.dump(dir.path + "/new/c.sqlite") == Self.dump(dir.path + "/b.sqlite"), "seed \(seed)")
             let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/a.sqlite")[.posixPermissions] as? Int
             #expect(mode == 0o600)
             let j = try Journal.open(path: dir.path + "/a.sqlite", access: .read, clock: Self.clock)
@@ -121,7 +124,7 @@ import Testing
         let existing = dir.path + "/existing.sqlite"
         try Self.importing(try Self.csv(seed: 4), into: existing, streaming: false)
         let before = try Data(contentsOf: URL(fileURLWithPath: existing))
-        for path in [existing, dir.path + "/new.sqlite"] {
+        for path in [existing, dir.path + "/new.sqlite", dir.path + "/sub/dir/new.sqlite"] {
             #expect(throws: Self.record(InterchangeError(line: lines + 1, field: "probability", "\"1.5\" is not a probability from 0 to 1"))) {
                 try Self.importing(bad, into: path, streaming: true)
             }

@@ -65,6 +65,22 @@ final class ClaimHandOff: @unchecked Sendable {
         return nil
     }
 
+    /// Takes every claim until the reader's end: the whole file, as if read before anything else.
+    func collect() -> Result<InterchangeDocument, Error> {
+        var claims: [InterchangeClaim] = []
+        while true {
+            switch take() {
+            case .claims(let batch): claims += batch
+            case .end(let result):
+                return result.map { rest in
+                    var doc = rest
+                    doc.claims = claims + rest.claims
+                    return doc
+                }
+            }
+        }
+    }
+
     /// Stops taking claims and waits for the reader's end.
     func abandon() -> Result<InterchangeDocument, Error> {
         condition.lock()
@@ -101,6 +117,16 @@ extension Interchange {
                 return (s, describe(s))
             }
         }
+        /// A failure while the reader may still be going: a bad record further on is what the user
+        /// must hear about, as when the file is read before anything is written.
+        func failing(_ error: Error, _ handOff: ClaimHandOff) throws -> Never {
+            switch handOff.abandon() {
+            case .failure(let readError) where readError is ClaimsNotTogether: _ = try readWhole()
+            case .failure(let readError): throw readError
+            case .success: break
+            }
+            throw error
+        }
         Journal.keepStatementJournalsInMemory()
         let streams = bytes.count >= threshold && firstNUL(bytes) == nil && !isJSON(bytes)
             && (format ?? detect(bytes)) == .credence
@@ -126,7 +152,23 @@ extension Interchange {
             throw error
         }
 
-        let target = try ImportTarget(path: path, clock: clock)
+        let opened: ImportTarget?
+        do {
+            opened = try ImportTarget(path: path, clock: clock)
+        } catch {
+            try failing(error, handOff)
+        }
+        guard let target = opened else {
+            // The journal's directories do not exist yet: a refused file must not leave them behind,
+            // so the whole file is read before anything is created.
+            let doc: InterchangeDocument
+            switch handOff.collect() {
+            case .failure(let error) where error is ClaimsNotTogether: doc = try readWhole().1
+            case .failure(let error): throw error
+            case .success(let whole): doc = whole
+            }
+            return (.credence, try store(doc, in: try Journal.open(path: path, access: .write, clock: clock)))
+        }
         do {
             let summary: ImportSummary
             do {
@@ -148,14 +190,7 @@ extension Interchange {
                 // The transaction is rolled back; the reader has stopped. Read it all, then store.
                 summary = try store(readWhole().1, in: target.journal)
             } catch {
-                // The reader may still be going: a bad record further on is what the user must
-                // hear about, as when the file is read before anything is written.
-                switch handOff.abandon() {
-                case .failure(let readError) where readError is ClaimsNotTogether: _ = try readWhole()
-                case .failure(let readError): throw readError
-                case .success: break
-                }
-                throw error
+                try failing(error, handOff)
             }
             if try target.complete() { return (.credence, summary) }
             // A journal appeared at the path while this one was written: import into it instead.
@@ -174,14 +209,16 @@ private struct ImportTarget {
     let temporary: String?
     let journal: Journal
 
-    init(path: String, clock: Clock) throws {
+    /// Nil when the journal's directory does not exist yet.
+    init?(path: String, clock: Clock) throws {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
-        let haveDirectory = directory.isEmpty || FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue
-        guard !FileManager.default.fileExists(atPath: path), haveDirectory else {
-            // An existing journal (the transaction keeps it whole), or one whose directories must be
-            // created first: opened as usual.
+        guard directory.isEmpty || FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue else {
+            return nil
+        }
+        guard !FileManager.default.fileExists(atPath: path) else {
+            // An existing journal: the transaction keeps it whole.
             temporary = nil
             journal = try Journal.open(path: path, access: .write, clock: clock)
             return
