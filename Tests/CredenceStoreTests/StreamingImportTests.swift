@@ -1,5 +1,6 @@
 import CredenceCore
 import Foundation
+import GRDB
 import Testing
 @testable import CredenceStore
 
@@ -67,6 +68,7 @@ import Testing
             let j = try Journal.open(path: dir.path + "/a.sqlite", access: .read, clock: Self.clock)
             #expect(try j.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
             #expect(try j.integrityCheck() == "ok")
+            #expect(try j.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty, "seed \(seed)")
             // Into an existing journal the same file adds nothing.
             let again = try Self.importing(text, into: dir.path + "/a.sqlite", streaming: true)
             #expect(again.claims == 0 && again.forecasts == 0 && again.resolutions == 0 && again.bets == 0, "seed \(seed): \(again)")
@@ -186,6 +188,7 @@ import Testing
         let merged = try j.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM forecast WHERE claim_id <= 3") }
         #expect(merged == 6)
         #expect(try j.integrityCheck() == "ok")
+        #expect(try j.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
     }
 }
 

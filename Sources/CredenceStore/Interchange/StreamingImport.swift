@@ -228,7 +228,7 @@ private struct ImportTarget {
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).importing-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         self.temporary = temporary
         journal = try Journal.open(path: temporary, access: .write, clock: clock, shownAs: path)
-        try journal.writeWithoutLog()
+        try journal.prepareForBulkImport()
     }
 
     /// Puts a new journal in place; false if one appeared at the path meanwhile (the new one is
