@@ -195,10 +195,12 @@ import Testing
 /// The id of a process that has exited and been reaped, so no process has it now.
 enum ChildPID {
     static func finished() throws -> pid_t {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/true")
-        try p.run()
-        p.waitUntilExit()
-        return p.processIdentifier
+        var pid: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { free(argv[0]) }
+        guard posix_spawn(&pid, "/bin/true", nil, nil, &argv, environ) == 0 else { throw CocoaError(.executableLoad) }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return pid
     }
 }
