@@ -67,7 +67,8 @@ public final class Journal: @unchecked Sendable {
     /// writes (0.7 s of system time). An import's statements each change a few pages, so their
     /// journals stay in memory. Only imports: a statement that changes a whole journal (`undo` of
     /// a big import) would hold all its pages in memory. (A limit between the two is no option:
-    /// SQLite 3.40 fails spilling a statement journal of 256 KB or more with "disk is full".)
+    /// with one of 256 KB or more, SQLite 3.40 fails a statement whose journal outgrows it with
+    /// "disk is full".)
     /// Returns false when SQLite was already initialised, which costs only speed.
     @discardableResult
     public static func keepStatementJournalsInMemory() -> Bool {

@@ -157,6 +157,20 @@ import Testing
         #expect(dir.entries == [])
     }
 
+    /// A journal created at the path while a new one was being written is never replaced: the
+    /// new one is not linked, and is removed.
+    @Test func aJournalThatAppearedMeanwhileIsKept() throws {
+        let dir = try Directory(), path = dir.path + "/j.sqlite"
+        let target = try #require(try ImportTarget(path: path, clock: Self.clock))
+        #expect(target.temporary != nil && dir.entries.count == 1)
+        _ = try target.journal.write { w in (try w.store(RoundTripTests.document(seed: 1)), "import") }
+        try Self.importing(try Self.csv(seed: 2), into: path, streaming: false)
+        let before = try Self.dump(path)
+        #expect(try target.complete() == false)
+        #expect(try Self.dump(path) == before)
+        #expect(dir.entries == ["j.sqlite"])
+    }
+
     /// A killed import leaves its temporary journal; the next import into that path removes it,
     /// but never one whose process is still running.
     @Test func leftoversOfAKilledImportAreRemoved() throws {

@@ -30,16 +30,16 @@ struct ImportTarget {
         try journal.prepareForBulkImport()
     }
 
-    /// Puts a new journal in place; false if one appeared at the path meanwhile (the new one is
-    /// then removed). An existing journal is complete once its transaction commits.
+    /// Puts a new journal in place. False when it cannot be linked there, and is removed: a
+    /// journal appeared at the path meanwhile, or the file system has no hard links; the caller
+    /// then imports into the path as usual. An existing journal is complete once its transaction
+    /// commits.
     func complete() throws -> Bool {
         guard let temporary else { return true }
         try journal.close()
-        if link(temporary, path) != 0 {
-            let failure = errno
+        guard link(temporary, path) == 0 else {
             discard()
-            if failure == EEXIST { return false }
-            throw JournalError.cannotCreate(path: path, reason: String(cString: strerror(failure)))
+            return false
         }
         unlink(temporary)
         // The new name is durable before the import says it is done.

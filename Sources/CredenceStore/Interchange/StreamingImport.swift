@@ -113,7 +113,8 @@ extension Interchange {
                 try failing(error, handOff)
             }
             if try target.complete() { return (.credence, summary) }
-            // A journal appeared at the path while this one was written: import into it instead.
+            // A journal appeared at the path while this one was written (or this file system cannot
+            // link): import into the path as usual.
             return (.credence, try store(readWhole().1, in: try Journal.open(path: path, access: .write, clock: clock)))
         } catch {
             target.discard()
