@@ -31,28 +31,30 @@ extension Interchange {
         func readWhole() throws -> (InterchangeFormat, InterchangeDocument) {
             try read(bytes, format: format, namespace: namespace, owner: owner, dates: dates, now: now, skipBad: skipBad)
         }
-        func store(_ doc: InterchangeDocument, in journal: Journal) throws -> ImportSummary {
-            try journal.write { w in
+        func store(_ doc: InterchangeDocument, in journal: Journal? = nil) throws -> ImportSummary {
+            try (journal ?? Journal.open(path: path, access: .write, clock: clock)).write { w in
                 let s = try w.store(doc)
                 return (s, describe(s))
             }
         }
+        /// The reader's document, or its error; for a file whose claims' rows are apart, the whole
+        /// file read again (which throws any bad record the reader had not reached).
+        func document(_ result: Result<InterchangeDocument, Error>) throws -> InterchangeDocument {
+            if case .failure(let error) = result, error is ClaimsNotTogether { return try readWhole().1 }
+            return try result.get()
+        }
         /// A failure while the reader may still be going: a bad record further on is what the user
         /// must hear about, as when the file is read before anything is written.
         func failing(_ error: Error, _ handOff: ClaimHandOff) throws -> Never {
-            switch handOff.abandon() {
-            case .failure(let readError) where readError is ClaimsNotTogether: _ = try readWhole()
-            case .failure(let readError): throw readError
-            case .success: break
-            }
+            _ = try document(handOff.abandon())
             throw error
         }
         Journal.keepStatementJournalsInMemory()
-        let streams = bytes.count >= threshold && firstNUL(bytes) == nil && !isJSON(bytes)
-            && (format ?? detect(bytes)) == .credence
+        let streams = bytes.count >= threshold && !isJSON(bytes) && (format ?? detect(bytes)) == .credence
+            && firstNUL(bytes) == nil
         guard streams else {
             let (found, doc) = try readWhole()
-            return (found, try store(doc, in: try Journal.open(path: path, access: .write, clock: clock)))
+            return (found, try store(doc))
         }
 
         let handOff = ClaimHandOff()
@@ -81,13 +83,7 @@ extension Interchange {
         guard let target = opened else {
             // The journal's directories do not exist yet: a refused file must not leave them behind,
             // so the whole file is read before anything is created.
-            let doc: InterchangeDocument
-            switch handOff.collect() {
-            case .failure(let error) where error is ClaimsNotTogether: doc = try readWhole().1
-            case .failure(let error): throw error
-            case .success(let whole): doc = whole
-            }
-            return (.credence, try store(doc, in: try Journal.open(path: path, access: .write, clock: clock)))
+            return (.credence, try store(document(handOff.collect())))
         }
         do {
             let summary: ImportSummary
@@ -115,7 +111,7 @@ extension Interchange {
             if try target.complete() { return (.credence, summary) }
             // A journal appeared at the path while this one was written (or this file system cannot
             // link): import into the path as usual.
-            return (.credence, try store(readWhole().1, in: try Journal.open(path: path, access: .write, clock: clock)))
+            return (.credence, try store(readWhole().1))
         } catch {
             target.discard()
             throw error
