@@ -44,8 +44,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CredenceStoreTests",
-            dependencies: ["CredenceStore", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "CredenceStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "CredenceReportTests", dependencies: ["CredenceReport"], resources: [.copy("Snapshots")]),
         .testTarget(

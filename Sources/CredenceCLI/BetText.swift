@@ -20,8 +20,10 @@ enum BetText {
     static func settled(_ bet: Bet, owner: String) -> String {
         let yes = who(bet.yesSide, owner: owner), no = who(bet.noSide, owner: owner)
         switch bet.settlement {
-        case .yes?: return "Settled bet \(bet.id): \(yes) \(yes == "you" ? "win" : "wins") \(amount(bet.noStake)) from \(no)."
-        case .no?: return "Settled bet \(bet.id): \(no) \(no == "you" ? "win" : "wins") \(amount(bet.yesStake)) from \(yes)."
+        case .yes?:
+            return "Settled bet \(bet.id): \(yes) \(yes == "you" ? "win" : "wins") \(amount(bet.noStake)) from \(no)."
+        case .no?:
+            return "Settled bet \(bet.id): \(no) \(no == "you" ? "win" : "wins") \(amount(bet.yesStake)) from \(yes)."
         case .refunded?: return "Refunded bet \(bet.id) between \(yes) and \(no): the claim was annulled."
         case nil: return "Bet \(bet.id) is open."
         }

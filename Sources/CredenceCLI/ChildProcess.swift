@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs another program and waits for it with `waitpid`.
@@ -29,9 +30,11 @@ public enum ChildProcess {
     /// Runs `path` with `arguments` (not including argv[0]) and returns its exit status, or
     /// 128 + the signal that ended it, as a shell reports it. With a `timeout`, the child runs in
     /// its own process group, and the whole group is killed when time runs out (a `Failure`).
-    public static func run(_ path: String, _ arguments: [String], environment: [String: String]? = nil,
-                           stdin: Stream = .inherit, stdout: Stream = .inherit, stderr: Stream = .inherit,
-                           timeout: Double? = nil) throws -> Int32 {
+    public static func run(
+        _ path: String, _ arguments: [String], environment: [String: String]? = nil,
+        stdin: Stream = .inherit, stdout: Stream = .inherit, stderr: Stream = .inherit,
+        timeout: Double? = nil
+    ) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -40,7 +43,8 @@ public enum ChildProcess {
             case .inherit: break
             case .null: posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
             case .file(let file):
-                posix_spawn_file_actions_addopen(&actions, fd, file, fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+                posix_spawn_file_actions_addopen(
+                    &actions, fd, file, fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             }
         }
         closeEverythingElse(&actions)
@@ -67,7 +71,9 @@ public enum ChildProcess {
         defer { (argv + env).forEach { free($0) } }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, env)
-        guard spawned == 0 else { throw Failure(description: "cannot run \(path): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw Failure(description: "cannot run \(path): \(String(cString: strerror(spawned)))")
+        }
         return try wait(for: pid, path: path, timeout: timeout)
     }
 
@@ -87,7 +93,9 @@ public enum ChildProcess {
             }
         } else {
             while waitpid(pid, &status, 0) == -1 {
-                guard errno == EINTR else { throw Failure(description: "waiting for \(path): \(String(cString: strerror(errno)))") }
+                guard errno == EINTR else {
+                    throw Failure(description: "waiting for \(path): \(String(cString: strerror(errno)))")
+                }
             }
         }
         let signal = status & 0x7f
@@ -98,11 +106,11 @@ public enum ChildProcess {
     /// programs started at the same moment by other threads).
     private static func closeEverythingElse(_ actions: inout posix_spawn_file_actions_t) {
         #if os(Linux)
-        // glibc 2.34+ has it, but Swift's Glibc module does not declare it.
-        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-        if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
-            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
-        }
+            // glibc 2.34+ has it, but Swift's Glibc module does not declare it.
+            typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+            if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+                _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+            }
         #endif
     }
 }

@@ -22,18 +22,23 @@ enum ClaimVerdict {
             let outcome = d.claim.status == .yes
             return finals.filter { $0.option == nil }.map { f in
                 let s = ClaimScore.binary(f.probability, outcome: outcome)
-                return Entry(name: f.forecaster, q: outcome ? f.probability : 1 - f.probability,
-                             said: Probability.percentText(f.probability), brier: s.brier, logBits: s.logBits)
+                return Entry(
+                    name: f.forecaster, q: outcome ? f.probability : 1 - f.probability,
+                    said: Probability.percentText(f.probability), brier: s.brier, logBits: s.logBits)
             }
         case .resolved:
             guard let happened = d.resolvedOption else { return [] }
-            let byForecaster = Dictionary(grouping: finals.filter { $0.option != nil }, by: { $0.forecaster.lowercased() })
+            let byForecaster = Dictionary(
+                grouping: finals.filter { $0.option != nil }, by: { $0.forecaster.lowercased() })
             return byForecaster.values.compactMap { rows in
-                let distribution = d.options.compactMap { o in rows.first { $0.option == o.label }.map { (o.label, $0.probability) } }
+                let distribution = d.options.compactMap { o in
+                    rows.first { $0.option == o.label }.map { (o.label, $0.probability) }
+                }
                 let s = ClaimScore.scenarios(distribution, happened: happened)
                 let q = distribution.first { $0.0 == happened }?.1 ?? 0
-                return Entry(name: rows[0].forecaster, q: q, said: "\(Probability.percentText(q)) on \(happened)",
-                             brier: s.brier, logBits: s.logNats / M_LN2)
+                return Entry(
+                    name: rows[0].forecaster, q: q, said: "\(Probability.percentText(q)) on \(happened)",
+                    brier: s.brier, logBits: s.logNats / M_LN2)
             }
         default:
             return []
@@ -48,7 +53,9 @@ enum ClaimVerdict {
         let w = ranked.map { TerminalText.width(TerminalText.safe($0.name)) }.max()!
         var out = [style.bold("Who was more right")]
         for e in ranked {
-            out.append("  \(TerminalText.pad(TerminalText.safe(e.name), w))  \(TerminalText.pad(e.said, 8))  \(scale) \(String(format: "%.4f", e.brier))  log score \(String(format: "%.2f", e.logBits)) bits")
+            out.append(
+                "  \(TerminalText.pad(TerminalText.safe(e.name), w))  \(TerminalText.pad(e.said, 8))  \(scale) \(String(format: "%.4f", e.brier))  log score \(String(format: "%.2f", e.logBits)) bits"
+            )
         }
         out.append("  " + sentence(ranked, owner: owner))
         return out
@@ -59,16 +66,20 @@ enum ClaimVerdict {
         let best = ranked[0], next = ranked[1]
         if best.q == next.q {
             let tied = ranked.filter { $0.q == best.q }.map(who)
-            return "\(tied.joined(separator: " and ").capitalizedFirst) were equally right: \(Probability.percentText(best.q)) on what happened."
+            return
+                "\(tied.joined(separator: " and ").capitalizedFirst) were equally right: \(Probability.percentText(best.q)) on what happened."
         }
-        let margin = "Brier \(String(format: "%.4f", next.brier - best.brier)) lower, \(String(format: "%.2f", next.logBits - best.logBits)) bits better"
+        let margin =
+            "Brier \(String(format: "%.4f", next.brier - best.brier)) lower, \(String(format: "%.2f", next.logBits - best.logBits)) bits better"
         let verb = who(best) == "you" ? "were" : "was"
         if ranked.count == 2 {
             let theirs = who(next) == "you" ? "your" : "\(who(next))'s"
-            return "\(who(best).capitalizedFirst) \(verb) more right than \(who(next)): \(Probability.percentText(best.q)) on what happened against \(theirs) \(Probability.percentText(next.q)) (\(margin))."
+            return
+                "\(who(best).capitalizedFirst) \(verb) more right than \(who(next)): \(Probability.percentText(best.q)) on what happened against \(theirs) \(Probability.percentText(next.q)) (\(margin))."
         }
         let rest = ranked.dropFirst().map { "\(who($0)) \(Probability.percentText($0.q))" }.joined(separator: ", ")
-        return "\(who(best).capitalizedFirst) \(verb) most right: \(Probability.percentText(best.q)) on what happened (then \(rest)); ahead of \(who(next)) by \(margin)."
+        return
+            "\(who(best).capitalizedFirst) \(verb) most right: \(Probability.percentText(best.q)) on what happened (then \(rest)); ahead of \(who(next)) by \(margin)."
     }
 }
 

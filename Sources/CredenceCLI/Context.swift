@@ -15,7 +15,9 @@ public final class OutputSink: @unchecked Sendable {
 
     public func write(_ text: String) {
         guard let fd else {
-            lock.lock(); buffer += text; lock.unlock()
+            lock.lock()
+            buffer += text
+            lock.unlock()
             return
         }
         var bytes = Array(text.utf8)[...]
@@ -34,7 +36,11 @@ public final class OutputSink: @unchecked Sendable {
     public func line(_ text: String = "") { write(text + "\n") }
 
     /// What a buffered sink has collected.
-    public var text: String { lock.lock(); defer { lock.unlock() }; return buffer }
+    public var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return buffer
+    }
 }
 
 /// Everything one invocation needs: where the journal is, the clock, the streams, the colour
@@ -55,10 +61,12 @@ public final class Context: @unchecked Sendable {
     /// terminal or pipe, or from the REPL's own line source; nil at the end of input.
     public let readLine: (@Sendable (String) -> String?)?
 
-    public init(environment: [String: String], clock: Clock, out: OutputSink, err: OutputSink,
-                isTerminal: Bool, terminalWidth: Int?, confirm: (@Sendable (String) -> Bool)?,
-                makeUUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
-                readLine: (@Sendable (String) -> String?)? = nil) {
+    public init(
+        environment: [String: String], clock: Clock, out: OutputSink, err: OutputSink,
+        isTerminal: Bool, terminalWidth: Int?, confirm: (@Sendable (String) -> Bool)?,
+        makeUUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+        readLine: (@Sendable (String) -> String?)? = nil
+    ) {
         self.readLine = readLine
         self.environment = environment
         self.clock = clock
@@ -83,20 +91,22 @@ public final class Context: @unchecked Sendable {
             clock = Clock.fixed(date, timeZone: .current)
         }
         let terminal = isatty(STDOUT_FILENO) == 1
-        return Context(environment: env, clock: clock, out: OutputSink(fd: STDOUT_FILENO), err: OutputSink(fd: STDERR_FILENO),
-                       isTerminal: terminal, terminalWidth: terminal ? Terminal.width() : nil,
-                       confirm: interactive ? Terminal.ask : nil,
-                       readLine: { prompt in
-                           // The prompt only where someone is typing; a piped answer file reads silently.
-                           if interactive { FileHandle.standardError.write(Data(prompt.utf8)) }
-                           return Swift.readLine(strippingNewline: true)
-                       })
+        return Context(
+            environment: env, clock: clock, out: OutputSink(fd: STDOUT_FILENO), err: OutputSink(fd: STDERR_FILENO),
+            isTerminal: terminal, terminalWidth: terminal ? Terminal.width() : nil,
+            confirm: interactive ? Terminal.ask : nil,
+            readLine: { prompt in
+                // The prompt only where someone is typing; a piped answer file reads silently.
+                if interactive { FileHandle.standardError.write(Data(prompt.utf8)) }
+                return Swift.readLine(strippingNewline: true)
+            })
     }
 
     /// The same context with its output streams or line input replaced.
     public func with(err: OutputSink? = nil, readLine: (@Sendable (String) -> String?)? = nil) -> Context {
-        Context(environment: environment, clock: clock, out: out, err: err ?? self.err, isTerminal: isTerminal,
-                terminalWidth: terminalWidth, confirm: confirm, makeUUID: makeUUID, readLine: readLine ?? self.readLine)
+        Context(
+            environment: environment, clock: clock, out: out, err: err ?? self.err, isTerminal: isTerminal,
+            terminalWidth: terminalWidth, confirm: confirm, makeUUID: makeUUID, readLine: readLine ?? self.readLine)
     }
 
     public func journalPath(_ flag: String?) -> String {
@@ -149,7 +159,8 @@ public struct Config: Sendable {
             switch key {
             case "owner" where !value.isEmpty: config.owner = value
             case "bins": if let b = Int(value), (1...100).contains(b) { config.bins = b }
-            case "reference_hints", "hints": config.referenceHints = !["off", "false", "no", "0"].contains(value.lowercased())
+            case "reference_hints", "hints":
+                config.referenceHints = !["off", "false", "no", "0"].contains(value.lowercased())
             default: break
             }
         }

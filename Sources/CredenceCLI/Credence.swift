@@ -8,19 +8,21 @@ public struct Credence: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "credence",
-        abstract: "A calibration and forecasting journal: log claims with your confidence, settle who was more right, and see how well calibrated you are.",
+        abstract:
+            "A calibration and forecasting journal: log claims with your confidence, settle who was more right, and see how well calibrated you are.",
         discussion: """
-        Log a claim in one line:  credence add Ryan ships by friday 70% #work
-        Journal: --journal PATH, else $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite.
-        Exit codes: 0 ok, 1 runtime error, 64 usage error, 65 bad input data, 74 I/O error.
-        """,
+            Log a claim in one line:  credence add Ryan ships by friday 70% #work
+            Journal: --journal PATH, else $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite.
+            Exit codes: 0 ok, 1 runtime error, 64 usage error, 65 bad input data, 74 I/O error.
+            """,
         version: "credence \(version)",
         subcommands: commands
     )
 
     static let commands: [any ParsableCommand.Type] = [
         Add.self, ForecastCommand.self, Resolve.self, List.self, Show.self, Due.self, Edit.self, Delete.self,
-        Undo.self, Report.self, Import.self, BetCommand.self, Bets.self, Vs.self, Leaderboard.self, Caveats.self, Words.self, Yearly.self, Export.self, Backup.self,
+        Undo.self, Report.self, Import.self, BetCommand.self, Bets.self, Vs.self, Leaderboard.self, Caveats.self,
+        Words.self, Yearly.self, Export.self, Backup.self,
     ]
 
     public init() {}
@@ -69,7 +71,9 @@ public enum CredenceMain {
     static func refuseNUL(_ arguments: [String]) throws {
         if let bad = arguments.first(where: { $0.utf8.contains(0) }) {
             let shown = Format.safe(bad).prefix(40)
-            throw CLIError("“\(shown)” holds a NUL character (shown as \u{FFFD}), which a journal cannot keep: remove it and try again", status: ExitStatus.usage)
+            throw CLIError(
+                "“\(shown)” holds a NUL character (shown as \u{FFFD}), which a journal cannot keep: remove it and try again",
+                status: ExitStatus.usage)
         }
     }
 
@@ -85,7 +89,10 @@ public enum CredenceMain {
             let name = arg.split(separator: "=", maxSplits: 1).first.map(String.init) ?? arg
             guard globalOptions.contains(name) else { break }
             leading.append(arg)
-            if !arg.contains("="), i + 1 < arguments.count { leading.append(arguments[i + 1]); i += 1 }
+            if !arg.contains("="), i + 1 < arguments.count {
+                leading.append(arguments[i + 1])
+                i += 1
+            }
             i += 1
         }
         guard i < arguments.count else { return leading.isEmpty ? arguments : leading }
@@ -94,7 +101,8 @@ public enum CredenceMain {
         if !first.hasPrefix("-") && !names.contains(first) {
             let near = names.min { distance($0, first) < distance($1, first) }!
             let hint = distance(near, first) <= 2 ? "did you mean `\(near)`? " : ""
-            throw CLIError("unknown command \"\(first)\": \(hint)`credence --help` lists the commands", status: ExitStatus.usage)
+            throw CLIError(
+                "unknown command \"\(first)\": \(hint)`credence --help` lists the commands", status: ExitStatus.usage)
         }
         return [first] + arguments[(i + 1)...] + leading
     }

@@ -17,7 +17,8 @@ struct Format {
             return calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: d)
         }
         let c = CivilTime(d, timeZone: calendar.timeZone)
-        return DateComponents(year: c.year, month: c.month, day: c.day, hour: c.hour, minute: c.minute, weekday: c.weekday)
+        return DateComponents(
+            year: c.year, month: c.month, day: c.day, hour: c.hour, minute: c.minute, weekday: c.weekday)
     }
 
     /// 2026-11-27
@@ -53,13 +54,18 @@ struct Format {
     static func safe(_ s: String, singleLine: Bool = true) -> String { TerminalText.safe(s, singleLine: singleLine) }
     static func width(_ s: String) -> Int { TerminalText.width(s) }
     static func truncate(_ s: String, to width: Int) -> String { TerminalText.truncate(s, to: width) }
-    static func pad(_ s: String, _ width: Int, right: Bool = false) -> String { TerminalText.pad(s, width, right: right) }
+    static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        TerminalText.pad(s, width, right: right)
+    }
 
-    static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] { TerminalText.table(rows, rightAligned: rightAligned) }
-    static func wrap(_ text: String, width: Int, indent: String = "") -> [String] { TerminalText.wrap(text, width: width, indent: indent) }
+    static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+        TerminalText.table(rows, rightAligned: rightAligned)
+    }
+    static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
+        TerminalText.wrap(text, width: width, indent: indent)
+    }
 
     static func tags(_ tags: [String]) -> String { tags.map { "#" + safe($0) }.joined(separator: " ") }
 }
 
 typealias Style = TextStyle
-

@@ -7,10 +7,16 @@ extension ColorChoice: ExpressibleByArgument {}
 
 /// Options every command takes.
 struct JournalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The journal file (default: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The journal file (default: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).",
+            valueName: "path"))
     var journal: String?
 
-    @Option(name: .long, help: ArgumentHelp("Colour: auto, always or never (NO_COLOR and TERM=dumb turn auto off).", valueName: "when"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Colour: auto, always or never (NO_COLOR and TERM=dumb turn auto off).", valueName: "when"))
     var color: ColorChoice?
 }
 
@@ -54,11 +60,17 @@ func uniqueTags(_ tags: [String]) -> [String] {
 /// `--option "label=PROB"`: one option of a scenario set with its probability.
 func parseOption(_ text: String, allowCertain: Bool) throws -> (label: String, p: Probability) {
     guard let eq = text.lastIndex(of: "=") else {
-        throw CLIError("--option \"\(text)\": write the option's name and probability as name=PROB, e.g. --option \"slow takeoff=60%\"", status: ExitStatus.usage)
+        throw CLIError(
+            "--option \"\(text)\": write the option's name and probability as name=PROB, e.g. --option \"slow takeoff=60%\"",
+            status: ExitStatus.usage)
     }
     let label = text[..<eq].trimmingCharacters(in: .whitespaces)
     guard !label.isEmpty else { throw CLIError("--option \"\(text)\": the option has no name") }
-    return (label, try ProbabilityParser.parse(String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces), allowCertain: allowCertain))
+    return (
+        label,
+        try ProbabilityParser.parse(
+            String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces), allowCertain: allowCertain)
+    )
 }
 
 /// `--if ID`, `--if ID=yes`, `--if ID=no`: the claim counts only if claim ID resolves that way.

@@ -9,7 +9,7 @@ public enum ProcessMemory {
     /// system time in a 45 ms report over a million forecasts). Large blocks still come from
     /// mmap above 32 MB; the heap is trimmed once 64 MB sit free at its top.
     public static func keepFreedMemory() {
-        _ = mallopt(-1, 64 << 20)   // M_TRIM_THRESHOLD
-        _ = mallopt(-3, 32 << 20)   // M_MMAP_THRESHOLD
+        _ = mallopt(-1, 64 << 20)  // M_TRIM_THRESHOLD
+        _ = mallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD
     }
 }

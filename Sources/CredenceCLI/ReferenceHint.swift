@@ -10,7 +10,8 @@ extension Context {
         let band = ConfidenceBand(containing: probability)
         // A hint is a courtesy: if it cannot be read, the forecast still stands and nothing is said.
         guard let (tagged, overall) = try? journal.referenceRecords(forecaster: forecaster, band: band, claim: claim),
-              let record = ReferenceRecord.choose(tagged: tagged, overall: overall) else { return nil }
+            let record = ReferenceRecord.choose(tagged: tagged, overall: overall)
+        else { return nil }
         let whose = forecaster.lowercased() == owner.lowercased() ? "your" : "\(Format.safe(forecaster))'s"
         return Format.safe(record.sentence(whose: whose))
     }

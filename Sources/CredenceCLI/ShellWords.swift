@@ -19,15 +19,31 @@ public enum ShellWords {
                 continue
             }
             if let q = quote {
-                if ch == q { quote = nil } else if ch == "\\" && q == "\"" { escaped = true } else { current.append(ch) }
+                if ch == q {
+                    quote = nil
+                } else if ch == "\\" && q == "\"" {
+                    escaped = true
+                } else {
+                    current.append(ch)
+                }
                 continue
             }
             switch ch {
-            case "\\": escaped = true; inWord = true
-            case "'", "\"": quote = ch; inWord = true
+            case "\\":
+                escaped = true
+                inWord = true
+            case "'", "\"":
+                quote = ch
+                inWord = true
             case " ", "\t", "\n":
-                if inWord { words.append(current); current = ""; inWord = false }
-            default: current.append(ch); inWord = true
+                if inWord {
+                    words.append(current)
+                    current = ""
+                    inWord = false
+                }
+            default:
+                current.append(ch)
+                inWord = true
             }
         }
         if let quote { throw UnterminatedQuote(quote: quote) }

@@ -11,7 +11,8 @@ extension DateError: LocalizedError {
     public var errorDescription: String? {
         switch self {
         case .unknown(let t):
-            return "\"\(t)\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
+            return
+                "\"\(t)\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
         case .notARealDate(let t):
             return "\(t) is not a real calendar date"
         case .inThePast(let t, let today):
@@ -33,7 +34,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 /// What a date expression means before a direction turns it into an instant.
 enum DateMeaning {
     case day(Day)
-    case span(Day, Day)   // first and last day, both inclusive
+    case span(Day, Day)  // first and last day, both inclusive
     case instant(Date)
 }
 
@@ -130,8 +131,10 @@ public struct DateGrammar: Sendable {
         "friday": 6, "fri": 6, "saturday": 7, "sat": 7,
     ]
     static let months: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july",
-                     "august", "september", "october", "november", "december"]
+        let names = [
+            "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december",
+        ]
         var table: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             table[name] = i + 1
@@ -165,11 +168,13 @@ public struct DateGrammar: Sendable {
             return .day(words.count == 2 ? adding(7 * step, .day, to: d) : d)
         }
         if forward, words.count == 3, words[0] == "in", let unit = Self.units[words[2]],
-           let n = count(words[1]) {
+            let n = count(words[1])
+        {
             return .day(adding(n, unit, to: t))
         }
         if !forward, words.count == 3, words[2] == "ago", let unit = Self.units[words[1]],
-           let n = count(words[0]) {
+            let n = count(words[0])
+        {
             return .day(adding(-n, unit, to: t))
         }
         if let m = Self.months[words[0]], words.count <= 2 {
@@ -188,7 +193,7 @@ public struct DateGrammar: Sendable {
             switch words[2] {
             case "week":
                 var d = t
-                while weekday(d) != 1 { d = adding(1, .day, to: d) }   // ISO weeks end on Sunday
+                while weekday(d) != 1 { d = adding(1, .day, to: d) }  // ISO weeks end on Sunday
                 return .day(d)
             case "month": return .day(lastDay(year: t.year, month: t.month))
             case "quarter": return .day(lastDay(year: t.year, month: ((t.month - 1) / 3) * 3 + 3))
@@ -227,10 +232,12 @@ public struct DateGrammar: Sendable {
         let parts = word.split(separator: "t", maxSplits: 1)
         let fields = parts[0].split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(fields.count), fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
-              fields[0].count == 4, fields.dropFirst().allSatisfy({ $0.count == 2 })
+            fields[0].count == 4, fields.dropFirst().allSatisfy({ $0.count == 2 })
         else { return nil }
         let y = Int(fields[0])!
-        if fields.count == 1 { return parts.count == 1 ? .span(Day(year: y, month: 1, day: 1), Day(year: y, month: 12, day: 31)) : nil }
+        if fields.count == 1 {
+            return parts.count == 1 ? .span(Day(year: y, month: 1, day: 1), Day(year: y, month: 12, day: 31)) : nil
+        }
         let m = Int(fields[1])!
         guard (1...12).contains(m) else { throw .notARealDate(original) }
         if fields.count == 2 {
@@ -252,18 +259,20 @@ public struct DateGrammar: Sendable {
         } else if let signIndex = clock.lastIndex(where: { $0 == "+" || $0 == "-" }) {
             let offset = clock[clock.index(after: signIndex)...].split(separator: ":")
             guard offset.count == 2, let h = Int(offset[0]), let m = Int(offset[1]),
-                  let tz = TimeZone(secondsFromGMT: (clock[signIndex] == "-" ? -1 : 1) * (h * 3600 + m * 60))
+                let tz = TimeZone(secondsFromGMT: (clock[signIndex] == "-" ? -1 : 1) * (h * 3600 + m * 60))
             else { throw .unknown(original) }
             zone = tz
             clock = clock[..<signIndex]
         }
         let hms = clock.split(separator: ":").map { Int($0) }
         guard (2...3).contains(hms.count), hms.allSatisfy({ $0 != nil }),
-              (0...23).contains(hms[0]!), (0...59).contains(hms[1]!), (0...59).contains(hms.count == 3 ? hms[2]! : 0)
+            (0...23).contains(hms[0]!), (0...59).contains(hms[1]!), (0...59).contains(hms.count == 3 ? hms[2]! : 0)
         else { throw .unknown(original) }
         var cal = calendar
         cal.timeZone = zone
-        return cal.date(from: DateComponents(year: day.year, month: day.month, day: day.day,
-                                             hour: hms[0], minute: hms[1], second: hms.count == 3 ? hms[2] : 0))!
+        return cal.date(
+            from: DateComponents(
+                year: day.year, month: day.month, day: day.day,
+                hour: hms[0], minute: hms[1], second: hms.count == 3 ? hms[2] : 0))!
     }
 }

@@ -21,7 +21,9 @@ extension ProbabilityError: LocalizedError {
             if let n = Int(t), (0...100).contains(n) { return "\"\(t)\" is a bare number: did you mean \(t)%?" }
             return "\"\(t)\" is not a probability: write a percent from 0% to 100% (70%) or a decimal from 0 to 1 (0.7)"
         case .outOfRange(let t):
-            if t.hasSuffix("%") || t.contains("/") || t.contains(" in ") { return "\(t) is more than 100%: a probability runs from 0% to 100%" }
+            if t.hasSuffix("%") || t.contains("/") || t.contains(" in ") {
+                return "\(t) is more than 100%: a probability runs from 0% to 100%"
+            }
             if let d = Double(t), d <= 100 {
                 return "\(t) is more than 1: a probability runs from 0 to 1 (did you mean \(t)%?)"
             }
@@ -29,11 +31,13 @@ extension ProbabilityError: LocalizedError {
         case .negative(let t):
             return "\(t) is negative: a probability runs from 0% to 100%"
         case .zeroOdds(let t):
-            return "odds \(t) mean certainty: both sides of the odds must be above zero (for certainty write 0% or 100% with --certain)"
+            return
+                "odds \(t) mean certainty: both sides of the odds must be above zero (for certainty write 0% or 100% with --certain)"
         case .zeroDenominator(let t):
             return "\(t) divides by zero: write a fraction such as 7/10"
         case .needsCertain(let t):
-            return "\(t) is certainty: one surprise makes the log score infinite. Add --certain if you mean it, or say 1% / 99%"
+            return
+                "\(t) is certainty: one surprise makes the log score infinite. Add --certain if you mean it, or say 1% / 99%"
         case .notAProbability(let t):
             return "\"\(t)\" is not a probability: try 70%, 0.7, 7/10, 3:1, 1 in 20 or a word such as likely"
         }
@@ -98,7 +102,9 @@ public enum ProbabilityParser {
         return Probability(value: v, typed: text, form: .decimal)
     }
 
-    private static func ratio(_ a: Substring, _ b: Substring, _ text: String, _ form: InputForm) throws(ProbabilityError) -> Probability {
+    private static func ratio(
+        _ a: Substring, _ b: Substring, _ text: String, _ form: InputForm
+    ) throws(ProbabilityError) -> Probability {
         if a.hasPrefix("-") || b.hasPrefix("-") { throw .negative(text) }
         guard isDecimal(a), isDecimal(b), let x = Double(a), let y = Double(b) else { throw .notAProbability(text) }
         if y == 0 { throw .zeroDenominator(text) }

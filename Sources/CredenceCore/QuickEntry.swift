@@ -3,12 +3,13 @@ import Foundation
 /// A word of a quick-entry line and where it sits in the line, so errors can point at it.
 public struct Token: Sendable, Equatable {
     public let text: String
-    public let range: Range<Int>     // character offsets in the line as displayed
-    public let literal: Bool         // a quoted group or a spaced argument: always claim or caveat text
-    public let quoted: Bool          // the quote marks were typed in the line itself
-    public let spaceBefore: String   // the whitespace typed between this word and the one before
+    public let range: Range<Int>  // character offsets in the line as displayed
+    public let literal: Bool  // a quoted group or a spaced argument: always claim or caveat text
+    public let quoted: Bool  // the quote marks were typed in the line itself
+    public let spaceBefore: String  // the whitespace typed between this word and the one before
 
-    public init(text: String, range: Range<Int>, literal: Bool = false, quoted: Bool = false, spaceBefore: String = " ") {
+    public init(text: String, range: Range<Int>, literal: Bool = false, quoted: Bool = false, spaceBefore: String = " ")
+    {
         self.text = text
         self.range = range
         self.literal = literal
@@ -74,10 +75,15 @@ public struct QuickEntryParser: Sendable {
             while i < chars.count && chars[i].isWhitespace { i += 1 }
             guard i < chars.count else { break }
             let start = i, space = String(chars[gapStart..<start])
-            if chars[i] == "\"", let close = chars[(i + 1)...].indices.first(where: {
-                chars[$0] == "\"" && ($0 + 1 == chars.count || chars[$0 + 1].isWhitespace)
-            }) {
-                tokens.append(Token(text: String(chars[(i + 1)..<close]), range: start..<(close + 1), literal: true, quoted: true, spaceBefore: space))
+            if chars[i] == "\"",
+                let close = chars[(i + 1)...].indices.first(where: {
+                    chars[$0] == "\"" && ($0 + 1 == chars.count || chars[$0 + 1].isWhitespace)
+                })
+            {
+                tokens.append(
+                    Token(
+                        text: String(chars[(i + 1)..<close]), range: start..<(close + 1), literal: true, quoted: true,
+                        spaceBefore: space))
                 i = close + 1
                 continue
             }
@@ -109,9 +115,12 @@ public struct QuickEntryParser: Sendable {
     }
 
     /// Parses a line given as command-line arguments (one argument is the whole line).
-    public func parse(arguments args: [String], overrides: QuickEntryOverrides = QuickEntryOverrides()) throws(QuickEntryError) -> QuickEntry {
+    public func parse(
+        arguments args: [String], overrides: QuickEntryOverrides = QuickEntryOverrides()
+    ) throws(QuickEntryError) -> QuickEntry {
         if args.count == 1 { return try parse(args[0], overrides: overrides) }
-        return try parse(tokens: Self.tokens(fromArguments: args), line: Self.line(fromArguments: args), overrides: overrides)
+        return try parse(
+            tokens: Self.tokens(fromArguments: args), line: Self.line(fromArguments: args), overrides: overrides)
     }
 
     /// Words joined back into text with the spacing that was typed between them. Quote marks
@@ -126,7 +135,9 @@ public struct QuickEntryParser: Sendable {
         return text
     }
 
-    public func parse(_ line: String, overrides: QuickEntryOverrides = QuickEntryOverrides()) throws(QuickEntryError) -> QuickEntry {
+    public func parse(
+        _ line: String, overrides: QuickEntryOverrides = QuickEntryOverrides()
+    ) throws(QuickEntryError) -> QuickEntry {
         try parse(tokens: Self.tokenize(line), line: line, overrides: overrides)
     }
 
@@ -136,8 +147,10 @@ public struct QuickEntryParser: Sendable {
         }
         let end = line.count..<(line.count + 1)
         guard !tokens.isEmpty else {
-            throw fail(overrides.probability ? "the claim text is empty: write what you predict"
-                                             : "the line is empty: write a claim and a probability, e.g. Ryan ships by friday 70%", end)
+            throw fail(
+                overrides.probability
+                    ? "the claim text is empty: write what you predict"
+                    : "the line is empty: write a claim and a probability, e.g. Ryan ships by friday 70%", end)
         }
 
         if overrides.probability {
@@ -156,10 +169,11 @@ public struct QuickEntryParser: Sendable {
                 if span.contains(where: \.literal) { continue }
                 let text = span.map(\.text).joined(separator: " ")
                 guard ProbabilityParser.looksLikeProbability(text),
-                      let modifiers = try? modifiersAfter(tokens, from: i + length, line: line, overrides: overrides)
+                    let modifiers = try? modifiersAfter(tokens, from: i + length, line: line, overrides: overrides)
                 else { continue }
                 do {
-                    valid.append((i, length, try ProbabilityParser.parse(text, allowCertain: overrides.allowCertain), modifiers))
+                    valid.append(
+                        (i, length, try ProbabilityParser.parse(text, allowCertain: overrides.allowCertain), modifiers))
                 } catch {
                     invalid.append((i, length, error))
                 }
@@ -167,11 +181,15 @@ public struct QuickEntryParser: Sendable {
                 break
             }
         }
-        func spanRange(_ i: Int, _ length: Int) -> Range<Int> { tokens[i].range.lowerBound..<tokens[i + length - 1].range.upperBound }
+        func spanRange(_ i: Int, _ length: Int) -> Range<Int> {
+            tokens[i].range.lowerBound..<tokens[i + length - 1].range.upperBound
+        }
 
         if valid.count > 1 {
             let shown = valid.map { "\"\($0.probability.typed)\"" }.joined(separator: " and ")
-            throw fail("ambiguous: \(shown) could each be the probability. Quote the claim text (\"…\") or give the probability with --p", spanRange(valid[1].index, valid[1].length))
+            throw fail(
+                "ambiguous: \(shown) could each be the probability. Quote the claim text (\"…\") or give the probability with --p",
+                spanRange(valid[1].index, valid[1].length))
         }
         guard let choice = valid.first else {
             if let bad = invalid.last {
@@ -181,10 +199,15 @@ public struct QuickEntryParser: Sendable {
                 throw fail("the claim text goes before the probability, e.g. Ryan ships by friday 70%", tokens[0].range)
             }
             // A clear probability followed by a bad modifier: point at the modifier.
-            if let i = tokens.indices.last(where: { !tokens[$0].literal && ProbabilityParser.looksLikeProbability(tokens[$0].text) }),
-               i > 0, i + 1 < tokens.count {
+            if let i = tokens.indices.last(where: {
+                !tokens[$0].literal && ProbabilityParser.looksLikeProbability(tokens[$0].text)
+            }),
+                i > 0, i + 1 < tokens.count
+            {
                 let next = tokens[i + 1].text.lowercased()
-                if tokens[i].text.hasSuffix("%") || next == "by" || next == "unless" || next == "caveat:" || next.hasPrefix("#") {
+                if tokens[i].text.hasSuffix("%") || next == "by" || next == "unless" || next == "caveat:"
+                    || next.hasPrefix("#")
+                {
                     _ = try modifiersAfter(tokens, from: i + 1, line: line, overrides: overrides)
                 }
             }
@@ -194,9 +217,11 @@ public struct QuickEntryParser: Sendable {
         // "Ryan ships by friday 70%": a date right before the probability is the resolve-by date,
         // unless one follows the probability ("ships by March 70% by june": the first is text).
         var modifiers = choice.modifiers
-        let (body, early) = overrides.resolveBy || modifiers.date != nil ? (claimTokens, nil) : trailingDate(claimTokens)
+        let (body, early) =
+            overrides.resolveBy || modifiers.date != nil ? (claimTokens, nil) : trailingDate(claimTokens)
         if let early { modifiers.date = early }
-        return try assemble(claim: body, probability: choice.probability, modifiers: modifiers, line: line, overrides: overrides)
+        return try assemble(
+            claim: body, probability: choice.probability, modifiers: modifiers, line: line, overrides: overrides)
     }
 
     // MARK: - Modifiers
@@ -213,31 +238,42 @@ public struct QuickEntryParser: Sendable {
         var caveat: String?
     }
 
-    private func assemble(claim: [Token], probability: Probability?, modifiers: Modifiers, line: String, overrides: QuickEntryOverrides) throws(QuickEntryError) -> QuickEntry {
+    private func assemble(
+        claim: [Token], probability: Probability?, modifiers: Modifiers, line: String, overrides: QuickEntryOverrides
+    ) throws(QuickEntryError) -> QuickEntry {
         let text = Self.text(of: claim).trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
             let at = claim.first?.range ?? 0..<1
-            throw QuickEntryError(message: "the claim text is empty: write what you predict before the probability", line: line, range: at)
+            throw QuickEntryError(
+                message: "the claim text is empty: write what you predict before the probability", line: line, range: at
+            )
         }
-        return QuickEntry(text: text, probability: probability, resolveBy: modifiers.date?.date,
-                          resolveByText: modifiers.date?.text, tags: modifiers.tags,
-                          caveats: modifiers.caveat.map { [$0] } ?? [])
+        return QuickEntry(
+            text: text, probability: probability, resolveBy: modifiers.date?.date,
+            resolveByText: modifiers.date?.text, tags: modifiers.tags,
+            caveats: modifiers.caveat.map { [$0] } ?? [])
     }
 
     /// Parses `[by <date>] [#tag …] [unless … | caveat: …]` in any order from `start` to the end.
-    func modifiersAfter(_ tokens: [Token], from start: Int, line: String, overrides: QuickEntryOverrides) throws(QuickEntryError) -> Modifiers {
+    func modifiersAfter(
+        _ tokens: [Token], from start: Int, line: String, overrides: QuickEntryOverrides
+    ) throws(QuickEntryError) -> Modifiers {
         var m = Modifiers()
         var i = start
         while i < tokens.count {
             let token = tokens[i]
             let word = token.text.lowercased()
             if token.literal {
-                throw QuickEntryError(message: "unexpected \"\(token.text)\" after the probability: the claim text goes before it", line: line, range: token.range)
+                throw QuickEntryError(
+                    message: "unexpected \"\(token.text)\" after the probability: the claim text goes before it",
+                    line: line, range: token.range)
             }
             if word == "unless" || word == "caveat:" {
                 let rest = tokens[(i + 1)...]
                 guard !rest.isEmpty else {
-                    throw QuickEntryError(message: "\"\(token.text)\" needs the caveat after it, e.g. unless the eval changes", line: line, range: token.range)
+                    throw QuickEntryError(
+                        message: "\"\(token.text)\" needs the caveat after it, e.g. unless the eval changes",
+                        line: line, range: token.range)
                 }
                 let body = Self.text(of: rest)
                 m.caveat = word == "unless" ? "unless " + body : body
@@ -246,7 +282,9 @@ public struct QuickEntryParser: Sendable {
             if token.text.hasPrefix("#") {
                 let tag = String(token.text.dropFirst())
                 guard Self.isValidTag(tag) else {
-                    throw QuickEntryError(message: "\"\(token.text)\" is not a tag: a tag is # followed by letters, digits, - _ / or .", line: line, range: token.range)
+                    throw QuickEntryError(
+                        message: "\"\(token.text)\" is not a tag: a tag is # followed by letters, digits, - _ / or .",
+                        line: line, range: token.range)
                 }
                 if !m.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { m.tags.append(tag) }
                 i += 1
@@ -254,30 +292,40 @@ public struct QuickEntryParser: Sendable {
             }
             if word == "by" && !overrides.resolveBy {
                 guard i + 1 < tokens.count else {
-                    throw QuickEntryError(message: "\"by\" needs a date after it, e.g. by friday or by 2027-06-30", line: line, range: token.range)
+                    throw QuickEntryError(
+                        message: "\"by\" needs a date after it, e.g. by friday or by 2027-06-30", line: line,
+                        range: token.range)
                 }
                 if m.date != nil {
-                    throw QuickEntryError(message: "two resolve-by dates: keep one \"by …\"", line: line, range: token.range)
+                    throw QuickEntryError(
+                        message: "two resolve-by dates: keep one \"by …\"", line: line, range: token.range)
                 }
                 let (span, used) = try dateSpan(tokens, from: i + 1, line: line)
                 m.date = span
                 i += 1 + used
                 continue
             }
-            throw QuickEntryError(message: "unexpected \"\(token.text)\" after the probability: the claim text goes before it; after it come by <date>, #tags and unless <caveat>", line: line, range: token.range)
+            throw QuickEntryError(
+                message:
+                    "unexpected \"\(token.text)\" after the probability: the claim text goes before it; after it come by <date>, #tags and unless <caveat>",
+                line: line, range: token.range)
         }
         return m
     }
 
     /// The longest run of words after "by" that reads as a date.
-    private func dateSpan(_ tokens: [Token], from start: Int, line: String) throws(QuickEntryError) -> (DatedSpan, Int) {
+    private func dateSpan(_ tokens: [Token], from start: Int, line: String) throws(QuickEntryError) -> (DatedSpan, Int)
+    {
         var stop = start
         while stop < tokens.count, stop - start < 4, !tokens[stop].literal,
-              !tokens[stop].text.hasPrefix("#"), !["unless", "caveat:"].contains(tokens[stop].text.lowercased()) {
+            !tokens[stop].text.hasPrefix("#"), !["unless", "caveat:"].contains(tokens[stop].text.lowercased())
+        {
             stop += 1
         }
-        func range(_ end: Int) -> Range<Int> { tokens[start].range.lowerBound..<tokens[max(start, end - 1)].range.upperBound }
-        var specific: (DateError, Int)?   // "in the past" or "not a real date" beats "unknown"
+        func range(_ end: Int) -> Range<Int> {
+            tokens[start].range.lowerBound..<tokens[max(start, end - 1)].range.upperBound
+        }
+        var specific: (DateError, Int)?  // "in the past" or "not a real date" beats "unknown"
         for end in stride(from: stop, to: start, by: -1) {
             let text = tokens[start..<end].map(\.text).joined(separator: " ")
             do {
@@ -291,7 +339,8 @@ public struct QuickEntryParser: Sendable {
             throw QuickEntryError(message: error.localizedDescription, line: line, range: range(end))
         }
         let text = tokens[start..<max(stop, start + 1)].map(\.text).joined(separator: " ")
-        throw QuickEntryError(message: DateError.unknown(text).localizedDescription, line: line, range: range(max(stop, start + 1)))
+        throw QuickEntryError(
+            message: DateError.unknown(text).localizedDescription, line: line, range: range(max(stop, start + 1)))
     }
 
     /// Removes a trailing "by <date>" from the claim text when it reads as a date.
@@ -299,7 +348,9 @@ public struct QuickEntryParser: Sendable {
         for length in 1...4 {
             let byIndex = tokens.count - length - 1
             guard byIndex >= 1 else { break }
-            guard tokens[byIndex].text.lowercased() == "by", !tokens[byIndex...].contains(where: \.literal) else { continue }
+            guard tokens[byIndex].text.lowercased() == "by", !tokens[byIndex...].contains(where: \.literal) else {
+                continue
+            }
             let text = tokens[(byIndex + 1)...].map(\.text).joined(separator: " ")
             if let date = try? dates.resolveBy(text) {
                 let range = tokens[byIndex + 1].range.lowerBound..<tokens.last!.range.upperBound
@@ -310,7 +361,9 @@ public struct QuickEntryParser: Sendable {
     }
 
     /// With the probability given as a flag: the modifiers at the end of the line, if any.
-    private func splitTrailingModifiers(_ tokens: [Token], line: String, overrides: QuickEntryOverrides) throws(QuickEntryError) -> ([Token], Modifiers) {
+    private func splitTrailingModifiers(
+        _ tokens: [Token], line: String, overrides: QuickEntryOverrides
+    ) throws(QuickEntryError) -> ([Token], Modifiers) {
         var cut = tokens.count
         var result = Modifiers()
         // The earliest position from which everything parses as modifiers.
@@ -332,6 +385,9 @@ public struct QuickEntryParser: Sendable {
     }
 
     public static func isValidTag(_ tag: String) -> Bool {
-        !tag.isEmpty && tag.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_/.".unicodeScalars.contains($0) }
+        !tag.isEmpty
+            && tag.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) || "-_/.".unicodeScalars.contains($0)
+            }
     }
 }

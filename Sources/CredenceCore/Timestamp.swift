@@ -7,7 +7,10 @@ public enum Timestamp {
     public static func iso(_ date: Date, milliseconds: Bool = true) -> String {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var days = ms / 86_400_000, rest = ms % 86_400_000
-        if rest < 0 { rest += 86_400_000; days -= 1 }
+        if rest < 0 {
+            rest += 86_400_000
+            days -= 1
+        }
         let (y, m, d) = civil(fromDays: days)
         let seconds = rest / 1000, milli = rest % 1000
         // Written straight into the string's storage: export formats two of these per forecast.
@@ -15,13 +18,31 @@ public enum Timestamp {
             var at = 0
             func put(_ value: Int64, _ width: Int) {
                 var v = value
-                for i in stride(from: width - 1, through: 0, by: -1) { out[at + i] = UInt8(0x30 + v % 10); v /= 10 }
+                for i in stride(from: width - 1, through: 0, by: -1) {
+                    out[at + i] = UInt8(0x30 + v % 10)
+                    v /= 10
+                }
                 at += width
             }
-            func char(_ c: UInt8) { out[at] = c; at += 1 }
-            put(y, 4); char(0x2D); put(m, 2); char(0x2D); put(d, 2); char(0x54)
-            put(seconds / 3600, 2); char(0x3A); put(seconds / 60 % 60, 2); char(0x3A); put(seconds % 60, 2)
-            if milliseconds || milli != 0 { char(0x2E); put(milli, 3) }
+            func char(_ c: UInt8) {
+                out[at] = c
+                at += 1
+            }
+            put(y, 4)
+            char(0x2D)
+            put(m, 2)
+            char(0x2D)
+            put(d, 2)
+            char(0x54)
+            put(seconds / 3600, 2)
+            char(0x3A)
+            put(seconds / 60 % 60, 2)
+            char(0x3A)
+            put(seconds % 60, 2)
+            if milliseconds || milli != 0 {
+                char(0x2E)
+                put(milli, 3)
+            }
             char(0x5A)
             return at
         }

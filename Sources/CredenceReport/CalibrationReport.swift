@@ -27,8 +27,10 @@ public struct CalibrationReport: Sendable {
     /// Each forecaster's own analysis, when the report pools several.
     public let forecasters: [Group]
 
-    public init(subject: String, filters: [String], everyForecast: Bool, analysis: CalibrationAnalysis,
-                grouping: String? = nil, groups: [Group] = [], forecasters: [Group] = []) {
+    public init(
+        subject: String, filters: [String], everyForecast: Bool, analysis: CalibrationAnalysis,
+        grouping: String? = nil, groups: [Group] = [], forecasters: [Group] = []
+    ) {
         self.subject = subject
         self.filters = filters
         self.everyForecast = everyForecast
@@ -94,19 +96,26 @@ public enum Verdict {
         var parts: [String] = []
         let wrong = a.spiegelhalter.wrongCertain
         if wrong > 0 {
-            parts.append("\(wrong) forecast\(wrong == 1 ? "" : "s") at 0%/100% \(wrong == 1 ? "was" : "were") wrong: certainty you did not have.")
+            parts.append(
+                "\(wrong) forecast\(wrong == 1 ? "" : "s") at 0%/100% \(wrong == 1 ? "was" : "were") wrong: certainty you did not have."
+            )
         }
         let run = worstRun(a)
         let p = a.spiegelhalter.pValue
         if let run, run.z >= SpecialFunctions.z975 {
-            parts.append("\(run.label.capitalizedFirst) at \(run.range): said \(pct(run.said)), happened \(pct(run.happened)) (n = \(run.n)).")
+            parts.append(
+                "\(run.label.capitalizedFirst) at \(run.range): said \(pct(run.said)), happened \(pct(run.happened)) (n = \(run.n))."
+            )
         } else if let p, p < 0.05, let d = a.spiegelhalter.direction {
-            parts.append("\(d.rawValue.capitalizedFirst) overall (Spiegelhalter \(Numbers.pEquals(p))), though no single range stands out.")
+            parts.append(
+                "\(d.rawValue.capitalizedFirst) overall (Spiegelhalter \(Numbers.pEquals(p))), though no single range stands out."
+            )
         } else {
             var s = "No clear miscalibration: your forecasts are consistent with being calibrated"
             if let p { s += " (Spiegelhalter \(Numbers.pEquals(p)))" }
             if let run, run.z >= 1 {
-                s += "; the largest gap, \(run.label) at \(run.range) (said \(pct(run.said)), happened \(pct(run.happened)), n = \(run.n)), is within noise"
+                s +=
+                    "; the largest gap, \(run.label) at \(run.range) (said \(pct(run.said)), happened \(pct(run.happened)), n = \(run.n)), is within noise"
             }
             parts.append(s + ".")
         }
@@ -131,7 +140,8 @@ public enum Verdict {
         for b in bins {
             // Runs never cross 50%: over- and underconfidence on the two sides pool into nothing.
             if let last = runs.last?.last, lean(last) == lean(b), last.k + 1 == b.k, lean(b) != nil,
-               (last.meanForecast! < 0.5) == (b.meanForecast! < 0.5) {
+                (last.meanForecast! < 0.5) == (b.meanForecast! < 0.5)
+            {
                 runs[runs.count - 1].append(b)
             } else {
                 runs.append([b])
@@ -147,9 +157,12 @@ public enum Verdict {
                 said.add(Double(m.n), times: m.x)
                 variance.add(Double(m.n), times: m.x * (1 - m.x))
             }
-            let z = variance.value > 0 ? abs(Double(e) - said.value) / variance.value.squareRoot() : (Double(e) == said.value ? 0 : .infinity)
+            let z =
+                variance.value > 0
+                ? abs(Double(e) - said.value) / variance.value.squareRoot() : (Double(e) == said.value ? 0 : .infinity)
             let range = "\(Numbers.edge(run.first!.lo))–\(Numbers.edge(run.last!.hi))%"
-            return Run(label: label, range: range, said: said.value / Double(n), happened: Double(e) / Double(n), n: n, z: z)
+            return Run(
+                label: label, range: range, said: said.value / Double(n), happened: Double(e) / Double(n), n: n, z: z)
         }.max { $0.z < $1.z }
     }
 

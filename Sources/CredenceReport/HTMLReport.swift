@@ -8,59 +8,90 @@ public enum HTMLReport {
         func e(_ text: String) -> String { escapeMarkup(text) }
         var h: [String] = []
         h.append("<!DOCTYPE html>")
-        h.append("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        h.append(
+            "<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        )
         h.append("<title>\(e("Calibration of \(r.subject)"))</title>")
-        h.append("""
-        <style>
-        body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-        h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
-        .sub { color: #666; margin-top: 0; } .verdict { font-size: 1.15rem; padding: .8rem 1rem; background: #f3f6fa; border-left: 4px solid #1f5f99; }
-        table { border-collapse: collapse; font-variant-numeric: tabular-nums; } th, td { padding: .25rem .7rem; text-align: right; border-bottom: 1px solid #e5e5e5; }
-        th:first-child, td:first-child { text-align: left; } tr.off td { color: #c0392b; } .muted { color: #888; }
-        dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dt { color: #555; } dd { margin: 0; font-variant-numeric: tabular-nums; }
-        svg { max-width: 100%; height: auto; }
-        </style></head><body>
-        """)
+        h.append(
+            """
+            <style>
+            body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+            h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
+            .sub { color: #666; margin-top: 0; } .verdict { font-size: 1.15rem; padding: .8rem 1rem; background: #f3f6fa; border-left: 4px solid #1f5f99; }
+            table { border-collapse: collapse; font-variant-numeric: tabular-nums; } th, td { padding: .25rem .7rem; text-align: right; border-bottom: 1px solid #e5e5e5; }
+            th:first-child, td:first-child { text-align: left; } tr.off td { color: #c0392b; } .muted { color: #888; }
+            dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dt { color: #555; } dd { margin: 0; font-variant-numeric: tabular-nums; }
+            svg { max-width: 100%; height: auto; }
+            </style></head><body>
+            """)
         h.append("<h1>\(e("Calibration of \(r.subject)"))</h1>")
-        var sub = "\(s.n.grouped) resolved forecast\(s.n == 1 ? "" : "s") (\(s.events.grouped) came true) · scoring \(r.scoringRule)"
+        var sub =
+            "\(s.n.grouped) resolved forecast\(s.n == 1 ? "" : "s") (\(s.events.grouped) came true) · scoring \(r.scoringRule)"
         if !r.filters.isEmpty { sub += " · " + r.filters.joined(separator: ", ") }
         h.append("<p class=\"sub\">\(e(sub))</p>")
         h.append("<p class=\"verdict\">\(e(r.verdict))</p>")
-        let log = s.logLoss.unclipped.map { "\(Numbers.score($0)) nats (\(Numbers.score($0 / M_LN2)) bits)" }
+        let log =
+            s.logLoss.unclipped.map { "\(Numbers.score($0)) nats (\(Numbers.score($0 / M_LN2)) bits)" }
             ?? "∞ (\(s.logLoss.nClipped) forecasts at 0%/100% were wrong)"
         h.append("<dl>")
         for (k, v) in [
-            ("Brier score", "\(Numbers.score(s.brier)) on the 0–1 scale (\(Numbers.score(s.brierTwoCategory)) on GJ Open's 0–2 scale); always 50% scores 0.2500"),
+            (
+                "Brier score",
+                "\(Numbers.score(s.brier)) on the 0–1 scale (\(Numbers.score(s.brierTwoCategory)) on GJ Open's 0–2 scale); always 50% scores 0.2500"
+            ),
             ("Log loss", "\(log); on [0.1%, 99.9%] \(Numbers.score(s.logLossMetaculusRange))"),
             ("Spherical score", Numbers.score(s.spherical)),
-            ("CORP decomposition", "MCB \(Numbers.score(corp.mcb)) − DSC \(Numbers.score(corp.dsc)) + UNC \(Numbers.score(corp.unc)) = \(Numbers.score(corp.score))"),
-            ("Consistency band", "the recalibrated curve leaves the 90% band at \(ReliabilityChart.outsideBand(a)) of \(a.corp.distinctForecasts) forecast values (\(a.band?.method == .discreteAsymptotics ? "discrete asymptotics" : "resampling"))"),
-            ("Spiegelhalter's Z", a.spiegelhalter.z.map { z in
-                let p = a.spiegelhalter.pValue!
-                return "\(String(format: "%+.2f", z)) (\(Numbers.pEquals(p)), \(p < 0.05 ? a.spiegelhalter.direction!.rawValue : "no significant lean"))"
-            } ?? "undefined (every forecast is 0%, 50% or 100%)"),
+            (
+                "CORP decomposition",
+                "MCB \(Numbers.score(corp.mcb)) − DSC \(Numbers.score(corp.dsc)) + UNC \(Numbers.score(corp.unc)) = \(Numbers.score(corp.score))"
+            ),
+            (
+                "Consistency band",
+                "the recalibrated curve leaves the 90% band at \(ReliabilityChart.outsideBand(a)) of \(a.corp.distinctForecasts) forecast values (\(a.band?.method == .discreteAsymptotics ? "discrete asymptotics" : "resampling"))"
+            ),
+            (
+                "Spiegelhalter's Z",
+                a.spiegelhalter.z.map { z in
+                    let p = a.spiegelhalter.pValue!
+                    return
+                        "\(String(format: "%+.2f", z)) (\(Numbers.pEquals(p)), \(p < 0.05 ? a.spiegelhalter.direction!.rawValue : "no significant lean"))"
+                } ?? "undefined (every forecast is 0%, 50% or 100%)"
+            ),
             ("Smooth ECE", a.smoothECE.map { "\(Numbers.score($0.value)) (σ = \(Numbers.score($0.sigma)))" } ?? "—"),
         ] {
             h.append("<dt>\(e(k))</dt><dd>\(e(v))</dd>")
         }
         h.append("</dl>")
         h.append(SVGReport.render(r, standalone: false))
-        h.append("<h2>Bins</h2><table><thead><tr><th>forecast</th><th>n</th><th>said</th><th>happened</th><th>Wilson 95%</th></tr></thead><tbody>")
+        h.append(
+            "<h2>Bins</h2><table><thead><tr><th>forecast</th><th>n</th><th>said</th><th>happened</th><th>Wilson 95%</th></tr></thead><tbody>"
+        )
         for b in a.murphy.bins {
             guard let mean = b.meanForecast, let freq = b.observedFrequency, let w = b.wilson else {
-                h.append("<tr class=\"muted\"><td>\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%</td><td>0</td><td></td><td></td><td></td></tr>")
+                h.append(
+                    "<tr class=\"muted\"><td>\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%</td><td>0</td><td></td><td></td><td></td></tr>"
+                )
                 continue
             }
             let off = mean < w.lower || mean > w.upper
-            h.append("<tr\(off ? " class=\"off\"" : "")><td>\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%</td><td>\(b.n)</td><td>\(Numbers.percent(mean, decimals: 1))</td><td>\(Numbers.percent(freq, decimals: 1))</td><td>\(Numbers.percent(w.lower, decimals: 1))–\(Numbers.percent(w.upper, decimals: 1))</td></tr>")
+            h.append(
+                "<tr\(off ? " class=\"off\"" : "")><td>\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%</td><td>\(b.n)</td><td>\(Numbers.percent(mean, decimals: 1))</td><td>\(Numbers.percent(freq, decimals: 1))</td><td>\(Numbers.percent(w.lower, decimals: 1))–\(Numbers.percent(w.upper, decimals: 1))</td></tr>"
+            )
         }
         h.append("</tbody></table>")
         if !r.groups.isEmpty {
-            h.append("<h2>By \(e(r.grouping ?? "group"))</h2><table><thead><tr><th>\(e(r.grouping ?? "group"))</th><th>n</th><th>Brier</th><th>MCB</th><th>DSC</th><th>Spiegelhalter</th></tr></thead><tbody>")
+            h.append(
+                "<h2>By \(e(r.grouping ?? "group"))</h2><table><thead><tr><th>\(e(r.grouping ?? "group"))</th><th>n</th><th>Brier</th><th>MCB</th><th>DSC</th><th>Spiegelhalter</th></tr></thead><tbody>"
+            )
             for g in r.groups {
                 let z = g.analysis.spiegelhalter
-                let lean = z.z.map { String(format: "%+.2f", $0) + ((z.pValue ?? 1) < 0.05 ? " \(z.direction!.rawValue)" : " n.s.") } ?? "—"
-                h.append("<tr><td>\(e(g.name))</td><td>\(g.analysis.sample.n)</td><td>\(Numbers.score(g.analysis.scores.brier))</td><td>\(Numbers.score(g.analysis.corp.brier.mcb))</td><td>\(Numbers.score(g.analysis.corp.brier.dsc))</td><td>\(e(lean))</td></tr>")
+                let lean =
+                    z.z.map {
+                        String(format: "%+.2f", $0) + ((z.pValue ?? 1) < 0.05 ? " \(z.direction!.rawValue)" : " n.s.")
+                    } ?? "—"
+                h.append(
+                    "<tr><td>\(e(g.name))</td><td>\(g.analysis.sample.n)</td><td>\(Numbers.score(g.analysis.scores.brier))</td><td>\(Numbers.score(g.analysis.corp.brier.mcb))</td><td>\(Numbers.score(g.analysis.corp.brier.dsc))</td><td>\(e(lean))</td></tr>"
+                )
             }
             h.append("</tbody></table>")
         }
@@ -68,7 +99,9 @@ public enum HTMLReport {
             h.append("<h2>Trend, \(e(trend.periods.first!)) to \(e(trend.periods.last!))</h2>")
             h.append(trend.svg())
         }
-        h.append("<p class=\"muted\">Made by Credence. Statistics as specified in its statistics.md: Brier and log scores, Murphy and CORP decompositions, Wilson intervals, Spiegelhalter's test, smooth ECE.</p>")
+        h.append(
+            "<p class=\"muted\">Made by Credence. Statistics as specified in its statistics.md: Brier and log scores, Murphy and CORP decompositions, Wilson intervals, Spiegelhalter's test, smooth ECE.</p>"
+        )
         h.append("</body></html>")
         return h.joined(separator: "\n") + "\n"
     }

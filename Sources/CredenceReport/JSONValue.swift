@@ -41,10 +41,13 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
-        case .number(let x): out += x.isFinite ? JSONValue.format(x) : "null"   // JSON has no ∞ or NaN
+        case .number(let x): out += x.isFinite ? JSONValue.format(x) : "null"  // JSON has no ∞ or NaN
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (i, item) in items.enumerated() {
                 out += String(repeating: "  ", count: indent + 1)
@@ -53,7 +56,10 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             out += String(repeating: "  ", count: indent) + "]"
         case .object(let fields):
-            if fields.isEmpty { out += "{}"; return }
+            if fields.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{\n"
             let keys = fields.keys.sorted()
             for (i, key) in keys.enumerated() {
@@ -82,7 +88,8 @@ public indirect enum JSONValue: Equatable, Sendable {
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral {
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral
+{
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .int(Int64(value)) }
     public init(floatLiteral value: Double) { self = .number(value) }

@@ -10,15 +10,18 @@ public enum ReportJSON {
         o["verdict"] = .string(r.verdict)
         o["scoring"] = .string(r.everyForecast ? "every_forecast" : "final_forecast")
         if !r.forecasters.isEmpty {
-            o["forecasters"] = .object(Dictionary(uniqueKeysWithValues: r.forecasters.map { ($0.name, JSONValue.object(metrics($0.analysis))) }))
+            o["forecasters"] = .object(
+                Dictionary(
+                    uniqueKeysWithValues: r.forecasters.map { ($0.name, JSONValue.object(metrics($0.analysis))) }))
         }
         if let grouping = r.grouping {
             o["by"] = .string(grouping)
-            o["groups"] = .array(r.groups.map { g in
-                var m = metrics(g.analysis)
-                m["name"] = .string(g.name)
-                return .object(m)
-            })
+            o["groups"] = .array(
+                r.groups.map { g in
+                    var m = metrics(g.analysis)
+                    m["name"] = .string(g.name)
+                    return .object(m)
+                })
         }
         return JSONValue.object(o).rendered()
     }
@@ -44,33 +47,52 @@ public enum ReportJSON {
             "murphy": [
                 "rel": .number(m.rel), "res": .number(m.res), "unc": .number(m.unc), "wbv": .number(m.wbv),
                 "wbc": .number(m.wbc), "ece": .number(m.ece),
-                "ferro_fricker": m.ferroFricker.map { ["rel": .number($0.rel), "res": .number($0.res), "unc": .number($0.unc)] } ?? .null,
+                "ferro_fricker": m.ferroFricker.map {
+                    ["rel": .number($0.rel), "res": .number($0.res), "unc": .number($0.unc)]
+                } ?? .null,
             ],
-            "bins": .array(m.bins.map { b in
-                ["k": .int(b.k), "lo": .number(b.lo), "hi": .number(b.hi), "n": .int(b.n), "n_events": .int(b.events),
-                 "mean_forecast": .number(b.meanForecast), "obs_freq": .number(b.observedFrequency),
-                 "wilson95": interval(b.wilson), "jeffreys95": interval(b.jeffreys)]
-            }),
+            "bins": .array(
+                m.bins.map { b in
+                    [
+                        "k": .int(b.k), "lo": .number(b.lo), "hi": .number(b.hi), "n": .int(b.n),
+                        "n_events": .int(b.events),
+                        "mean_forecast": .number(b.meanForecast), "obs_freq": .number(b.observedFrequency),
+                        "wilson95": interval(b.wilson), "jeffreys95": interval(b.jeffreys),
+                    ]
+                }),
             "corp": [
                 "mcb": .number(c.brier.mcb), "dsc": .number(c.brier.dsc), "unc": .number(c.brier.unc),
                 "score": .number(c.brier.score), "recalibrated": .number(c.brier.recalibrated),
-                "log": ["mcb": .number(c.log.mcb), "dsc": .number(c.log.dsc), "unc": .number(c.log.unc),
-                        "score": .number(c.log.score), "recalibrated": .number(c.log.recalibrated)],
+                "log": [
+                    "mcb": .number(c.log.mcb), "dsc": .number(c.log.dsc), "unc": .number(c.log.unc),
+                    "score": .number(c.log.score), "recalibrated": .number(c.log.recalibrated),
+                ],
                 "n_distinct_forecasts": .int(c.distinctForecasts),
-                "pav_blocks": .array(c.blocks.map { ["x_min": .number($0.xMin), "x_max": .number($0.xMax), "n": .int($0.n),
-                                                     "n_events": .int($0.events), "cep": .number($0.cep)] }),
+                "pav_blocks": .array(
+                    c.blocks.map {
+                        [
+                            "x_min": .number($0.xMin), "x_max": .number($0.xMax), "n": .int($0.n),
+                            "n_events": .int($0.events), "cep": .number($0.cep),
+                        ]
+                    }),
                 "band": a.band.map { band in
                     [
                         "level": .number(band.level), "method": .string(band.method.rawValue),
-                        "points": .array(zip(band.points, fitted).map { p, y in
-                            ["x": .number(p.x), "n": .int(p.n), "lower": .number(p.lower), "upper": .number(p.upper), "recalibrated": .number(y)]
-                        }),
+                        "points": .array(
+                            zip(band.points, fitted).map { p, y in
+                                [
+                                    "x": .number(p.x), "n": .int(p.n), "lower": .number(p.lower),
+                                    "upper": .number(p.upper), "recalibrated": .number(y),
+                                ]
+                            }),
                         "outside": .int(ReliabilityChart.outsideBand(a)),
                     ] as JSONValue
                 } ?? .null,
             ],
-            "spiegelhalter": ["z": .number(z.z), "p": .number(z.pValue), "direction": .string(z.direction?.rawValue),
-                              "wrong_certain": .int(z.wrongCertain)],
+            "spiegelhalter": [
+                "z": .number(z.z), "p": .number(z.pValue), "direction": .string(z.direction?.rawValue),
+                "wrong_certain": .int(z.wrongCertain),
+            ],
             "smooth_ece": a.smoothECE.map { ["value": .number($0.value), "sigma": .number($0.sigma)] } ?? .null,
             "metaculus": ["baseline_mean": .number(s.baselineMean)],
         ]
@@ -80,11 +102,17 @@ public enum ReportJSON {
 /// The bin table as CSV.
 public enum ReportCSV {
     public static func render(_ r: CalibrationReport) -> String {
-        var lines = ["k,lo,hi,n,n_events,mean_forecast,obs_freq,wilson_lower,wilson_upper,jeffreys_lower,jeffreys_upper"]
+        var lines = [
+            "k,lo,hi,n,n_events,mean_forecast,obs_freq,wilson_lower,wilson_upper,jeffreys_lower,jeffreys_upper"
+        ]
         func f(_ x: Double?) -> String { x.map { JSONValue.format($0) } ?? "" }
         for b in r.analysis.murphy.bins {
-            lines.append([String(b.k), f(b.lo), f(b.hi), String(b.n), String(b.events), f(b.meanForecast), f(b.observedFrequency),
-                          f(b.wilson?.lower), f(b.wilson?.upper), f(b.jeffreys?.lower), f(b.jeffreys?.upper)].joined(separator: ","))
+            lines.append(
+                [
+                    String(b.k), f(b.lo), f(b.hi), String(b.n), String(b.events), f(b.meanForecast),
+                    f(b.observedFrequency),
+                    f(b.wilson?.lower), f(b.wilson?.upper), f(b.jeffreys?.lower), f(b.jeffreys?.upper),
+                ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

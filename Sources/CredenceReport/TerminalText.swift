@@ -29,12 +29,18 @@ public enum TerminalText {
 
     public static func scalarWidth(_ s: Unicode.Scalar) -> Int {
         let v = s.value
-        if v >= 0x20 && v < 0x7F { return 1 }   // the common case, before any Unicode property look-up
+        if v >= 0x20 && v < 0x7F { return 1 }  // the common case, before any Unicode property look-up
         if v == 0x200D || (0xFE00...0xFE0F).contains(v) || s.properties.generalCategory == .nonspacingMark
-            || s.properties.generalCategory == .enclosingMark || s.properties.generalCategory == .format { return 0 }
+            || s.properties.generalCategory == .enclosingMark || s.properties.generalCategory == .format
+        {
+            return 0
+        }
         if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v) { return 2 }
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        {
+            return 2
+        }
         return 1
     }
 
@@ -61,9 +67,11 @@ public enum TerminalText {
         let columns = rows.map(\.count).max() ?? 0
         let widths = (0..<columns).map { c in rows.map { c < $0.count ? width($0[c]) : 0 }.max() ?? 0 }
         return rows.map { row in
-            trimmingTrailingSpaces(row.enumerated().map { c, cell in
-                c == row.count - 1 && !rightAligned.contains(c) ? cell : pad(cell, widths[c], right: rightAligned.contains(c))
-            }.joined(separator: "  "))
+            trimmingTrailingSpaces(
+                row.enumerated().map { c, cell in
+                    c == row.count - 1 && !rightAligned.contains(c)
+                        ? cell : pad(cell, widths[c], right: rightAligned.contains(c))
+                }.joined(separator: "  "))
         }
     }
 

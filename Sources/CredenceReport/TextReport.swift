@@ -22,7 +22,8 @@ public struct TextReport {
     /// Cleans user text (names, tags) for the terminal.
     public let clean: (String) -> String
 
-    public init(_ report: CalibrationReport, width: Int, style: TextStyle, clean: @escaping (String) -> String = { $0 }) {
+    public init(_ report: CalibrationReport, width: Int, style: TextStyle, clean: @escaping (String) -> String = { $0 })
+    {
         self.report = report
         self.width = max(40, width)
         self.style = style
@@ -57,37 +58,63 @@ public struct TextReport {
 
     func header() -> [String] {
         let a = report.analysis, s = a.scores
-        var title = "Calibration of \(clean(report.subject)) · \(s.n.grouped) resolved forecast\(s.n == 1 ? "" : "s") (\(s.events.grouped) came true)"
+        var title =
+            "Calibration of \(clean(report.subject)) · \(s.n.grouped) resolved forecast\(s.n == 1 ? "" : "s") (\(s.events.grouped) came true)"
         if !report.filters.isEmpty { title += " · " + report.filters.map(clean).joined(separator: ", ") }
         var lines = wrap(style.bold(title), plainWidth: Format.width(title), indent: "")
         lines.append(style.dim("Scoring \(report.scoringRule)."))
         lines.append("")
         var rows: [(String, String, String)] = []
-        rows.append(("Brier score", Numbers.score(s.brier), "0–1 scale, lower is better; \(Numbers.score(s.brierTwoCategory)) on GJ Open's 0–2 scale"))
+        rows.append(
+            (
+                "Brier score", Numbers.score(s.brier),
+                "0–1 scale, lower is better; \(Numbers.score(s.brierTwoCategory)) on GJ Open's 0–2 scale"
+            ))
         if let exact = s.logLoss.unclipped {
-            rows.append(("Log loss", Numbers.score(exact), "nats (\(Numbers.score(exact / M_LN2)) bits); \(Numbers.score(s.logLossMetaculusRange)) with p kept in [0.1%, 99.9%] as Metaculus does"))
+            rows.append(
+                (
+                    "Log loss", Numbers.score(exact),
+                    "nats (\(Numbers.score(exact / M_LN2)) bits); \(Numbers.score(s.logLossMetaculusRange)) with p kept in [0.1%, 99.9%] as Metaculus does"
+                ))
         } else {
             let k = s.logLoss.nClipped
-            rows.append(("Log loss", style.red("∞"), style.red("\(k) forecast\(k == 1 ? "" : "s") at 0%/100% \(k == 1 ? "was" : "were") wrong") + "; \(Numbers.score(s.logLossMetaculusRange)) with p kept in [0.1%, 99.9%] as Metaculus does"))
+            rows.append(
+                (
+                    "Log loss", style.red("∞"),
+                    style.red("\(k) forecast\(k == 1 ? "" : "s") at 0%/100% \(k == 1 ? "was" : "were") wrong")
+                        + "; \(Numbers.score(s.logLossMetaculusRange)) with p kept in [0.1%, 99.9%] as Metaculus does"
+                ))
         }
         rows.append(("Spherical", Numbers.score(s.spherical), "higher is better"))
         if let smooth = a.smoothECE {
-            rows.append(("Smooth ECE", Numbers.score(smooth.value), "calibration error, kernel-smoothed (σ = \(Numbers.score(smooth.sigma)))"))
+            rows.append(
+                (
+                    "Smooth ECE", Numbers.score(smooth.value),
+                    "calibration error, kernel-smoothed (σ = \(Numbers.score(smooth.sigma)))"
+                ))
         }
-        rows.append(("Baseline", String(format: "%+.1f", s.baselineMean), "Metaculus-style points; 0 = always saying 50%"))
+        rows.append(
+            ("Baseline", String(format: "%+.1f", s.baselineMean), "Metaculus-style points; 0 = always saying 50%"))
         var reference = "Brier 0.2500, log loss \(Numbers.score(M_LN2))"
-        if a.corp.brier.unc > 0 { reference += "; your Brier skill over the base rate: \(Numbers.signed(1 - s.brier / a.corp.brier.unc, decimals: 3))" }
+        if a.corp.brier.unc > 0 {
+            reference +=
+                "; your Brier skill over the base rate: \(Numbers.signed(1 - s.brier / a.corp.brier.unc, decimals: 3))"
+        }
         rows.append(("Always 50%", "", reference))
         for (label, value, note) in rows {
             let head = "  \(Format.pad(label, 12)) \(Format.pad(value, 8))"
-            lines += wrap(head + style.dim(note), plainWidth: Format.width(head) + Format.width(note), indent: String(repeating: " ", count: 24), dimmed: true)
+            lines += wrap(
+                head + style.dim(note), plainWidth: Format.width(head) + Format.width(note),
+                indent: String(repeating: " ", count: 24), dimmed: true)
         }
         return lines
     }
 
     /// Word-wraps a line to the report width (styled text measured by its plain width).
     func wrap(_ line: String, plainWidth: Int, indent: String, dimmed: Bool = false) -> [String] {
-        guard plainWidth > width, !style.color else { return plainWidth > width ? hardWrap(line, indent: indent) : [line] }
+        guard plainWidth > width, !style.color else {
+            return plainWidth > width ? hardWrap(line, indent: indent) : [line]
+        }
         return [line]
     }
 
@@ -129,7 +156,10 @@ public struct TextReport {
         for p in chart.points {
             let c = column(p.x)
             if let w = p.bin.wilson {
-                for r in row(w.upper)...row(w.lower) { grid[r][c] = "│"; color[r][c] = p.off ? "red" : "" }
+                for r in row(w.upper)...row(w.lower) {
+                    grid[r][c] = "│"
+                    color[r][c] = p.off ? "red" : ""
+                }
             }
             grid[row(p.y)][c] = p.solid ? "●" : "○"
             color[row(p.y)][c] = p.off ? "red" : "point"
@@ -170,7 +200,9 @@ public struct TextReport {
         for k in stride(from: 0, through: bins, by: 1) where k % step == 0 || k == bins {
             let label = Numbers.edge(Double(k) / Double(bins)) + "%"
             let at = min(chars.count - label.count, max(0, k * plot / bins - label.count / 2))
-            guard chars[max(0, at - 1)..<min(chars.count, at + label.count + 1)].allSatisfy({ $0 == " " }) else { continue }
+            guard chars[max(0, at - 1)..<min(chars.count, at + label.count + 1)].allSatisfy({ $0 == " " }) else {
+                continue
+            }
             for (i, ch) in label.enumerated() { chars[at + i] = ch }
         }
         return String(chars)
@@ -184,7 +216,9 @@ public struct TextReport {
         for b in bins {
             let text = b.n == 0 ? "·" : compact(b.n)
             let left = max(0, (span - text.count) / 2)
-            out += String(repeating: " ", count: left) + text + String(repeating: " ", count: max(0, span - left - text.count))
+            out +=
+                String(repeating: " ", count: left) + text
+                + String(repeating: " ", count: max(0, span - left - text.count))
         }
         return out
     }
@@ -201,19 +235,24 @@ public struct TextReport {
     func table() -> [String] {
         var lines = [style.bold("  forecast bin        n    said   happened   95% interval (Wilson)    gap")]
         for b in report.chart.bins {
-            let range = Format.pad("\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%\(b.k == report.chart.bins.count - 1 ? "" : "")", 12)
+            let range = Format.pad(
+                "\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%\(b.k == report.chart.bins.count - 1 ? "" : "")", 12)
             guard b.n > 0, let mean = b.meanForecast, let freq = b.observedFrequency, let w = b.wilson else {
                 lines.append(style.dim("  \(range) \(Format.pad("0", 8, right: true))"))
                 continue
             }
             let interval = "\(Numbers.percent(w.lower, decimals: 1))–\(Numbers.percent(w.upper, decimals: 1))"
             let gap = String(format: "%+.1f", (freq - mean) * 100)
-            var line = "  \(range) \(Format.pad(String(b.n), 8, right: true))  \(Format.pad(Numbers.percent(mean, decimals: 1), 6, right: true))  \(Format.pad(Numbers.percent(freq, decimals: 1), 9, right: true))   \(Format.pad(interval, 22))  \(Format.pad(gap, 6, right: true))"
+            var line =
+                "  \(range) \(Format.pad(String(b.n), 8, right: true))  \(Format.pad(Numbers.percent(mean, decimals: 1), 6, right: true))  \(Format.pad(Numbers.percent(freq, decimals: 1), 9, right: true))   \(Format.pad(interval, 22))  \(Format.pad(gap, 6, right: true))"
             if mean < w.lower || mean > w.upper { line = style.red(line) }
             lines.append(line)
         }
         let m = report.analysis.murphy
-        lines.append(style.dim("  Murphy: REL \(Numbers.score(m.rel)) − RES \(Numbers.score(m.res)) + UNC \(Numbers.score(m.unc)) + WBV \(Numbers.score(m.wbv)) − WBC \(Numbers.score(m.wbc)) = Brier · ECE \(Numbers.score(m.ece))"))
+        lines.append(
+            style.dim(
+                "  Murphy: REL \(Numbers.score(m.rel)) − RES \(Numbers.score(m.res)) + UNC \(Numbers.score(m.unc)) + WBV \(Numbers.score(m.wbv)) − WBC \(Numbers.score(m.wbc)) = Brier · ECE \(Numbers.score(m.ece))"
+            ))
         return lines
     }
 
@@ -221,31 +260,48 @@ public struct TextReport {
 
     func decomposition() -> [String] {
         let a = report.analysis, corp = a.corp.brier
-        var lines = [style.bold("CORP decomposition of the Brier score"),
-                     "  miscalibration MCB \(Numbers.score(corp.mcb)) − discrimination DSC \(Numbers.score(corp.dsc)) + uncertainty UNC \(Numbers.score(corp.unc)) = \(Numbers.score(corp.score))"]
+        var lines = [
+            style.bold("CORP decomposition of the Brier score"),
+            "  miscalibration MCB \(Numbers.score(corp.mcb)) − discrimination DSC \(Numbers.score(corp.dsc)) + uncertainty UNC \(Numbers.score(corp.unc)) = \(Numbers.score(corp.score))",
+        ]
         let outside = ReliabilityChart.outsideBand(a)
         let method = a.band?.method == .discreteAsymptotics ? "discrete asymptotics" : "resampling, 100 draws"
         let k = a.corp.distinctForecasts
-        let bandLine = "  90% consistency band (\(method)): the recalibrated curve leaves it at \(outside) of \(k) forecast value\(k == 1 ? "" : "s")"
-            + (outside == 0 ? ", so MCB is within what chance gives a calibrated forecaster" : ", so part of MCB is real miscalibration")
+        let bandLine =
+            "  90% consistency band (\(method)): the recalibrated curve leaves it at \(outside) of \(k) forecast value\(k == 1 ? "" : "s")"
+            + (outside == 0
+                ? ", so MCB is within what chance gives a calibrated forecaster"
+                : ", so part of MCB is real miscalibration")
         lines += hardWrap(bandLine, indent: "    ")
         let log = a.corp.log
-        lines.append(style.dim("  log score: MCB \(Numbers.score(log.mcb)) − DSC \(Numbers.score(log.dsc)) + UNC \(Numbers.score(log.unc)) (nats)"))
+        lines.append(
+            style.dim(
+                "  log score: MCB \(Numbers.score(log.mcb)) − DSC \(Numbers.score(log.dsc)) + UNC \(Numbers.score(log.unc)) (nats)"
+            ))
         let z = a.spiegelhalter
         if let zv = z.z, let p = z.pValue, let d = z.direction {
-            let lean = p < 0.05 ? d.rawValue : "no significant lean (\(d == .overconfident ? "towards over" : "towards under")confidence)"
-            lines.append(style.bold("Spiegelhalter's Z: ") + "\(String(format: "%+.2f", zv)) (\(Numbers.pEquals(p))): \(lean)")
+            let lean =
+                p < 0.05
+                ? d.rawValue
+                : "no significant lean (\(d == .overconfident ? "towards over" : "towards under")confidence)"
+            lines.append(
+                style.bold("Spiegelhalter's Z: ") + "\(String(format: "%+.2f", zv)) (\(Numbers.pEquals(p))): \(lean)")
         } else {
             lines.append(style.bold("Spiegelhalter's Z: ") + "undefined (every forecast is 0%, 50% or 100%)")
         }
         if z.wrongCertain > 0 {
-            lines.append(style.red("  \(z.wrongCertain) wrong forecast\(z.wrongCertain == 1 ? "" : "s") at 0%/100%: each alone rules out calibration"))
+            lines.append(
+                style.red(
+                    "  \(z.wrongCertain) wrong forecast\(z.wrongCertain == 1 ? "" : "s") at 0%/100%: each alone rules out calibration"
+                ))
         }
         return lines
     }
 
     func groupTable() -> [String] {
-        let nameWidth = max(Format.width(report.grouping ?? "group") + 2, (report.groups.map { Format.width(clean($0.name)) }.max() ?? 0) + 2)
+        let nameWidth = max(
+            Format.width(report.grouping ?? "group") + 2,
+            (report.groups.map { Format.width(clean($0.name)) }.max() ?? 0) + 2)
         func row(_ cells: [String]) -> String {
             "  " + Format.pad(cells[0], nameWidth) + Format.pad(cells[1], 9, right: true)
                 + cells[2...4].map { Format.pad($0, 9, right: true) }.joined() + "   " + cells[5]
@@ -257,8 +313,11 @@ public struct TextReport {
             if let z = a.spiegelhalter.z, let p = a.spiegelhalter.pValue, let d = a.spiegelhalter.direction {
                 lean = "\(String(format: "%+.2f", z)) \(p < 0.05 ? d.rawValue : "(n.s.)")"
             }
-            lines.append(row([clean(g.name), String(a.sample.n), Numbers.score(a.scores.brier), Numbers.score(a.corp.brier.mcb),
-                              Numbers.score(a.corp.brier.dsc), lean]))
+            lines.append(
+                row([
+                    clean(g.name), String(a.sample.n), Numbers.score(a.scores.brier), Numbers.score(a.corp.brier.mcb),
+                    Numbers.score(a.corp.brier.dsc), lean,
+                ]))
         }
         return lines
     }

@@ -34,28 +34,37 @@ public struct YearlyPost: Sendable {
         }
     }
 
-    public var analysis: CalibrationAnalysis? { Calibration.analyse(Sample(rows: scored.map { (p: $0.p, y: $0.yes) }), full: false) }
+    public var analysis: CalibrationAnalysis? {
+        Calibration.analyse(Sample(rows: scored.map { (p: $0.p, y: $0.yes) }), full: false)
+    }
 
     public func render() -> String {
         var md = ["# \(Self.inline(title))", ""]
         let count = { (o: Outcome) in entries.filter { $0.outcome == o }.count }
         let graded = count(.yes) + count(.no)
-        var tally = "\(entries.count) prediction\(entries.count == 1 ? "" : "s"): \(graded) graded (\(count(.yes)) came true, \(count(.no)) did not)"
+        var tally =
+            "\(entries.count) prediction\(entries.count == 1 ? "" : "s"): \(graded) graded (\(count(.yes)) came true, \(count(.no)) did not)"
         if count(.thrownOut) > 0 { tally += ", \(count(.thrownOut)) thrown out" }
         if count(.open) > 0 { tally += ", \(count(.open)) still open" }
         md.append(tally + ".")
         if let a = analysis {
             md.append("")
-            md.append("Brier score **\(Numbers.score(a.scores.brier))** (0 is perfect; always saying 50% scores 0.2500), "
-                      + "log score \(a.scores.logLoss.infinite ? "∞ (a wrong 0% or 100%)" : String(format: "%.3f", a.scores.logLoss.value / log(2)) + " bits") per prediction. "
-                      + (a.sample.n < Verdict.minimum ? "Too few predictions to say more about calibration than the table below." : Self.inline(Verdict.sentence(a))))
+            md.append(
+                "Brier score **\(Numbers.score(a.scores.brier))** (0 is perfect; always saying 50% scores 0.2500), "
+                    + "log score \(a.scores.logLoss.infinite ? "∞ (a wrong 0% or 100%)" : String(format: "%.3f", a.scores.logLoss.value / log(2)) + " bits") per prediction. "
+                    + (a.sample.n < Verdict.minimum
+                        ? "Too few predictions to say more about calibration than the table below."
+                        : Self.inline(Verdict.sentence(a))))
             md += ["", "## Calibration", ""]
-            md.append("Folded at 50%: a 30% prediction that something happens counts as a 70% prediction that it does not.")
+            md.append(
+                "Folded at 50%: a 30% prediction that something happens counts as a 70% prediction that it does not.")
             md.append("")
             md += table(ConfidenceTable(scored, folded: true), heading: "Confidence")
             md += ["", "As written:", ""]
             md += table(ConfidenceTable(scored, folded: false), heading: "Probability")
-            if let chart { md += ["", "![Calibration chart: the share that came true against the stated probability](\(chart))"] }
+            if let chart {
+                md += ["", "![Calibration chart: the share that came true against the stated probability](\(chart))"]
+            }
         } else {
             md += ["", "Nothing graded yet: `credence yearly grade` resolves the list in one pass."]
         }
@@ -69,7 +78,10 @@ public struct YearlyPost: Sendable {
             case .open: md.append("- ⏳ \(Self.inline(e.text)): \(p) (still open)")
             }
         }
-        md += ["", "_Graded with Credence. Brier score: mean squared error of the probabilities; log score in bits; intervals are Wilson 95%._"]
+        md += [
+            "",
+            "_Graded with Credence. Brier score: mean squared error of the probabilities; log score in bits; intervals are Wilson 95%._",
+        ]
         return md.joined(separator: "\n") + "\n"
     }
 
@@ -77,7 +89,8 @@ public struct YearlyPost: Sendable {
         var rows = ["| \(heading) | Predictions | Came true | Share | 95% interval |", "|---:|---:|---:|---:|---:|"]
         for r in t.rows {
             let ci = r.interval.map { "\(Numbers.percent($0.lower))–\(Numbers.percent($0.upper))" } ?? "—"
-            rows.append("| \(Probability.percentText(r.level)) | \(r.n) | \(r.events) | \(Numbers.percent(r.share)) | \(ci) |")
+            rows.append(
+                "| \(Probability.percentText(r.level)) | \(r.n) | \(r.events) | \(Numbers.percent(r.share)) | \(ci) |")
         }
         return rows
     }

@@ -9,7 +9,8 @@ extension Journal {
     /// Returns the copy's size in bytes.
     public func backup(to destination: String) throws -> Int {
         if FileManager.default.fileExists(atPath: destination) {
-            throw JournalError.invalid("\(destination) already exists: a backup never overwrites a file, so choose a new name")
+            throw JournalError.invalid(
+                "\(destination) already exists: a backup never overwrites a file, so choose a new name")
         }
         let temporary = destination + ".partial-\(getpid())"
         try Self.createFile(temporary)
@@ -17,8 +18,13 @@ extension Journal {
             do {
                 let copy = try DatabaseQueue(path: temporary)
                 try db.backup(to: copy)
-                let check = try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check").joined(separator: "; ") }
-                guard check == "ok" else { throw JournalError.invalid("the copy failed SQLite's integrity check (\(check)); the journal is untouched") }
+                let check = try copy.read {
+                    try String.fetchAll($0, sql: "PRAGMA integrity_check").joined(separator: "; ")
+                }
+                guard check == "ok" else {
+                    throw JournalError.invalid(
+                        "the copy failed SQLite's integrity check (\(check)); the journal is untouched")
+                }
                 try copy.close()
             }
             guard rename(temporary, destination) == 0 else {

@@ -10,7 +10,9 @@ enum BetQueries {
         """
 
     static func bet(from row: Row) -> Bet {
-        Bet(id: row["id"], claimID: row["claim_id"], yesSide: row["yes_name"], noSide: row["no_name"], yesStake: row["yes_stake"],
+        Bet(
+            id: row["id"], claimID: row["claim_id"], yesSide: row["yes_name"], noSide: row["no_name"],
+            yesStake: row["yes_stake"],
             noStake: row["no_stake"], terms: row["terms"], createdAt: Date(millis: row["created_at"]),
             settledAt: (row["settled_at"] as Int64?).map(Date.init(millis:)),
             settlement: (row["settlement"] as String?).flatMap(Settlement.init(rawValue:)))

@@ -31,9 +31,16 @@ struct BulkStatement {
 
     mutating func bind(_ value: String?) {
         index += 1
-        guard var value else { sqlite3_bind_null(handle, index); return }
+        guard var value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
         let i = index, h = handle
-        value.withUTF8 { sqlite3_bind_text(h, i, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), Int32($0.count), Self.transient) }
+        value.withUTF8 {
+            sqlite3_bind_text(
+                h, i, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), Int32($0.count),
+                Self.transient)
+        }
     }
 
     /// Runs the statement with the values bound since the last run.
@@ -45,8 +52,9 @@ struct BulkStatement {
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE || code == SQLITE_ROW else {
             let db = sqlite3_db_handle(handle)
-            throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db)),
-                                message: String(cString: sqlite3_errmsg(db)), sql: statement.sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db)),
+                message: String(cString: sqlite3_errmsg(db)), sql: statement.sql)
         }
     }
 }
@@ -87,7 +95,15 @@ struct BatchInsert {
         let rows = pending.count / columns
         while row < rows {
             let count = min(batchSize, rows - row)
-            var statement = try statements[count] ?? BulkStatement(db, prefix + Array(repeating: "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")", count: count).joined(separator: ", "))
+            var statement =
+                try statements[count]
+                ?? BulkStatement(
+                    db,
+                    prefix
+                        + Array(
+                            repeating: "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")",
+                            count: count
+                        ).joined(separator: ", "))
             for v in pending[(row * columns)..<((row + count) * columns)] {
                 switch v {
                 case .int(let x): statement.bind(x)
@@ -120,8 +136,10 @@ struct RawQuery {
         if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE { return false }
         let db = sqlite3_db_handle(handle)
-        throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db)), message: String(cString: sqlite3_errmsg(db)),
-                            sql: statement.sql)
+        throw DatabaseError(
+            resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db)),
+            message: String(cString: sqlite3_errmsg(db)),
+            sql: statement.sql)
     }
 
     func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
@@ -129,7 +147,8 @@ struct RawQuery {
     func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
     func text(_ i: Int32) -> String {
         guard let p = sqlite3_column_text(handle, i) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
+        return String(
+            decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
     }
     func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
     func optionalInt(_ i: Int32) -> Int64? { isNull(i) ? nil : int(i) }

@@ -20,11 +20,19 @@ public struct ClaimScope: Sendable {
     func clauses(_ args: inout StatementArguments) -> [String] {
         var out: [String] = []
         for tag in tags {
-            out.append("EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)")
+            out.append(
+                "EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)"
+            )
             args += [tag]
         }
-        if let since { out.append("c.resolved_at >= ?"); args += [since.millis] }
-        if let until { out.append("c.resolved_at <= ?"); args += [until.millis] }
+        if let since {
+            out.append("c.resolved_at >= ?")
+            args += [since.millis]
+        }
+        if let until {
+            out.append("c.resolved_at <= ?")
+            args += [until.millis]
+        }
         return out
     }
 }
@@ -39,15 +47,19 @@ extension Journal {
     /// scope, then both people's forecasts in table (entry) order, which give the histories and,
     /// through `is_final`, the forecast that counts for each.
     /// - withText: the claims' text too (without it, `text` is empty: ask `claimTexts` for the few shown).
-    public func sharedClaims(_ a: String, _ b: String, scope: ClaimScope, withText: Bool = true) throws -> SharedClaims {
+    public func sharedClaims(_ a: String, _ b: String, scope: ClaimScope, withText: Bool = true) throws -> SharedClaims
+    {
         try read { db in
             guard let ida = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [a]),
-                  let idb = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [b]) else { return SharedClaims() }
+                let idb = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [b])
+            else { return SharedClaims() }
             // Claim ids are dense small integers: arrays indexed by id beat dictionaries here.
             let maxID = Int(try Int64.fetchOne(db, sql: "SELECT max(id) FROM claim") ?? 0)
             var args: StatementArguments = []
             let extra = scope.clauses(&args)
-            var claims = try RawQuery(db, """
+            var claims = try RawQuery(
+                db,
+                """
                 SELECT c.id, \(withText ? "c.text" : "''"), c.outcome, c.created_at, c.resolved_at FROM claim c
                 WHERE c.outcome IS NOT NULL \(extra.map { "AND " + $0 }.joined(separator: " ")) ORDER BY c.id
                 """, args)
@@ -57,10 +69,14 @@ extension Journal {
             while try claims.step() {
                 let id: ClaimID = claims.int(0)
                 position[Int(id)] = Int32(resolved.count)
-                resolved.append(SharedClaim(id: id, text: withText ? claims.text(1) : "", outcome: claims.int(2) == 1,
-                                            createdAt: Date(millis: claims.int(3)), resolvedAt: Date(millis: claims.int(4))))
+                resolved.append(
+                    SharedClaim(
+                        id: id, text: withText ? claims.text(1) : "", outcome: claims.int(2) == 1,
+                        createdAt: Date(millis: claims.int(3)), resolvedAt: Date(millis: claims.int(4))))
             }
-            var history = try RawQuery(db, """
+            var history = try RawQuery(
+                db,
+                """
                 SELECT claim_id, forecaster_id, probability, created_at, is_final FROM forecast
                 WHERE forecaster_id IN (?, ?) AND option_id IS NULL ORDER BY id
                 """, [ida, idb])
@@ -99,8 +115,10 @@ extension Journal {
     public func claimTexts(_ ids: [ClaimID]) throws -> [ClaimID: String] {
         guard !ids.isEmpty else { return [:] }
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, text FROM claim WHERE id IN (\(ids.map(String.init).joined(separator: ",")))")
-                .reduce(into: [:]) { $0[$1[0]] = $1[1] }
+            try Row.fetchAll(
+                db, sql: "SELECT id, text FROM claim WHERE id IN (\(ids.map(String.init).joined(separator: ",")))"
+            )
+            .reduce(into: [:]) { $0[$1[0]] = $1[1] }
         }
     }
 
@@ -116,12 +134,14 @@ extension Journal {
                 names.append(row[1])
             }
             var out: [ScoredForecast] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT f.claim_id, f.forecaster_id, f.probability, c.outcome
-                FROM forecast f JOIN claim c ON c.id = f.claim_id
-                WHERE f.is_final = 1 AND f.option_id IS NULL AND c.outcome IS NOT NULL \(extra.map { "AND " + $0 }.joined(separator: " "))
-                ORDER BY f.claim_id
-                """, arguments: args)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT f.claim_id, f.forecaster_id, f.probability, c.outcome
+                    FROM forecast f JOIN claim c ON c.id = f.claim_id
+                    WHERE f.is_final = 1 AND f.option_id IS NULL AND c.outcome IS NOT NULL \(extra.map { "AND " + $0 }.joined(separator: " "))
+                    ORDER BY f.claim_id
+                    """, arguments: args)
             while let row = try rows.next() {
                 out.append(ScoredForecast(claim: row[0], forecaster: index[row[1]]!, p: row[2], outcome: row[3]))
             }

@@ -7,30 +7,45 @@ extension Journal {
     /// tag: how many, and how many came true. Open, annulled and scenario-option forecasts are
     /// left out. Cheap enough to run on every `add`: with a tag it starts from the tag's claims,
     /// without one it reads a range of the forecast_final index.
-    public func referenceRecords(forecaster: String, band: ConfidenceBand, claim: ClaimID) throws -> (tagged: [ReferenceRecord], overall: ReferenceRecord) {
+    public func referenceRecords(
+        forecaster: String, band: ConfidenceBand, claim: ClaimID
+    ) throws -> (tagged: [ReferenceRecord], overall: ReferenceRecord) {
         try read { db in
-            guard let who = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [forecaster]) else {
+            guard
+                let who = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [forecaster])
+            else {
                 return ([], ReferenceRecord(band: band, tag: nil, n: 0, events: 0))
             }
             let tags = try Queries.tags(db, claims: [claim])[claim] ?? []
-            return (try tags.map { try Self.referenceRecord(db, forecaster: who, band: band, tag: $0) },
-                    try Self.referenceRecord(db, forecaster: who, band: band, tag: nil))
+            return (
+                try tags.map { try Self.referenceRecord(db, forecaster: who, band: band, tag: $0) },
+                try Self.referenceRecord(db, forecaster: who, band: band, tag: nil)
+            )
         }
     }
 
-    static func referenceRecord(_ db: Database, forecaster who: Int64, band: ConfidenceBand, tag: String?) throws -> ReferenceRecord {
+    static func referenceRecord(
+        _ db: Database, forecaster who: Int64, band: ConfidenceBand, tag: String?
+    ) throws -> ReferenceRecord {
         let upper = band.includesUpper ? "f.probability <= ?" : "f.probability < ?"
-        let filter = "f.forecaster_id = ? AND f.is_final = 1 AND f.outcome IS NOT NULL AND f.option_id IS NULL AND f.probability >= ? AND \(upper)"
+        let filter =
+            "f.forecaster_id = ? AND f.is_final = 1 AND f.outcome IS NOT NULL AND f.option_id IS NULL AND f.probability >= ? AND \(upper)"
         let row: Row?
         if let tag {
-            row = try Row.fetchOne(db, sql: """
-                SELECT count(*), coalesce(sum(f.outcome), 0) FROM tag t
-                JOIN claim_tag ct ON ct.tag_id = t.id JOIN forecast f ON f.claim_id = ct.claim_id
-                WHERE t.name = ? AND \(filter)
-                """, arguments: [tag, who, band.lower, band.upper])
+            row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*), coalesce(sum(f.outcome), 0) FROM tag t
+                    JOIN claim_tag ct ON ct.tag_id = t.id JOIN forecast f ON f.claim_id = ct.claim_id
+                    WHERE t.name = ? AND \(filter)
+                    """, arguments: [tag, who, band.lower, band.upper])
         } else {
-            row = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(f.outcome), 0) FROM forecast f INDEXED BY forecast_final WHERE \(filter)",
-                                   arguments: [who, band.lower, band.upper])
+            row = try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT count(*), coalesce(sum(f.outcome), 0) FROM forecast f INDEXED BY forecast_final WHERE \(filter)",
+                arguments: [who, band.lower, band.upper])
         }
         return ReferenceRecord(band: band, tag: tag, n: row?[0] ?? 0, events: row?[1] ?? 0)
     }

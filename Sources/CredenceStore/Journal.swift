@@ -38,7 +38,8 @@ public final class Journal: @unchecked Sendable {
         if !exists && access == .read { return try inMemory(clock: clock, path: path) }
         if !exists { try createFile(path, shownAs: shownAs) }
         let directory = (path as NSString).deletingLastPathComponent
-        let writable = Foundation.access(path, W_OK) == 0 && Foundation.access(directory.isEmpty ? "." : directory, W_OK) == 0
+        let writable =
+            Foundation.access(path, W_OK) == 0 && Foundation.access(directory.isEmpty ? "." : directory, W_OK) == 0
         if access == .write && !writable { throw JournalError.readOnly(path: shownAs) }
         var config = Configuration()
         config.busyMode = .timeout(10)
@@ -93,7 +94,9 @@ public final class Journal: @unchecked Sendable {
     /// `PRAGMA foreign_key_check`.
     func prepareForBulkImport() throws {
         do {
-            try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA foreign_keys = OFF") }
+            try db.writeWithoutTransaction {
+                try $0.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA foreign_keys = OFF")
+            }
         } catch {
             throw Self.translate(error, path: path)
         }
@@ -140,7 +143,8 @@ public final class Journal: @unchecked Sendable {
         let parent = (directory as NSString).deletingLastPathComponent
         if !parent.isEmpty && parent != directory { try createDirectories(parent, for: path) }
         if mkdir(directory, 0o700) != 0 && errno != EEXIST {
-            throw JournalError.cannotCreate(path: path, reason: "cannot create the directory \(directory): \(String(cString: strerror(errno)))")
+            throw JournalError.cannotCreate(
+                path: path, reason: "cannot create the directory \(directory): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -189,9 +193,11 @@ public final class Journal: @unchecked Sendable {
         case .SQLITE_CORRUPT: return JournalError.damaged(path: path, reason: e.message ?? "corrupt")
         case .SQLITE_READONLY: return JournalError.readOnly(path: path)
         case .SQLITE_FULL: return JournalError.diskFull(path: path)
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return JournalError.cannotOpen(path: path, reason: e.message ?? "permission denied")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return JournalError.cannotOpen(path: path, reason: e.message ?? "permission denied")
         case .SQLITE_IOERR: return JournalError.cannotOpen(path: path, reason: "input/output error: \(e.message ?? "")")
-        case .SQLITE_CONSTRAINT: return JournalError.invalid("the journal refused the change: \(e.message ?? "a constraint failed")")
+        case .SQLITE_CONSTRAINT:
+            return JournalError.invalid("the journal refused the change: \(e.message ?? "a constraint failed")")
         default: return error
         }
     }

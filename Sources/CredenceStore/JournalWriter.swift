@@ -15,18 +15,20 @@ public final class JournalWriter {
         let marks = try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence")
             .reduce(into: [String: Int64]()) { $0[$1["name"]] = $1["seq"] }
         let json = String(data: try JSONEncoder().encode(marks), encoding: .utf8)!
-        try db.execute(sql: "INSERT INTO undo_step(description, created_at, marks) VALUES ('', ?, ?)",
-                       arguments: [now.millis, json])
+        try db.execute(
+            sql: "INSERT INTO undo_step(description, created_at, marks) VALUES ('', ?, ?)",
+            arguments: [now.millis, json])
         stepID = db.lastInsertedRowID
     }
 
     func finish(description: String) throws {
         try db.execute(sql: "UPDATE undo_step SET description = ? WHERE id = ?", arguments: [description, stepID])
         // Keep the last 500 steps; older ones can no longer be undone.
-        try db.execute(sql: """
-            DELETE FROM undo_op WHERE step_id <= ? - 500;
-            DELETE FROM undo_step WHERE id <= ? - 500;
-            """, arguments: [stepID, stepID])
+        try db.execute(
+            sql: """
+                DELETE FROM undo_op WHERE step_id <= ? - 500;
+                DELETE FROM undo_step WHERE id <= ? - 500;
+                """, arguments: [stepID, stepID])
     }
 
     // MARK: - Forecasters and tags
@@ -35,7 +37,9 @@ public final class JournalWriter {
     public func forecasterID(_ name: String) throws -> Int64 {
         let clean = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !clean.isEmpty else { throw JournalError.invalid("a forecaster's name can't be empty") }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [clean]) { return id }
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [clean]) {
+            return id
+        }
         try db.execute(sql: "INSERT INTO forecaster(name, created_at) VALUES (?, ?)", arguments: [clean, now.millis])
         return db.lastInsertedRowID
     }
@@ -49,27 +53,33 @@ public final class JournalWriter {
     // MARK: - Claims
 
     /// Adds a claim and returns it.
-    public func addClaim(text: String, resolveBy: Date?, tags: [String], notes: String? = nil,
-                         createdAt: Date? = nil, uuid: String = UUID().uuidString.lowercased()) throws -> Claim {
+    public func addClaim(
+        text: String, resolveBy: Date?, tags: [String], notes: String? = nil,
+        createdAt: Date? = nil, uuid: String = UUID().uuidString.lowercased()
+    ) throws -> Claim {
         let clean = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !clean.isEmpty else { throw JournalError.emptyText }
         let created = createdAt ?? now
         if let resolveBy, resolveBy < created {
-            throw JournalError.resolveByBeforeCreation(resolveBy: ISO8601DateFormatter().string(from: resolveBy),
-                                                       created: ISO8601DateFormatter().string(from: created))
+            throw JournalError.resolveByBeforeCreation(
+                resolveBy: ISO8601DateFormatter().string(from: resolveBy),
+                created: ISO8601DateFormatter().string(from: created))
         }
-        try db.execute(sql: "INSERT INTO claim(uuid, text, notes, created_at, resolve_by) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [uuid, clean, notes, created.millis, resolveBy?.millis])
+        try db.execute(
+            sql: "INSERT INTO claim(uuid, text, notes, created_at, resolve_by) VALUES (?, ?, ?, ?, ?)",
+            arguments: [uuid, clean, notes, created.millis, resolveBy?.millis])
         let id = db.lastInsertedRowID
         try setTags(id, tags)
-        return Claim(id: id, uuid: uuid, text: clean, notes: notes, createdAt: Date(millis: created.millis),
-                     resolveBy: resolveBy.map { Date(millis: $0.millis) })
+        return Claim(
+            id: id, uuid: uuid, text: clean, notes: notes, createdAt: Date(millis: created.millis),
+            resolveBy: resolveBy.map { Date(millis: $0.millis) })
     }
 
     func setTags(_ claim: ClaimID, _ tags: [String]) throws {
         for tag in tags {
-            try db.execute(sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)",
-                           arguments: [claim, try tagID(tag)])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)",
+                arguments: [claim, try tagID(tag)])
         }
     }
 
@@ -104,29 +114,39 @@ public final class JournalWriter {
 
     // MARK: - Forecasts
 
-    public func addForecast(claim id: ClaimID, forecaster: String, probability: Probability, reason: String?,
-                            caveats: [String], at time: Date? = nil) throws -> Forecast {
+    public func addForecast(
+        claim id: ClaimID, forecaster: String, probability: Probability, reason: String?,
+        caveats: [String], at time: Date? = nil
+    ) throws -> Forecast {
         let claim = try requireClaim(id)
         if claim.status.isResolved { throw JournalError.notResolvedForecastable(id, claim.status) }
         if claim.kind == .scenarios {
-            let labels = try String.fetchAll(db, sql: "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
-            throw JournalError.invalid("claim \(id) is a scenario set: give each option a probability with --option, e.g. " +
-                                       labels.map { "--option \"\($0)=…\"" }.joined(separator: " "))
+            let labels = try String.fetchAll(
+                db, sql: "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
+            throw JournalError.invalid(
+                "claim \(id) is a scenario set: give each option a probability with --option, e.g. "
+                    + labels.map { "--option \"\($0)=…\"" }.joined(separator: " "))
         }
         let who = try forecasterID(forecaster)
         let created = time ?? now
-        try db.execute(sql: """
-            INSERT INTO forecast(claim_id, forecaster_id, probability, typed, form, reason, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, who, probability.value, probability.typed, probability.form.rawValue, reason, created.millis])
+        try db.execute(
+            sql: """
+                INSERT INTO forecast(claim_id, forecaster_id, probability, typed, form, reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, who, probability.value, probability.typed, probability.form.rawValue, reason, created.millis,
+            ])
         let forecastID = db.lastInsertedRowID
         for caveat in caveats where !caveat.trimmingCharacters(in: .whitespaces).isEmpty {
             try db.execute(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", arguments: [forecastID, caveat])
         }
         try refreshFinal(claim: id)
-        return Forecast(id: forecastID, claimID: id, forecaster: try Queries.forecasterName(db, who), probability: probability.value,
-                        typed: probability.typed, form: probability.form, reason: reason, createdAt: created,
-                        isFinal: true, caveats: caveats)
+        return Forecast(
+            id: forecastID, claimID: id, forecaster: try Queries.forecasterName(db, who),
+            probability: probability.value,
+            typed: probability.typed, form: probability.form, reason: reason, createdAt: created,
+            isFinal: true, caveats: caveats)
     }
 
     /// A forecaster's latest forecast on a claim, if any.
@@ -137,17 +157,18 @@ public final class JournalWriter {
     /// Marks, per forecaster, the forecast that counts: the latest at or before resolution.
     /// Only rows whose flag changes are written, so undo records stay small.
     func refreshFinal(claim id: ClaimID) throws {
-        try db.execute(sql: """
-            WITH counted AS (
-                SELECT f.id, f.forecaster_id, f.option_id, f.created_at FROM forecast f JOIN claim c ON c.id = f.claim_id
-                WHERE f.claim_id = ?1 AND (c.resolved_at IS NULL OR f.created_at <= c.resolved_at)
-            ), latest AS (
-                SELECT id FROM counted a WHERE NOT EXISTS (
-                    SELECT 1 FROM counted b WHERE b.forecaster_id = a.forecaster_id AND b.option_id IS a.option_id
-                    AND (b.created_at > a.created_at OR (b.created_at = a.created_at AND b.id > a.id)))
-            )
-            UPDATE forecast SET is_final = (id IN latest)
-            WHERE claim_id = ?1 AND is_final <> (id IN latest)
-            """, arguments: [id])
+        try db.execute(
+            sql: """
+                WITH counted AS (
+                    SELECT f.id, f.forecaster_id, f.option_id, f.created_at FROM forecast f JOIN claim c ON c.id = f.claim_id
+                    WHERE f.claim_id = ?1 AND (c.resolved_at IS NULL OR f.created_at <= c.resolved_at)
+                ), latest AS (
+                    SELECT id FROM counted a WHERE NOT EXISTS (
+                        SELECT 1 FROM counted b WHERE b.forecaster_id = a.forecaster_id AND b.option_id IS a.option_id
+                        AND (b.created_at > a.created_at OR (b.created_at = a.created_at AND b.id > a.id)))
+                )
+                UPDATE forecast SET is_final = (id IN latest)
+                WHERE claim_id = ?1 AND is_final <> (id IN latest)
+                """, arguments: [id])
     }
 }

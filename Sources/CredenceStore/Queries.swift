@@ -17,18 +17,21 @@ public struct ClaimFilter: Sendable, Equatable {
 
 /// The SQL behind browsing: list, show, due. Pure functions of a database connection.
 enum Queries {
-    static let claimColumns = "c.id, c.uuid, c.text, c.kind, c.notes, c.created_at, c.resolve_by, c.status, c.resolved_at"
+    static let claimColumns =
+        "c.id, c.uuid, c.text, c.kind, c.notes, c.created_at, c.resolve_by, c.status, c.resolved_at"
 
     static func claim(from row: Row) -> Claim {
-        Claim(id: row["id"], uuid: row["uuid"], text: row["text"], kind: ClaimKind(rawValue: row["kind"]) ?? .binary,
-              notes: row["notes"], createdAt: Date(millis: row["created_at"]),
-              resolveBy: (row["resolve_by"] as Int64?).map(Date.init(millis:)),
-              status: ClaimStatus(rawValue: row["status"]) ?? .open,
-              resolvedAt: (row["resolved_at"] as Int64?).map(Date.init(millis:)))
+        Claim(
+            id: row["id"], uuid: row["uuid"], text: row["text"], kind: ClaimKind(rawValue: row["kind"]) ?? .binary,
+            notes: row["notes"], createdAt: Date(millis: row["created_at"]),
+            resolveBy: (row["resolve_by"] as Int64?).map(Date.init(millis:)),
+            status: ClaimStatus(rawValue: row["status"]) ?? .open,
+            resolvedAt: (row["resolved_at"] as Int64?).map(Date.init(millis:)))
     }
 
     static func claim(_ db: Database, _ id: ClaimID) throws -> Claim? {
-        try Row.fetchOne(db, sql: "SELECT \(claimColumns) FROM claim c WHERE c.id = ?", arguments: [id]).map(claim(from:))
+        try Row.fetchOne(db, sql: "SELECT \(claimColumns) FROM claim c WHERE c.id = ?", arguments: [id]).map(
+            claim(from:))
     }
 
     static func forecasterName(_ db: Database, _ id: Int64) throws -> String {
@@ -37,38 +40,50 @@ enum Queries {
 
     static func tags(_ db: Database, claims ids: [ClaimID]) throws -> [ClaimID: [String]] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-            WHERE ct.claim_id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY ct.id
-            """)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
+                WHERE ct.claim_id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY ct.id
+                """)
         return rows.reduce(into: [:]) { $0[$1["claim_id"], default: []].append($1["name"]) }
     }
 
     static func forecasts(_ db: Database, claim id: ClaimID) throws -> [Forecast] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT f.id, f.claim_id, w.name, f.probability, f.typed, f.form, f.reason, f.created_at, f.is_final, o.label,
-                   (SELECT group_concat(text, char(31)) FROM (SELECT text FROM caveat WHERE forecast_id = f.id ORDER BY id)) AS caveats
-            FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id LEFT JOIN scenario_option o ON o.id = f.option_id
-            WHERE f.claim_id = ? ORDER BY f.created_at, f.id, o.position
-            """, arguments: [id])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.id, f.claim_id, w.name, f.probability, f.typed, f.form, f.reason, f.created_at, f.is_final, o.label,
+                       (SELECT group_concat(text, char(31)) FROM (SELECT text FROM caveat WHERE forecast_id = f.id ORDER BY id)) AS caveats
+                FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id LEFT JOIN scenario_option o ON o.id = f.option_id
+                WHERE f.claim_id = ? ORDER BY f.created_at, f.id, o.position
+                """, arguments: [id])
         return rows.map(forecast(from:))
     }
 
     static func forecast(from row: Row) -> Forecast {
-        let caveats = (row["caveats"] as String?)?.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) ?? []
-        return Forecast(id: row["id"], claimID: row["claim_id"], forecaster: row["name"], probability: row["probability"],
-                        typed: row["typed"], form: InputForm(rawValue: row["form"]) ?? .decimal, reason: row["reason"],
-                        createdAt: Date(millis: row["created_at"]), isFinal: row["is_final"], caveats: caveats, option: row["label"])
+        let caveats =
+            (row["caveats"] as String?)?.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            ?? []
+        return Forecast(
+            id: row["id"], claimID: row["claim_id"], forecaster: row["name"], probability: row["probability"],
+            typed: row["typed"], form: InputForm(rawValue: row["form"]) ?? .decimal, reason: row["reason"],
+            createdAt: Date(millis: row["created_at"]), isFinal: row["is_final"], caveats: caveats, option: row["label"]
+        )
     }
 
     static func resolutions(_ db: Database, claim id: ClaimID) throws -> [Resolution] {
-        try Row.fetchAll(db, sql: """
-            SELECT r.id, r.status, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic
-            FROM resolution r LEFT JOIN forecaster w ON w.id = r.resolved_by WHERE r.claim_id = ? ORDER BY r.id
-            """, arguments: [id]).map { row in
-            Resolution(id: row["id"], status: ClaimStatus(rawValue: row["status"]) ?? .annulled,
-                       resolvedAt: Date(millis: row["resolved_at"]), recordedAt: Date(millis: row["recorded_at"]),
-                       note: row["note"], resolvedBy: row["name"], automatic: row["automatic"])
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.id, r.status, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic
+                FROM resolution r LEFT JOIN forecaster w ON w.id = r.resolved_by WHERE r.claim_id = ? ORDER BY r.id
+                """, arguments: [id]
+        ).map { row in
+            Resolution(
+                id: row["id"], status: ClaimStatus(rawValue: row["status"]) ?? .annulled,
+                resolvedAt: Date(millis: row["resolved_at"]), recordedAt: Date(millis: row["recorded_at"]),
+                note: row["note"], resolvedBy: row["name"], automatic: row["automatic"])
         }
     }
 
@@ -85,21 +100,33 @@ enum Queries {
             args += [now.millis]
         }
         for tag in filter.tags {
-            clauses.append("EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)")
+            clauses.append(
+                "EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)"
+            )
             args += [tag]
         }
         if let who = filter.forecaster {
-            clauses.append("EXISTS (SELECT 1 FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = c.id AND w.name = ?)")
+            clauses.append(
+                "EXISTS (SELECT 1 FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = c.id AND w.name = ?)"
+            )
             args += [who]
         }
         if let search = filter.search {
             clauses.append("(c.text LIKE ? ESCAPE '\\' OR c.notes LIKE ? ESCAPE '\\')")
-            let pattern = "%" + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            let pattern =
+                "%"
+                + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
             args += [pattern, pattern]
         }
-        if let since = filter.since { clauses.append("c.created_at >= ?"); args += [since.millis] }
-        if let until = filter.until { clauses.append("c.created_at <= ?"); args += [until.millis] }
+        if let since = filter.since {
+            clauses.append("c.created_at >= ?")
+            args += [since.millis]
+        }
+        if let until = filter.until {
+            clauses.append("c.created_at <= ?")
+            args += [until.millis]
+        }
         return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), args)
     }
 }
@@ -108,18 +135,25 @@ extension Journal {
     public func claim(_ id: ClaimID) throws -> ClaimDetail {
         try read { db in
             guard let claim = try Queries.claim(db, id) else { throw JournalError.unknownClaim(id) }
-            let options = try Row.fetchAll(db, sql: "SELECT id, label, position FROM scenario_option WHERE claim_id = ? ORDER BY position",
-                                           arguments: [id]).map { ScenarioOption(id: $0["id"], label: $0["label"], position: $0["position"]) }
-            let resolvedOption = try String.fetchOne(db, sql: """
-                SELECT o.label FROM claim c JOIN scenario_option o ON o.id = c.resolved_option_id WHERE c.id = ?
-                """, arguments: [id])
-            let condition = try Row.fetchOne(db, sql: "SELECT on_claim_id, required_outcome FROM condition WHERE claim_id = ?", arguments: [id])
-                .map { Condition(on: $0["on_claim_id"], required: $0["required_outcome"]) }
-            return ClaimDetail(claim: claim, tags: try Queries.tags(db, claims: [id])[id] ?? [],
-                               forecasts: try Queries.forecasts(db, claim: id),
-                               resolutions: try Queries.resolutions(db, claim: id),
-                               options: options, resolvedOption: resolvedOption, condition: condition,
-                               bets: try BetQueries.bets(db, claim: id))
+            let options = try Row.fetchAll(
+                db, sql: "SELECT id, label, position FROM scenario_option WHERE claim_id = ? ORDER BY position",
+                arguments: [id]
+            ).map { ScenarioOption(id: $0["id"], label: $0["label"], position: $0["position"]) }
+            let resolvedOption = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT o.label FROM claim c JOIN scenario_option o ON o.id = c.resolved_option_id WHERE c.id = ?
+                    """, arguments: [id])
+            let condition = try Row.fetchOne(
+                db, sql: "SELECT on_claim_id, required_outcome FROM condition WHERE claim_id = ?", arguments: [id]
+            )
+            .map { Condition(on: $0["on_claim_id"], required: $0["required_outcome"]) }
+            return ClaimDetail(
+                claim: claim, tags: try Queries.tags(db, claims: [id])[id] ?? [],
+                forecasts: try Queries.forecasts(db, claim: id),
+                resolutions: try Queries.resolutions(db, claim: id),
+                options: options, resolvedOption: resolvedOption, condition: condition,
+                bets: try BetQueries.bets(db, claim: id))
         }
     }
 
@@ -131,27 +165,31 @@ extension Journal {
             let order = filter.state == .due ? "c.resolve_by, c.id" : "c.id DESC"
             let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
             let who = filter.forecaster ?? owner
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Queries.claimColumns),
-                       (SELECT count(*) FROM forecast f WHERE f.claim_id = c.id) AS forecast_count,
-                       cur.id AS f_id, cur.probability AS f_p, cur.typed AS f_typed, cur.form AS f_form,
-                       cur.created_at AS f_at, cur.reason AS f_reason
-                FROM claim c
-                LEFT JOIN forecast cur ON cur.id = (
-                    SELECT f.id FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
-                    WHERE f.claim_id = c.id AND w.name = ? ORDER BY f.is_final DESC, f.created_at DESC, f.id DESC LIMIT 1)
-                \(whereClause) ORDER BY \(order)\(limit)
-                """, arguments: [who] + args)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Queries.claimColumns),
+                           (SELECT count(*) FROM forecast f WHERE f.claim_id = c.id) AS forecast_count,
+                           cur.id AS f_id, cur.probability AS f_p, cur.typed AS f_typed, cur.form AS f_form,
+                           cur.created_at AS f_at, cur.reason AS f_reason
+                    FROM claim c
+                    LEFT JOIN forecast cur ON cur.id = (
+                        SELECT f.id FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
+                        WHERE f.claim_id = c.id AND w.name = ? ORDER BY f.is_final DESC, f.created_at DESC, f.id DESC LIMIT 1)
+                    \(whereClause) ORDER BY \(order)\(limit)
+                    """, arguments: [who] + args)
             let tags = try Queries.tags(db, claims: rows.map { $0["id"] })
             return rows.map { row in
                 let claim = Queries.claim(from: row)
                 var current: Forecast?
                 if let fid: Int64 = row["f_id"] {
-                    current = Forecast(id: fid, claimID: claim.id, forecaster: who, probability: row["f_p"], typed: row["f_typed"],
-                                       form: InputForm(rawValue: row["f_form"]) ?? .decimal, reason: row["f_reason"],
-                                       createdAt: Date(millis: row["f_at"]), isFinal: true, caveats: [])
+                    current = Forecast(
+                        id: fid, claimID: claim.id, forecaster: who, probability: row["f_p"], typed: row["f_typed"],
+                        form: InputForm(rawValue: row["f_form"]) ?? .decimal, reason: row["f_reason"],
+                        createdAt: Date(millis: row["f_at"]), isFinal: true, caveats: [])
                 }
-                return ClaimSummary(claim: claim, tags: tags[claim.id] ?? [], current: current, forecastCount: row["forecast_count"])
+                return ClaimSummary(
+                    claim: claim, tags: tags[claim.id] ?? [], current: current, forecastCount: row["forecast_count"])
             }
         }
     }
@@ -159,8 +197,9 @@ extension Journal {
     /// How many open claims are past their resolve-by date.
     public func dueCount() throws -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM claim WHERE status = 'open' AND resolve_by <= ?",
-                             arguments: [clock.now().millis]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM claim WHERE status = 'open' AND resolve_by <= ?",
+                arguments: [clock.now().millis]) ?? 0
         }
     }
 
@@ -180,12 +219,18 @@ extension Journal {
 
 extension Journal {
     /// What TAB completion offers: recent claims with their text, tags and names.
-    public func completionData(limit: Int = 500) throws -> (claims: [(id: String, text: String)], tags: [String], forecasters: [String]) {
+    public func completionData(
+        limit: Int = 500
+    ) throws -> (claims: [(id: String, text: String)], tags: [String], forecasters: [String]) {
         try read { db in
-            let claims = try Row.fetchAll(db, sql: "SELECT id, text FROM claim ORDER BY id DESC LIMIT ?", arguments: [limit])
-                .map { (id: String($0["id"] as Int64), text: $0["text"] as String) }
-            return (claims, try String.fetchAll(db, sql: "SELECT name FROM tag ORDER BY name"),
-                    try String.fetchAll(db, sql: "SELECT name FROM forecaster ORDER BY name"))
+            let claims = try Row.fetchAll(
+                db, sql: "SELECT id, text FROM claim ORDER BY id DESC LIMIT ?", arguments: [limit]
+            )
+            .map { (id: String($0["id"] as Int64), text: $0["text"] as String) }
+            return (
+                claims, try String.fetchAll(db, sql: "SELECT name FROM tag ORDER BY name"),
+                try String.fetchAll(db, sql: "SELECT name FROM forecaster ORDER BY name")
+            )
         }
     }
 }

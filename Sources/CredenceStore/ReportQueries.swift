@@ -49,19 +49,30 @@ extension Journal {
             // forecast's own outcome column says which (NULL while open or annulled). Without
             // filters on the claim, the query reads the forecast_final index alone, in order.
             var needsClaim = s.everyForecast || !s.tags.isEmpty || s.since != nil || s.until != nil
-            var clauses = ["f.outcome IS NOT NULL", s.everyForecast ? "f.created_at <= c.resolved_at" : "f.is_final = 1"]
+            var clauses = [
+                "f.outcome IS NOT NULL", s.everyForecast ? "f.created_at <= c.resolved_at" : "f.is_final = 1",
+            ]
             var args: StatementArguments = []
             if let who = s.forecaster {
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [who]) else { return [] }
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [who])
+                else { return [] }
                 clauses.append("f.forecaster_id = ?")
                 args += [id]
             }
             for tag in s.tags {
-                clauses.append("EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)")
+                clauses.append(
+                    "EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)"
+                )
                 args += [tag]
             }
-            if let since = s.since { clauses.append("c.resolved_at >= ?"); args += [since.millis] }
-            if let until = s.until { clauses.append("c.resolved_at <= ?"); args += [until.millis] }
+            if let since = s.since {
+                clauses.append("c.resolved_at >= ?")
+                args += [since.millis]
+            }
+            if let until = s.until {
+                clauses.append("c.resolved_at <= ?")
+                args += [until.millis]
+            }
             let group: String
             switch grouping {
             case .none: group = "''"
@@ -92,12 +103,14 @@ extension Journal {
                 needsClaim = true
                 group = try periodCase(db, grouping, clauses: clauses, arguments: args)
             }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT \(group) AS g, f.probability AS p, count(*) AS n, sum(f.outcome) AS e, sum(f.option_id IS NOT NULL) AS o
-                FROM forecast f \(needsClaim ? "JOIN claim c ON c.id = f.claim_id" : "") \(joins)
-                WHERE \(clauses.joined(separator: " AND "))
-                GROUP BY \(grouping == .none ? "p" : "g, p")
-                """, arguments: args)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(group) AS g, f.probability AS p, count(*) AS n, sum(f.outcome) AS e, sum(f.option_id IS NOT NULL) AS o
+                    FROM forecast f \(needsClaim ? "JOIN claim c ON c.id = f.claim_id" : "") \(joins)
+                    WHERE \(clauses.joined(separator: " AND "))
+                    GROUP BY \(grouping == .none ? "p" : "g, p")
+                    """, arguments: args)
             var groups: [String: [CountedForecast]] = [:], options: [String: Int] = [:]
             var order: [String] = []
             while let row = try rows.next() {
@@ -113,16 +126,21 @@ extension Journal {
     /// A CASE expression naming the quarter or year, in the journal clock's time zone, that each
     /// claim's resolution falls in: the boundaries come from the calendar (SQLite knows only UTC
     /// and the process's zone), over just the span the selection covers.
-    func periodCase(_ db: Database, _ grouping: ReportGrouping, clauses: [String], arguments: StatementArguments) throws -> String {
-        let span = try Row.fetchOne(db, sql: """
-            SELECT min(c.resolved_at), max(c.resolved_at) FROM forecast f JOIN claim c ON c.id = f.claim_id
-            WHERE \(clauses.joined(separator: " AND "))
-            """, arguments: arguments)
+    func periodCase(
+        _ db: Database, _ grouping: ReportGrouping, clauses: [String], arguments: StatementArguments
+    ) throws -> String {
+        let span = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT min(c.resolved_at), max(c.resolved_at) FROM forecast f JOIN claim c ON c.id = f.claim_id
+                WHERE \(clauses.joined(separator: " AND "))
+                """, arguments: arguments)
         guard let first: Int64 = span?[0], let last: Int64 = span?[1] else { return "''" }
         let periods = Periods(clock.calendar, by: grouping == .year ? .year : .quarter)
             .covering(Date(millis: first), Date(millis: last))
         guard periods.count > 1 else { return "'\(periods[0].name)'" }
-        let cases = periods.dropLast().map { "WHEN c.resolved_at < \($0.end.millis) THEN '\($0.name)'" }.joined(separator: " ")
+        let cases = periods.dropLast().map { "WHEN c.resolved_at < \($0.end.millis) THEN '\($0.name)'" }.joined(
+            separator: " ")
         return "CASE \(cases) ELSE '\(periods.last!.name)' END"
     }
 }

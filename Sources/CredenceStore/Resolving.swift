@@ -32,25 +32,36 @@ public struct ResolutionResult: Sendable {
 extension JournalWriter {
     /// Resolves a claim. Re-resolving needs `force`; the history is kept. Bets on it are settled
     /// and claims conditional on it whose condition failed are annulled, all in this transaction.
-    public func resolve(_ id: ClaimID, as value: ResolutionValue, at time: Date?, note: String?, by forecaster: String?,
-                        force: Bool, automatic: Bool = false) throws -> ResolutionResult {
+    public func resolve(
+        _ id: ClaimID, as value: ResolutionValue, at time: Date?, note: String?, by forecaster: String?,
+        force: Bool, automatic: Bool = false
+    ) throws -> ResolutionResult {
         let claim = try requireClaim(id)
         var optionID: Int64?
         var optionLabel: String?
         switch (value, claim.kind) {
         case (.option(let label), .scenarios):
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ? AND label = ? COLLATE NOCASE",
-                                             arguments: [id, label]) else {
-                let labels = try String.fetchAll(db, sql: "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
-                throw JournalError.invalid("\"\(label)\" is not an option of claim \(id): resolve it to one of \(labels.joined(separator: ", ")) or annul")
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ? AND label = ? COLLATE NOCASE",
+                    arguments: [id, label])
+            else {
+                let labels = try String.fetchAll(
+                    db, sql: "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
+                throw JournalError.invalid(
+                    "\"\(label)\" is not an option of claim \(id): resolve it to one of \(labels.joined(separator: ", ")) or annul"
+                )
             }
             optionID = row["id"]
             optionLabel = row["label"]
         case (.option(let label), .binary):
             throw JournalError.invalid("\"\(label)\" is not an outcome: claim \(id) resolves yes, no or annul")
         case (.yes, .scenarios), (.no, .scenarios):
-            let labels = try String.fetchAll(db, sql: "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
-            throw JournalError.invalid("claim \(id) is a scenario set: resolve it to the option that happened (\(labels.joined(separator: ", "))) or annul")
+            let labels = try String.fetchAll(
+                db, sql: "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
+            throw JournalError.invalid(
+                "claim \(id) is a scenario set: resolve it to the option that happened (\(labels.joined(separator: ", "))) or annul"
+            )
         default: break
         }
         if claim.status.isResolved && !force { throw JournalError.alreadyResolved(id, claim.status) }
@@ -61,12 +72,14 @@ extension JournalWriter {
         }
         let status = value.status
         let who = try forecaster.map { try forecasterID($0) }
-        try db.execute(sql: """
-            INSERT INTO resolution(claim_id, status, option_id, resolved_at, recorded_at, note, resolved_by, automatic)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, status.rawValue, optionID, at.millis, now.millis, note, who, automatic])
-        try db.execute(sql: "UPDATE claim SET status = ?, outcome = ?, resolved_at = ?, resolved_option_id = ? WHERE id = ?",
-                       arguments: [status.rawValue, status.outcome.map { $0 ? 1 : 0 }, at.millis, optionID, id])
+        try db.execute(
+            sql: """
+                INSERT INTO resolution(claim_id, status, option_id, resolved_at, recorded_at, note, resolved_by, automatic)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, status.rawValue, optionID, at.millis, now.millis, note, who, automatic])
+        try db.execute(
+            sql: "UPDATE claim SET status = ?, outcome = ?, resolved_at = ?, resolved_option_id = ? WHERE id = ?",
+            arguments: [status.rawValue, status.outcome.map { $0 ? 1 : 0 }, at.millis, optionID, id])
         try refreshFinal(claim: id)
         try refreshOutcomes(claim: id)
         let settled = try settleBets(claim: id, status: status, at: at)
@@ -75,42 +88,53 @@ extension JournalWriter {
         var updated = claim
         updated.status = status
         updated.resolvedAt = Date(millis: at.millis)
-        return ResolutionResult(claim: updated, previous: claim.status, option: optionLabel, settledBets: settled, annulled: annulled)
+        return ResolutionResult(
+            claim: updated, previous: claim.status, option: optionLabel, settledBets: settled, annulled: annulled)
     }
 
     /// Copies the claim's outcome onto its forecasts (see the schema), writing only rows that change.
     func refreshOutcomes(claim id: ClaimID) throws {
-        try db.execute(sql: """
-            UPDATE forecast SET outcome = (
-                SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
-                            WHEN c.status = 'resolved' THEN forecast.option_id = c.resolved_option_id END
-                FROM claim c WHERE c.id = forecast.claim_id)
-            WHERE claim_id = ?1 AND outcome IS NOT (
-                SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
-                            WHEN c.status = 'resolved' THEN forecast.option_id = c.resolved_option_id END
-                FROM claim c WHERE c.id = forecast.claim_id)
-            """, arguments: [id])
+        try db.execute(
+            sql: """
+                UPDATE forecast SET outcome = (
+                    SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
+                                WHEN c.status = 'resolved' THEN forecast.option_id = c.resolved_option_id END
+                    FROM claim c WHERE c.id = forecast.claim_id)
+                WHERE claim_id = ?1 AND outcome IS NOT (
+                    SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
+                                WHEN c.status = 'resolved' THEN forecast.option_id = c.resolved_option_id END
+                    FROM claim c WHERE c.id = forecast.claim_id)
+                """, arguments: [id])
     }
 
     private func settleBets(claim id: ClaimID, status: ClaimStatus, at: Date) throws -> [Bet] {
         let settlement: Settlement = status == .yes ? .yes : status == .no ? .no : .refunded
-        try db.execute(sql: "UPDATE bet SET settled_at = ?, settlement = ? WHERE claim_id = ? AND settlement IS NOT ?",
-                       arguments: [at.millis, settlement.rawValue, id, settlement.rawValue])
+        try db.execute(
+            sql: "UPDATE bet SET settled_at = ?, settlement = ? WHERE claim_id = ? AND settlement IS NOT ?",
+            arguments: [at.millis, settlement.rawValue, id, settlement.rawValue])
         return try BetQueries.bets(db, claim: id)
     }
 
     /// Claims that count only if this one resolved a certain way, when it did not: annulled, and
     /// so on down the chain.
-    private func annulDependents(of id: ClaimID, status: ClaimStatus, at: Date, into annulled: inout [(Claim, String)]) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT claim_id, required_outcome FROM condition WHERE on_claim_id = ?", arguments: [id])
+    private func annulDependents(
+        of id: ClaimID, status: ClaimStatus, at: Date, into annulled: inout [(Claim, String)]
+    ) throws {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT claim_id, required_outcome FROM condition WHERE on_claim_id = ?", arguments: [id])
         for row in rows {
             let dependent: ClaimID = row["claim_id"], required: Bool = row["required_outcome"]
             if status.outcome == required { continue }
             let current = try requireClaim(dependent)
             if current.status == .annulled { continue }
-            let what = status == .annulled ? "was annulled" : status == .resolved ? "resolved to a scenario" : "resolved \(status.rawValue)"
-            let reason = "condition failed: claim \(id) \(what), and this claim counts only if it resolves \(required ? "yes" : "no")"
-            let result = try resolve(dependent, as: .annulled, at: max(at, current.createdAt), note: reason, by: nil, force: true, automatic: true)
+            let what =
+                status == .annulled
+                ? "was annulled" : status == .resolved ? "resolved to a scenario" : "resolved \(status.rawValue)"
+            let reason =
+                "condition failed: claim \(id) \(what), and this claim counts only if it resolves \(required ? "yes" : "no")"
+            let result = try resolve(
+                dependent, as: .annulled, at: max(at, current.createdAt), note: reason, by: nil, force: true,
+                automatic: true)
             annulled.append((result.claim, reason))
             annulled += result.annulled
         }

@@ -6,63 +6,86 @@ extension JournalWriter {
     /// The options of a scenario set must be distinct, at least two, and sum to 100%.
     static func checkDistribution(_ options: [(label: String, p: Probability)]) throws {
         guard options.count >= 2 else {
-            throw JournalError.invalid("a scenario set needs at least two options, e.g. --option \"fast=20%\" --option \"slow=80%\"")
+            throw JournalError.invalid(
+                "a scenario set needs at least two options, e.g. --option \"fast=20%\" --option \"slow=80%\"")
         }
         var seen = Set<String>()
         for o in options {
-            guard !o.label.trimmingCharacters(in: .whitespaces).isEmpty else { throw JournalError.invalid("an option has an empty name") }
-            guard seen.insert(o.label.lowercased()).inserted else { throw JournalError.invalid("the option \"\(o.label)\" appears twice") }
+            guard !o.label.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw JournalError.invalid("an option has an empty name")
+            }
+            guard seen.insert(o.label.lowercased()).inserted else {
+                throw JournalError.invalid("the option \"\(o.label)\" appears twice")
+            }
         }
         var sum = CompensatedSum()
         for o in options { sum.add(o.p.value) }
         if abs(sum.value - 1) > 1e-9 {
             let parts = options.map { "\($0.label) \($0.p.percentText)" }.joined(separator: " + ")
-            throw JournalError.invalid("the options sum to \(Probability.percentText(sum.value)), not 100%: \(parts). Mutually exclusive scenarios must cover every case; add an \"other\" option if needed")
+            throw JournalError.invalid(
+                "the options sum to \(Probability.percentText(sum.value)), not 100%: \(parts). Mutually exclusive scenarios must cover every case; add an \"other\" option if needed"
+            )
         }
     }
 
     /// Adds a scenario set: named, mutually exclusive options with the forecaster's distribution.
-    public func addScenarioClaim(text: String, options: [(label: String, p: Probability)], forecaster: String, resolveBy: Date?,
-                                 tags: [String], notes: String?, reason: String?, caveats: [String], uuid: String) throws -> Claim {
+    public func addScenarioClaim(
+        text: String, options: [(label: String, p: Probability)], forecaster: String, resolveBy: Date?,
+        tags: [String], notes: String?, reason: String?, caveats: [String], uuid: String
+    ) throws -> Claim {
         try Self.checkDistribution(options)
         var claim = try addClaim(text: text, resolveBy: resolveBy, tags: tags, notes: notes, uuid: uuid)
         try db.execute(sql: "UPDATE claim SET kind = 'scenarios' WHERE id = ?", arguments: [claim.id])
         claim.kind = .scenarios
         for (i, o) in options.enumerated() {
-            try db.execute(sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)",
-                           arguments: [claim.id, o.label.trimmingCharacters(in: .whitespaces), i])
+            try db.execute(
+                sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)",
+                arguments: [claim.id, o.label.trimmingCharacters(in: .whitespaces), i])
         }
         try addDistribution(claim: claim.id, forecaster: forecaster, options: options, reason: reason, caveats: caveats)
         return claim
     }
 
     /// A forecaster's distribution over a scenario set's options: every option, summing to 100%.
-    public func addDistribution(claim id: ClaimID, forecaster: String, options: [(label: String, p: Probability)],
-                                reason: String?, caveats: [String]) throws {
+    public func addDistribution(
+        claim id: ClaimID, forecaster: String, options: [(label: String, p: Probability)],
+        reason: String?, caveats: [String]
+    ) throws {
         let claim = try requireClaim(id)
         guard claim.kind == .scenarios else {
             throw JournalError.invalid("claim \(id) is a yes/no claim: give one probability, not options")
         }
         if claim.status.isResolved { throw JournalError.notResolvedForecastable(id, claim.status) }
         try Self.checkDistribution(options)
-        let known = try Row.fetchAll(db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
-        let byLabel = Dictionary(known.map { (($0["label"] as String).lowercased(), $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
+        let known = try Row.fetchAll(
+            db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
+        let byLabel = Dictionary(
+            known.map { (($0["label"] as String).lowercased(), $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
         let labels = known.map { $0["label"] as String }
         for o in options where byLabel[o.label.lowercased()] == nil {
-            throw JournalError.invalid("\"\(o.label)\" is not an option of claim \(id): its options are \(labels.joined(separator: ", "))")
+            throw JournalError.invalid(
+                "\"\(o.label)\" is not an option of claim \(id): its options are \(labels.joined(separator: ", "))")
         }
         let missing = labels.filter { l in !options.contains { $0.label.lowercased() == l.lowercased() } }
         if !missing.isEmpty {
-            throw JournalError.invalid("give every option of claim \(id) a probability; missing: \(missing.joined(separator: ", "))")
+            throw JournalError.invalid(
+                "give every option of claim \(id) a probability; missing: \(missing.joined(separator: ", "))")
         }
         let who = try forecasterID(forecaster)
         for o in options {
-            try db.execute(sql: """
-                INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, who, byLabel[o.label.lowercased()]!, o.p.value, o.p.typed, o.p.form.rawValue, reason, now.millis])
+            try db.execute(
+                sql: """
+                    INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, who, byLabel[o.label.lowercased()]!, o.p.value, o.p.typed, o.p.form.rawValue, reason,
+                    now.millis,
+                ])
             for caveat in caveats where !caveat.isEmpty {
-                try db.execute(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", arguments: [db.lastInsertedRowID, caveat])
+                try db.execute(
+                    sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)",
+                    arguments: [db.lastInsertedRowID, caveat])
             }
         }
         try refreshFinal(claim: id)
@@ -73,32 +96,53 @@ extension JournalWriter {
         let condition = try requireClaim(on)
         guard on != id else { throw JournalError.invalid("a claim can't be conditional on itself") }
         if condition.status.isResolved && condition.status.outcome != required {
-            throw JournalError.invalid("claim \(on) already resolved \(condition.status.rawValue): a claim conditional on it resolving \(required ? "yes" : "no") could never count")
+            throw JournalError.invalid(
+                "claim \(on) already resolved \(condition.status.rawValue): a claim conditional on it resolving \(required ? "yes" : "no") could never count"
+            )
         }
         // No cycles: `on` must not depend, directly or through others, on this claim.
         var frontier = [on]
         while let next = frontier.popLast() {
-            let up = try ClaimID.fetchAll(db, sql: "SELECT on_claim_id FROM condition WHERE claim_id = ?", arguments: [next])
-            if up.contains(id) { throw JournalError.invalid("claim \(on) already depends on claim \(id): conditions can't go in a circle") }
+            let up = try ClaimID.fetchAll(
+                db, sql: "SELECT on_claim_id FROM condition WHERE claim_id = ?", arguments: [next])
+            if up.contains(id) {
+                throw JournalError.invalid(
+                    "claim \(on) already depends on claim \(id): conditions can't go in a circle")
+            }
             frontier += up
         }
-        try db.execute(sql: "INSERT INTO condition(claim_id, on_claim_id, required_outcome) VALUES (?, ?, ?)",
-                       arguments: [id, on, required])
+        try db.execute(
+            sql: "INSERT INTO condition(claim_id, on_claim_id, required_outcome) VALUES (?, ?, ?)",
+            arguments: [id, on, required])
     }
 
     /// Records a bet on a binary claim between two forecasters.
-    public func addBet(claim id: ClaimID, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String) throws -> Bet {
+    public func addBet(
+        claim id: ClaimID, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String
+    ) throws -> Bet {
         let claim = try requireClaim(id)
-        guard claim.kind == .binary else { throw JournalError.invalid("bets are on yes/no claims; claim \(id) is a scenario set") }
-        if claim.status.isResolved { throw JournalError.invalid("claim \(id) is already resolved (\(claim.status.rawValue)): too late to bet on it") }
-        guard yesSide.lowercased() != noSide.lowercased() else { throw JournalError.invalid("a bet needs two different people") }
-        guard yesStake.isFinite, noStake.isFinite, yesStake > 0, noStake > 0 else { throw JournalError.invalid("stakes must be positive amounts") }
+        guard claim.kind == .binary else {
+            throw JournalError.invalid("bets are on yes/no claims; claim \(id) is a scenario set")
+        }
+        if claim.status.isResolved {
+            throw JournalError.invalid(
+                "claim \(id) is already resolved (\(claim.status.rawValue)): too late to bet on it")
+        }
+        guard yesSide.lowercased() != noSide.lowercased() else {
+            throw JournalError.invalid("a bet needs two different people")
+        }
+        guard yesStake.isFinite, noStake.isFinite, yesStake > 0, noStake > 0 else {
+            throw JournalError.invalid("stakes must be positive amounts")
+        }
         let y = try forecasterID(yesSide), n = try forecasterID(noSide)
-        try db.execute(sql: """
-            INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, y, n, yesStake, noStake, terms, now.millis])
-        return Bet(id: db.lastInsertedRowID, claimID: id, yesSide: try Queries.forecasterName(db, y), noSide: try Queries.forecasterName(db, n),
-                   yesStake: yesStake, noStake: noStake, terms: terms, createdAt: now)
+        try db.execute(
+            sql: """
+                INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, y, n, yesStake, noStake, terms, now.millis])
+        return Bet(
+            id: db.lastInsertedRowID, claimID: id, yesSide: try Queries.forecasterName(db, y),
+            noSide: try Queries.forecasterName(db, n),
+            yesStake: yesStake, noStake: noStake, terms: terms, createdAt: now)
     }
 }

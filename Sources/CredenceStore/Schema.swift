@@ -17,146 +17,166 @@ enum Schema {
 
     /// Times are INTEGER milliseconds since the Unix epoch (UTC).
     static let v1 = """
-    CREATE TABLE forecaster (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
-        created_at INTEGER NOT NULL
-    ) STRICT;
+        CREATE TABLE forecaster (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+            created_at INTEGER NOT NULL
+        ) STRICT;
 
-    CREATE TABLE claim (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
-        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
-        kind TEXT NOT NULL DEFAULT 'binary' CHECK (kind IN ('binary', 'scenarios')),
-        notes TEXT,
-        created_at INTEGER NOT NULL,
-        resolve_by INTEGER CHECK (resolve_by IS NULL OR resolve_by >= created_at),
-        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'yes', 'no', 'annulled', 'resolved')),
-        outcome INTEGER CHECK (outcome IN (0, 1)),
-        resolved_at INTEGER,
-        resolved_option_id INTEGER REFERENCES scenario_option(id),
-        CHECK ((status = 'open') = (resolved_at IS NULL)),
-        CHECK (outcome IS (CASE status WHEN 'yes' THEN 1 WHEN 'no' THEN 0 END)),
-        CHECK ((status = 'resolved') = (resolved_option_id IS NOT NULL))
-    ) STRICT;
-    CREATE INDEX claim_open_due ON claim(resolve_by) WHERE status = 'open';
-    CREATE INDEX claim_created ON claim(created_at);
+        CREATE TABLE claim (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            kind TEXT NOT NULL DEFAULT 'binary' CHECK (kind IN ('binary', 'scenarios')),
+            notes TEXT,
+            created_at INTEGER NOT NULL,
+            resolve_by INTEGER CHECK (resolve_by IS NULL OR resolve_by >= created_at),
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'yes', 'no', 'annulled', 'resolved')),
+            outcome INTEGER CHECK (outcome IN (0, 1)),
+            resolved_at INTEGER,
+            resolved_option_id INTEGER REFERENCES scenario_option(id),
+            CHECK ((status = 'open') = (resolved_at IS NULL)),
+            CHECK (outcome IS (CASE status WHEN 'yes' THEN 1 WHEN 'no' THEN 0 END)),
+            CHECK ((status = 'resolved') = (resolved_option_id IS NOT NULL))
+        ) STRICT;
+        CREATE INDEX claim_open_due ON claim(resolve_by) WHERE status = 'open';
+        CREATE INDEX claim_created ON claim(created_at);
 
-    CREATE TABLE scenario_option (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
-        label TEXT NOT NULL CHECK (length(trim(label)) > 0),
-        position INTEGER NOT NULL,
-        UNIQUE (claim_id, label COLLATE NOCASE)
-    ) STRICT;
+        CREATE TABLE scenario_option (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+            label TEXT NOT NULL CHECK (length(trim(label)) > 0),
+            position INTEGER NOT NULL,
+            UNIQUE (claim_id, label COLLATE NOCASE)
+        ) STRICT;
 
-    CREATE TABLE forecast (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
-        forecaster_id INTEGER NOT NULL REFERENCES forecaster(id),
-        option_id INTEGER REFERENCES scenario_option(id) ON DELETE CASCADE,
-        probability REAL NOT NULL CHECK (probability >= 0 AND probability <= 1),
-        typed TEXT NOT NULL,
-        form TEXT NOT NULL CHECK (form IN ('percent', 'decimal', 'fraction', 'odds', 'one_in', 'verbal')),
-        reason TEXT,
-        created_at INTEGER NOT NULL,
-        is_final INTEGER NOT NULL DEFAULT 1 CHECK (is_final IN (0, 1)),
-        -- What this forecast is scored against, copied from its claim so reports read one index:
-        -- the claim's outcome, or for a scenario option whether it happened; NULL while open or annulled.
-        outcome INTEGER CHECK (outcome IN (0, 1))
-    ) STRICT;
-    \(forecastIndexes)
+        CREATE TABLE forecast (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+            forecaster_id INTEGER NOT NULL REFERENCES forecaster(id),
+            option_id INTEGER REFERENCES scenario_option(id) ON DELETE CASCADE,
+            probability REAL NOT NULL CHECK (probability >= 0 AND probability <= 1),
+            typed TEXT NOT NULL,
+            form TEXT NOT NULL CHECK (form IN ('percent', 'decimal', 'fraction', 'odds', 'one_in', 'verbal')),
+            reason TEXT,
+            created_at INTEGER NOT NULL,
+            is_final INTEGER NOT NULL DEFAULT 1 CHECK (is_final IN (0, 1)),
+            -- What this forecast is scored against, copied from its claim so reports read one index:
+            -- the claim's outcome, or for a scenario option whether it happened; NULL while open or annulled.
+            outcome INTEGER CHECK (outcome IN (0, 1))
+        ) STRICT;
+        \(forecastIndexes)
 
-    CREATE TABLE caveat (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        forecast_id INTEGER NOT NULL REFERENCES forecast(id) ON DELETE CASCADE,
-        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
-        is_condition INTEGER NOT NULL DEFAULT 0 CHECK (is_condition IN (0, 1))
-    ) STRICT;
-    CREATE INDEX caveat_by_forecast ON caveat(forecast_id);
+        CREATE TABLE caveat (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            forecast_id INTEGER NOT NULL REFERENCES forecast(id) ON DELETE CASCADE,
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            is_condition INTEGER NOT NULL DEFAULT 0 CHECK (is_condition IN (0, 1))
+        ) STRICT;
+        CREATE INDEX caveat_by_forecast ON caveat(forecast_id);
 
-    CREATE TABLE tag (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(name) > 0)
-    ) STRICT;
+        CREATE TABLE tag (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(name) > 0)
+        ) STRICT;
 
-    CREATE TABLE claim_tag (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
-        tag_id INTEGER NOT NULL REFERENCES tag(id),
-        UNIQUE (claim_id, tag_id)
-    ) STRICT;
-    CREATE INDEX claim_tag_by_tag ON claim_tag(tag_id, claim_id);
+        CREATE TABLE claim_tag (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tag(id),
+            UNIQUE (claim_id, tag_id)
+        ) STRICT;
+        CREATE INDEX claim_tag_by_tag ON claim_tag(tag_id, claim_id);
 
-    CREATE TABLE resolution (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
-        status TEXT NOT NULL CHECK (status IN ('yes', 'no', 'annulled', 'resolved')),
-        option_id INTEGER REFERENCES scenario_option(id),
-        resolved_at INTEGER NOT NULL,
-        recorded_at INTEGER NOT NULL,
-        note TEXT,
-        resolved_by INTEGER REFERENCES forecaster(id),
-        automatic INTEGER NOT NULL DEFAULT 0 CHECK (automatic IN (0, 1))
-    ) STRICT;
-    CREATE INDEX resolution_by_claim ON resolution(claim_id);
+        CREATE TABLE resolution (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('yes', 'no', 'annulled', 'resolved')),
+            option_id INTEGER REFERENCES scenario_option(id),
+            resolved_at INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            note TEXT,
+            resolved_by INTEGER REFERENCES forecaster(id),
+            automatic INTEGER NOT NULL DEFAULT 0 CHECK (automatic IN (0, 1))
+        ) STRICT;
+        CREATE INDEX resolution_by_claim ON resolution(claim_id);
 
-    CREATE TABLE condition (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        claim_id INTEGER NOT NULL UNIQUE REFERENCES claim(id) ON DELETE CASCADE,
-        on_claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
-        required_outcome INTEGER NOT NULL CHECK (required_outcome IN (0, 1)),
-        CHECK (claim_id <> on_claim_id)
-    ) STRICT;
-    CREATE INDEX condition_on ON condition(on_claim_id);
+        CREATE TABLE condition (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL UNIQUE REFERENCES claim(id) ON DELETE CASCADE,
+            on_claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+            required_outcome INTEGER NOT NULL CHECK (required_outcome IN (0, 1)),
+            CHECK (claim_id <> on_claim_id)
+        ) STRICT;
+        CREATE INDEX condition_on ON condition(on_claim_id);
 
-    CREATE TABLE bet (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
-        yes_forecaster_id INTEGER NOT NULL REFERENCES forecaster(id),
-        no_forecaster_id INTEGER NOT NULL REFERENCES forecaster(id),
-        yes_stake REAL NOT NULL CHECK (yes_stake > 0),
-        no_stake REAL NOT NULL CHECK (no_stake > 0),
-        terms TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        settled_at INTEGER,
-        settlement TEXT CHECK (settlement IN ('yes', 'no', 'refunded')),
-        CHECK (yes_forecaster_id <> no_forecaster_id),
-        CHECK ((settled_at IS NULL) = (settlement IS NULL))
-    ) STRICT;
-    CREATE INDEX bet_by_claim ON bet(claim_id);
+        CREATE TABLE bet (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+            yes_forecaster_id INTEGER NOT NULL REFERENCES forecaster(id),
+            no_forecaster_id INTEGER NOT NULL REFERENCES forecaster(id),
+            yes_stake REAL NOT NULL CHECK (yes_stake > 0),
+            no_stake REAL NOT NULL CHECK (no_stake > 0),
+            terms TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            settled_at INTEGER,
+            settlement TEXT CHECK (settlement IN ('yes', 'no', 'refunded')),
+            CHECK (yes_forecaster_id <> no_forecaster_id),
+            CHECK ((settled_at IS NULL) = (settlement IS NULL))
+        ) STRICT;
+        CREATE INDEX bet_by_claim ON bet(claim_id);
 
-    CREATE TABLE undo_step (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        description TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        marks TEXT NOT NULL
-    ) STRICT;
+        CREATE TABLE undo_step (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            description TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            marks TEXT NOT NULL
+        ) STRICT;
 
-    CREATE TABLE undo_op (
-        id INTEGER PRIMARY KEY,
-        step_id INTEGER NOT NULL,
-        sql TEXT NOT NULL
-    ) STRICT;
-    CREATE INDEX undo_op_by_step ON undo_op(step_id);
-    """
+        CREATE TABLE undo_op (
+            id INTEGER PRIMARY KEY,
+            step_id INTEGER NOT NULL,
+            sql TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX undo_op_by_step ON undo_op(step_id);
+        """
 
     /// Tables whose changes `undo` reverts, parents before children, with their columns.
     static let undoable: [(table: String, columns: [String])] = [
         ("forecaster", ["id", "name", "created_at"]),
-        ("claim", ["id", "uuid", "text", "kind", "notes", "created_at", "resolve_by", "status", "outcome",
-                   "resolved_at", "resolved_option_id"]),
+        (
+            "claim",
+            [
+                "id", "uuid", "text", "kind", "notes", "created_at", "resolve_by", "status", "outcome",
+                "resolved_at", "resolved_option_id",
+            ]
+        ),
         ("scenario_option", ["id", "claim_id", "label", "position"]),
-        ("forecast", ["id", "claim_id", "forecaster_id", "option_id", "probability", "typed", "form", "reason",
-                      "created_at", "is_final", "outcome"]),
+        (
+            "forecast",
+            [
+                "id", "claim_id", "forecaster_id", "option_id", "probability", "typed", "form", "reason",
+                "created_at", "is_final", "outcome",
+            ]
+        ),
         ("caveat", ["id", "forecast_id", "text", "is_condition"]),
         ("tag", ["id", "name"]),
         ("claim_tag", ["id", "claim_id", "tag_id"]),
-        ("resolution", ["id", "claim_id", "status", "option_id", "resolved_at", "recorded_at", "note",
-                        "resolved_by", "automatic"]),
+        (
+            "resolution",
+            [
+                "id", "claim_id", "status", "option_id", "resolved_at", "recorded_at", "note",
+                "resolved_by", "automatic",
+            ]
+        ),
         ("condition", ["id", "claim_id", "on_claim_id", "required_outcome"]),
-        ("bet", ["id", "claim_id", "yes_forecaster_id", "no_forecaster_id", "yes_stake", "no_stake", "terms",
-                 "created_at", "settled_at", "settlement"]),
+        (
+            "bet",
+            [
+                "id", "claim_id", "yes_forecaster_id", "no_forecaster_id", "yes_stake", "no_stake", "terms",
+                "created_at", "settled_at", "settlement",
+            ]
+        ),
     ]
 
     /// Triggers that record, for every UPDATE and DELETE, the SQL that reverses it. Inserts are
@@ -168,22 +188,25 @@ enum Schema {
             let restore = columns.dropFirst().map { "\($0) = ' || quote(OLD.\($0)) || '" }.joined(separator: ", ")
             let values = columns.map { "' || quote(OLD.\($0)) || '" }.joined(separator: ", ")
             return """
-            CREATE TRIGGER undo_\(table)_update AFTER UPDATE ON \(table) BEGIN
-                INSERT INTO undo_op(step_id, sql) SELECT \(step), 'UPDATE \(table) SET \(restore) WHERE id = ' || OLD.id;
-            END;
-            CREATE TRIGGER undo_\(table)_delete AFTER DELETE ON \(table) BEGIN
-                INSERT INTO undo_op(step_id, sql) SELECT \(step), 'INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(values))';
-            END;
-            """
+                CREATE TRIGGER undo_\(table)_update AFTER UPDATE ON \(table) BEGIN
+                    INSERT INTO undo_op(step_id, sql) SELECT \(step), 'UPDATE \(table) SET \(restore) WHERE id = ' || OLD.id;
+                END;
+                CREATE TRIGGER undo_\(table)_delete AFTER DELETE ON \(table) BEGIN
+                    INSERT INTO undo_op(step_id, sql) SELECT \(step), 'INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(values))';
+                END;
+                """
         }.joined(separator: "\n")
     }
 
     /// Migrations by the version they bring the journal to, applied in order in one transaction.
     static let migrations: [(version: Int, apply: @Sendable (Database) throws -> Void)] = [
-        (1, { db in
-            try db.execute(sql: v1)
-            try db.execute(sql: undoTriggers)
-        }),
+        (
+            1,
+            { db in
+                try db.execute(sql: v1)
+                try db.execute(sql: undoTriggers)
+            }
+        )
     ]
 
     static func migrate(_ db: Database, from current: Int) throws {

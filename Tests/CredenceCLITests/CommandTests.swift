@@ -10,8 +10,14 @@ import Testing
         #expect(r.status == 0)
         #expect(r.out.hasPrefix("Added claim 1: Ryan's probe replicates\n"))
         #expect(r.out.contains("by      Wed 30 Jun 2027, end of day (Europe/London)"))
-        #expect(h.rows("SELECT text, resolve_by, status FROM claim") == [["Ryan's probe replicates", "1814396399000", "open"]])
-        #expect(h.rows("SELECT w.name, f.probability, f.typed, f.form, f.is_final FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id")
+        #expect(
+            h.rows("SELECT text, resolve_by, status FROM claim") == [
+                ["Ryan's probe replicates", "1814396399000", "open"]
+            ])
+        #expect(
+            h.rows(
+                "SELECT w.name, f.probability, f.typed, f.form, f.is_final FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id"
+            )
                 == [["me", "0.35", "35%", "percent", "1"]])
         #expect(h.rows("SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id") == [["interp"]])
         #expect(h.rows("SELECT text FROM caveat") == [["unless the eval changes"]])
@@ -20,11 +26,17 @@ import Testing
     @Test func threeWaysToEnterAClaim() {
         let h = Harness()
         #expect(h.run("add Ryan ships by friday 70% #work").status == 0)
-        #expect(h.run("add 'GPT-6 is released' --p 3:1 --by 'end of year' --tag ai --caveat 'no compute crunch'").status == 0)
+        #expect(
+            h.run("add 'GPT-6 is released' --p 3:1 --by 'end of year' --tag ai --caveat 'no compute crunch'").status
+                == 0)
         #expect(h.run("add The eval replicates likely by june").status == 0)
-        #expect(h.rows("SELECT typed, form, probability FROM forecast ORDER BY id")
+        #expect(
+            h.rows("SELECT typed, form, probability FROM forecast ORDER BY id")
                 == [["70%", "percent", "0.7"], ["3:1", "odds", "0.75"], ["likely", "verbal", "0.75"]])
-        #expect(h.rows("SELECT id, text FROM claim ORDER BY id") == [["1", "Ryan ships"], ["2", "GPT-6 is released"], ["3", "The eval replicates"]])
+        #expect(
+            h.rows("SELECT id, text FROM claim ORDER BY id") == [
+                ["1", "Ryan ships"], ["2", "GPT-6 is released"], ["3", "The eval replicates"],
+            ])
     }
 
     @Test func forecastKeepsHistoryAndMarksTheOneThatCounts() {
@@ -38,7 +50,10 @@ import Testing
         #expect(h.run("forecast 1 60%").out == "Forecast on claim 1 “Ryan ships” by me: 60% (was 70%)\n")
         #expect(h.run("forecast 1 4:1 --as RYAN").status == 0)
         #expect(h.rows("SELECT name FROM forecaster ORDER BY id") == [["me"], ["Ryan"]])
-        #expect(h.rows("SELECT typed, is_final FROM forecast ORDER BY id") == [["70%", "0"], ["80%", "0"], ["60%", "1"], ["4:1", "1"]])
+        #expect(
+            h.rows("SELECT typed, is_final FROM forecast ORDER BY id") == [
+                ["70%", "0"], ["80%", "0"], ["60%", "1"], ["4:1", "1"],
+            ])
     }
 
     @Test func resolveRecordsHistoryAndNeedsForceTwice() {
@@ -48,7 +63,9 @@ import Testing
         #expect(h.run("resolve 1 yes --note shipped").status == 0)
         let twice = h.run("resolve 1 no")
         #expect(twice.status == 65)
-        #expect(twice.err == "error: claim 1 is already resolved (yes): add --force to resolve it again (the history is kept)\n")
+        #expect(
+            twice.err
+                == "error: claim 1 is already resolved (yes): add --force to resolve it again (the history is kept)\n")
         let again = h.run("resolve 1 no --force")
         #expect(again.out.contains(": NO (was yes)"))
         #expect(h.rows("SELECT status, note FROM resolution ORDER BY id") == [["yes", "shipped"], ["no", "NULL"]])
@@ -99,7 +116,9 @@ import Testing
         #expect(h.rows("SELECT count(*) FROM claim") == [["0"]] && h.rows("SELECT count(*) FROM forecast") == [["0"]])
         h.run("undo")
         #expect(h.rows("SELECT text FROM claim") == [["Ryan ships"]])
-        #expect(h.rows("SELECT count(*) FROM forecast") == [["2"]] && h.rows("SELECT text FROM caveat") == [["unless rain"]])
+        #expect(
+            h.rows("SELECT count(*) FROM forecast") == [["2"]] && h.rows("SELECT text FROM caveat") == [["unless rain"]]
+        )
         #expect(h.rows("SELECT count(*) FROM claim_tag") == [["1"]])
         #expect(h.rows("PRAGMA foreign_key_check") == [])
     }
@@ -108,7 +127,8 @@ import Testing
         let h = Harness()
         h.run("add Ryan ships 70%")
         let script = h.directory.appendingPathComponent("editor.sh")
-        try "#!/bin/sh\nsed -i '1s/.*/Ryan ships the probe/; 3s/.*/from the standup/' \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\nsed -i '1s/.*/Ryan ships the probe/; 3s/.*/from the standup/' \"$1\"\n".write(
+            to: script, atomically: true, encoding: .utf8)
         chmod(script.path, 0o755)
         h.environment["EDITOR"] = script.path
         #expect(h.run("edit 1").out == "Updated claim 1: Ryan ships the probe\n")
@@ -140,8 +160,11 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(h.run("list --json").out.utf8)) as! [String: Any]
         let claims = json["claims"] as! [[String: Any]]
         #expect(claims.count == 3)
-        #expect(Set(claims[0].keys) == ["id", "uuid", "text", "kind", "notes", "status", "created_at", "resolve_by", "resolved_at",
-                                         "tags", "forecast", "forecast_count"])
+        #expect(
+            Set(claims[0].keys) == [
+                "id", "uuid", "text", "kind", "notes", "status", "created_at", "resolve_by", "resolved_at",
+                "tags", "forecast", "forecast_count",
+            ])
         let forecast = claims[0]["forecast"] as! [String: Any]
         #expect(forecast["probability"] as? Double == 0.9 && forecast["typed"] as? String == "90%")
     }

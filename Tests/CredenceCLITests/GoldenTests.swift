@@ -9,7 +9,8 @@ import Testing
 @Suite struct GoldenTests {
     static var files: [String] {
         let dir = Bundle.module.resourceURL!.appendingPathComponent("Golden")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".txt") }
+            .sorted()
     }
 
     @Test(arguments: files)
@@ -18,7 +19,8 @@ import Testing
         let expected = try String(contentsOf: url, encoding: .utf8)
         let actual = Self.replay(expected)
         if ProcessInfo.processInfo.environment["CREDENCE_UPDATE_GOLDEN"] == "1" {
-            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(file)")
+            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "Golden/\(file)")
             try actual.write(to: source, atomically: true, encoding: .utf8)
             return
         }
@@ -35,7 +37,8 @@ import Testing
                 out += line + "\n"
                 if line.hasPrefix("@ advance "), let days = Double(line.dropFirst(10)) { h.advance(days: days) }
                 if line.hasPrefix("@ env "), let eq = line.firstIndex(of: "=") {
-                    h.environment[String(line[line.index(line.startIndex, offsetBy: 6)..<eq])] = String(line[line.index(after: eq)...])
+                    h.environment[String(line[line.index(line.startIndex, offsetBy: 6)..<eq])] = String(
+                        line[line.index(after: eq)...])
                 }
                 continue
             }
@@ -54,7 +57,8 @@ import Testing
     static func diff(_ a: String, _ b: String) -> String {
         let x = a.components(separatedBy: "\n"), y = b.components(separatedBy: "\n")
         for i in 0..<max(x.count, y.count) where (i < x.count ? x[i] : nil) != (i < y.count ? y[i] : nil) {
-            return "line \(i + 1):\n  expected: \(i < x.count ? x[i] : "<end>")\n  actual:   \(i < y.count ? y[i] : "<end>")"
+            return
+                "line \(i + 1):\n  expected: \(i < x.count ? x[i] : "<end>")\n  actual:   \(i < y.count ? y[i] : "<end>")"
         }
         return ""
     }

@@ -21,9 +21,14 @@ final class Harness {
         private var lines: [String] = []
         private(set) var prompts: [String] = []
         private let lock = NSLock()
-        func feed(_ more: [String]) { lock.lock(); lines += more; lock.unlock() }
+        func feed(_ more: [String]) {
+            lock.lock()
+            lines += more
+            lock.unlock()
+        }
         func next(_ prompt: String) -> String? {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             prompts.append(prompt)
             return lines.isEmpty ? nil : lines.removeFirst()
         }
@@ -34,7 +39,12 @@ final class Harness {
     final class Counter: @unchecked Sendable {
         private var value = 0
         private let lock = NSLock()
-        func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+        func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
     }
 
     init(now: String = "2026-11-22T12:00:00Z") {
@@ -42,8 +52,11 @@ final class Harness {
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         journal = directory.appendingPathComponent("journal.sqlite").path
         self.now = ISO8601DateFormatter().date(from: now)!
-        environment = ["CREDENCE_JOURNAL": journal, "HOME": directory.path, "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
-                       "TERM": "dumb", "COLUMNS": "100"]
+        environment = [
+            "CREDENCE_JOURNAL": journal, "HOME": directory.path,
+            "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
+            "TERM": "dumb", "COLUMNS": "100",
+        ]
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
@@ -59,10 +72,11 @@ final class Harness {
         let out = OutputSink(), err = OutputSink()
         let answer = confirmAnswer
         let counter = uuidCounter
-        let ctx = Context(environment: environment, clock: clock, out: out, err: err, isTerminal: isTerminal, terminalWidth: nil,
-                          confirm: answer.map { a in { @Sendable _ in a } },
-                          makeUUID: { String(format: "00000000-0000-4000-8000-%012d", counter.next()) },
-                          readLine: { [input] in input.next($0) })
+        let ctx = Context(
+            environment: environment, clock: clock, out: out, err: err, isTerminal: isTerminal, terminalWidth: nil,
+            confirm: answer.map { a in { @Sendable _ in a } },
+            makeUUID: { String(format: "00000000-0000-4000-8000-%012d", counter.next()) },
+            readLine: { [input] in input.next($0) })
         let status = CredenceMain.run(args, context: ctx)
         return Result(out: out.text, err: err.text, status: status)
     }
@@ -82,7 +96,9 @@ final class Harness {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let db = try! DatabaseQueue(path: path)
         return try! db.read { db in
-            try Row.fetchAll(db, sql: query).map { row in row.databaseValues.map { $0.isNull ? "NULL" : "\($0.storage.value!)" } }
+            try Row.fetchAll(db, sql: query).map { row in
+                row.databaseValues.map { $0.isNull ? "NULL" : "\($0.storage.value!)" }
+            }
         }
     }
 

@@ -23,11 +23,17 @@ import Testing
             let boot = expectedBrier.removeValue(forKey: "bootstrap_statistical") as! [String: Any]
             var myBrier = mine["brier_diff"] as! [String: Any]
             let myBoot = myBrier.removeValue(forKey: "bootstrap") as! [String: Any]
-            diffs += jsonDifferences(["n_shared": pair["n_shared"]!, "brier_a": pair["brier_a"]!, "brier_b": pair["brier_b"]!,
-                                      "brier_diff": expectedBrier, "log_loss_diff": pair["log_loss_diff"]!], mine, path: "\(a)-\(b)")
+            diffs += jsonDifferences(
+                [
+                    "n_shared": pair["n_shared"]!, "brier_a": pair["brier_a"]!, "brier_b": pair["brier_b"]!,
+                    "brier_diff": expectedBrier, "log_loss_diff": pair["log_loss_diff"]!,
+                ], mine, path: "\(a)-\(b)")
             let ci = boot["ci95"] as! [Double], myCI = myBoot["ci95"] as! [Double]
-            let allowance = 0.6 * (expectedBrier["sd_diff"] as? Double ?? 0) / Double(pair["n_shared"] as! Int).squareRoot() + 1e-15
-            #expect(abs(ci[0] - myCI[0]) <= allowance && abs(ci[1] - myCI[1]) <= allowance, "\(a)-\(b) bootstrap \(myCI) vs \(ci)")
+            let allowance =
+                0.6 * (expectedBrier["sd_diff"] as? Double ?? 0) / Double(pair["n_shared"] as! Int).squareRoot() + 1e-15
+            #expect(
+                abs(ci[0] - myCI[0]) <= allowance && abs(ci[1] - myCI[1]) <= allowance,
+                "\(a)-\(b) bootstrap \(myCI) vs \(ci)")
         }
         #expect(diffs.isEmpty, "\(diffs.prefix(10))")
     }
@@ -35,15 +41,22 @@ import Testing
     @Test func leaderboardPeerScoresMatchTheVectors() throws {
         let h = Harness()
         h.run(["import", ReportCommandTests.fixture("journal_1000.csv")])
-        let vectors = try ReportCommandTests.expected("journal_1000.expected.json")["forecasters"] as! [String: [String: Any]]
+        let vectors =
+            try ReportCommandTests.expected("journal_1000.expected.json")["forecasters"] as! [String: [String: Any]]
         let board = try json(h, "leaderboard --json")
         let rows = board["forecasters"] as! [[String: Any]]
         #expect(rows.count == 3)
         for row in rows {
             let name = row["name"] as! String
             let m = vectors[name]!["metaculus"] as! [String: Any]
-            #expect(jsonDifferences(["peer_mean": m["peer_mean"]!, "peer_claims": m["peer_n_questions"]!, "brier": vectors[name]!["brier"]!,
-                                     "n": vectors[name]!["n"]!], row, path: name).isEmpty)
+            #expect(
+                jsonDifferences(
+                    [
+                        "peer_mean": m["peer_mean"]!, "peer_claims": m["peer_n_questions"]!,
+                        "brier": vectors[name]!["brier"]!,
+                        "n": vectors[name]!["n"]!,
+                    ], row, path: name
+                ).isEmpty)
         }
         let means = rows.map { $0["peer_mean"] as! Double }
         #expect(means == means.sorted(by: >))
@@ -63,7 +76,10 @@ import Testing
         let text = h.run("vs calibrated overconfident").out
         #expect(text.contains("Closer on: calibrated 54, overconfident 214, ties 0"))
         #expect(text.contains("win counts reward overconfidence"))
-        #expect(text.hasSuffix("No clear difference yet (n = 268): mean Brier 0.0032 lower for calibrated, p = 0.571, within noise.\n"))
+        #expect(
+            text.hasSuffix(
+                "No clear difference yet (n = 268): mean Brier 0.0032 lower for calibrated, p = 0.571, within noise.\n")
+        )
     }
 
     @Test func verdictsNeedEnoughClaims() throws {
@@ -73,8 +89,11 @@ import Testing
             h.run("forecast \(i) 50% --as ryan")
             h.run("resolve \(i) yes")
             let sentence = h.run("vs me ryan").out.split(separator: "\n").last!
-            if i < 5 { #expect(sentence.hasPrefix("No clear difference yet (n = \(i))")) }
-            else { #expect(sentence.hasPrefix("You were more right than ryan on these \(i) claims: mean Brier 0.")) }
+            if i < 5 {
+                #expect(sentence.hasPrefix("No clear difference yet (n = \(i))"))
+            } else {
+                #expect(sentence.hasPrefix("You were more right than ryan on these \(i) claims: mean Brier 0."))
+            }
         }
         let same = Harness()
         for i in 1...5 {
@@ -82,8 +101,13 @@ import Testing
             same.run("forecast \(i) 50% --as ryan")
             same.run("resolve \(i) yes")
         }
-        #expect(same.run("vs ryan me").out.hasSuffix("You were more right than ryan on all 5 claims, each time by Brier 0.2400 (every difference is equal, so there is no t-test).\n"))
+        #expect(
+            same.run("vs ryan me").out.hasSuffix(
+                "You were more right than ryan on all 5 claims, each time by Brier 0.2400 (every difference is equal, so there is no t-test).\n"
+            ))
         #expect(h.run("vs me me").status == 64)
-        #expect(h.run("vs me nobody").err == "error: nobody called \"nobody\" has forecast in this journal; forecasters: me, ryan\n")
+        #expect(
+            h.run("vs me nobody").err
+                == "error: nobody called \"nobody\" has forecast in this journal; forecasters: me, ryan\n")
     }
 }

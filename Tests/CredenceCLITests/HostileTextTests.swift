@@ -24,7 +24,8 @@ import Testing
 
     static func isInert(_ output: String) -> Bool {
         !output.unicodeScalars.contains { s in
-            (s.value < 0x20 && s.value != 0x0A) || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+            (s.value < 0x20 && s.value != 0x0A) || (0x7F...0x9F).contains(s.value)
+                || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
         }
     }
 
@@ -39,7 +40,8 @@ import Testing
     @Test func neverReachesTheTerminalRaw() {
         let h = journal()
         h.run("resolve 1 yes")
-        let outputs = ["list", "show 1", "show 2", "show 3", "show 4", "due --all", "report --as all", "list --json"].map { h.run($0) }
+        let outputs = ["list", "show 1", "show 2", "show 3", "show 4", "due --all", "report --as all", "list --json"]
+            .map { h.run($0) }
         for r in outputs {
             #expect(r.status == 0, "\(r.err)")
             #expect(Self.isInert(r.out) && Self.isInert(r.err), "\(r.out)")
@@ -63,19 +65,29 @@ import Testing
         let before = h.snapshot()
         let r = h.run(["add", "before\u{0}after", "--p", "60%"])
         #expect(r.status == 64)
-        #expect(r.err == "error: “before\u{FFFD}after” holds a NUL character (shown as \u{FFFD}), which a journal cannot keep: remove it and try again\n")
+        #expect(
+            r.err
+                == "error: “before\u{FFFD}after” holds a NUL character (shown as \u{FFFD}), which a journal cannot keep: remove it and try again\n"
+        )
         let csv = h.directory.appendingPathComponent("nul.csv").path
-        try Data("forecaster,question_id,probability,outcome\nme,fine,0.4,\nme,bad\u{0}text,0.5,\n".utf8).write(to: URL(fileURLWithPath: csv))
+        try Data("forecaster,question_id,probability,outcome\nme,fine,0.4,\nme,bad\u{0}text,0.5,\n".utf8).write(
+            to: URL(fileURLWithPath: csv))
         let a = h.run(["import", csv])
         #expect(a.status == 65)
-        #expect(a.err.hasPrefix("error: \(csv): line 3: holds a NUL character, which a journal cannot keep (SQLite text ends at one); if this is a text export"), "\(a.err)")
+        #expect(
+            a.err.hasPrefix(
+                "error: \(csv): line 3: holds a NUL character, which a journal cannot keep (SQLite text ends at one); if this is a text export"
+            ), "\(a.err)")
         let json = h.directory.appendingPathComponent("nul.json").path
         let exported = h.run("export --format json").out.replacingOccurrences(of: "Rain \\u001b", with: "Rain \\u0000")
         #expect(exported.contains("Rain \\u0000"))
         try exported.write(toFile: json, atomically: true, encoding: .utf8)
         let b = h.run(["import", json])
         #expect(b.status == 65)
-        #expect(b.err.contains("claims[0] (text) holds a NUL character, which a journal cannot keep (SQLite text ends at one): remove the \\u0000 and import again"), "\(b.err)")
+        #expect(
+            b.err.contains(
+                "claims[0] (text) holds a NUL character, which a journal cannot keep (SQLite text ends at one): remove the \\u0000 and import again"
+            ), "\(b.err)")
         #expect(h.snapshot() == before)
     }
 
@@ -91,7 +103,8 @@ import Testing
         #expect(h.run("show 1").out.utf8.count > 1_000_000)
         // The same through an import file.
         let file = h.directory.appendingPathComponent("big.csv").path
-        try "forecaster,question_id,probability,outcome\nme,\"\(big)\",0.4,\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try "forecaster,question_id,probability,outcome\nme,\"\(big)\",0.4,\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
         #expect(h.run(["import", file]).status == 0)
         #expect(h.rows("SELECT count(*) FROM claim WHERE length(text) > 1000000") == [["2"]])
     }
@@ -104,8 +117,12 @@ import Testing
             let other = Harness()
             let r = other.run(["import", file])
             #expect(r.status == 0, "\(format): \(r.err)")
-            #expect(other.rows("SELECT text, notes FROM claim ORDER BY id") == h.rows("SELECT text, notes FROM claim ORDER BY id"), "\(format)")
-            #expect(other.rows("SELECT text FROM caveat ORDER BY id") == h.rows("SELECT text FROM caveat ORDER BY id"), "\(format)")
+            #expect(
+                other.rows("SELECT text, notes FROM claim ORDER BY id")
+                    == h.rows("SELECT text, notes FROM claim ORDER BY id"), "\(format)")
+            #expect(
+                other.rows("SELECT text FROM caveat ORDER BY id") == h.rows("SELECT text FROM caveat ORDER BY id"),
+                "\(format)")
         }
         let csv = h.run("export --format csv").out
         #expect(csv.contains("\"'<script>") == false && csv.contains("<script>alert('x')</script> \"\"q\"\" & ='1"))

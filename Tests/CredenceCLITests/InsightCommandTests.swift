@@ -1,9 +1,10 @@
 import CredenceCLI
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The insight commands against temporary journals: the numbers agree with the report's, the
 /// hint at entry respects its switch, and a yearly list goes through paste, grade and post.
@@ -42,7 +43,8 @@ import Testing
         let h = Self.insights()
         let words = (try Self.json(h.run("words --json").out))["words"] as! [[String: Any]]
         let likely = try #require(words.first { $0["word"] as? String == "very likely" })
-        let counted = h.rows("""
+        let counted = h.rows(
+            """
             SELECT count(*), sum(f.outcome) FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
             WHERE w.name = 'me' AND f.typed = 'very likely' AND f.is_final = 1 AND f.outcome IS NOT NULL
             """)
@@ -58,7 +60,8 @@ import Testing
         #expect(h.run("add Ship it 85% #work").out.contains("  record  your 80–90% #work forecasts came true"))
         let config = h.directory.appendingPathComponent("config/credence")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try "reference_hints = off\n".write(to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        try "reference_hints = off\n".write(
+            to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
         let quiet = h.run("add Ship it again 85% #work")
         #expect(quiet.status == 0 && !quiet.out.contains("record"))
         // A fresh journal has no record to speak of.
@@ -67,11 +70,15 @@ import Testing
 
     @Test func periodReportsHaveATrendInTextAndHTML() throws {
         let h = Self.insights()
-        #expect(h.run("report --by year --as all").out.contains("Trend, 2024 → 2026 (lower is better)\n  Brier █▅▁  0.1855 → 0.1392\n"))
+        #expect(
+            h.run("report --by year --as all").out.contains(
+                "Trend, 2024 → 2026 (lower is better)\n  Brier █▅▁  0.1855 → 0.1392\n"))
         let page = h.directory.appendingPathComponent("r.html").path
         h.run(["report", "--by", "quarter", "-o", page])
         let html = try String(contentsOfFile: page, encoding: .utf8)
-        #expect(html.contains("<h2>Trend, 2024 Q1 to 2026 Q4</h2><svg") || html.contains("<h2>Trend, 2024 Q1 to 2026 Q4</h2>\n<svg"))
+        #expect(
+            html.contains("<h2>Trend, 2024 Q1 to 2026 Q4</h2><svg")
+                || html.contains("<h2>Trend, 2024 Q1 to 2026 Q4</h2>\n<svg"))
         #expect(html.contains("<title id=\"trend-title\">Brier by period, 2024 Q1 to 2026 Q4: 0.1629, 0.2265"))
         h.run(["report", "-o", page])
         #expect(!(try String(contentsOfFile: page, encoding: .utf8)).contains("Trend"))
@@ -79,19 +86,33 @@ import Testing
 
     @Test func pasteAtThePromptThenGradeInOnePass() throws {
         let h = Harness()
-        h.input.feed(["# Predictions", "## Work", "Ship v2: 80%", "Hire two people (60%)", "", "## Life", "- Run a marathon — 30%", "."])
+        h.input.feed([
+            "# Predictions", "## Work", "Ship v2: 80%", "Hire two people (60%)", "", "## Life",
+            "- Run a marathon — 30%", ".",
+        ])
         let pasted = h.run("yearly paste")
         #expect(pasted.status == 0, "\(pasted.err)")
         #expect(pasted.out.hasPrefix("Added 3 predictions to #predictions-2026 as claims 1–3, due Thu 31 Dec 2026.\n"))
-        #expect(h.rows("SELECT c.text, group_concat(t.name, ' ') FROM claim c JOIN claim_tag ct ON ct.claim_id = c.id JOIN tag t ON t.id = ct.tag_id GROUP BY c.id ORDER BY c.id")
-                == [["Ship v2", "predictions-2026 work"], ["Hire two people", "predictions-2026 work"], ["Run a marathon", "predictions-2026 life"]])
+        #expect(
+            h.rows(
+                "SELECT c.text, group_concat(t.name, ' ') FROM claim c JOIN claim_tag ct ON ct.claim_id = c.id JOIN tag t ON t.id = ct.tag_id GROUP BY c.id ORDER BY c.id"
+            )
+                == [
+                    ["Ship v2", "predictions-2026 work"], ["Hire two people", "predictions-2026 work"],
+                    ["Run a marathon", "predictions-2026 life"],
+                ])
         // An unknown answer is asked again, b goes back, q keeps the answers so far.
         h.input.feed(["y", "maybe", "n", "b", "t", "q"])
         let graded = h.run("yearly grade")
         #expect(graded.err == "“maybe” is not an answer: y, n, t (thrown out), s (skip), b (back) or q (quit)\n")
-        #expect(graded.out.contains("Graded 2 of 3 in #predictions-2026: 1 came true, 0 did not, 1 thrown out; 1 still open.\n"))
-        #expect(h.input.prompts.suffix(6) == ["[1/3] Ship v2 — 80%: ", "[2/3] Hire two people — 60%: ", "[2/3] Hire two people — 60%: ",
-                                             "[3/3] Run a marathon — 30%: ", "[2/3] Hire two people — 60%: ", "[3/3] Run a marathon — 30%: "])
+        #expect(
+            graded.out.contains(
+                "Graded 2 of 3 in #predictions-2026: 1 came true, 0 did not, 1 thrown out; 1 still open.\n"))
+        #expect(
+            h.input.prompts.suffix(6) == [
+                "[1/3] Ship v2 — 80%: ", "[2/3] Hire two people — 60%: ", "[2/3] Hire two people — 60%: ",
+                "[3/3] Run a marathon — 30%: ", "[2/3] Hire two people — 60%: ", "[3/3] Run a marathon — 30%: ",
+            ])
         #expect(h.rows("SELECT status FROM claim ORDER BY id") == [["yes"], ["annulled"], ["open"]])
         #expect(h.run("undo").out == "Undid: grade 2 predictions #predictions-2026\n")
         #expect(h.rows("SELECT status FROM claim ORDER BY id") == [["open"], ["open"], ["open"]])
@@ -105,13 +126,14 @@ import Testing
         try "Ship v2: 80%\nHire people: 60\nRun a marathon\n".write(toFile: file, atomically: true, encoding: .utf8)
         let r = h.run(["yearly", "paste", file])
         #expect(r.status == 65)
-        #expect(r.err == """
-            error: 2 lines of the list could not be read; nothing was added:
-              line 2: "60" is a bare number: did you mean 60%?
-              line 3: no probability found: end the line with one, as in “The Fed cuts rates twice: 70%”
-            Write each as `claim: 70%`.
+        #expect(
+            r.err == """
+                error: 2 lines of the list could not be read; nothing was added:
+                  line 2: "60" is a bare number: did you mean 60%?
+                  line 3: no probability found: end the line with one, as in “The Fed cuts rates twice: 70%”
+                Write each as `claim: 70%`.
 
-            """)
+                """)
         #expect(h.snapshot() == before)
         let missing = h.directory.appendingPathComponent("nope.md").path
         let gone = h.run(["yearly", "paste", missing])
@@ -127,8 +149,16 @@ import Testing
         let r = h.run(["yearly", "post", "-o", post])
         #expect(r.err == "Wrote \(post) and \(h.directory.appendingPathComponent("post.svg").path).\n")
         let markdown = try String(contentsOfFile: post, encoding: .utf8)
-        #expect(markdown.contains("![Calibration chart: the share that came true against the stated probability](post.svg)"))
-        #expect(markdown == h.run("yearly post").out.replacingOccurrences(of: "\n\n## The predictions", with: "\n\n![Calibration chart: the share that came true against the stated probability](post.svg)\n\n## The predictions"))
+        #expect(
+            markdown.contains("![Calibration chart: the share that came true against the stated probability](post.svg)")
+        )
+        #expect(
+            markdown
+                == h.run("yearly post").out.replacingOccurrences(
+                    of: "\n\n## The predictions",
+                    with:
+                        "\n\n![Calibration chart: the share that came true against the stated probability](post.svg)\n\n## The predictions"
+                ))
         let svg = try Data(contentsOf: h.directory.appendingPathComponent("post.svg"))
         #expect(XMLParser(data: svg).parse())
     }
@@ -138,6 +168,7 @@ import Testing
         let file = h.directory.appendingPathComponent("list.md").path
         try? "The *best* <b>model</b> | wins: 60%\n".write(toFile: file, atomically: true, encoding: .utf8)
         h.run(["yearly", "paste", file])
-        #expect(h.run("yearly post").out.contains("- ⏳ The \\*best\\* &lt;b&gt;model&lt;/b&gt; \\| wins: 60% (still open)"))
+        #expect(
+            h.run("yearly post").out.contains("- ⏳ The \\*best\\* &lt;b&gt;model&lt;/b&gt; \\| wins: 60% (still open)"))
     }
 }

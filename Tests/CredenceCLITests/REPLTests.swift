@@ -4,13 +4,19 @@ import Testing
 
 /// The REPL loop in-process with scripted lines, and completion as a unit.
 @Suite struct REPLTests {
-    func repl(_ h: Harness, _ lines: [String], interactive: Bool) -> (REPL, ScriptedLineSource, OutputSink, OutputSink, Int32) {
+    func repl(
+        _ h: Harness, _ lines: [String], interactive: Bool
+    ) -> (REPL, ScriptedLineSource, OutputSink, OutputSink, Int32) {
         let source = ScriptedLineSource(lines)
         let out = OutputSink(), err = OutputSink()
         let clock = h.clock, env = h.environment
-        let repl = REPL(source: source, interactive: interactive, makeContext: {
-            Context(environment: env, clock: clock, out: out, err: err, isTerminal: false, terminalWidth: nil, confirm: nil)
-        })
+        let repl = REPL(
+            source: source, interactive: interactive,
+            makeContext: {
+                Context(
+                    environment: env, clock: clock, out: out, err: err, isTerminal: false, terminalWidth: nil,
+                    confirm: nil)
+            })
         let status = repl.run()
         return (repl, source, out, err, status)
     }
@@ -33,7 +39,10 @@ import Testing
         #expect(model.candidates(before: ["vs"], word: "s") == ["sam"])
         #expect(model.candidates(before: ["report", "--by"], word: "h") == ["horizon"])
         #expect(model.candidates(before: ["help"], word: "le") == ["leaderboard"])
-        #expect(model.candidates(before: ["report", "--by"], word: "") == ["caveats", "forecaster", "horizon", "input", "quarter", "tag", "word", "year"])
+        #expect(
+            model.candidates(before: ["report", "--by"], word: "") == [
+                "caveats", "forecaster", "horizon", "input", "quarter", "tag", "word", "year",
+            ])
         #expect(model.candidates(before: ["yearly"], word: "") == ["grade", "paste", "post"])
         #expect(model.candidates(before: ["yearly", "grade"], word: "--a") == ["--answers", "--at"])
         #expect(model.candidates(before: ["yearly", "post", "--tag"], word: "w") == ["work"])
@@ -46,17 +55,24 @@ import Testing
 extension REPLTests {
     @Test func aSessionAtThePrompt() {
         let h = Harness()
-        let (_, source, out, err, status) = repl(h, [
-            "Ryan's probe replicates by friday 70% #work", "list", "show 9", "forecast 1 80% --as ryan", "help", "  ", "quit", "never read",
-        ], interactive: true)
-        #expect(status == 65)   // the failed `show 9`; the prompt came back after it
+        let (_, source, out, err, status) = repl(
+            h,
+            [
+                "Ryan's probe replicates by friday 70% #work", "list", "show 9", "forecast 1 80% --as ryan", "help",
+                "  ", "quit", "never read",
+            ], interactive: true)
+        #expect(status == 65)  // the failed `show 9`; the prompt came back after it
         #expect(out.text.hasPrefix("Credence 0.1.0 · journal \(h.journal)\n"))
         #expect(out.text.contains("Added claim 1: Ryan's probe replicates"))
         #expect(out.text.contains("Forecast on claim 1 “Ryan's probe replicates” by ryan: 80%"))
         #expect(out.text.contains("Type a claim with its probability to log it:"))
         #expect(err.text == "error: there is no claim 9: `credence list` shows the ids\n")
         #expect(source.prompts.first == "journal> ")
-        #expect(source.remembered == ["Ryan's probe replicates by friday 70% #work", "list", "show 9", "forecast 1 80% --as ryan", "help", "quit"])
+        #expect(
+            source.remembered == [
+                "Ryan's probe replicates by friday 70% #work", "list", "show 9", "forecast 1 80% --as ryan", "help",
+                "quit",
+            ])
         #expect(h.rows("SELECT text FROM claim") == [["Ryan's probe replicates"]])
     }
 
@@ -71,19 +87,23 @@ extension REPLTests {
 
     @Test func aScriptFromAPipe() {
         let h = Harness()
-        let (_, source, out, err, status) = repl(h, [
-            "# a yearly list", "add 'GPT-6 ships' 30% #ai", "Rain in London tomorrow 80%", "", "resolve 1 maybe", "Rain 70", "list",
-        ], interactive: false)
+        let (_, source, out, err, status) = repl(
+            h,
+            [
+                "# a yearly list", "add 'GPT-6 ships' 30% #ai", "Rain in London tomorrow 80%", "", "resolve 1 maybe",
+                "Rain 70", "list",
+            ], interactive: false)
         #expect(status == 65)
         #expect(source.prompts.allSatisfy { $0.isEmpty })
         #expect(!out.text.contains("Credence 0.1.0"))
-        #expect(err.text == """
-            line 5: error: "maybe" is not an outcome: use yes, no or annul
-            line 6: error: "70" is a bare number: did you mean 70%?
-            line 6:   Rain 70
-            line 6:        ^^
+        #expect(
+            err.text == """
+                line 5: error: "maybe" is not an outcome: use yes, no or annul
+                line 6: error: "70" is a bare number: did you mean 70%?
+                line 6:   Rain 70
+                line 6:        ^^
 
-            """)
+                """)
         #expect(h.rows("SELECT text FROM claim ORDER BY id") == [["GPT-6 ships"], ["Rain in London tomorrow"]])
     }
 
@@ -110,15 +130,21 @@ extension REPLTests {
     /// grading answers; the prompt carries on after them, and errors name the right line.
     @Test func yearlyListAtThePromptAndFromAScript() {
         let h = Harness()
-        let lines = ["yearly paste --year 2026", "## Work", "Ship v2: 80%", "Hire two people: 60%", ".",
-                     "yearly grade --year 2026", "y", "huh", "n", "show 1", "resolve 9 yes"]
+        let lines = [
+            "yearly paste --year 2026", "## Work", "Ship v2: 80%", "Hire two people: 60%", ".",
+            "yearly grade --year 2026", "y", "huh", "n", "show 1", "resolve 9 yes",
+        ]
         let (_, source, out, err, status) = repl(h, lines, interactive: false)
         #expect(out.text.contains("Added 2 predictions to #predictions-2026 as claims 1–2"))
         #expect(out.text.contains("Graded 2 of 2 in #predictions-2026: 1 came true, 1 did not."))
         #expect(out.text.contains("Claim 1  Ship v2"))
-        #expect(err.text == "line 6: “huh” is not an answer: y, n, t (thrown out), s (skip), b (back) or q (quit)\nline 11: error: there is no claim 9: `credence list` shows the ids\n")
+        #expect(
+            err.text
+                == "line 6: “huh” is not an answer: y, n, t (thrown out), s (skip), b (back) or q (quit)\nline 11: error: there is no claim 9: `credence list` shows the ids\n"
+        )
         #expect(status == 65)
-        #expect(source.remembered == ["yearly paste --year 2026", "yearly grade --year 2026", "show 1", "resolve 9 yes"])
+        #expect(
+            source.remembered == ["yearly paste --year 2026", "yearly grade --year 2026", "show 1", "resolve 9 yes"])
         #expect(h.rows("SELECT status FROM claim ORDER BY id") == [["yes"], ["no"]])
     }
 }

@@ -26,13 +26,26 @@ import Testing
         let cb = corp["brier"] as! [String: Any], cl = corp["log"] as! [String: Any]
         let log = v["log_loss"] as! [String: Any], z = v["spiegelhalter"] as! [String: Any]
         let expected: [String: Any] = [
-            "n": v["n"]!, "n_events": v["n_events"]!, "base_rate": v["base_rate"]!, "brier": v["brier"]!, "spherical": v["spherical"]!,
-            "log_loss": ["value": log["value"]!, "n_clipped": log["n_clipped"]!, "unclipped": log["unclipped"]!, "infinite": log["infinite"]!],
-            "murphy": ["rel": murphy["REL"]!, "res": murphy["RES"]!, "unc": murphy["UNC"]!, "wbv": murphy["WBV"]!, "wbc": murphy["WBC"]!, "ece": murphy["ECE"]!],
+            "n": v["n"]!, "n_events": v["n_events"]!, "base_rate": v["base_rate"]!, "brier": v["brier"]!,
+            "spherical": v["spherical"]!,
+            "log_loss": [
+                "value": log["value"]!, "n_clipped": log["n_clipped"]!, "unclipped": log["unclipped"]!,
+                "infinite": log["infinite"]!,
+            ],
+            "murphy": [
+                "rel": murphy["REL"]!, "res": murphy["RES"]!, "unc": murphy["UNC"]!, "wbv": murphy["WBV"]!,
+                "wbc": murphy["WBC"]!, "ece": murphy["ECE"]!,
+            ],
             "bins": murphy["bins"]!,
-            "corp": ["mcb": cb["MCB"]!, "dsc": cb["DSC"]!, "unc": cb["UNC"]!, "score": cb["S"]!, "recalibrated": cb["S_recalibrated"]!,
-                     "log": ["mcb": cl["MCB"]!, "dsc": cl["DSC"]!, "unc": cl["UNC"]!, "score": cl["S"]!, "recalibrated": cl["S_recalibrated"]!],
-                     "pav_blocks": corp["pav_blocks"]!],
+            "corp": [
+                "mcb": cb["MCB"]!, "dsc": cb["DSC"]!, "unc": cb["UNC"]!, "score": cb["S"]!,
+                "recalibrated": cb["S_recalibrated"]!,
+                "log": [
+                    "mcb": cl["MCB"]!, "dsc": cl["DSC"]!, "unc": cl["UNC"]!, "score": cl["S"]!,
+                    "recalibrated": cl["S_recalibrated"]!,
+                ],
+                "pav_blocks": corp["pav_blocks"]!,
+            ],
             "spiegelhalter": ["z": z["z"]!, "p": z["p_value"]!],
             "smooth_ece": v["smooth_ece"]!,
             "metaculus": ["baseline_mean": (v["metaculus"] as! [String: Any])["baseline_mean"]!],
@@ -56,22 +69,44 @@ import Testing
     @Test func importIsOneTransactionAndNamesTheBadLine() throws {
         let h = Harness()
         let path = h.directory.appendingPathComponent("bad.csv").path
-        try "forecaster,question_id,probability,outcome\nme,q1,0.7,1\nme,q2,0.4,0\nme,q3,1.7,1\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "forecaster,question_id,probability,outcome\nme,q1,0.7,1\nme,q2,0.4,0\nme,q3,1.7,1\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         let r = h.run(["import", path])
         #expect(r.status == 65)
-        #expect(r.err == "error: \(path): line 4 (probability): \"1.7\" is not a probability from 0 to 1 (or 0% to 100%). Nothing was imported (--skip-bad leaves bad records out)\n")
+        #expect(
+            r.err
+                == "error: \(path): line 4 (probability): \"1.7\" is not a probability from 0 to 1 (or 0% to 100%). Nothing was imported (--skip-bad leaves bad records out)\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: h.journal) || h.rows("SELECT count(*) FROM claim") == [["0"]])
     }
 
     @Test(arguments: [
-        ("forecaster,question_id,probability\nme,q1,0.7\n", "line 1 (outcome): the header has no \"outcome\" column (found: forecaster,question_id,probability)"),
-        ("forecaster,question_id,probability,outcome,colour\n", "line 1 (colour): unknown column \"colour\"; the plain CSV has forecaster, question_id, probability, outcome and optionally question, created, resolved (use --format for other formats)"),
-        ("forecaster,question_id,probability,outcome\nme,q1,0.7,1\nyou,q1,0.2,0\n", "line 3 (outcome): question q1 has outcome 1 on line 2 but 0 here; a question has one outcome"),
-        ("forecaster,question_id,probability,outcome\nme,q1,0.7,maybe\n", "line 2 (outcome): \"maybe\" is not an outcome: use 1, 0, or leave it blank for an open question"),
+        (
+            "forecaster,question_id,probability\nme,q1,0.7\n",
+            "line 1 (outcome): the header has no \"outcome\" column (found: forecaster,question_id,probability)"
+        ),
+        (
+            "forecaster,question_id,probability,outcome,colour\n",
+            "line 1 (colour): unknown column \"colour\"; the plain CSV has forecaster, question_id, probability, outcome and optionally question, created, resolved (use --format for other formats)"
+        ),
+        (
+            "forecaster,question_id,probability,outcome\nme,q1,0.7,1\nyou,q1,0.2,0\n",
+            "line 3 (outcome): question q1 has outcome 1 on line 2 but 0 here; a question has one outcome"
+        ),
+        (
+            "forecaster,question_id,probability,outcome\nme,q1,0.7,maybe\n",
+            "line 2 (outcome): \"maybe\" is not an outcome: use 1, 0, or leave it blank for an open question"
+        ),
         ("forecaster,question_id,probability,outcome\nme,q1,0.7\n", "line 2: expected 4 fields, found 3"),
         ("forecaster,question_id,probability,outcome\n,q1,0.7,1\n", "line 2 (forecaster): the forecaster is empty"),
-        ("forecaster,question_id,probability,outcome,question\nme,q1,0.7,1,\"Does it\nspan lines\"\nme,q2,0.7,1,\"never closes\n", "line 4: a quoted field opened here never closes (missing \")"),
-        ("forecaster,question_id,probability,outcome,resolved\nme,q1,0.7,,2026-01-01\n", "line 2 (resolved): a resolution date but no outcome"),
+        (
+            "forecaster,question_id,probability,outcome,question\nme,q1,0.7,1,\"Does it\nspan lines\"\nme,q2,0.7,1,\"never closes\n",
+            "line 4: a quoted field opened here never closes (missing \")"
+        ),
+        (
+            "forecaster,question_id,probability,outcome,resolved\nme,q1,0.7,,2026-01-01\n",
+            "line 2 (resolved): a resolution date but no outcome"
+        ),
     ])
     func malformedFiles(text: String, message: String) throws {
         let h = Harness()
@@ -80,15 +115,23 @@ import Testing
         let r = h.run(["import", path])
         #expect(r.status == 65)
         // A bad header or broken CSV is the file's fault; only single records can be skipped.
-        let hint = message.hasPrefix("line 1 ") || message.contains("never closes") ? "" : " (--skip-bad leaves bad records out)"
+        let hint =
+            message.hasPrefix("line 1 ") || message.contains("never closes")
+            ? "" : " (--skip-bad leaves bad records out)"
         #expect(r.err == "error: \(path): \(message). Nothing was imported\(hint)\n")
     }
 
     @Test func importIsIdempotentAndUndoable() throws {
         let h = Harness()
         let path = Self.fixture("journal_100.csv")
-        #expect(h.run(["import", path]).out == "Imported 39 claims and 100 forecasts from journal_100.csv (plain CSV), with 39 resolutions; new forecasters: calibrated, overconfident, underconfident.\n")
-        #expect(h.run(["import", path]).out == "Nothing new in journal_100.csv: everything in it was imported before.\nAlready here, unchanged: 39 claims (100 forecasts skipped as duplicates).\n")
+        #expect(
+            h.run(["import", path]).out
+                == "Imported 39 claims and 100 forecasts from journal_100.csv (plain CSV), with 39 resolutions; new forecasters: calibrated, overconfident, underconfident.\n"
+        )
+        #expect(
+            h.run(["import", path]).out
+                == "Nothing new in journal_100.csv: everything in it was imported before.\nAlready here, unchanged: 39 claims (100 forecasts skipped as duplicates).\n"
+        )
         #expect(h.rows("SELECT count(*) FROM forecast") == [["100"]])
         #expect(h.run("undo").out == "Undid: import journal_100.csv: 39 claims, 100 forecasts\n")
         #expect(h.rows("SELECT count(*) FROM forecast") == [["0"]])
@@ -104,23 +147,34 @@ import Testing
         me,b,0.3,,Open question,2026-03-01,
         """.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(h.run(["import", path]).status == 0)
-        #expect(h.rows("SELECT text, status, created_at, resolved_at FROM claim ORDER BY id")
-                == [["Ryan ships, finally", "yes", "1767571200000", "1769990399000"], ["Open question", "open", "1772323200000", "NULL"]])
-        #expect(h.rows("SELECT typed, form, is_final FROM forecast ORDER BY id") == [["70%", "percent", "1"], ["0.9", "decimal", "1"], ["0.3", "decimal", "1"]])
+        #expect(
+            h.rows("SELECT text, status, created_at, resolved_at FROM claim ORDER BY id")
+                == [
+                    ["Ryan ships, finally", "yes", "1767571200000", "1769990399000"],
+                    ["Open question", "open", "1772323200000", "NULL"],
+                ])
+        #expect(
+            h.rows("SELECT typed, form, is_final FROM forecast ORDER BY id") == [
+                ["70%", "percent", "1"], ["0.9", "decimal", "1"], ["0.3", "decimal", "1"],
+            ])
     }
 
     @Test func reportFiltersGroupsAndOutputs() throws {
         let h = Harness()
         h.run(["import", Self.fixture("journal_100.csv")])
         let empty = h.run("report")
-        #expect(empty.out == "No resolved forecasts by me to report yet. Resolve claims as they come due (`credence due` lists them), or try `--as all` for everyone's.\n")
+        #expect(
+            empty.out
+                == "No resolved forecasts by me to report yet. Resolve claims as they come due (`credence due` lists them), or try `--as all` for everyone's.\n"
+        )
         let text = h.run("report --as all --by forecaster --width 100").out
         #expect(text.contains("Calibration of everyone · 100 resolved forecasts"))
         #expect(text.contains("  forecaster") && text.contains("  calibrated") && text.contains("underconfident"))
         #expect(text.contains("Verdict: "))
         let csv = h.run("report --as calibrated --csv").out
         #expect(csv.split(separator: "\n").count == 11)
-        let svg = h.directory.appendingPathComponent("r.svg").path, html = h.directory.appendingPathComponent("r.html").path
+        let svg = h.directory.appendingPathComponent("r.svg").path,
+            html = h.directory.appendingPathComponent("r.html").path
         let wrote = h.run(["report", "--as", "all", "-o", svg])
         #expect(wrote.status == 0 && wrote.err.hasPrefix("Wrote \(svg) (SVG, ") && wrote.out.isEmpty)
         #expect(try String(contentsOfFile: svg, encoding: .utf8).hasPrefix("<svg xmlns"))
@@ -130,7 +184,10 @@ import Testing
         let bins = try json(h, "report --as all --bins 5 --json")
         #expect((bins["bins"] as! [Any]).count == 5)
         let grouped = try json(h, "report --as all --by forecaster --json")
-        #expect((grouped["groups"] as! [[String: Any]]).map { $0["name"] as! String }.sorted() == ["calibrated", "overconfident", "underconfident"])
+        #expect(
+            (grouped["groups"] as! [[String: Any]]).map { $0["name"] as! String }.sorted() == [
+                "calibrated", "overconfident", "underconfident",
+            ])
         #expect((grouped["forecasters"] as! [String: Any]).count == 3)
     }
 
@@ -147,7 +204,9 @@ import Testing
         #expect(try json(h, "report --every-forecast --json")["n"] as? Int == 3)
         #expect(try json(h, "report --tag work --json")["n"] as? Int == 1)
         #expect(try json(h, "report --since 2026-11-25 --json")["n"] as? Int == 0)
-        #expect(h.run("report --since 2026-11-25").out.hasPrefix("No resolved forecasts by me to report yet with these filters."))
+        #expect(
+            h.run("report --since 2026-11-25").out.hasPrefix(
+                "No resolved forecasts by me to report yet with these filters."))
         let caveats = try json(h, "report --by caveats --json")
         #expect((caveats["groups"] as! [[String: Any]]).map { $0["name"] as! String } == ["no caveats"])
         let input = try json(h, "report --by input --json")

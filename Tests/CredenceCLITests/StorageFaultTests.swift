@@ -10,13 +10,16 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("credence-mount-probe-\(getpid())").path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        guard (try? ProcessTests.shell("mount -t tmpfs -o size=64k tmpfs \(dir) && umount \(dir)"))?.status == 0 else { return false }
+        guard (try? ProcessTests.shell("mount -t tmpfs -o size=64k tmpfs \(dir) && umount \(dir)"))?.status == 0 else {
+            return false
+        }
         return true
     }()
 
     /// A tmpfs of `size` at a fresh directory, for the duration of `body`.
     func withMount(size: String, _ body: (String) throws -> Void) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("credence-mount-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("credence-mount-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let mount = try ProcessTests.shell("mount -t tmpfs -o size=\(size) tmpfs \(dir)")
         try #require(mount.status == 0)
@@ -37,7 +40,10 @@ import Testing
             let before = FileManager.default.contents(atPath: journal)
             let write = h.run(["add", "More", "60%", "--journal", journal])
             #expect(write.status == 74)
-            #expect(write.err == "error: the journal \(journal) is read-only: nothing was written. Check the file's permissions, or use a writable copy with --journal\n")
+            #expect(
+                write.err
+                    == "error: the journal \(journal) is read-only: nothing was written. Check the file's permissions, or use a writable copy with --journal\n"
+            )
             // Reading still works.
             let read = h.run(["list", "--journal", journal])
             #expect(read.status == 0 && read.out.contains("Rain"))
@@ -54,7 +60,10 @@ import Testing
             #expect(h.run(["add", "Rain", "70%", "--journal", journal]).status == 0)
             let r = h.run(["import", ReportCommandTests.fixture("journal_1000.csv"), "--journal", journal])
             #expect(r.status == 74)
-            #expect(r.err == "error: the disk holding \(journal) is full: nothing was written. Free some space and try again\n")
+            #expect(
+                r.err
+                    == "error: the disk holding \(journal) is full: nothing was written. Free some space and try again\n"
+            )
             #expect(h.run(["list", "--journal", journal]).out.contains("Rain"))
             #expect(h.rows("PRAGMA integrity_check", in: journal) == [["ok"]])
             #expect(h.rows("SELECT count(*) FROM forecast", in: journal) == [["1"]])
@@ -70,7 +79,10 @@ import Testing
         for line in ["list", "report --as all", "add More 60%"] {
             let r = h.run(line)
             #expect(r.status == 74, "\(line): \(r.err)")
-            #expect(r.err == "error: the journal \(h.journal) is damaged (SQLite says: database disk image is malformed); it was not changed. Restore your latest `credence backup` in its place; the damaged file is kept as it was, for salvage with sqlite3's .recover\n", "\(line): \(r.err)")
+            #expect(
+                r.err
+                    == "error: the journal \(h.journal) is damaged (SQLite says: database disk image is malformed); it was not changed. Restore your latest `credence backup` in its place; the damaged file is kept as it was, for salvage with sqlite3's .recover\n",
+                "\(line): \(r.err)")
         }
         #expect(FileManager.default.contents(atPath: h.journal) == cut)
     }
@@ -83,7 +95,8 @@ import Testing
         #expect(r.status == 0 && r.out.hasPrefix("Backed up \(h.journal) to \(copy) ("))
         let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as! NSNumber
         #expect(mode.intValue == 0o600)
-        #expect(h.run(["report", "--as", "all", "--json", "--journal", copy]).out == h.run("report --as all --json").out)
+        #expect(
+            h.run(["report", "--as", "all", "--json", "--journal", copy]).out == h.run("report --as all --json").out)
         let again = h.run(["backup", copy])
         #expect(again.status == 65 && again.err.contains("already exists: a backup never overwrites a file"))
         let missing = Harness()

@@ -32,7 +32,8 @@ import Testing
             if ready(s) { return s }
             usleep(20_000)
         }
-        FileHandle.standardError.write(Data("waited 10 s for \(texts)\(prompt ? " and a prompt" : ""); the screen:\n\(try screen())\n".utf8))
+        FileHandle.standardError.write(
+            Data("waited 10 s for \(texts)\(prompt ? " and a prompt" : ""); the screen:\n\(try screen())\n".utf8))
         return try screen()
     }
 
@@ -43,8 +44,10 @@ import Testing
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
         let journal = home.appendingPathComponent("journal.sqlite").path
-        try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40",
-                  "env HOME=\(home.path) CREDENCE_JOURNAL=\(journal) TERM=xterm NO_COLOR=1 \(ProcessTests.binary)"])
+        try tmux([
+            "new-session", "-d", "-s", session, "-x", "100", "-y", "40",
+            "env HOME=\(home.path) CREDENCE_JOURNAL=\(journal) TERM=xterm NO_COLOR=1 \(ProcessTests.binary)",
+        ])
         defer { _ = try? tmux(["kill-server"]) }
 
         #expect(try waitFor("Credence 0.1.0", prompt: true).contains("Credence 0.1.0"))
@@ -72,10 +75,18 @@ import Testing
         for _ in 0..<100 where (try tmux(["list-sessions", "-F", "#{session_name}"])).contains(session) {
             usleep(20_000)
         }
-        let history = try String(contentsOfFile: home.appendingPathComponent(".local/state/credence/history").path, encoding: .utf8)
+        let history = try String(
+            contentsOfFile: home.appendingPathComponent(".local/state/credence/history").path, encoding: .utf8)
         let lines = history.split(separator: "\n").map(String.init)
-        #expect(lines == ["Ryan ships by friday 70% #work", "The eval replicates likely by june", "show 1", "resolve 1 yes ", "list"])
-        let mode = try FileManager.default.attributesOfItem(atPath: home.appendingPathComponent(".local/state/credence/history").path)[.posixPermissions] as! NSNumber
+        #expect(
+            lines == [
+                "Ryan ships by friday 70% #work", "The eval replicates likely by june", "show 1", "resolve 1 yes ",
+                "list",
+            ])
+        let mode =
+            try FileManager.default.attributesOfItem(
+                atPath: home.appendingPathComponent(".local/state/credence/history").path)[.posixPermissions]
+            as! NSNumber
         #expect(mode.intValue == 0o600)
         #expect(!history.contains("half a claim"))
     }

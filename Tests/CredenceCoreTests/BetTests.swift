@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CredenceCore
 
 @Suite struct BetTests {
@@ -21,7 +22,8 @@ import Testing
     }
 
     @Test func settlementNets() {
-        var bet = Bet(id: 1, claimID: 1, yesSide: "ryan", noSide: "me", yesStake: 80, noStake: 20, terms: "", createdAt: .init())
+        var bet = Bet(
+            id: 1, claimID: 1, yesSide: "ryan", noSide: "me", yesStake: 80, noStake: 20, terms: "", createdAt: .init())
         #expect(bet.net(for: "me") == nil)
         bet.settlement = .yes
         #expect(bet.net(for: "me") == -20 && bet.net(for: "Ryan") == 20 && bet.net(for: "sam") == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CredenceCore
 
 @Suite struct DateGrammarTests {
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func acrossTheYearBoundary() throws {
-        let g = Self.grammar("2026-12-30T10:00:00Z")   // a Wednesday
+        let g = Self.grammar("2026-12-30T10:00:00Z")  // a Wednesday
         #expect(try local(g, "tomorrow") == "2026-12-31 23:59:59")
         #expect(try local(g, "in 3 days") == "2027-01-02 23:59:59")
         #expect(try local(g, "january") == "2027-01-31 23:59:59")
@@ -54,7 +55,7 @@ import Testing
         #expect(try local(g, "in 2 days") == "2026-03-09 23:59:59")
         let endOfSunday = try g.resolveBy("tomorrow")
         let startOfSunday = g.startOfDay(Day(year: 2026, month: 3, day: 8))
-        #expect(endOfSunday.timeIntervalSince(startOfSunday) == 23 * 3600 - 1)   // a 23-hour day
+        #expect(endOfSunday.timeIntervalSince(startOfSunday) == 23 * 3600 - 1)  // a 23-hour day
         #expect(g.calendar.timeZone.secondsFromGMT(for: endOfSunday) == -4 * 3600)
         // And back in the autumn: a 25-hour day.
         let fall = Self.grammar("2026-10-31T16:00:00Z", zone: "America/New_York")
@@ -63,14 +64,26 @@ import Testing
     }
 
     @Test(arguments: [
-        ("blursday", "\"blursday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"),
+        (
+            "blursday",
+            "\"blursday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
+        ),
         ("2020-01-01", "2020-01-01 is in the past (today is 2026-11-22): a resolve-by date must be today or later"),
         ("2027-02-30", "2027-02-30 is not a real calendar date"),
         ("2027-13-01", "2027-13-01 is not a real calendar date"),
-        ("yesterday", "\"yesterday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"),
+        (
+            "yesterday",
+            "\"yesterday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
+        ),
         ("june 2020", "june 2020 is in the past (today is 2026-11-22): a resolve-by date must be today or later"),
-        ("last friday", "\"last friday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"),
-        ("in -3 days", "\"in -3 days\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"),
+        (
+            "last friday",
+            "\"last friday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
+        ),
+        (
+            "in -3 days",
+            "\"in -3 days\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
+        ),
     ])
     func refuses(text: String, message: String) {
         do {

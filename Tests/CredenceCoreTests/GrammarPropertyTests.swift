@@ -1,22 +1,29 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import CredenceCore
 
 /// Random and mutated input to the grammars: never a crash or a hang; always a value or a clear
 /// error; what is printed parses back to the same thing.
 @Suite struct GrammarPropertyTests {
-    static let pieces = ["70%", "70", "0.7", ".7", "7/10", "3:1", "3:0", "1", "in", "20", "likely", "almost", "certain", "by", "friday",
-                         "next", "june", "2027-06-30", "in 3 weeks", "#work", "#", "unless", "caveat:", "\"", "-5%", "150%", "1.2", "",
-                         "Ryan", "ships", "日本", "🙂", "\u{0}", "\u{1B}[31m", "\u{202E}", "end", "of", "month", "Q3", "x", "%", ":", "/"]
-    static let words = Gen<String?>.element(of: pieces).array(of: 0...9).map { $0.compactMap { $0 }.joined(separator: " ") }
+    static let pieces = [
+        "70%", "70", "0.7", ".7", "7/10", "3:1", "3:0", "1", "in", "20", "likely", "almost", "certain", "by", "friday",
+        "next", "june", "2027-06-30", "in 3 weeks", "#work", "#", "unless", "caveat:", "\"", "-5%", "150%", "1.2", "",
+        "Ryan", "ships", "日本", "🙂", "\u{0}", "\u{1B}[31m", "\u{202E}", "end", "of", "month", "Q3", "x", "%", ":", "/",
+    ]
+    static let words = Gen<String?>.element(of: pieces).array(of: 0...9).map {
+        $0.compactMap { $0 }.joined(separator: " ")
+    }
     static let noise = Gen<Character?>.element(of: Array("0123456789%:./ -+#\"abcinylQq\u{0}é🙂\t")).array(of: 0...24)
         .map { String($0.compactMap { $0 }) }
-    static let dates = DateGrammar(now: Date(timeIntervalSince1970: 1_795_000_000), calendar: {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "America/New_York")!
-        return c
-    }())
+    static let dates = DateGrammar(
+        now: Date(timeIntervalSince1970: 1_795_000_000),
+        calendar: {
+            var c = Calendar(identifier: .gregorian)
+            c.timeZone = TimeZone(identifier: "America/New_York")!
+            return c
+        }())
 
     static func checkProbability(_ text: String) {
         do {
@@ -79,8 +86,11 @@ import Testing
     /// Claim text passed as one argument holding a space comes back exactly, whatever it holds
     /// (quotes, probabilities, dates, escapes); the probability argument is parsed as typed.
     @Test func argumentTextRoundTrips() async {
-        let text = Gen<String?>.element(of: Self.pieces).array(of: 1...9).map { "a " + $0.compactMap { $0 }.joined(separator: " ") + " z" }
-        await propertyCheck(count: 1000, input: text, Gen<String?>.element(of: ["70%", "3:1", "likely", ".2"])) { text, p in
+        let text = Gen<String?>.element(of: Self.pieces).array(of: 1...9).map {
+            "a " + $0.compactMap { $0 }.joined(separator: " ") + " z"
+        }
+        await propertyCheck(count: 1000, input: text, Gen<String?>.element(of: ["70%", "3:1", "likely", ".2"])) {
+            text, p in
             let parser = QuickEntryParser(dates: Self.dates)
             let e = try? parser.parse(arguments: [text, p!, "#t"])
             #expect(e?.text == text, "\(text)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CredenceCore
 
 @Suite struct ProbabilityGrammarTests {
@@ -29,13 +30,28 @@ import Testing
         ("150%", "150% is more than 100%: a probability runs from 0% to 100%"),
         ("-5%", "-5% is negative: a probability runs from 0% to 100%"),
         ("1.2", "1.2 is more than 1: a probability runs from 0 to 1 (did you mean 1.2%?)"),
-        ("3:0", "odds 3:0 mean certainty: both sides of the odds must be above zero (for certainty write 0% or 100% with --certain)"),
-        ("0:4", "odds 0:4 mean certainty: both sides of the odds must be above zero (for certainty write 0% or 100% with --certain)"),
+        (
+            "3:0",
+            "odds 3:0 mean certainty: both sides of the odds must be above zero (for certainty write 0% or 100% with --certain)"
+        ),
+        (
+            "0:4",
+            "odds 0:4 mean certainty: both sides of the odds must be above zero (for certainty write 0% or 100% with --certain)"
+        ),
         ("7/0", "7/0 divides by zero: write a fraction such as 7/10"),
         ("11/10", "11/10 is more than 100%: a probability runs from 0% to 100%"),
-        ("100%", "100% is certainty: one surprise makes the log score infinite. Add --certain if you mean it, or say 1% / 99%"),
-        ("0%", "0% is certainty: one surprise makes the log score infinite. Add --certain if you mean it, or say 1% / 99%"),
-        ("impossible", "impossible is certainty: one surprise makes the log score infinite. Add --certain if you mean it, or say 1% / 99%"),
+        (
+            "100%",
+            "100% is certainty: one surprise makes the log score infinite. Add --certain if you mean it, or say 1% / 99%"
+        ),
+        (
+            "0%",
+            "0% is certainty: one surprise makes the log score infinite. Add --certain if you mean it, or say 1% / 99%"
+        ),
+        (
+            "impossible",
+            "impossible is certainty: one surprise makes the log score infinite. Add --certain if you mean it, or say 1% / 99%"
+        ),
         ("maybe", "\"maybe\" is not a probability: try 70%, 0.7, 7/10, 3:1, 1 in 20 or a word such as likely"),
         ("70%%", "\"70%%\" is not a probability: try 70%, 0.7, 7/10, 3:1, 1 in 20 or a word such as likely"),
         ("", "\"\" is not a probability: try 70%, 0.7, 7/10, 3:1, 1 in 20 or a word such as likely"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CredenceCore
 
 @Suite struct QuickEntryTests {
@@ -8,7 +9,8 @@ import Testing
     func day(_ date: Date?) -> String? { date.map { parser.dates.day(of: $0).description } }
 
     @Test func theDesignExample() throws {
-        let e = try parser.parse("Ryan's probe result replicates on the 70B model 35% by june #interp unless the eval changes")
+        let e = try parser.parse(
+            "Ryan's probe result replicates on the 70B model 35% by june #interp unless the eval changes")
         #expect(e.text == "Ryan's probe result replicates on the 70B model")
         #expect(e.probability?.value == 0.35 && e.probability?.typed == "35%")
         #expect(day(e.resolveBy) == "2027-06-30" && e.resolveByText == "june")
@@ -18,7 +20,9 @@ import Testing
 
     @Test func dateBeforeTheProbability() throws {
         let e = try parser.parse("Ryan ships by friday 70% #work")
-        #expect(e.text == "Ryan ships" && e.probability?.value == 0.7 && day(e.resolveBy) == "2026-11-27" && e.tags == ["work"])
+        #expect(
+            e.text == "Ryan ships" && e.probability?.value == 0.7 && day(e.resolveBy) == "2026-11-27"
+                && e.tags == ["work"])
     }
 
     @Test(arguments: [
@@ -97,19 +101,52 @@ import Testing
         ("Ryan ships 70 #work", "\"70\" is a bare number: did you mean 70%?", "           ^^"),
         ("Rain tomorrow 150%", "150% is more than 100%: a probability runs from 0% to 100%", "              ^^^^"),
         ("Rain tomorrow -5%", "-5% is negative: a probability runs from 0% to 100%", "              ^^^"),
-        ("Rain tomorrow 1.2", "1.2 is more than 1: a probability runs from 0 to 1 (did you mean 1.2%?)", "              ^^^"),
-        ("Rain 3:0", "odds 3:0 mean certainty: both sides of the odds must be above zero (for certainty write 0% or 100% with --certain)", "     ^^^"),
-        ("Ryan ships 70% by blursday", "\"blursday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027", "                  ^^^^^^^^"),
-        ("Ryan ships 70% by 2020-01-01", "2020-01-01 is in the past (today is 2026-11-22): a resolve-by date must be today or later", "                  ^^^^^^^^^^"),
-        ("Ryan ships 70% tomorrow", "unexpected \"tomorrow\" after the probability: the claim text goes before it; after it come by <date>, #tags and unless <caveat>", "               ^^^^^^^^"),
+        (
+            "Rain tomorrow 1.2", "1.2 is more than 1: a probability runs from 0 to 1 (did you mean 1.2%?)",
+            "              ^^^"
+        ),
+        (
+            "Rain 3:0",
+            "odds 3:0 mean certainty: both sides of the odds must be above zero (for certainty write 0% or 100% with --certain)",
+            "     ^^^"
+        ),
+        (
+            "Ryan ships 70% by blursday",
+            "\"blursday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027",
+            "                  ^^^^^^^^"
+        ),
+        (
+            "Ryan ships 70% by 2020-01-01",
+            "2020-01-01 is in the past (today is 2026-11-22): a resolve-by date must be today or later",
+            "                  ^^^^^^^^^^"
+        ),
+        (
+            "Ryan ships 70% tomorrow",
+            "unexpected \"tomorrow\" after the probability: the claim text goes before it; after it come by <date>, #tags and unless <caveat>",
+            "               ^^^^^^^^"
+        ),
         ("Ryan ships", "no probability found: end the claim with one, e.g. 70%, 0.7, 3:1 or likely", "          ^"),
         ("70%", "the claim text goes before the probability, e.g. Ryan ships by friday 70%", "^^^"),
         ("70% Ryan ships", "the claim text goes before the probability, e.g. Ryan ships by friday 70%", "^^^"),
-        ("A 3/4 unless B 70%", "ambiguous: \"3/4\" and \"70%\" could each be the probability. Quote the claim text (\"…\") or give the probability with --p", "               ^^^"),
-        ("Ryan ships 70% #", "\"#\" is not a tag: a tag is # followed by letters, digits, - _ / or .", "               ^"),
-        ("Ryan ships 70% unless", "\"unless\" needs the caveat after it, e.g. unless the eval changes", "               ^^^^^^"),
+        (
+            "A 3/4 unless B 70%",
+            "ambiguous: \"3/4\" and \"70%\" could each be the probability. Quote the claim text (\"…\") or give the probability with --p",
+            "               ^^^"
+        ),
+        (
+            "Ryan ships 70% #", "\"#\" is not a tag: a tag is # followed by letters, digits, - _ / or .",
+            "               ^"
+        ),
+        (
+            "Ryan ships 70% unless", "\"unless\" needs the caveat after it, e.g. unless the eval changes",
+            "               ^^^^^^"
+        ),
         ("Ryan ships 70% by friday by june", "two resolve-by dates: keep one \"by …\"", "                         ^^"),
-        ("Ryan ships 100%", "100% is certainty: one surprise makes the log score infinite. Add --certain if you mean it, or say 1% / 99%", "           ^^^^"),
+        (
+            "Ryan ships 100%",
+            "100% is certainty: one surprise makes the log score infinite. Add --certain if you mean it, or say 1% / 99%",
+            "           ^^^^"
+        ),
         ("", "the line is empty: write a claim and a probability, e.g. Ryan ships by friday 70%", "^"),
     ])
     func refusesWithACaret(line: String, message: String, caret: String) {
@@ -123,6 +160,8 @@ import Testing
     }
 
     @Test func certaintyWithFlag() throws {
-        #expect(try parser.parse("Sun rises 100%", overrides: QuickEntryOverrides(allowCertain: true)).probability?.value == 1)
+        #expect(
+            try parser.parse("Sun rises 100%", overrides: QuickEntryOverrides(allowCertain: true)).probability?.value
+                == 1)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CredenceCore
 
 /// The band's resampling draws whole cells at once (binomials chained into a multinomial); these
@@ -7,11 +8,15 @@ import Testing
 @Suite struct ResamplingTests {
     static func pmf(_ n: Int, _ p: Double, _ k: Int) -> Double {
         let (nd, kd) = (Double(n), Double(k))
-        return exp(SpecialFunctions.logGamma(nd + 1) - SpecialFunctions.logGamma(kd + 1) - SpecialFunctions.logGamma(nd - kd + 1)
-                   + kd * log(p) + (nd - kd) * log1p(-p))
+        return exp(
+            SpecialFunctions.logGamma(nd + 1) - SpecialFunctions.logGamma(kd + 1)
+                - SpecialFunctions.logGamma(nd - kd + 1)
+                + kd * log(p) + (nd - kd) * log1p(-p))
     }
 
-    @Test(arguments: [(1, 0.3), (10, 0.5), (40, 0.02), (600, 0.5), (600, 0.93), (1000, 0.999), (90_000, 0.0067), (5, 0.0), (5, 1.0)])
+    @Test(arguments: [
+        (1, 0.3), (10, 0.5), (40, 0.02), (600, 0.5), (600, 0.93), (1000, 0.999), (90_000, 0.0067), (5, 0.0), (5, 1.0),
+    ])
     func binomialDrawsFollowTheBinomial(n: Int, p: Double) {
         var rng = SeededGenerator(seed: 42)
         let draws = 40_000
@@ -47,9 +52,11 @@ import Testing
 
     @Test func theResamplerDrawsTheMultinomialWithCalibratedOutcomes() {
         // Three common values (drawn as binomials) and two rare ones (drawn from the pool).
-        let values = [CountedForecast(x: 0.1, n: 300, e: 10), CountedForecast(x: 0.5, n: 5, e: 5),
-                      CountedForecast(x: 0.7, n: 200, e: 0), CountedForecast(x: 0.9, n: 3, e: 1),
-                      CountedForecast(x: 0.95, n: 150, e: 150)]
+        let values = [
+            CountedForecast(x: 0.1, n: 300, e: 10), CountedForecast(x: 0.5, n: 5, e: 5),
+            CountedForecast(x: 0.7, n: 200, e: 0), CountedForecast(x: 0.9, n: 3, e: 1),
+            CountedForecast(x: 0.95, n: 150, e: 150),
+        ]
         let sample = Sample(counts: values)
         let resampler = CalibratedResampler(sample)
         #expect(resampler.common == [0, 2, 4] && resampler.owner.count == 8)
@@ -64,18 +71,25 @@ import Testing
             #expect(counts.reduce(0, +) == Int32(sample.n))
             for j in 0..<k {
                 #expect(events[j] >= 0 && events[j] <= counts[j])
-                sum[j] += Double(counts[j]); sumSq[j] += Double(counts[j] * counts[j]); yes[j] += Double(events[j])
+                sum[j] += Double(counts[j])
+                sumSq[j] += Double(counts[j] * counts[j])
+                yes[j] += Double(events[j])
             }
         }
         for (j, v) in values.enumerated() {
             let w = Double(v.n) / n
             let mean = sum[j] / Double(trials), variance = sumSq[j] / Double(trials) - mean * mean
             let expectedVariance = n * w * (1 - w)
-            #expect(abs(mean - Double(v.n)) < 5 * (expectedVariance / Double(trials)).squareRoot(), "value \(v.x): mean count \(mean)")
-            #expect(abs(variance / expectedVariance - 1) < 0.06, "value \(v.x): variance \(variance) against \(expectedVariance)")
+            #expect(
+                abs(mean - Double(v.n)) < 5 * (expectedVariance / Double(trials)).squareRoot(),
+                "value \(v.x): mean count \(mean)")
+            #expect(
+                abs(variance / expectedVariance - 1) < 0.06,
+                "value \(v.x): variance \(variance) against \(expectedVariance)")
             // Outcomes come from the forecast, not from what happened (e above is deliberately off).
             let yesRate = yes[j] / sum[j]
-            #expect(abs(yesRate - v.x) < 5 * (v.x * (1 - v.x) / sum[j]).squareRoot(), "value \(v.x): YES rate \(yesRate)")
+            #expect(
+                abs(yesRate - v.x) < 5 * (v.x * (1 - v.x) / sum[j]).squareRoot(), "value \(v.x): YES rate \(yesRate)")
         }
     }
 
@@ -84,7 +98,9 @@ import Testing
         for trial in 0..<2_000 {
             let count = 1 + rng.below(150)
             // Few distinct values on some trials, so ties are exercised too.
-            let values = (0..<count).map { _ in rng.below(5) == 0 ? Double.nan : trial % 2 == 0 ? rng.unit() : Double(rng.below(4)) }
+            let values = (0..<count).map { _ in
+                rng.below(5) == 0 ? Double.nan : trial % 2 == 0 ? rng.unit() : Double(rng.below(4))
+            }
             let kept = values.filter { !$0.isNaN }.sorted()
             let fast = quantilesType7(count, tail: 0.05) { values[$0] }
             #expect(fast.lower == quantileType7(kept, 0.05) && fast.upper == quantileType7(kept, 0.95), "\(values)")
@@ -95,13 +111,15 @@ import Testing
         let xs = [0.1, 0.2, 0.3, 0.4, 0.5]
         func read(_ drawnAt: [Int], _ fitted: [Double]) -> [Double] {
             var row = [Double](repeating: -1, count: xs.count)
-            row.withUnsafeMutableBufferPointer { ConsistencyBands.curve(xs, drawnAt: drawnAt, fitted: fitted, into: $0.baseAddress!) }
+            row.withUnsafeMutableBufferPointer {
+                ConsistencyBands.curve(xs, drawnAt: drawnAt, fitted: fitted, into: $0.baseAddress!)
+            }
             return row
         }
         let between = read([1, 3], [0.25, 0.45])
         #expect(between[0].isNaN && between[4].isNaN)
         #expect(between[1] == 0.25 && between[3] == 0.45 && abs(between[2] - 0.35) < 1e-15)
-        #expect(read([2], [0.6]) == [0.6, 0.6, 0.6, 0.6, 0.6])   // one value drawn: constant
+        #expect(read([2], [0.6]) == [0.6, 0.6, 0.6, 0.6, 0.6])  // one value drawn: constant
         #expect(read([0, 4], [0.2, 0.2]) == [0.2, 0.2, 0.2, 0.2, 0.2])
         #expect(read([], []).allSatisfy { $0.isNaN })
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CredenceCore
 
 /// Test fixtures copied from the shared test vectors (see Fixtures/README.md).
@@ -20,12 +21,15 @@ enum Fixture {
         }
     }
 
-    struct TimedRow { let forecaster: String, question: String, time: Double, p: Double, y: Bool, open: Double, close: Double }
+    struct TimedRow {
+        let forecaster: String, question: String, time: Double, p: Double, y: Bool, open: Double, close: Double
+    }
     static func timeline(_ name: String) throws -> [TimedRow] {
         try text(name).split(separator: "\n").dropFirst().map { line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
-            return TimedRow(forecaster: String(f[0]), question: String(f[1]), time: Double(f[2])!, p: Double(f[3])!,
-                            y: f[4] == "1", open: Double(f[5])!, close: Double(f[6])!)
+            return TimedRow(
+                forecaster: String(f[0]), question: String(f[1]), time: Double(f[2])!, p: Double(f[3])!,
+                y: f[4] == "1", open: Double(f[5])!, close: Double(f[6])!)
         }
     }
 }
@@ -47,13 +51,18 @@ func differences(_ expected: Any, _ actual: Any, path: String = "", tolerances: 
     case let (e as [String: Any], a as [String: Any]):
         var out: [String] = []
         for (key, value) in e {
-            guard let other = a[key] else { out.append("\(path).\(key): missing"); continue }
+            guard let other = a[key] else {
+                out.append("\(path).\(key): missing")
+                continue
+            }
             out += differences(value, other, path: "\(path).\(key)", tolerances: tolerances)
         }
         return out
     case let (e as [Any], a as [Any]):
         guard e.count == a.count else { return ["\(path): \(a.count) items, expected \(e.count)"] }
-        return zip(e, a).enumerated().flatMap { differences($1.0, $1.1, path: "\(path)[\($0)]", tolerances: tolerances) }
+        return zip(e, a).enumerated().flatMap {
+            differences($1.0, $1.1, path: "\(path)[\($0)]", tolerances: tolerances)
+        }
     case let (e as String, a as String): return e == a ? [] : ["\(path): \(a) ≠ \(e)"]
     // The actual side is built from Swift values, so its type says how to compare.
     case let (e as NSNumber, a as Bool): return e.boolValue == a ? [] : ["\(path): \(a) ≠ \(e)"]

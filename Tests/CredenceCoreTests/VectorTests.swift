@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CredenceCore
 
 /// The shared test vectors (spec §14 and testdata/README.md), every field they carry.
@@ -38,10 +39,12 @@ import Testing
             let (actual, d) = pairShape(rows, a, b)
             diffs += differences(expectedPair, actual, path: "\(a)-\(b)")
             if let boot, let ci = boot["ci95"] as? [Double], let mine = HeadToHead.bootstrap(d),
-               let sd = brier["sd_diff"] as? Double {
+                let sd = brier["sd_diff"] as? Double
+            {
                 let allowance = 0.6 * sd / Double(d.count).squareRoot() + 1e-15
-                #expect(abs(mine.lower - ci[0]) <= allowance && abs(mine.upper - ci[1]) <= allowance,
-                        "bootstrap \(a)-\(b): \(mine) vs \(ci)")
+                #expect(
+                    abs(mine.lower - ci[0]) <= allowance && abs(mine.upper - ci[1]) <= allowance,
+                    "bootstrap \(a)-\(b): \(mine) vs \(ci)")
             }
         }
         #expect(diffs.isEmpty, "\(diffs.prefix(20).joined(separator: "\n"))")
@@ -56,9 +59,14 @@ import Testing
             var perQuestion: [String: Any] = [:]
             var fromFirst: [Double] = [], uniform: [Double] = []
             for (question, history) in histories(rows, forecaster: name) {
-                guard let r = TimeAveraged.score(history.forecasts, open: history.open, close: history.close, outcome: history.y) else { continue }
-                perQuestion[question] = ["from_first": r.fromFirst, "uniform_fill": r.uniformFill,
-                                         "first_forecast_time": r.firstForecastTime, "n_forecasts": r.forecasts]
+                guard
+                    let r = TimeAveraged.score(
+                        history.forecasts, open: history.open, close: history.close, outcome: history.y)
+                else { continue }
+                perQuestion[question] = [
+                    "from_first": r.fromFirst, "uniform_fill": r.uniformFill,
+                    "first_forecast_time": r.firstForecastTime, "n_forecasts": r.forecasts,
+                ]
                 fromFirst.append(r.fromFirst)
                 uniform.append(r.uniformFill)
             }
@@ -76,17 +84,21 @@ import Testing
             var d: [Double] = []
             for (question, x) in ha.sorted(by: { $0.key < $1.key }) {
                 guard let y = hb[question],
-                      let fa = TimeAveraged.firstTime(x.forecasts, open: x.open, close: x.close),
-                      let fb = TimeAveraged.firstTime(y.forecasts, open: y.open, close: y.close) else { continue }
+                    let fa = TimeAveraged.firstTime(x.forecasts, open: x.open, close: x.close),
+                    let fb = TimeAveraged.firstTime(y.forecasts, open: y.open, close: y.close)
+                else { continue }
                 let start = max(fa, fb)
-                guard let sa = TimeAveraged.average(x.forecasts, open: x.open, from: start, close: x.close, outcome: x.y),
-                      let sb = TimeAveraged.average(y.forecasts, open: y.open, from: start, close: y.close, outcome: y.y) else { continue }
+                guard
+                    let sa = TimeAveraged.average(x.forecasts, open: x.open, from: start, close: x.close, outcome: x.y),
+                    let sb = TimeAveraged.average(y.forecasts, open: y.open, from: start, close: y.close, outcome: y.y)
+                else { continue }
                 d.append(sa - sb)
             }
             var brier = pair["brier_diff"] as! [String: Any]
             let boot = brier.removeValue(forKey: "bootstrap_statistical") as! [String: Any]
-            diffs += differences(["n_shared": pair["n_shared"]!, "brier_diff": brier],
-                                 ["n_shared": d.count, "brier_diff": comparisonShape(HeadToHead.compare(d)!)], path: "\(a)-\(b)")
+            diffs += differences(
+                ["n_shared": pair["n_shared"]!, "brier_diff": brier],
+                ["n_shared": d.count, "brier_diff": comparisonShape(HeadToHead.compare(d)!)], path: "\(a)-\(b)")
             let ci = boot["ci95"] as! [Double], mine = HeadToHead.bootstrap(d)!
             let allowance = 0.6 * (brier["sd_diff"] as! Double) / Double(d.count).squareRoot()
             #expect(abs(mine.lower - ci[0]) <= allowance && abs(mine.upper - ci[1]) <= allowance)
@@ -96,12 +108,16 @@ import Testing
 
     // MARK: - Building the vectors' shape from our results
 
-    struct History { var forecasts: [TimedForecast] = []; var open = 0.0, close = 0.0, y = false }
+    struct History {
+        var forecasts: [TimedForecast] = []
+        var open = 0.0, close = 0.0, y = false
+    }
 
     func histories(_ rows: [Fixture.TimedRow], forecaster: String) -> [String: History] {
         var out: [String: History] = [:]
         for r in rows where r.forecaster == forecaster {
-            out[r.question, default: History(open: r.open, close: r.close, y: r.y)].forecasts.append(TimedForecast(time: r.time, p: r.p))
+            out[r.question, default: History(open: r.open, close: r.close, y: r.y)].forecasts.append(
+                TimedForecast(time: r.time, p: r.p))
         }
         return out
     }
@@ -110,17 +126,24 @@ import Testing
         var claims: [String: (y: Bool, byForecaster: [String: [Double]])] = [:]
         var order: [String] = []
         for r in rows {
-            if claims[r.question] == nil { order.append(r.question); claims[r.question] = (r.y, [:]) }
+            if claims[r.question] == nil {
+                order.append(r.question)
+                claims[r.question] = (r.y, [:])
+            }
             claims[r.question]!.byForecaster[r.forecaster, default: []].append(r.p)
         }
-        return PeerScores.compute(order.map { q in
-            let c = claims[q]!
-            return PeerScores.Claim(outcome: c.y, forecasts: c.byForecaster.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-        })
+        return PeerScores.compute(
+            order.map { q in
+                let c = claims[q]!
+                return PeerScores.Claim(
+                    outcome: c.y, forecasts: c.byForecaster.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            })
     }
 
     func pairShape(_ rows: [Fixture.Row], _ a: String, _ b: String) -> ([String: Any], [Double]) {
-        func perClaim(_ name: String) -> [String: [Fixture.Row]] { Dictionary(grouping: rows.filter { $0.forecaster == name }, by: \.question) }
+        func perClaim(_ name: String) -> [String: [Fixture.Row]] {
+            Dictionary(grouping: rows.filter { $0.forecaster == name }, by: \.question)
+        }
         let ra = perClaim(a), rb = perClaim(b)
         let shared = ra.keys.filter { rb[$0] != nil }.sorted()
         func mean(_ rows: [Fixture.Row], _ score: (Double, Bool) -> Double) -> Double {
@@ -130,18 +153,23 @@ import Testing
         let logA = shared.map { mean(ra[$0]!, Scoring.logLoss) }, logB = shared.map { mean(rb[$0]!, Scoring.logLoss) }
         let d = zip(brierA, brierB).map { $0 - $1 }
         let multi = shared.filter { ra[$0]!.count > 1 || rb[$0]!.count > 1 }.count
-        return ([
-            "a": a, "b": b, "n_shared": shared.count, "questions_with_multiple_rows": multi,
-            "brier_a": CompensatedSum.of(brierA) / Double(shared.count),
-            "brier_b": CompensatedSum.of(brierB) / Double(shared.count),
-            "brier_diff": comparisonShape(HeadToHead.compare(d)!),
-            "log_loss_diff": comparisonShape(HeadToHead.compare(zip(logA, logB).map { $0 - $1 })!),
-        ], d)
+        return (
+            [
+                "a": a, "b": b, "n_shared": shared.count, "questions_with_multiple_rows": multi,
+                "brier_a": CompensatedSum.of(brierA) / Double(shared.count),
+                "brier_b": CompensatedSum.of(brierB) / Double(shared.count),
+                "brier_diff": comparisonShape(HeadToHead.compare(d)!),
+                "log_loss_diff": comparisonShape(HeadToHead.compare(zip(logA, logB).map { $0 - $1 })!),
+            ], d
+        )
     }
 
     func comparisonShape(_ c: PairedComparison) -> [String: Any] {
-        ["n": c.n, "mean_diff": c.meanDiff, "sd_diff": any(c.sdDiff), "t": any(c.t), "df": c.df.map { $0 as Any } ?? NSNull(),
-         "p_t": any(c.pT), "wins_a": c.winsA, "wins_b": c.winsB, "ties": c.ties, "p_sign": any(c.pSign)]
+        [
+            "n": c.n, "mean_diff": c.meanDiff, "sd_diff": any(c.sdDiff), "t": any(c.t),
+            "df": c.df.map { $0 as Any } ?? NSNull(),
+            "p_t": any(c.pT), "wins_a": c.winsA, "wins_b": c.winsB, "ties": c.ties, "p_sign": any(c.pSign),
+        ]
     }
 
     func any(_ x: Double?) -> Any { x.map { $0 as Any } ?? NSNull() }
@@ -155,22 +183,30 @@ import Testing
         }
         return [
             "n": s.n, "n_events": s.events, "base_rate": s.baseRate, "brier": s.brier,
-            "log_loss": ["value": s.logLoss.value, "n_clipped": s.logLoss.nClipped,
-                         "unclipped": any(s.logLoss.unclipped), "infinite": s.logLoss.infinite] as [String: Any],
+            "log_loss": [
+                "value": s.logLoss.value, "n_clipped": s.logLoss.nClipped,
+                "unclipped": any(s.logLoss.unclipped), "infinite": s.logLoss.infinite,
+            ] as [String: Any],
             "spherical": s.spherical,
             "murphy_10bin": [
                 "REL": m.rel, "RES": m.res, "UNC": m.unc, "WBV": m.wbv, "WBC": m.wbc, "ECE": m.ece,
-                "ferro_fricker": m.ferroFricker.map { ["REL": $0.rel, "RES": $0.res, "UNC": $0.unc] as Any } ?? NSNull(),
+                "ferro_fricker": m.ferroFricker.map { ["REL": $0.rel, "RES": $0.res, "UNC": $0.unc] as Any }
+                    ?? NSNull(),
                 "bins": m.bins.map { b -> [String: Any] in
-                    ["k": b.k, "lo": b.lo, "hi": b.hi, "n": b.n, "n_events": b.events,
-                     "mean_forecast": any(b.meanForecast), "obs_freq": any(b.observedFrequency),
-                     "wilson95": interval(b.wilson), "jeffreys95": interval(b.jeffreys)]
+                    [
+                        "k": b.k, "lo": b.lo, "hi": b.hi, "n": b.n, "n_events": b.events,
+                        "mean_forecast": any(b.meanForecast), "obs_freq": any(b.observedFrequency),
+                        "wilson95": interval(b.wilson), "jeffreys95": interval(b.jeffreys),
+                    ]
                 },
             ] as [String: Any],
             "corp": [
                 "n_distinct_forecasts": c.distinctForecasts, "n_blocks": c.blocks.count,
                 "brier": terms(c.brier), "log": terms(c.log),
-                "pav_blocks": c.blocks.map { ["x_min": $0.xMin, "x_max": $0.xMax, "n": $0.n, "n_events": $0.events, "cep": $0.cep] as [String: Any] },
+                "pav_blocks": c.blocks.map {
+                    ["x_min": $0.xMin, "x_max": $0.xMax, "n": $0.n, "n_events": $0.events, "cep": $0.cep]
+                        as [String: Any]
+                },
                 "consistency_band": [
                     "level": a.band!.level, "method": a.band!.method.rawValue,
                     "discrete_asymptotics": a.band!.discreteAsymptotics.map {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CredenceCore
 
 /// Spec §14, by hand: forecasters A, B, C on claims q1..q4 with outcomes (1, 0, 0, 1).
@@ -22,7 +23,10 @@ import Testing
     @Test func corpForC() throws {
         let s = sample(c)
         let corp = try #require(CORP.decompose(s, scores: Scoring.scores(s)!))
-        #expect(corp.blocks == [PAVBlock(xMin: 0.2, xMax: 0.2, n: 1, events: 0), PAVBlock(xMin: 0.4, xMax: 0.7, n: 3, events: 2)])
+        #expect(
+            corp.blocks == [
+                PAVBlock(xMin: 0.2, xMax: 0.2, n: 1, events: 0), PAVBlock(xMin: 0.4, xMax: 0.7, n: 3, events: 2),
+            ])
         #expect(close(corp.brier.recalibrated, 1.0 / 6))
         #expect(close(corp.brier.unc, 0.25))
         #expect(close(corp.brier.dsc, 1.0 / 12))
@@ -87,18 +91,22 @@ import Testing
     @Test func smoothECE() throws {
         let sa = try #require(SmoothECE.compute(sample(a)))
         #expect(close(sa.value, 0.188073, rel: 1e-5) && sa.sigma == 194.0 / 1024)
-        let pooled = try #require(SmoothECE.compute(Sample(rows: (0..<4).flatMap { q in [a[q], b[q], c[q]].map { ($0, outcomes[q]) } })))
+        let pooled = try #require(
+            SmoothECE.compute(Sample(rows: (0..<4).flatMap { q in [a[q], b[q], c[q]].map { ($0, outcomes[q]) } })))
         #expect(close(pooled.value, 0.089058, rel: 1e-5) && pooled.sigma == 92.0 / 1024)
     }
 
     @Test func timeline() throws {
-        let alice = TimeAveraged.score([TimedForecast(time: 0, p: 0.6), TimedForecast(time: 4, p: 0.9)], open: 0, close: 10, outcome: true)
+        let alice = TimeAveraged.score(
+            [TimedForecast(time: 0, p: 0.6), TimedForecast(time: 4, p: 0.9)], open: 0, close: 10, outcome: true)
         #expect(close(alice?.fromFirst, 0.07))
         let bob = TimeAveraged.score([TimedForecast(time: 5, p: 0.8)], open: 0, close: 10, outcome: true)
         #expect(close(bob?.fromFirst, 0.04) && close(bob?.uniformFill, 0.145))
         // t2's common window [2, 4): Alice 0.3 throughout; Bob 0.5 then 0.1 from t = 3.
         let a2 = TimeAveraged.average([TimedForecast(time: 2, p: 0.3)], open: 0, from: 2, close: 4, outcome: false)!
-        let b2 = TimeAveraged.average([TimedForecast(time: 0, p: 0.5), TimedForecast(time: 3, p: 0.1)], open: 0, from: 2, close: 4, outcome: false)!
+        let b2 = TimeAveraged.average(
+            [TimedForecast(time: 0, p: 0.5), TimedForecast(time: 3, p: 0.1)], open: 0, from: 2, close: 4, outcome: false
+        )!
         #expect(close(a2 - b2, -0.04))
         let d = try #require(HeadToHead.compare([0.01 - 0.04, a2 - b2]))
         #expect(close(d.meanDiff, -0.035) && close(d.t, -7.0, rel: 1e-12) && close(d.pT, 0.0903, rel: 1e-3))
@@ -111,7 +119,9 @@ import Testing
         let right = try #require(Scoring.scores(Sample(rows: [(1, true), (0, false)])))
         #expect(right.brier == 0 && right.logLoss.unclipped == 0 && right.spherical == 1 && !right.logLoss.infinite)
         let wrong = try #require(Scoring.scores(Sample(rows: [(1, false), (0.7, true)])))
-        #expect(wrong.logLoss.infinite && wrong.logLoss.unclipped == nil && wrong.logLoss.nClipped == 1 && wrong.wrongCertain == 1)
+        #expect(
+            wrong.logLoss.infinite && wrong.logLoss.unclipped == nil && wrong.logLoss.nClipped == 1
+                && wrong.wrongCertain == 1)
         #expect(close(wrong.logLoss.value, (-log(1e-15) - log(0.7)) / 2))
         let corp = try #require(CORP.decompose(Sample(rows: [(1, false), (0.7, true)]), scores: wrong))
         #expect(corp.log.score == nil && corp.log.mcb == nil)
@@ -142,7 +152,9 @@ import Testing
     @Test func emptyBinsAndEdges() throws {
         let m = try #require(Binning.murphy(Sample(rows: [(0.3, true), (1.0, false)])))
         #expect(m.bins[3].n == 1 && m.bins[9].n == 1)
-        #expect(m.bins[0].n == 0 && m.bins[0].meanForecast == nil && m.bins[0].observedFrequency == nil && m.bins[0].wilson == nil)
+        #expect(
+            m.bins[0].n == 0 && m.bins[0].meanForecast == nil && m.bins[0].observedFrequency == nil
+                && m.bins[0].wilson == nil)
         for (j, p) in [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].enumerated() {
             #expect(Binning.bin(of: p, count: 10) == j + 1)
         }
@@ -170,10 +182,11 @@ import Testing
 /// The resampled consistency band is statistical: check it behaves like one.
 @Suite struct ConsistencyBandTests {
     /// Every value observed exactly as often as said: the recalibrated curve is the diagonal.
-    static let calibrated = Sample(counts: stride(from: 5, through: 95, by: 10).map { CountedForecast(x: Double($0) / 100, n: 200, e: 2 * $0) })
+    static let calibrated = Sample(
+        counts: stride(from: 5, through: 95, by: 10).map { CountedForecast(x: Double($0) / 100, n: 200, e: 2 * $0) })
 
     @Test func aCalibratedForecasterStaysInsideTheBand() throws {
-        #expect(ConsistencyBands.band(Self.calibrated).method == .discreteAsymptotics)   // n = 2000 > 1000 and ≥ 8K²
+        #expect(ConsistencyBands.band(Self.calibrated).method == .discreteAsymptotics)  // n = 2000 > 1000 and ≥ 8K²
         for p in ConsistencyBands.resampled(Self.calibrated, seed: 7) {
             let lower = try #require(p.lower), upper = try #require(p.upper)
             #expect(lower <= p.x && p.x <= upper, "x = \(p.x): [\(lower), \(upper)]")
@@ -183,14 +196,22 @@ import Testing
     @Test func resamplingAgreesWithTheAsymptoticBand() throws {
         // Where the asymptotic band applies, resampling gives a band of the same size (PAV pools
         // neighbours, so it is somewhat narrower).
-        for (r, d) in zip(ConsistencyBands.resampled(Self.calibrated, seed: 7), ConsistencyBands.discrete(Self.calibrated)) where (0.2...0.8).contains(r.x) {
+        for (r, d) in zip(
+            ConsistencyBands.resampled(Self.calibrated, seed: 7), ConsistencyBands.discrete(Self.calibrated))
+        where (0.2...0.8).contains(r.x) {
             let resampled = r.upper! - r.lower!, asymptotic = d.upper! - d.lower!
-            #expect(resampled > 0.3 * asymptotic && resampled < 1.3 * asymptotic, "x = \(r.x): \(resampled) vs \(asymptotic)")
+            #expect(
+                resampled > 0.3 * asymptotic && resampled < 1.3 * asymptotic,
+                "x = \(r.x): \(resampled) vs \(asymptotic)")
         }
     }
 
     @Test func theBandIsReproducible() {
-        #expect(ConsistencyBands.resampled(Self.calibrated, seed: 1) == ConsistencyBands.resampled(Self.calibrated, seed: 1))
-        #expect(ConsistencyBands.resampled(Self.calibrated, seed: 1) != ConsistencyBands.resampled(Self.calibrated, seed: 2))
+        #expect(
+            ConsistencyBands.resampled(Self.calibrated, seed: 1) == ConsistencyBands.resampled(Self.calibrated, seed: 1)
+        )
+        #expect(
+            ConsistencyBands.resampled(Self.calibrated, seed: 1) != ConsistencyBands.resampled(Self.calibrated, seed: 2)
+        )
     }
 }

@@ -1,10 +1,12 @@
 import CredenceCore
 import Foundation
 import Testing
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+
 @testable import CredenceReport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Snapshots of rendered reports on fixed samples, and the markup's well-formedness and escaping.
 @Suite struct ReportRenderingTests {
@@ -20,24 +22,30 @@ import FoundationXML
         return Sample(counts: counts)
     }()
 
-    static func report(subject: String = "me", filters: [String] = [], groups: [CalibrationReport.Group] = []) -> CalibrationReport {
-        CalibrationReport(subject: subject, filters: filters, everyForecast: false, analysis: Calibration.analyse(sample)!,
-                          grouping: groups.isEmpty ? nil : "tag", groups: groups)
+    static func report(
+        subject: String = "me", filters: [String] = [], groups: [CalibrationReport.Group] = []
+    ) -> CalibrationReport {
+        CalibrationReport(
+            subject: subject, filters: filters, everyForecast: false, analysis: Calibration.analyse(sample)!,
+            grouping: groups.isEmpty ? nil : "tag", groups: groups)
     }
 
     static func snapshot(_ name: String, _ text: String) throws {
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Snapshots/\(name)")
         if ProcessInfo.processInfo.environment["CREDENCE_UPDATE_GOLDEN"] == "1" {
             try text.write(to: source, atomically: true, encoding: .utf8)
             return
         }
-        let expected = try String(contentsOf: Bundle.module.resourceURL!.appendingPathComponent("Snapshots/\(name)"), encoding: .utf8)
+        let expected = try String(
+            contentsOf: Bundle.module.resourceURL!.appendingPathComponent("Snapshots/\(name)"), encoding: .utf8)
         #expect(text == expected, "snapshot \(name) differs; CREDENCE_UPDATE_GOLDEN=1 swift test rewrites it")
     }
 
     @Test(arguments: [80, 120])
     func terminalReport(width: Int) throws {
-        try Self.snapshot("report-\(width).txt", TextReport(Self.report(), width: width, style: TextStyle(color: false)).render())
+        try Self.snapshot(
+            "report-\(width).txt", TextReport(Self.report(), width: width, style: TextStyle(color: false)).render())
     }
 
     @Test func verdictNamesTheWorstRange() {
@@ -48,12 +56,16 @@ import FoundationXML
 
     @Test func verdictForFewForecasts() {
         let a = Calibration.analyse(Sample(rows: [(0.7, true), (0.2, false)]))!
-        #expect(Verdict.sentence(a) == "Too few resolved forecasts to judge calibration yet (n = 2): keep resolving claims.")
+        #expect(
+            Verdict.sentence(a) == "Too few resolved forecasts to judge calibration yet (n = 2): keep resolving claims."
+        )
     }
 
     @Test func verdictForACalibratedForecaster() {
         var counts: [CountedForecast] = []
-        for p in stride(from: 10, through: 90, by: 10) { counts.append(CountedForecast(x: Double(p) / 100, n: 100, e: p)) }
+        for p in stride(from: 10, through: 90, by: 10) {
+            counts.append(CountedForecast(x: Double(p) / 100, n: 100, e: p))
+        }
         let verdict = Verdict.sentence(Calibration.analyse(Sample(counts: counts))!)
         #expect(verdict.hasPrefix("No clear miscalibration"))
     }
@@ -88,18 +100,24 @@ import FoundationXML
         }
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
         #expect(try parses(svg))
-        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link") && !html.contains("src=\"") && !html.contains("href="))
+        #expect(
+            !html.contains("http://") && !html.contains("https://") && !html.contains("<link")
+                && !html.contains("src=\"") && !html.contains("href="))
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg viewBox"))
     }
 
     @Test func jsonHasTheDocumentedShape() throws {
         let json = ReportJSON.render(Self.report(), selection: ["forecaster": "me"])
         let o = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
-        for key in ["n", "n_events", "base_rate", "brier", "brier_0_2", "brier_skill", "log_loss", "spherical", "murphy", "bins",
-                    "corp", "spiegelhalter", "smooth_ece", "metaculus", "verdict", "selection", "scoring"] {
+        for key in [
+            "n", "n_events", "base_rate", "brier", "brier_0_2", "brier_skill", "log_loss", "spherical", "murphy",
+            "bins",
+            "corp", "spiegelhalter", "smooth_ece", "metaculus", "verdict", "selection", "scoring",
+        ] {
             #expect(o[key] != nil, "missing \(key)")
         }
-        #expect(Set((o["murphy"] as! [String: Any]).keys) == ["rel", "res", "unc", "wbv", "wbc", "ece", "ferro_fricker"])
+        #expect(
+            Set((o["murphy"] as! [String: Any]).keys) == ["rel", "res", "unc", "wbv", "wbc", "ece", "ferro_fricker"])
         #expect(Set((o["corp"] as! [String: Any]).keys).isSuperset(of: ["mcb", "dsc", "unc", "pav_blocks", "band"]))
         #expect(Set((o["spiegelhalter"] as! [String: Any]).keys) == ["z", "p", "direction", "wrong_certain"])
         #expect((o["bins"] as! [Any]).count == 10)
@@ -111,13 +129,20 @@ import FoundationXML
     @Test func csvIsTheBinTable() {
         let lines = ReportCSV.render(Self.report()).split(separator: "\n")
         #expect(lines.count == 11)
-        #expect(lines[0] == "k,lo,hi,n,n_events,mean_forecast,obs_freq,wilson_lower,wilson_upper,jeffreys_lower,jeffreys_upper")
+        #expect(
+            lines[0]
+                == "k,lo,hi,n,n_events,mean_forecast,obs_freq,wilson_lower,wilson_upper,jeffreys_lower,jeffreys_upper")
         #expect(lines[1].hasPrefix("0,0.0,0.1,12,"))
     }
 
     @Test func jsonValueRendering() {
-        let v: JSONValue = ["b": [1, 2.5, nil, true], "a": "x\"\n\u{1}", "c": .number(Double.infinity), "d": .number(1e-5)]
-        #expect(v.rendered() == "{\n  \"a\": \"x\\\"\\n\\u0001\",\n  \"b\": [\n    1,\n    2.5,\n    null,\n    true\n  ],\n  \"c\": null,\n  \"d\": 1.0e-05\n}")
+        let v: JSONValue = [
+            "b": [1, 2.5, nil, true], "a": "x\"\n\u{1}", "c": .number(Double.infinity), "d": .number(1e-5),
+        ]
+        #expect(
+            v.rendered()
+                == "{\n  \"a\": \"x\\\"\\n\\u0001\",\n  \"b\": [\n    1,\n    2.5,\n    null,\n    true\n  ],\n  \"c\": null,\n  \"d\": 1.0e-05\n}"
+        )
     }
 
     @Test func terminalTextIsMadeSafe() {

@@ -1,16 +1,20 @@
 import CredenceCore
 import Foundation
 import Testing
+
 @testable import CredenceStore
 
 /// Property: for random journals with every kind of record, export then import into an empty
 /// journal gives the same journal (its export is identical), and importing again adds nothing.
 @Suite struct RoundTripTests {
-    static let clock = Clock.fixed(Date(timeIntervalSince1970: 1_795_000_000), timeZone: TimeZone(identifier: "Europe/Berlin")!)
+    static let clock = Clock.fixed(
+        Date(timeIntervalSince1970: 1_795_000_000), timeZone: TimeZone(identifier: "Europe/Berlin")!)
 
     /// Text with the characters that break naive codecs.
-    static let pieces = ["Ryan ships", "a, b", "\"quoted\"", "line\nbreak", "=SUM(A1)", "+1", "-2", "@here", "'apostrophe", "日本語",
-                         "emoji 🙂", "tab\there", "back\\slash", "semi;colon", "", "x"]
+    static let pieces = [
+        "Ryan ships", "a, b", "\"quoted\"", "line\nbreak", "=SUM(A1)", "+1", "-2", "@here", "'apostrophe", "日本語",
+        "emoji 🙂", "tab\there", "back\\slash", "semi;colon", "", "x",
+    ]
 
     static func text(_ rng: inout SeededGenerator, nonEmpty: Bool = true) -> String {
         var s = (0..<(1 + rng.below(3))).map { _ in pieces[rng.below(pieces.count)] }.joined(separator: " ")
@@ -24,8 +28,9 @@ import Testing
         let people = ["me", "ryan", "Sam O'Neil", "=evil"]
         for i in 0..<(3 + rng.below(12)) {
             let created = Date(millis: 1_700_000_000_000 + Int64(rng.below(10_000_000)) * 1000 + Int64(rng.below(1000)))
-            var c = InterchangeClaim(uuid: StableID.uuid(["test", String(seed), String(i)]), id: rng.below(3) == 0 ? nil : ClaimID(i + 1),
-                                     text: text(&rng), createdAt: created)
+            var c = InterchangeClaim(
+                uuid: StableID.uuid(["test", String(seed), String(i)]), id: rng.below(3) == 0 ? nil : ClaimID(i + 1),
+                text: text(&rng), createdAt: created)
             c.notes = rng.below(2) == 0 ? nil : text(&rng, nonEmpty: true)
             c.resolveBy = rng.below(2) == 0 ? nil : created.addingTimeInterval(Double(rng.below(1_000_000)))
             c.tags = Array(Set((0..<rng.below(3)).map { _ in ["work", "ai", "x/y", "t.1"][rng.below(4)] })).sorted()
@@ -41,28 +46,42 @@ import Testing
                 let caveats = (0..<rng.below(3)).map { _ in text(&rng) }
                 if scenario {
                     for option in c.options {
-                        c.forecasts.append(InterchangeForecast(forecaster: who, option: option, probability: 1.0 / 3, typed: "33.3%", form: .percent,
-                                                               createdAt: at, caveats: caveats))
+                        c.forecasts.append(
+                            InterchangeForecast(
+                                forecaster: who, option: option, probability: 1.0 / 3, typed: "33.3%", form: .percent,
+                                createdAt: at, caveats: caveats))
                     }
                 } else {
-                    c.forecasts.append(InterchangeForecast(forecaster: who, probability: p, typed: "\(p)", form: [.decimal, .odds, .verbal][rng.below(3)],
-                                                           reason: rng.below(2) == 0 ? nil : text(&rng), createdAt: at, caveats: caveats))
+                    c.forecasts.append(
+                        InterchangeForecast(
+                            forecaster: who, probability: p, typed: "\(p)",
+                            form: [.decimal, .odds, .verbal][rng.below(3)],
+                            reason: rng.below(2) == 0 ? nil : text(&rng), createdAt: at, caveats: caveats))
                 }
             }
             for _ in 0..<rng.below(3) {
                 let at = created.addingTimeInterval(Double(300_000 + rng.below(600_000)))
-                let status: ClaimStatus = scenario ? (rng.below(3) == 0 ? .annulled : .resolved) : [.yes, .no, .annulled][rng.below(3)]
-                c.resolutions.append(InterchangeResolution(status: status, option: status == .resolved ? c.options[rng.below(3)] : nil,
-                                                           resolvedAt: at, recordedAt: at.addingTimeInterval(5), note: rng.below(2) == 0 ? nil : text(&rng),
-                                                           resolvedBy: rng.below(2) == 0 ? nil : people[rng.below(people.count)], automatic: rng.below(5) == 0))
+                let status: ClaimStatus =
+                    scenario ? (rng.below(3) == 0 ? .annulled : .resolved) : [.yes, .no, .annulled][rng.below(3)]
+                c.resolutions.append(
+                    InterchangeResolution(
+                        status: status, option: status == .resolved ? c.options[rng.below(3)] : nil,
+                        resolvedAt: at, recordedAt: at.addingTimeInterval(5),
+                        note: rng.below(2) == 0 ? nil : text(&rng),
+                        resolvedBy: rng.below(2) == 0 ? nil : people[rng.below(people.count)],
+                        automatic: rng.below(5) == 0))
             }
             c.resolutions.sort { $0.recordedAt < $1.recordedAt }
             if i > 0 && rng.below(3) == 0 { c.condition = (doc.claims[rng.below(i)].uuid, rng.below(2) == 0) }
             if c.kind == .binary && rng.below(3) == 0 {
-                doc.bets.append(InterchangeBet(claimUUID: c.uuid, yesSide: "me", noSide: "ryan", yesStake: Double(rng.below(100) + 1) / 3,
-                                               noStake: Double(rng.below(100) + 1), terms: text(&rng), createdAt: created,
-                                               settledAt: c.resolutions.last?.resolvedAt,
-                                               settlement: c.resolutions.last.map { $0.status == .yes ? .yes : $0.status == .no ? .no : .refunded }))
+                doc.bets.append(
+                    InterchangeBet(
+                        claimUUID: c.uuid, yesSide: "me", noSide: "ryan", yesStake: Double(rng.below(100) + 1) / 3,
+                        noStake: Double(rng.below(100) + 1), terms: text(&rng), createdAt: created,
+                        settledAt: c.resolutions.last?.resolvedAt,
+                        settlement: c.resolutions.last.map {
+                            $0.status == .yes ? .yes : $0.status == .no ? .no : .refunded
+                        }))
             }
             doc.claims.append(c)
         }
@@ -72,7 +91,7 @@ import Testing
     func exported(_ j: Journal, _ format: ExportFormat) throws -> String {
         var out = ""
         try j.export(format, filter: ClaimFilter(), owner: "me", version: "test") { out += $0 }
-        return format == .json ? String(out.drop { $0 != "\n" }) : out   // the first line holds the export time
+        return format == .json ? String(out.drop { $0 != "\n" }) : out  // the first line holds the export time
     }
 
     @Test(arguments: [ExportFormat.json, .csv])
@@ -83,20 +102,25 @@ import Testing
             var first = ""
             try a.export(format, filter: ClaimFilter(), owner: "me", version: "test") { first += $0 }
             let b = try Journal.inMemory(clock: Self.clock)
-            let (_, doc) = try Interchange.read(Array(first.utf8), format: nil, namespace: "x", owner: "me", dates: Self.clock.dates,
-                                                now: Self.clock.now(), skipBad: false)
+            let (_, doc) = try Interchange.read(
+                Array(first.utf8), format: nil, namespace: "x", owner: "me", dates: Self.clock.dates,
+                now: Self.clock.now(), skipBad: false)
             let summary = try b.write { w in (try w.store(doc), "import") }
             #expect(summary.skipped.isEmpty, "seed \(seed): \(summary.skipped)")
             #expect(try exported(a, format) == exported(b, format), "seed \(seed) differs after a round trip")
             #expect(try a.integrityCheck() == "ok" && b.integrityCheck() == "ok")
             let again = try b.write { w in (try w.store(doc), "again") }
-            #expect(again.claims == 0 && again.forecasts == 0 && again.bets == 0 && again.resolutions == 0, "seed \(seed): re-import added \(again)")
+            #expect(
+                again.claims == 0 && again.forecasts == 0 && again.bets == 0 && again.resolutions == 0,
+                "seed \(seed): re-import added \(again)")
         }
     }
 
     @Test func theExportedJournalHasEveryKindOfRecord() throws {
         let j = try Journal.inMemory(clock: Self.clock)
-        for seed in 1...40 as ClosedRange<UInt64> { _ = try j.write { w in (try w.store(Self.document(seed: seed)), "seed") } }
+        for seed in 1...40 as ClosedRange<UInt64> {
+            _ = try j.write { w in (try w.store(Self.document(seed: seed)), "seed") }
+        }
         let counts = try j.read { db in
             try ["claim", "forecast", "caveat", "claim_tag", "resolution", "condition", "bet", "scenario_option"].map {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")!

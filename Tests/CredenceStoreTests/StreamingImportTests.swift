@@ -2,6 +2,7 @@ import CredenceCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import CredenceStore
 
 /// A large Credence CSV is written while it is still being read. Here the streaming path is forced
@@ -14,7 +15,9 @@ import Testing
     final class Directory {
         let path: String
         init() throws {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("credence-stream-\(UUID().uuidString)").path
+            path =
+                FileManager.default.temporaryDirectory.appendingPathComponent("credence-stream-\(UUID().uuidString)")
+                .path
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
         deinit { try? FileManager.default.removeItem(atPath: path) }
@@ -31,9 +34,13 @@ import Testing
     }
 
     @discardableResult
-    static func importing(_ text: String, into path: String, streaming: Bool, skipBad: Bool = false) throws -> ImportSummary {
-        try Interchange.importFile(Array(text.utf8), format: nil, namespace: "f", owner: "me", dates: clock.dates, now: clock.now(),
-                                   skipBad: skipBad, journal: path, clock: clock, streamAbove: streaming ? 0 : .max, batch: 2) { _ in "import" }.1
+    static func importing(
+        _ text: String, into path: String, streaming: Bool, skipBad: Bool = false
+    ) throws -> ImportSummary {
+        try Interchange.importFile(
+            Array(text.utf8), format: nil, namespace: "f", owner: "me", dates: clock.dates, now: clock.now(),
+            skipBad: skipBad, journal: path, clock: clock, streamAbove: streaming ? 0 : .max, batch: 2
+        ) { _ in "import" }.1
     }
 
     /// One bad record (which --skip-bad could leave out).
@@ -47,7 +54,9 @@ import Testing
         let j = try Journal.open(path: path, access: .read, clock: clock)
         var out = ""
         try j.export(.csv, filter: ClaimFilter(), owner: "me", version: "test") { out += $0 }
-        try j.export(.json, filter: ClaimFilter(), owner: "me", version: "test") { out += String($0.drop { $0 != "\n" }) }
+        try j.export(.json, filter: ClaimFilter(), owner: "me", version: "test") {
+            out += String($0.drop { $0 != "\n" })
+        }
         return out
     }
 
@@ -63,7 +72,8 @@ import Testing
             // Into a directory that does not exist yet (read whole first, then created).
             try Self.importing(text, into: dir.path + "/new/c.sqlite", streaming: true)
             #expect(try Self.dump(dir.path + "/new/c.sqlite") == Self.dump(dir.path + "/b.sqlite"), "seed \(seed)")
-            let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/a.sqlite")[.posixPermissions] as? Int
+            let mode =
+                try FileManager.default.attributesOfItem(atPath: dir.path + "/a.sqlite")[.posixPermissions] as? Int
             #expect(mode == 0o600)
             let j = try Journal.open(path: dir.path + "/a.sqlite", access: .read, clock: Self.clock)
             #expect(try j.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
@@ -71,29 +81,34 @@ import Testing
             #expect(try j.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty, "seed \(seed)")
             // Into an existing journal the same file adds nothing.
             let again = try Self.importing(text, into: dir.path + "/a.sqlite", streaming: true)
-            #expect(again.claims == 0 && again.forecasts == 0 && again.resolutions == 0 && again.bets == 0, "seed \(seed): \(again)")
+            #expect(
+                again.claims == 0 && again.forecasts == 0 && again.resolutions == 0 && again.bets == 0,
+                "seed \(seed): \(again)")
         }
     }
 
     /// The reader hands on each batch of claims once it has read past them, keeps the rest, and
     /// stops at a row for a claim it has already handed on.
     @Test func theReaderHandsOnClaimsItHasPassed() throws {
-        let seed = try #require((1...50 as ClosedRange<UInt64>).first { RoundTripTests.document(seed: $0).claims.count >= 10 })
+        let seed = try #require(
+            (1...50 as ClosedRange<UInt64>).first { RoundTripTests.document(seed: $0).claims.count >= 10 })
         let text = try Self.csv(seed: seed)
         var policy = RecordPolicy(skipBad: false)
         let whole = try CredenceCSVCodec.read(Array(text.utf8), policy: &policy)
         #expect(whole.claims.count >= 10)
         var batches: [[InterchangeClaim]] = []
-        let rest = try CredenceCSVCodec.read(Array(text.utf8), policy: &policy, sink: ClaimSink(batch: 3) { batches.append($0) })
+        let rest = try CredenceCSVCodec.read(
+            Array(text.utf8), policy: &policy, sink: ClaimSink(batch: 3) { batches.append($0) })
         #expect(batches.map(\.count).allSatisfy { $0 == 3 } && !batches.isEmpty)
         #expect(rest.claims.count >= 1 && rest.claims.count <= 3)
         #expect(batches.flatMap { $0 } + rest.claims == whole.claims)
         #expect(rest.bets == whole.bets)
 
         var lines = text.split(separator: "\n").map(String.init)
-        lines.append(lines[1])   // the first claim's first row again, at the end
+        lines.append(lines[1])  // the first claim's first row again, at the end
         #expect(throws: ClaimsNotTogether(line: lines.count)) {
-            try CredenceCSVCodec.read(Array(lines.joined(separator: "\n").utf8), policy: &policy, sink: ClaimSink(batch: 3) { _ in })
+            try CredenceCSVCodec.read(
+                Array(lines.joined(separator: "\n").utf8), policy: &policy, sink: ClaimSink(batch: 3) { _ in })
         }
     }
 
@@ -103,9 +118,9 @@ import Testing
         var lines = try Self.csv(seed: 7).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let firstForecast = try #require(lines.firstIndex { $0.hasPrefix("forecast,") })
         let moved = lines.remove(at: firstForecast)
-        lines.insert(moved, at: lines.count - 1)   // before the final empty string of the trailing newline
+        lines.insert(moved, at: lines.count - 1)  // before the final empty string of the trailing newline
         let text = lines.joined(separator: "\n")
-        try Self.importing(text, into: dir.path + "/existing.sqlite", streaming: false)   // a journal that exists
+        try Self.importing(text, into: dir.path + "/existing.sqlite", streaming: false)  // a journal that exists
         try Self.importing(text, into: dir.path + "/whole.sqlite", streaming: false)
         let streamed = try Self.importing(text, into: dir.path + "/streamed.sqlite", streaming: true)
         #expect(streamed.forecasts > 0)
@@ -122,12 +137,17 @@ import Testing
         let dir = try Directory()
         let text = try Self.csv(seed: 3)
         let lines = text.split(separator: "\n").count
-        let bad = text + "forecast,\(StableID.uuid(["bad"])),,Late claim,binary,,2025-01-01T00:00:00.000Z,,,,,,me,,1.5,150%,percent,,,2025-01-01T00:00:00.000Z,,,,,,,,,,,,,\n"
+        let bad =
+            text
+            + "forecast,\(StableID.uuid(["bad"])),,Late claim,binary,,2025-01-01T00:00:00.000Z,,,,,,me,,1.5,150%,percent,,,2025-01-01T00:00:00.000Z,,,,,,,,,,,,,\n"
         let existing = dir.path + "/existing.sqlite"
         try Self.importing(try Self.csv(seed: 4), into: existing, streaming: false)
         let before = try Data(contentsOf: URL(fileURLWithPath: existing))
         for path in [existing, dir.path + "/new.sqlite", dir.path + "/sub/dir/new.sqlite"] {
-            #expect(throws: Self.record(InterchangeError(line: lines + 1, field: "probability", "\"1.5\" is not a probability from 0 to 1"))) {
+            #expect(
+                throws: Self.record(
+                    InterchangeError(line: lines + 1, field: "probability", "\"1.5\" is not a probability from 0 to 1"))
+            ) {
                 try Self.importing(bad, into: path, streaming: true)
             }
         }
@@ -145,13 +165,21 @@ import Testing
         let dir = try Directory()
         let header = CredenceCSVCodec.header
         let options = "\"[\"\"a\"\",\"\"b\"\"]\""
-        var text = header + "forecast,\(StableID.uuid(["s"])),,Which,scenarios,,2025-01-01T00:00:00.000Z,,\(options),,,,me,c,0.5,50%,percent,,,2025-01-01T00:00:00.000Z,,,,,,,,,,,,,\n"
+        var text =
+            header
+            + "forecast,\(StableID.uuid(["s"])),,Which,scenarios,,2025-01-01T00:00:00.000Z,,\(options),,,,me,c,0.5,50%,percent,,,2025-01-01T00:00:00.000Z,,,,,,,,,,,,,\n"
         for i in 0..<20 {
-            text += "forecast,\(StableID.uuid(["c", String(i)])),,Claim \(i),binary,,2025-01-01T00:00:00.000Z,,,,,,me,,0.5,50%,percent,,,2025-01-01T00:00:00.000Z,,,,,,,,,,,,,\n"
+            text +=
+                "forecast,\(StableID.uuid(["c", String(i)])),,Claim \(i),binary,,2025-01-01T00:00:00.000Z,,,,,,me,,0.5,50%,percent,,,2025-01-01T00:00:00.000Z,,,,,,,,,,,,,\n"
         }
         #expect(throws: JournalError.self) { try Self.importing(text, into: dir.path + "/a.sqlite", streaming: true) }
-        let bad = text + "forecast,\(StableID.uuid(["z"])),,Late,binary,,2025-01-01T00:00:00.000Z,,,,,,me,,0.5,50%,carrier pigeon,,,2025-01-01T00:00:00.000Z,,,,,,,,,,,,,\n"
-        #expect(throws: Self.record(InterchangeError(line: 23, field: "form", "\"carrier pigeon\" is not a known input form"))) {
+        let bad =
+            text
+            + "forecast,\(StableID.uuid(["z"])),,Late,binary,,2025-01-01T00:00:00.000Z,,,,,,me,,0.5,50%,carrier pigeon,,,2025-01-01T00:00:00.000Z,,,,,,,,,,,,,\n"
+        #expect(
+            throws: Self.record(
+                InterchangeError(line: 23, field: "form", "\"carrier pigeon\" is not a known input form"))
+        ) {
             try Self.importing(bad, into: dir.path + "/a.sqlite", streaming: true)
         }
         #expect(dir.entries == [])
@@ -176,7 +204,9 @@ import Testing
     @Test func leftoversOfAKilledImportAreRemoved() throws {
         let dir = try Directory()
         let gone = try ChildPID.finished()
-        for name in [".j.sqlite.importing-\(gone)-1", ".j.sqlite.importing-\(gone)-1-wal", ".j.sqlite.importing-\(getpid())-2"] {
+        for name in [
+            ".j.sqlite.importing-\(gone)-1", ".j.sqlite.importing-\(gone)-1-wal", ".j.sqlite.importing-\(getpid())-2",
+        ] {
             FileManager.default.createFile(atPath: dir.path + "/" + name, contents: Data("x".utf8))
         }
         try Self.importing(try Self.csv(seed: 5), into: dir.path + "/j.sqlite", streaming: true)
@@ -190,14 +220,21 @@ import Testing
         func row(_ i: Int, _ who: String, _ p: String, _ at: String) -> String {
             "forecast,\(StableID.uuid(["bulk", String(i)])),,Claim \(i),binary,,2025-01-01T00:00:00.000Z,,,,,,\(who),,\(p),\(p),decimal,,,\(at),,,,,,,,,,,,,\n"
         }
-        try Self.importing(CredenceCSVCodec.header + (0..<3).map { row($0, "me", "0.5", "2025-01-01T00:00:00.000Z") }.joined(), into: path, streaming: false)
+        try Self.importing(
+            CredenceCSVCodec.header + (0..<3).map { row($0, "me", "0.5", "2025-01-01T00:00:00.000Z") }.joined(),
+            into: path, streaming: false)
         var text = CredenceCSVCodec.header
         for i in 0..<3 { text += row(i, "ryan", "0.25", "2025-01-02T00:00:00.000Z") }
         for i in 3..<(ClaimImporter.bulkThreshold + 10) { text += row(i, "me", "0.75", "2025-01-01T00:00:00.000Z") }
         let s = try Self.importing(text, into: path, streaming: true)
-        #expect(s.claims == ClaimImporter.bulkThreshold + 7 && s.mergedClaims == 3 && s.forecasts == ClaimImporter.bulkThreshold + 10)
+        #expect(
+            s.claims == ClaimImporter.bulkThreshold + 7 && s.mergedClaims == 3
+                && s.forecasts == ClaimImporter.bulkThreshold + 10)
         let j = try Journal.open(path: path, access: .read, clock: Self.clock)
-        let indexes = try j.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_schema WHERE tbl_name = 'forecast' AND type = 'index' ORDER BY name") }
+        let indexes = try j.read {
+            try String.fetchAll(
+                $0, sql: "SELECT name FROM sqlite_schema WHERE tbl_name = 'forecast' AND type = 'index' ORDER BY name")
+        }
         #expect(indexes == ["forecast_by_claim", "forecast_final"])
         let merged = try j.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM forecast WHERE claim_id <= 3") }
         #expect(merged == 6)

@@ -8,18 +8,18 @@ struct Add: CredenceCommand {
         commandName: "add",
         abstract: "Log a claim with your forecast.",
         discussion: """
-        One line:  <claim> <probability> [by <date>] [#tag …] [unless <caveat> | caveat: <text>]
-          credence add Ryan ships by friday 70% #work
-          credence add "GPT-6 is released" 3:1 by end of year #ai unless compute runs short
-        Probabilities: 70%, 0.7, .7, 7/10, odds 3:1, 1 in 20, or words (likely = 75%, almost certain = 93% …).
-        A bare number such as 70 is refused; 0% and 100% need --certain.
-        Scenario sets: mutually exclusive options whose probabilities sum to 100%:
-          credence add "How does the transition go" --option "slow takeoff=60%" --option "fast takeoff=25%" --option "no AGI=15%"
-        Conditional claims count only if another resolves a given way (P(B | A)):
-          credence add "We ship the API by March" 80% --if 12        (12 must resolve yes; --if 12=no for no)
-        Dates: 2027-06-30, today, tomorrow, friday, next friday, in 3 weeks, june, june 2027, end of month|quarter|year, Q3 2027.
-        Flags override the inline forms; put the claim text in quotes when it holds a probability-like word.
-        """)
+            One line:  <claim> <probability> [by <date>] [#tag …] [unless <caveat> | caveat: <text>]
+              credence add Ryan ships by friday 70% #work
+              credence add "GPT-6 is released" 3:1 by end of year #ai unless compute runs short
+            Probabilities: 70%, 0.7, .7, 7/10, odds 3:1, 1 in 20, or words (likely = 75%, almost certain = 93% …).
+            A bare number such as 70 is refused; 0% and 100% need --certain.
+            Scenario sets: mutually exclusive options whose probabilities sum to 100%:
+              credence add "How does the transition go" --option "slow takeoff=60%" --option "fast takeoff=25%" --option "no AGI=15%"
+            Conditional claims count only if another resolves a given way (P(B | A)):
+              credence add "We ship the API by March" 80% --if 12        (12 must resolve yes; --if 12=no for no)
+            Dates: 2027-06-30, today, tomorrow, friday, next friday, in 3 weeks, june, june 2027, end of month|quarter|year, Q3 2027.
+            Flags override the inline forms; put the claim text in quotes when it holds a probability-like word.
+            """)
 
     @Argument(parsing: .allUnrecognized, help: "The quick-entry line.")
     var words: [String] = []
@@ -36,7 +36,9 @@ struct Add: CredenceCommand {
     @Option(name: .long, help: "A caveat on your forecast (repeatable).")
     var caveat: [String] = []
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who is forecasting (default: the owner, `me`).", valueName: "name"))
+    @Option(
+        name: .customLong("as"), help: ArgumentHelp("Who is forecasting (default: the owner, `me`).", valueName: "name")
+    )
     var forecaster: String?
 
     @Option(name: .long, help: "Notes on the claim.")
@@ -48,17 +50,26 @@ struct Add: CredenceCommand {
     @Flag(name: .long, help: "Allow 0% or 100%.")
     var certain = false
 
-    @Option(name: .customLong("option"), help: ArgumentHelp("A scenario option and its probability, name=PROB (repeatable; they must sum to 100%).", valueName: "name=prob"))
+    @Option(
+        name: .customLong("option"),
+        help: ArgumentHelp(
+            "A scenario option and its probability, name=PROB (repeatable; they must sum to 100%).",
+            valueName: "name=prob"))
     var scenarioOptions: [String] = []
 
-    @Option(name: .customLong("if"), help: ArgumentHelp("Count this claim only if claim ID resolves yes (ID=no: resolves no).", valueName: "id[=yes|no]"))
+    @Option(
+        name: .customLong("if"),
+        help: ArgumentHelp(
+            "Count this claim only if claim ID resolves yes (ID=no: resolves no).", valueName: "id[=yes|no]"))
     var condition: String?
 
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
         guard !words.isEmpty else {
-            throw CLIError("nothing to add: write a claim and a probability, e.g. credence add Ryan ships by friday 70%", status: ExitStatus.usage)
+            throw CLIError(
+                "nothing to add: write a claim and a probability, e.g. credence add Ryan ships by friday 70%",
+                status: ExitStatus.usage)
         }
         let dates = ctx.clock.dates
         let parser = QuickEntryParser(dates: dates)
@@ -67,7 +78,8 @@ struct Add: CredenceCommand {
             throw CLIError("a scenario set takes --option name=PROB for each option, not --p", status: ExitStatus.usage)
         }
         let conditional = try condition.map(parseCondition)
-        let overrides = QuickEntryOverrides(probability: probability != nil || !scenarios.isEmpty, resolveBy: by != nil, allowCertain: certain)
+        let overrides = QuickEntryOverrides(
+            probability: probability != nil || !scenarios.isEmpty, resolveBy: by != nil, allowCertain: certain)
         var entry = try parser.parse(arguments: words, overrides: overrides)
         if let probability { entry.probability = try ProbabilityParser.parse(probability, allowCertain: certain) }
         if let by {
@@ -84,32 +96,47 @@ struct Add: CredenceCommand {
         if scenarios.isEmpty {
             let p = entry.probability!
             let (c, forecast) = try journal.write { w -> ((Claim, Forecast), String) in
-                let claim = try w.addClaim(text: entry.text, resolveBy: entry.resolveBy, tags: tags, notes: note, uuid: ctx.makeUUID())
-                let forecast = try w.addForecast(claim: claim.id, forecaster: who, probability: p, reason: reason, caveats: caveats)
-                if let conditional { try w.addCondition(claim: claim.id, on: conditional.on, required: conditional.required) }
+                let claim = try w.addClaim(
+                    text: entry.text, resolveBy: entry.resolveBy, tags: tags, notes: note, uuid: ctx.makeUUID())
+                let forecast = try w.addForecast(
+                    claim: claim.id, forecaster: who, probability: p, reason: reason, caveats: caveats)
+                if let conditional {
+                    try w.addCondition(claim: claim.id, on: conditional.on, required: conditional.required)
+                }
                 return ((claim, forecast), "add claim \(claim.id) “\(claim.text)”")
             }
             claim = c
             lines.append((Format.safe(forecast.forecaster), p.echo))
         } else {
             claim = try journal.write { w -> (Claim, String) in
-                let claim = try w.addScenarioClaim(text: entry.text, options: scenarios, forecaster: who, resolveBy: entry.resolveBy, tags: tags,
-                                                   notes: note, reason: reason, caveats: caveats, uuid: ctx.makeUUID())
-                if let conditional { try w.addCondition(claim: claim.id, on: conditional.on, required: conditional.required) }
+                let claim = try w.addScenarioClaim(
+                    text: entry.text, options: scenarios, forecaster: who, resolveBy: entry.resolveBy, tags: tags,
+                    notes: note, reason: reason, caveats: caveats, uuid: ctx.makeUUID())
+                if let conditional {
+                    try w.addCondition(claim: claim.id, on: conditional.on, required: conditional.required)
+                }
                 return (claim, "add scenario set \(claim.id) “\(claim.text)”")
             }
-            lines.append((Format.safe(who), scenarios.map { "\(Format.safe($0.label)) \($0.p.echo)" }.joined(separator: " · ")))
+            lines.append(
+                (Format.safe(who), scenarios.map { "\(Format.safe($0.label)) \($0.p.echo)" }.joined(separator: " · ")))
         }
-        ctx.out.line("Added \(scenarios.isEmpty ? "claim" : "scenario set") \(f.style.bold(String(claim.id))): \(Format.safe(claim.text))")
+        ctx.out.line(
+            "Added \(scenarios.isEmpty ? "claim" : "scenario set") \(f.style.bold(String(claim.id))): \(Format.safe(claim.text))"
+        )
         if let conditional {
-            lines.append(("if", "claim \(conditional.on) resolves \(conditional.required ? "yes" : "no") (otherwise this claim is annulled)"))
+            lines.append(
+                (
+                    "if",
+                    "claim \(conditional.on) resolves \(conditional.required ? "yes" : "no") (otherwise this claim is annulled)"
+                ))
         }
         if let by = claim.resolveBy { lines.append(("by", f.resolveBy(by))) }
         if !tags.isEmpty { lines.append(("tags", Format.tags(tags))) }
         for c in caveats { lines.append(("caveat", Format.safe(c))) }
         if let reason { lines.append(("reason", Format.safe(reason))) }
         if let p = entry.probability, scenarios.isEmpty,
-           let hint = ctx.referenceHint(journal, forecaster: who, probability: p.value, claim: claim.id) {
+            let hint = ctx.referenceHint(journal, forecaster: who, probability: p.value, claim: claim.id)
+        {
             lines.append(("record", hint))
         }
         let width = lines.map { Format.width($0.0) }.max() ?? 0

@@ -6,7 +6,9 @@ struct Backup: CredenceCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the journal to a new file, safely even while another credence writes to it.",
-        discussion: "  credence backup ~/backups/journal-2026-11-22.sqlite\nThe copy is private (mode 0600), checked with SQLite's integrity check, and never replaces an existing file.")
+        discussion:
+            "  credence backup ~/backups/journal-2026-11-22.sqlite\nThe copy is private (mode 0600), checked with SQLite's integrity check, and never replaces an existing file."
+    )
 
     @Argument(help: "The new file.")
     var file: String

@@ -7,7 +7,9 @@ import Foundation
 struct Bets: CredenceCommand {
     static let configuration = CommandConfiguration(
         commandName: "bets",
-        abstract: "The bet ledger: balance per counterparty, open bets, settled history, and the head-to-head record with each.")
+        abstract:
+            "The bet ledger: balance per counterparty, open bets, settled history, and the head-to-head record with each."
+    )
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Whose ledger (default: the owner).", valueName: "name"))
     var forecaster: String?
@@ -31,40 +33,66 @@ struct Bets: CredenceCommand {
         let journal = try ctx.openJournal(options.journal, access: .read)
         var bets = try journal.bets(involving: me)
         if let counterparty {
-            bets = bets.filter { [$0.bet.yesSide.lowercased(), $0.bet.noSide.lowercased()].contains(counterparty.lowercased()) }
+            bets = bets.filter {
+                [$0.bet.yesSide.lowercased(), $0.bet.noSide.lowercased()].contains(counterparty.lowercased())
+            }
         }
         var ledgers: [String: Ledger] = [:], order: [String] = []
         for (bet, _) in bets {
             let other = bet.yesSide.lowercased() == me.lowercased() ? bet.noSide : bet.yesSide
             let key = other.lowercased()
-            if ledgers[key] == nil { ledgers[key] = Ledger(name: other); order.append(key) }
+            if ledgers[key] == nil {
+                ledgers[key] = Ledger(name: other)
+                order.append(key)
+            }
             if let net = bet.net(for: me) {
                 ledgers[key]!.balance += net
-                if bet.settlement == .refunded { ledgers[key]!.refunded += 1 } else if net > 0 { ledgers[key]!.won += 1 } else { ledgers[key]!.lost += 1 }
+                if bet.settlement == .refunded {
+                    ledgers[key]!.refunded += 1
+                } else if net > 0 {
+                    ledgers[key]!.won += 1
+                } else {
+                    ledgers[key]!.lost += 1
+                }
             } else {
                 ledgers[key]!.open += 1
             }
         }
         var records: [String: PairComparison] = [:]
         for key in order {
-            if let c = Comparisons.compare(try journal.sharedClaims(me, ledgers[key]!.name, scope: ClaimScope()), seed: Vs.seed) { records[key] = c }
+            if let c = Comparisons.compare(
+                try journal.sharedClaims(me, ledgers[key]!.name, scope: ClaimScope()), seed: Vs.seed)
+            {
+                records[key] = c
+            }
         }
         if json {
-            ctx.out.line(JSONValue.object([
-                "forecaster": .string(me),
-                "counterparties": .array(order.map { key in
-                    let l = ledgers[key]!
-                    return ["name": .string(l.name), "balance": .number(l.balance), "won": .int(l.won), "lost": .int(l.lost),
-                            "refunded": .int(l.refunded), "open": .int(l.open),
-                            "head_to_head": records[key].map { Vs.comparisonJSON($0.brier, $0.bootstrap) } ?? .null]
-                }),
-                "bets": .array(bets.map { bet, claim in
-                    ["id": .int(bet.id), "claim_id": .int(claim.id), "claim": .string(claim.text), "yes": .string(bet.yesSide),
-                     "no": .string(bet.noSide), "yes_stake": .number(bet.yesStake), "no_stake": .number(bet.noStake),
-                     "terms": .string(bet.terms), "created_at": .date(bet.createdAt), "settled_at": .date(bet.settledAt),
-                     "settlement": .string(bet.settlement?.rawValue), "net": .number(bet.net(for: me))]
-                }),
-            ]).rendered())
+            ctx.out.line(
+                JSONValue.object([
+                    "forecaster": .string(me),
+                    "counterparties": .array(
+                        order.map { key in
+                            let l = ledgers[key]!
+                            return [
+                                "name": .string(l.name), "balance": .number(l.balance), "won": .int(l.won),
+                                "lost": .int(l.lost),
+                                "refunded": .int(l.refunded), "open": .int(l.open),
+                                "head_to_head": records[key].map { Vs.comparisonJSON($0.brier, $0.bootstrap) } ?? .null,
+                            ]
+                        }),
+                    "bets": .array(
+                        bets.map { bet, claim in
+                            [
+                                "id": .int(bet.id), "claim_id": .int(claim.id), "claim": .string(claim.text),
+                                "yes": .string(bet.yesSide),
+                                "no": .string(bet.noSide), "yes_stake": .number(bet.yesStake),
+                                "no_stake": .number(bet.noStake),
+                                "terms": .string(bet.terms), "created_at": .date(bet.createdAt),
+                                "settled_at": .date(bet.settledAt),
+                                "settlement": .string(bet.settlement?.rawValue), "net": .number(bet.net(for: me)),
+                            ]
+                        }),
+                ]).rendered())
             return
         }
         guard !bets.isEmpty else {
@@ -96,15 +124,21 @@ struct Bets: CredenceCommand {
             ctx.out.line(f.style.bold("Settled"))
             for (bet, claim) in settled {
                 let net = bet.net(for: me) ?? 0
-                ctx.out.line("  \(f.day(bet.settledAt!))  \(line(bet, claim, me: me, owner: ctx.owner))  → \(bet.settlement == .refunded ? "refunded" : "\(bet.settlement!.rawValue.uppercased()), \(BetText.signed(net))")")
+                ctx.out.line(
+                    "  \(f.day(bet.settledAt!))  \(line(bet, claim, me: me, owner: ctx.owner))  → \(bet.settlement == .refunded ? "refunded" : "\(bet.settlement!.rawValue.uppercased()), \(BetText.signed(net))")"
+                )
             }
         }
         ctx.out.line()
         ctx.out.line(f.style.bold("Head-to-head (resolved claims you both forecast)"))
         for key in order {
             let name = TerminalText.pad(TerminalText.safe(ledgers[key]!.name), w)
-            guard let c = records[key] else { ctx.out.line("  \(name)  no shared resolved claims yet"); continue }
-            ctx.out.line("  \(name)  " + Vs.sentence(c, scoring: .final, a: me, b: ledgers[key]!.name, owner: ctx.owner))
+            guard let c = records[key] else {
+                ctx.out.line("  \(name)  no shared resolved claims yet")
+                continue
+            }
+            ctx.out.line(
+                "  \(name)  " + Vs.sentence(c, scoring: .final, a: me, b: ledgers[key]!.name, owner: ctx.owner))
         }
     }
 
@@ -113,6 +147,7 @@ struct Bets: CredenceCommand {
         let other = mineYes ? bet.noSide : bet.yesSide
         let side = mineYes ? "YES \(BetText.amount(bet.yesStake))" : "NO \(BetText.amount(bet.noStake))"
         let theirs = mineYes ? "NO \(BetText.amount(bet.noStake))" : "YES \(BetText.amount(bet.yesStake))"
-        return "#\(bet.id) claim \(claim.id) “\(TerminalText.truncate(TerminalText.safe(claim.text), to: 40))”: \(BetText.who(me, owner: owner)) \(side) vs \(TerminalText.safe(other)) \(theirs), \(bet.terms)"
+        return
+            "#\(bet.id) claim \(claim.id) “\(TerminalText.truncate(TerminalText.safe(claim.text), to: 40))”: \(BetText.who(me, owner: owner)) \(side) vs \(TerminalText.safe(other)) \(theirs), \(bet.terms)"
     }
 }

@@ -9,14 +9,14 @@ struct Caveats: CredenceCommand {
         commandName: "caveats",
         abstract: "Caveat audit: are your caveated forecasts better calibrated than your bare ones?",
         discussion: """
-          credence caveats
-          credence caveats --as ryan --tag work --json
-        Compares forecasts with no caveats, one, and two or more (and any against none) by Brier,
-        miscalibration (MCB) and discrimination (DSC) from the CORP decomposition, and by
-        overconfidence (mean confidence minus hit rate, forecasts folded at 50%). Intervals are
-        95% Poisson-bootstrap intervals from 1,000 seeded replicates; the sentence at the end says
-        whether the difference in MCB is larger than that noise.
-        """)
+              credence caveats
+              credence caveats --as ryan --tag work --json
+            Compares forecasts with no caveats, one, and two or more (and any against none) by Brier,
+            miscalibration (MCB) and discrimination (DSC) from the CORP decomposition, and by
+            overconfidence (mean confidence minus hit rate, forecasts folded at 50%). Intervals are
+            95% Poisson-bootstrap intervals from 1,000 seeded replicates; the sentence at the end says
+            whether the difference in MCB is larger than that noise.
+            """)
 
     @OptionGroup var record: RecordOptions
 
@@ -27,7 +27,8 @@ struct Caveats: CredenceCommand {
         let journal = try ctx.openJournal(options.journal, access: .read)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .caveats)
         func sample(_ name: String) -> Sample { Sample(counts: groups.first { $0.name == name }?.counts ?? []) }
-        let audit = CaveatAudit(none: sample("no caveats"), one: sample("1 caveat"), more: sample("2+ caveats"), bins: ctx.config.bins)
+        let audit = CaveatAudit(
+            none: sample("no caveats"), one: sample("1 caveat"), more: sample("2+ caveats"), bins: ctx.config.bins)
         let sentence = audit.sentence(whose: record.whose(ctx))
         if record.json {
             ctx.out.line(Self.json(audit, forecaster: who, sentence: sentence).rendered())
@@ -35,26 +36,39 @@ struct Caveats: CredenceCommand {
         }
         let total = audit.groups.reduce(0) { $0 + $1.sample.n }
         guard total > 0 else {
-            ctx.out.line("No resolved forecasts by \(Format.safe(who ?? "anyone")) to audit yet. Add caveats with `unless …`, `caveat: …` or --caveat, and resolve claims as they come due.")
+            ctx.out.line(
+                "No resolved forecasts by \(Format.safe(who ?? "anyone")) to audit yet. Add caveats with `unless …`, `caveat: …` or --caveat, and resolve claims as they come due."
+            )
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
-        ctx.out.line(f.style.bold("Caveat audit of \(Format.safe(who ?? "everyone")) · \(total.grouped) resolved forecast\(total == 1 ? "" : "s")"))
+        ctx.out.line(
+            f.style.bold(
+                "Caveat audit of \(Format.safe(who ?? "everyone")) · \(total.grouped) resolved forecast\(total == 1 ? "" : "s")"
+            ))
         ctx.out.line()
-        let header = ["caveats", "n", "said", "happened", "Brier", "MCB", "calibrated?", "DSC", "overconfidence (95% CI)"]
+        let header = [
+            "caveats", "n", "said", "happened", "Brier", "MCB", "calibrated?", "DSC", "overconfidence (95% CI)",
+        ]
         var rows = [header]
         for g in audit.groups + [audit.caveated].compactMap({ $0 }) where g.sample.n > 0 {
             let s = g.sample
             let said = g.meanForecast
-            rows.append([g.name == "no caveats" ? "none" : g.name,
-                         s.n.grouped, Numbers.percent(said), Numbers.percent(s.baseRate),
-                         Numbers.score(g.analysis.scores.brier), Numbers.score(g.mcb), Self.calibrated(g.miscalibrationP),
-                         Numbers.score(g.dsc), Self.points(g.overconfidence) + " (" + Self.pointsRange(g.overconfidenceInterval) + ")"])
+            rows.append([
+                g.name == "no caveats" ? "none" : g.name,
+                s.n.grouped, Numbers.percent(said), Numbers.percent(s.baseRate),
+                Numbers.score(g.analysis.scores.brier), Numbers.score(g.mcb), Self.calibrated(g.miscalibrationP),
+                Numbers.score(g.dsc),
+                Self.points(g.overconfidence) + " (" + Self.pointsRange(g.overconfidenceInterval) + ")",
+            ])
         }
         for line in Format.table(rows, rightAligned: [1, 2, 3, 4, 5, 7]) { ctx.out.line("  " + line) }
         ctx.out.line()
         for line in Format.wrap(sentence, width: ctx.width(nil)) { ctx.out.line(line) }
-        for line in Format.wrap("MCB: the miscalibration part of the Brier score (CORP); calibrated?: whether a calibrated forecaster could show that much (p from 1,000 simulations). DSC: discrimination. Overconfidence: mean confidence minus hit rate, in percentage points, with a bias-corrected bootstrap interval.", width: ctx.width(nil)) {
+        for line in Format.wrap(
+            "MCB: the miscalibration part of the Brier score (CORP); calibrated?: whether a calibrated forecaster could show that much (p from 1,000 simulations). DSC: discrimination. Overconfidence: mean confidence minus hit rate, in percentage points, with a bias-corrected bootstrap interval.",
+            width: ctx.width(nil))
+        {
             ctx.out.line(f.style.dim(line))
         }
     }
@@ -72,7 +86,9 @@ struct Caveats: CredenceCommand {
     }
 
     static func json(_ audit: CaveatAudit, forecaster: String?, sentence: String) -> JSONValue {
-        func interval(_ i: Interval?) -> JSONValue { i.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null }
+        func interval(_ i: Interval?) -> JSONValue {
+            i.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null
+        }
         func group(_ g: CaveatAudit.Group) -> JSONValue {
             let s = g.sample
             return .object([
@@ -81,7 +97,8 @@ struct Caveats: CredenceCommand {
                 "base_rate": .number(s.baseRate), "brier": .number(g.analysis.scores.brier),
                 "mcb": .number(g.mcb), "miscalibration_p": .number(g.miscalibrationP), "dsc": .number(g.dsc),
                 "overconfidence": .number(g.overconfidence), "overconfidence_ci": interval(g.overconfidenceInterval),
-                "spiegelhalter_z": .number(g.analysis.spiegelhalter.z), "spiegelhalter_p": .number(g.analysis.spiegelhalter.pValue),
+                "spiegelhalter_z": .number(g.analysis.spiegelhalter.z),
+                "spiegelhalter_p": .number(g.analysis.spiegelhalter.pValue),
             ])
         }
         return .object([
@@ -91,7 +108,10 @@ struct Caveats: CredenceCommand {
             "difference": .object(["mcb": .number(audit.difference), "p": .number(audit.differenceP)]),
             "finding": .string(audit.finding.rawValue),
             "sentence": .string(sentence),
-            "simulation": .object(["method": .string("poisson"), "replicates": .int(PoissonBootstrap.replicates), "seed": .int(Int(PoissonBootstrap.seed))]),
+            "simulation": .object([
+                "method": .string("poisson"), "replicates": .int(PoissonBootstrap.replicates),
+                "seed": .int(Int(PoissonBootstrap.seed)),
+            ]),
         ])
     }
 }

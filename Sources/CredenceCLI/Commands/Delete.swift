@@ -22,9 +22,11 @@ struct Delete: CredenceCommand {
         let detail = try journal.claim(claimID)
         if !yes {
             guard let confirm = ctx.confirm else {
-                throw CLIError("not deleting claim \(claimID) without confirmation: add --yes", status: ExitStatus.usage)
+                throw CLIError(
+                    "not deleting claim \(claimID) without confirmation: add --yes", status: ExitStatus.usage)
             }
-            let question = "Delete claim \(claimID) “\(Format.safe(detail.claim.text))” and its \(detail.forecasts.count) forecast(s)?"
+            let question =
+                "Delete claim \(claimID) “\(Format.safe(detail.claim.text))” and its \(detail.forecasts.count) forecast(s)?"
             guard confirm(question) else {
                 ctx.out.line("Kept claim \(claimID).")
                 return

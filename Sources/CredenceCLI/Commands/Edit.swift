@@ -41,16 +41,19 @@ struct Edit: CredenceCommand {
         let claimID = try parseClaimID(id)
         let journal = try ctx.openJournal(options.journal, access: .write)
         let claim = try journal.claim(claimID).claim
-        let editor = ctx.environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 }
+        let editor =
+            ctx.environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ctx.environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("credence-claim-\(claimID)-\(getpid()).txt")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "credence-claim-\(claimID)-\(getpid()).txt")
         let original = Self.document(text: claim.text, notes: claim.notes)
         try original.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
 
         let status = try ChildProcess.run("/bin/sh", ["-c", "\(editor) \"$1\"", "credence-edit", file.path])
         guard status == 0 else {
-            throw CLIError("the editor (\(editor)) exited with status \(status): nothing was changed", status: ExitStatus.failure)
+            throw CLIError(
+                "the editor (\(editor)) exited with status \(status): nothing was changed", status: ExitStatus.failure)
         }
         let edited = try String(contentsOf: file, encoding: .utf8)
         let (text, notes) = Self.parse(edited)
@@ -59,7 +62,8 @@ struct Edit: CredenceCommand {
             return
         }
         guard !text.isEmpty else { throw CLIError("the claim text is empty: nothing was changed") }
-        let changed = try journal.write { w in (try w.edit(claimID, text: text, notes: notes), "edit claim \(claimID)") }
+        let changed = try journal.write { w in (try w.edit(claimID, text: text, notes: notes), "edit claim \(claimID)")
+        }
         ctx.out.line(changed ? "Updated claim \(claimID): \(Format.safe(text))" : "Claim \(claimID) unchanged.")
     }
 }

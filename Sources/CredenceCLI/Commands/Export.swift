@@ -9,28 +9,35 @@ extension ExportFormat: ExpressibleByArgument {}
 struct Export: CredenceCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).",
+        abstract:
+            "Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).",
         discussion: """
-          credence export --format json -o journal.json      (re-imports into another journal without loss)
-          credence export --format csv --tag work            (one row per forecast; see the README for the columns)
-          credence export --format ics -o resolve.ics        (an all-day event per open claim on its resolve-by date)
-        """)
+              credence export --format json -o journal.json      (re-imports into another journal without loss)
+              credence export --format csv --tag work            (one row per forecast; see the README for the columns)
+              credence export --format ics -o resolve.ics        (an all-day event per open claim on its resolve-by date)
+            """)
 
     @Option(name: .long, help: "csv, json or ics.")
     var format: ExportFormat
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Flag(name: .long, help: "Only open claims.") var open = false
     @Flag(name: .long, help: "Only resolved claims.") var resolved = false
     @Option(name: .long, help: "Only claims with this tag (repeatable).") var tag: [String] = []
-    @Option(name: .long, help: ArgumentHelp("Only claims created on or after this date.", valueName: "date")) var since: String?
-    @Option(name: .long, help: ArgumentHelp("Only claims created on or before this date.", valueName: "date")) var until: String?
+    @Option(name: .long, help: ArgumentHelp("Only claims created on or after this date.", valueName: "date")) var since:
+        String?
+    @Option(name: .long, help: ArgumentHelp("Only claims created on or before this date.", valueName: "date"))
+    var until: String?
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
-        guard !(open && resolved) else { throw CLIError("choose one of --open and --resolved", status: ExitStatus.usage) }
+        guard !(open && resolved) else {
+            throw CLIError("choose one of --open and --resolved", status: ExitStatus.usage)
+        }
         var filter = ClaimFilter()
         filter.state = open ? .open : resolved ? .resolved : .any
         filter.tags = try parseTags(tag)
@@ -38,10 +45,14 @@ struct Export: CredenceCommand {
         filter.until = try until.map { try ctx.clock.dates.periodEnd($0) }
         let journal = try ctx.openJournal(options.journal, access: .read)
         let sink = try ExportSink(path: output, fallback: ctx.out, onScreen: output == nil && ctx.isTerminal)
-        let (count, forecasts) = try journal.export(format, filter: filter, owner: ctx.owner, version: Credence.version, write: sink.write)
+        let (count, forecasts) = try journal.export(
+            format, filter: filter, owner: ctx.owner, version: Credence.version, write: sink.write)
         try sink.close()
         if let output {
-            let what = format == .ics ? "\(count) open claim\(count == 1 ? "" : "s") with a resolve-by date" : "\(count) claim\(count == 1 ? "" : "s") and \(forecasts) forecast\(forecasts == 1 ? "" : "s")"
+            let what =
+                format == .ics
+                ? "\(count) open claim\(count == 1 ? "" : "s") with a resolve-by date"
+                : "\(count) claim\(count == 1 ? "" : "s") and \(forecasts) forecast\(forecasts == 1 ? "" : "s")"
             ctx.err.line("Exported \(what) to \(output) (\(format.rawValue.uppercased())).")
         }
     }
@@ -66,7 +77,8 @@ final class ExportSink {
         if let path {
             let temp = path + ".credence-tmp-\(getpid())"
             guard FileManager.default.createFile(atPath: temp, contents: nil, attributes: [.posixPermissions: 0o600]),
-                  let h = FileHandle(forWritingAtPath: temp) else {
+                let h = FileHandle(forWritingAtPath: temp)
+            else {
                 throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))", status: ExitStatus.ioError)
             }
             handle = h

@@ -27,7 +27,10 @@ struct ForecastCommand: CredenceCommand {
     @Flag(name: .long, help: "Allow 0% or 100%.")
     var certain = false
 
-    @Option(name: .customLong("option"), help: ArgumentHelp("For a scenario set: each option and its probability, name=PROB (repeatable).", valueName: "name=prob"))
+    @Option(
+        name: .customLong("option"),
+        help: ArgumentHelp(
+            "For a scenario set: each option and its probability, name=PROB (repeatable).", valueName: "name=prob"))
     var scenarioOptions: [String] = []
 
     @OptionGroup var options: JournalOptions
@@ -35,14 +38,26 @@ struct ForecastCommand: CredenceCommand {
     func execute(in ctx: Context) throws {
         let claimID = try parseClaimID(id)
         if !scenarioOptions.isEmpty {
-            guard probability.isEmpty else { throw CLIError("give either one probability or --option for each option, not both", status: ExitStatus.usage) }
+            guard probability.isEmpty else {
+                throw CLIError(
+                    "give either one probability or --option for each option, not both", status: ExitStatus.usage)
+            }
             let distribution = try scenarioOptions.map { try parseOption($0, allowCertain: certain) }
             let who = forecaster ?? ctx.owner
             let journal = try ctx.openJournal(options.journal, access: .write)
             try journal.write { w in
-                ((), try { try w.addDistribution(claim: claimID, forecaster: who, options: distribution, reason: reason, caveats: caveat); return "forecast on scenario set \(claimID) by \(who)" }())
+                (
+                    (),
+                    try {
+                        try w.addDistribution(
+                            claim: claimID, forecaster: who, options: distribution, reason: reason, caveats: caveat)
+                        return "forecast on scenario set \(claimID) by \(who)"
+                    }()
+                )
             }
-            ctx.out.line("Forecast on scenario set \(claimID) by \(Format.safe(who)): " + distribution.map { "\(Format.safe($0.label)) \($0.p.echo)" }.joined(separator: " · "))
+            ctx.out.line(
+                "Forecast on scenario set \(claimID) by \(Format.safe(who)): "
+                    + distribution.map { "\(Format.safe($0.label)) \($0.p.echo)" }.joined(separator: " · "))
             return
         }
         guard !probability.isEmpty else {
@@ -58,8 +73,11 @@ struct ForecastCommand: CredenceCommand {
             return ((f, before, claim), "forecast \(p.percentText) by \(f.forecaster) on claim \(claimID)")
         }
         let was = previous.map { " (was \(Probability.percentText($0.probability)))" } ?? ""
-        ctx.out.line("Forecast on claim \(claimID) “\(Format.safe(claim.text))” by \(Format.safe(forecast.forecaster)): \(p.echo)\(was)")
-        if let hint = ctx.referenceHint(journal, forecaster: forecast.forecaster, probability: p.value, claim: claimID) {
+        ctx.out.line(
+            "Forecast on claim \(claimID) “\(Format.safe(claim.text))” by \(Format.safe(forecast.forecaster)): \(p.echo)\(was)"
+        )
+        if let hint = ctx.referenceHint(journal, forecaster: forecast.forecaster, probability: p.value, claim: claimID)
+        {
             let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
             ctx.out.line("  \(f.style.dim("record"))  \(hint)")
         }

@@ -10,11 +10,11 @@ struct Import: CredenceCommand {
         commandName: "import",
         abstract: "Import forecasts from Fatebook, PredictionBook, augur, Credence or a plain CSV, in one transaction.",
         discussion: """
-        The format is recognised from the content; --format names it: plain, fatebook, predictionbook,
-        augur or credence. Importing the same file again adds nothing; a newer export of the same
-        questions adds only what is new. A malformed record is an error naming its line (or JSON
-        field) and nothing is imported, unless --skip-bad, which leaves bad records out and lists them.
-        """)
+            The format is recognised from the content; --format names it: plain, fatebook, predictionbook,
+            augur or credence. Importing the same file again adds nothing; a newer export of the same
+            questions adds only what is new. A malformed record is an error naming its line (or JSON
+            field) and nothing is imported, unless --skip-bad, which leaves bad records out and lists them.
+            """)
 
     @Argument(help: "The file to import.")
     var file: String
@@ -25,7 +25,10 @@ struct Import: CredenceCommand {
     @Flag(name: .long, help: "Leave out malformed records (listed) instead of refusing the file.")
     var skipBad = false
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Whose forecasts, for single-person formats such as augur (default: the owner).", valueName: "name"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "Whose forecasts, for single-person formats such as augur (default: the owner).", valueName: "name"))
     var forecaster: String?
 
     @OptionGroup var options: JournalOptions
@@ -35,13 +38,17 @@ struct Import: CredenceCommand {
         let name = (file as NSString).lastPathComponent
         let (found, summary): (InterchangeFormat, ImportSummary)
         do {
-            (found, summary) = try Interchange.importFile(bytes, format: format, namespace: name, owner: forecaster ?? ctx.owner,
-                                                          dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad,
-                                                          journal: ctx.journalPath(options.journal), clock: ctx.clock) { s in
+            (found, summary) = try Interchange.importFile(
+                bytes, format: format, namespace: name, owner: forecaster ?? ctx.owner,
+                dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad,
+                journal: ctx.journalPath(options.journal), clock: ctx.clock
+            ) { s in
                 "import \(name): \(s.claims) claims, \(s.forecasts) forecasts"
             }
         } catch let e as InterchangeError {
-            throw CLIError("\(file): \(e.localizedDescription). Nothing was imported\(e.isRecord && !skipBad ? " (--skip-bad leaves bad records out)" : "")")
+            throw CLIError(
+                "\(file): \(e.localizedDescription). Nothing was imported\(e.isRecord && !skipBad ? " (--skip-bad leaves bad records out)" : "")"
+            )
         }
         for line in Self.describe(summary, file: name, format: found) { ctx.out.line(line) }
     }
@@ -52,19 +59,24 @@ struct Import: CredenceCommand {
         var out: [String] = []
         let name = Format.safe(file)
         if s.claims > 0 || s.mergedClaims == 0 && s.unchangedClaims == 0 {
-            var line = "Imported \(plural(s.claims, "claim")) and \(plural(s.forecasts, "forecast")) from \(name) (\(format.name))"
+            var line =
+                "Imported \(plural(s.claims, "claim")) and \(plural(s.forecasts, "forecast")) from \(name) (\(format.name))"
             if s.resolutions > 0 { line += ", with \(plural(s.resolutions, "resolution"))" }
             if s.bets > 0 { line += " and \(plural(s.bets, "bet"))" }
             if !s.forecasters.isEmpty {
-                line += "; new forecaster\(s.forecasters.count == 1 ? "" : "s"): \(s.forecasters.map { Format.safe($0) }.joined(separator: ", "))"
+                line +=
+                    "; new forecaster\(s.forecasters.count == 1 ? "" : "s"): \(s.forecasters.map { Format.safe($0) }.joined(separator: ", "))"
             }
             out.append(line + ".")
         }
         if s.mergedClaims > 0 {
-            out.append("Merged new forecasts or resolutions into \(plural(s.mergedClaims, "claim")) already in the journal.")
+            out.append(
+                "Merged new forecasts or resolutions into \(plural(s.mergedClaims, "claim")) already in the journal.")
         }
         if s.unchangedClaims > 0 || s.duplicateForecasts > 0 {
-            out.append("Already here, unchanged: \(plural(s.unchangedClaims, "claim"))\(s.duplicateForecasts > 0 ? " (\(plural(s.duplicateForecasts, "forecast")) skipped as duplicates)" : "").")
+            out.append(
+                "Already here, unchanged: \(plural(s.unchangedClaims, "claim"))\(s.duplicateForecasts > 0 ? " (\(plural(s.duplicateForecasts, "forecast")) skipped as duplicates)" : "")."
+            )
         }
         if s.claims == 0 && s.mergedClaims == 0 && s.unchangedClaims > 0 {
             out.insert("Nothing new in \(name): everything in it was imported before.", at: 0)

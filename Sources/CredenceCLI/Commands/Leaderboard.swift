@@ -9,11 +9,11 @@ struct Leaderboard: CredenceCommand {
         commandName: "leaderboard",
         abstract: "Every forecaster ranked by mean peer score, with Brier, n and coverage beside it.",
         discussion: """
-        Peer score (Metaculus-style): on each resolved claim with two or more forecasters, 100 × (your
-        ln q minus the mean ln q of the others), with p kept in [0.1%, 99.9%]; positive beats the crowd.
-        Peer scores sum to zero on every claim. --contest scores a claim you skipped as 0 and divides by
-        the number of claims in the contest (use --tag to name the contest's claims).
-        """)
+            Peer score (Metaculus-style): on each resolved claim with two or more forecasters, 100 × (your
+            ln q minus the mean ln q of the others), with p kept in [0.1%, 99.9%]; positive beats the crowd.
+            Peer scores sum to zero on every claim. --contest scores a claim you skipped as 0 and divides by
+            the number of claims in the contest (use --tag to name the contest's claims).
+            """)
 
     @Flag(name: .long, help: "Contest mode: skipped claims score 0; divide by the number of claims.")
     var contest = false
@@ -66,19 +66,27 @@ struct Leaderboard: CredenceCommand {
         }
         rows = rows.filter { $0.forecasts > 0 }
         for i in rows.indices {
-            if contest { rows[i].mean = claims > 0 ? rows[i].peerSum.value / Double(claims) : nil }
-            else { rows[i].mean = rows[i].peerClaims > 0 ? rows[i].peerSum.value / Double(rows[i].peerClaims) : nil }
+            if contest {
+                rows[i].mean = claims > 0 ? rows[i].peerSum.value / Double(claims) : nil
+            } else {
+                rows[i].mean = rows[i].peerClaims > 0 ? rows[i].peerSum.value / Double(rows[i].peerClaims) : nil
+            }
         }
         rows.sort { ($0.mean ?? -.infinity, $1.name.lowercased()) > ($1.mean ?? -.infinity, $0.name.lowercased()) }
         if json {
-            ctx.out.line(JSONValue.object([
-                "contest": .bool(contest), "claims": .int(claims),
-                "forecasters": .array(rows.enumerated().map { i, r in
-                    ["rank": .int(i + 1), "name": .string(r.name), "peer_mean": .number(r.mean), "peer_claims": .int(r.peerClaims),
-                     "n": .int(r.forecasts), "brier": .number(r.brierSum.value / Double(r.forecasts)),
-                     "coverage": .number(claims > 0 ? Double(r.forecasts) / Double(claims) : nil)]
-                }),
-            ]).rendered())
+            ctx.out.line(
+                JSONValue.object([
+                    "contest": .bool(contest), "claims": .int(claims),
+                    "forecasters": .array(
+                        rows.enumerated().map { i, r in
+                            [
+                                "rank": .int(i + 1), "name": .string(r.name), "peer_mean": .number(r.mean),
+                                "peer_claims": .int(r.peerClaims),
+                                "n": .int(r.forecasts), "brier": .number(r.brierSum.value / Double(r.forecasts)),
+                                "coverage": .number(claims > 0 ? Double(r.forecasts) / Double(claims) : nil),
+                            ]
+                        }),
+                ]).rendered())
             return
         }
         guard !rows.isEmpty else {
@@ -86,12 +94,18 @@ struct Leaderboard: CredenceCommand {
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
-        ctx.out.line(f.style.bold("Leaderboard · \(claims) resolved claim\(claims == 1 ? "" : "s")\(contest ? " · contest mode (skipped claims score 0)" : "")"))
+        ctx.out.line(
+            f.style.bold(
+                "Leaderboard · \(claims) resolved claim\(claims == 1 ? "" : "s")\(contest ? " · contest mode (skipped claims score 0)" : "")"
+            ))
         let w = max(10, rows.prefix(200).map { TerminalText.width(TerminalText.safe($0.name)) }.max()!)
-        ctx.out.line(f.style.dim("rank  \(TerminalText.pad("forecaster", w))  peer score  with peers       n   Brier  coverage"))
+        ctx.out.line(
+            f.style.dim("rank  \(TerminalText.pad("forecaster", w))  peer score  with peers       n   Brier  coverage"))
         for (i, r) in rows.enumerated() {
             let peer = r.mean.map { String(format: "%+.1f", $0) } ?? "—"
-            ctx.out.line("\(TerminalText.pad(String(i + 1), 4, right: true))  \(TerminalText.pad(TerminalText.safe(r.name), w))  \(TerminalText.pad(peer, 10, right: true))  \(TerminalText.pad(String(r.peerClaims), 10, right: true))  \(TerminalText.pad(String(r.forecasts), 6, right: true))  \(String(format: "%.4f", r.brierSum.value / Double(r.forecasts)))  \(TerminalText.pad(Numbers.percent(Double(r.forecasts) / Double(claims)), 8, right: true))")
+            ctx.out.line(
+                "\(TerminalText.pad(String(i + 1), 4, right: true))  \(TerminalText.pad(TerminalText.safe(r.name), w))  \(TerminalText.pad(peer, 10, right: true))  \(TerminalText.pad(String(r.peerClaims), 10, right: true))  \(TerminalText.pad(String(r.forecasts), 6, right: true))  \(String(format: "%.4f", r.brierSum.value / Double(r.forecasts)))  \(TerminalText.pad(Numbers.percent(Double(r.forecasts) / Double(claims)), 8, right: true))"
+            )
         }
     }
 }

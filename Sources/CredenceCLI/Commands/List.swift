@@ -9,7 +9,9 @@ struct ListFilterOptions: ParsableArguments {
     @Option(name: .long, help: "Only claims with this tag (repeatable: all must match).")
     var tag: [String] = []
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Only claims this forecaster has forecast; show their numbers.", valueName: "name"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Only claims this forecaster has forecast; show their numbers.", valueName: "name"))
     var forecaster: String?
 
     @Option(name: .long, help: "Only claims whose text or notes contain this.")
@@ -58,8 +60,10 @@ struct List: CredenceCommand {
             throw CLIError("choose one of --open, --resolved and --due", status: ExitStatus.usage)
         }
         let state: ClaimFilter.State = open ? .open : resolved ? .resolved : due ? .due : .any
-        try ClaimListing.print(ctx, journal: try ctx.openJournal(options.journal, access: .read), filter: try filters.filter(ctx, state: state),
-                               json: filters.json, options: options)
+        try ClaimListing.print(
+            ctx, journal: try ctx.openJournal(options.journal, access: .read),
+            filter: try filters.filter(ctx, state: state),
+            json: filters.json, options: options)
     }
 }
 
@@ -67,7 +71,8 @@ struct Due: CredenceCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
         abstract: "Open claims past their resolve-by date, longest overdue first: time to resolve them.",
-        discussion: "Shows the first \(Due.defaultLimit) (and how many more) unless --all or --limit; --json lists them all.")
+        discussion:
+            "Shows the first \(Due.defaultLimit) (and how many more) unless --all or --limit; --json lists them all.")
 
     static let defaultLimit = 20
 
@@ -84,7 +89,8 @@ struct Due: CredenceCommand {
         if capped {
             let total = try journal.dueCount()
             if total > Self.defaultLimit {
-                ctx.out.line("… and \((total - Self.defaultLimit).grouped) more due: `credence due --all` lists every one.")
+                ctx.out.line(
+                    "… and \((total - Self.defaultLimit).grouped) more due: `credence due --all` lists every one.")
             }
         }
     }
@@ -92,22 +98,28 @@ struct Due: CredenceCommand {
 
 /// The listing `list` and `due` print.
 enum ClaimListing {
-    static func print(_ ctx: Context, journal: Journal, filter: ClaimFilter, json: Bool, options: JournalOptions) throws {
+    static func print(_ ctx: Context, journal: Journal, filter: ClaimFilter, json: Bool, options: JournalOptions) throws
+    {
         let owner = filter.forecaster ?? ctx.owner
         let rows = try journal.list(filter, owner: ctx.owner)
         if json {
-            ctx.out.line(JSONValue.object(["forecaster": .string(owner), "claims": .array(rows.map(BrowseJSON.summary))]).rendered())
+            ctx.out.line(
+                JSONValue.object(["forecaster": .string(owner), "claims": .array(rows.map(BrowseJSON.summary))])
+                    .rendered())
             return
         }
         if rows.isEmpty {
-            ctx.out.line(filter.state == .due ? "Nothing is due: no open claim is past its resolve-by date."
-                                              : "No claims match. `credence add Ryan ships by friday 70%` logs one.")
+            ctx.out.line(
+                filter.state == .due
+                    ? "Nothing is due: no open claim is past its resolve-by date."
+                    : "No claims match. `credence add Ryan ships by friday 70%` logs one.")
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         let now = ctx.clock.now()
         let idWidth = max(2, rows.map { String($0.claim.id).count }.max()!)
-        let header = "\(Format.pad("ID", idWidth, right: true))  \(Format.pad(Format.truncate(Format.safe(owner), to: 6), 6))  \(Format.pad("STATUS", 8))  \(Format.pad("BY", 10))  CLAIM"
+        let header =
+            "\(Format.pad("ID", idWidth, right: true))  \(Format.pad(Format.truncate(Format.safe(owner), to: 6), 6))  \(Format.pad("STATUS", 8))  \(Format.pad("BY", 10))  CLAIM"
         ctx.out.line(f.style.dim(Format.truncate(header, to: ctx.width(nil))))
         let textWidth = max(10, ctx.width(nil) - idWidth - 34)
         for row in rows {
@@ -125,7 +137,9 @@ enum ClaimListing {
             let by = c.resolveBy.map { f.day($0) } ?? "—"
             var text = Format.safe(c.text)
             if !row.tags.isEmpty { text += "  " + Format.tags(row.tags) }
-            ctx.out.line("\(Format.pad(String(c.id), idWidth, right: true))  \(Format.pad(p, 6))  \(styled)  \(Format.pad(by, 10))  \(Format.truncate(text, to: textWidth))")
+            ctx.out.line(
+                "\(Format.pad(String(c.id), idWidth, right: true))  \(Format.pad(p, 6))  \(styled)  \(Format.pad(by, 10))  \(Format.truncate(text, to: textWidth))"
+            )
         }
     }
 }
@@ -133,9 +147,12 @@ enum ClaimListing {
 /// JSON shapes of browsing output (documented in the README).
 enum BrowseJSON {
     static func claim(_ c: Claim, tags: [String]) -> [String: JSONValue] {
-        ["id": .int(c.id), "uuid": .string(c.uuid), "text": .string(c.text), "kind": .string(c.kind.rawValue),
-         "notes": .string(c.notes), "status": .string(c.status.rawValue), "created_at": .date(c.createdAt),
-         "resolve_by": .date(c.resolveBy), "resolved_at": .date(c.resolvedAt), "tags": .array(tags.map { .string($0) })]
+        [
+            "id": .int(c.id), "uuid": .string(c.uuid), "text": .string(c.text), "kind": .string(c.kind.rawValue),
+            "notes": .string(c.notes), "status": .string(c.status.rawValue), "created_at": .date(c.createdAt),
+            "resolve_by": .date(c.resolveBy), "resolved_at": .date(c.resolvedAt),
+            "tags": .array(tags.map { .string($0) }),
+        ]
     }
 
     static func summary(_ s: ClaimSummary) -> JSONValue {
@@ -146,8 +163,11 @@ enum BrowseJSON {
     }
 
     static func forecast(_ f: Forecast) -> JSONValue {
-        ["id": .int(f.id), "forecaster": .string(f.forecaster), "probability": .number(f.probability),
-         "typed": .string(f.typed), "form": .string(f.form.rawValue), "reason": .string(f.reason),
-         "caveats": .array(f.caveats.map { .string($0) }), "created_at": .date(f.createdAt), "counts": .bool(f.isFinal)]
+        [
+            "id": .int(f.id), "forecaster": .string(f.forecaster), "probability": .number(f.probability),
+            "typed": .string(f.typed), "form": .string(f.form.rawValue), "reason": .string(f.reason),
+            "caveats": .array(f.caveats.map { .string($0) }), "created_at": .date(f.createdAt),
+            "counts": .bool(f.isFinal),
+        ]
     }
 }

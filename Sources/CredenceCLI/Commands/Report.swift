@@ -11,19 +11,23 @@ struct Report: CredenceCommand {
         commandName: "report",
         abstract: "Calibration report: scores, reliability diagram, decomposition and a plain verdict.",
         discussion: """
-        Scores each forecaster's last forecast before resolution on resolved claims (annulled and open
-        claims are left out); --every-forecast scores every forecast made before resolution instead.
-          credence report
-          credence report --as all --by forecaster
-          credence report --tag work --since 2026-01-01 -o report.html
-        """)
+            Scores each forecaster's last forecast before resolution on resolved claims (annulled and open
+            claims are left out); --every-forecast scores every forecast made before resolution instead.
+              credence report
+              credence report --as all --by forecaster
+              credence report --tag work --since 2026-01-01 -o report.html
+            """)
 
     @OptionGroup var record: RecordOptions
 
     @Option(name: .long, help: "Number of equal-width bins (default 10, or `bins` in the config).")
     var bins: Int?
 
-    @Option(name: .long, help: ArgumentHelp("One row per group: tag, forecaster, horizon, caveats, input, word (verbal forecasts only), quarter or year (with a trend).", valueName: "group"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "One row per group: tag, forecaster, horizon, caveats, input, word (verbal forecasts only), quarter or year (with a trend).",
+            valueName: "group"))
     var by: ReportGrouping?
 
     @Flag(name: .long, help: "Score every forecast made before resolution, not only each forecaster's last.")
@@ -32,7 +36,11 @@ struct Report: CredenceCommand {
     @Flag(name: .long, help: "Print the bin table as CSV.")
     var csv = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to a file: .svg (the chart), .html (a self-contained page), .json or .csv.", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Write the report to a file: .svg (the chart), .html (a self-contained page), .json or .csv.",
+            valueName: "file"))
     var output: String?
 
     @Option(name: .long, help: "Width of the terminal chart (default: the terminal's).")
@@ -42,7 +50,9 @@ struct Report: CredenceCommand {
 
     func execute(in ctx: Context) throws {
         let binCount = bins ?? ctx.config.bins
-        guard (1...100).contains(binCount) else { throw CLIError("--bins must be between 1 and 100", status: ExitStatus.usage) }
+        guard (1...100).contains(binCount) else {
+            throw CLIError("--bins must be between 1 and 100", status: ExitStatus.usage)
+        }
         let json = record.json
         if json && csv { throw CLIError("choose one of --json and --csv", status: ExitStatus.usage) }
         let who = record.who(ctx)
@@ -63,7 +73,11 @@ struct Report: CredenceCommand {
             message += " Resolve claims as they come due (`credence due` lists them)"
             message += pooled ? "." : ", or try `--as all` for everyone's."
             if json {
-                ctx.out.line(JSONValue.object(["n": 0, "selection": .object(selectionJSON(who, selection, binCount)), "message": .string(message)]).rendered())
+                ctx.out.line(
+                    JSONValue.object([
+                        "n": 0, "selection": .object(selectionJSON(who, selection, binCount)),
+                        "message": .string(message),
+                    ]).rendered())
             } else {
                 ctx.out.line(message)
             }
@@ -72,7 +86,9 @@ struct Report: CredenceCommand {
         var filters = selection.tags.map { "#\($0)" }
         if let since { filters.append("resolved since \(since)") }
         if let until { filters.append("resolved until \(until)") }
-        if let k = whole?.scenarioOptionForecasts, k > 0 { filters.append("including \(k) scenario-option forecast\(k == 1 ? "" : "s") scored as yes/no") }
+        if let k = whole?.scenarioOptionForecasts, k > 0 {
+            filters.append("including \(k) scenario-option forecast\(k == 1 ? "" : "s") scored as yes/no")
+        }
         func analyse(_ grouping: ReportGrouping) throws -> [CalibrationReport.Group] {
             try journal.forecastCounts(selection, by: grouping).compactMap { g in
                 // Group rows show scores and CORP; the band and smooth ECE only in JSON, which carries everything.
@@ -83,8 +99,9 @@ struct Report: CredenceCommand {
         var groups: [CalibrationReport.Group] = []
         if let by, by != .none { groups = Self.order(try analyse(by), by) }
         let forecasters = pooled && (json || format == "json") ? try analyse(.forecaster) : []
-        let report = CalibrationReport(subject: subject, filters: filters, everyForecast: everyForecast, analysis: analysis,
-                                       grouping: by.flatMap { $0 == .none ? nil : $0.rawValue }, groups: groups, forecasters: forecasters)
+        let report = CalibrationReport(
+            subject: subject, filters: filters, everyForecast: everyForecast, analysis: analysis,
+            grouping: by.flatMap { $0 == .none ? nil : $0.rawValue }, groups: groups, forecasters: forecasters)
         let rendered: String
         switch format {
         case "json": rendered = ReportJSON.render(report, selection: selectionJSON(who, selection, binCount))
@@ -92,14 +109,17 @@ struct Report: CredenceCommand {
         case "svg": rendered = SVGReport.render(report)
         case "html": rendered = HTMLReport.render(report)
         default:
-            rendered = TextReport(report, width: ctx.width(width), style: TextStyle(color: ctx.useColor(options.color)),
-                                  clean: { Format.safe($0) }).render()
+            rendered = TextReport(
+                report, width: ctx.width(width), style: TextStyle(color: ctx.useColor(options.color)),
+                clean: { Format.safe($0) }
+            ).render()
         }
         if let output {
             do {
                 try rendered.write(toFile: output, atomically: true, encoding: .utf8)
             } catch {
-                throw CLIError("cannot write \(output): \((error as NSError).localizedDescription)", status: ExitStatus.ioError)
+                throw CLIError(
+                    "cannot write \(output): \((error as NSError).localizedDescription)", status: ExitStatus.ioError)
             }
             ctx.err.line("Wrote \(output) (\(format.uppercased()), \(rendered.utf8.count.grouped) bytes).")
         } else {
@@ -108,8 +128,11 @@ struct Report: CredenceCommand {
     }
 
     func selectionJSON(_ who: String?, _ selection: ReportSelection, _ bins: Int) -> [String: JSONValue] {
-        ["forecaster": .string(who), "tags": .array(selection.tags.map { .string($0) }), "since": .date(selection.since),
-         "until": .date(selection.until), "bins": .int(bins), "every_forecast": .bool(everyForecast)]
+        [
+            "forecaster": .string(who), "tags": .array(selection.tags.map { .string($0) }),
+            "since": .date(selection.since),
+            "until": .date(selection.until), "bins": .int(bins), "every_forecast": .bool(everyForecast),
+        ]
     }
 
     /// What to produce: from --json/--csv, else from -o's extension, else terminal text.
@@ -119,7 +142,9 @@ struct Report: CredenceCommand {
         guard let output else { return "text" }
         let ext = (output as NSString).pathExtension.lowercased()
         guard ["svg", "html", "htm", "json", "csv", "txt"].contains(ext) else {
-            throw CLIError("-o \(output): name the file .svg, .html, .json, .csv or .txt so the format is clear", status: ExitStatus.usage)
+            throw CLIError(
+                "-o \(output): name the file .svg, .html, .json, .csv or .txt so the format is clear",
+                status: ExitStatus.usage)
         }
         return ext == "htm" ? "html" : ext == "txt" ? "text" : ext
     }

@@ -8,13 +8,13 @@ struct Resolve: CredenceCommand {
         commandName: "resolve",
         abstract: "Resolve a claim: yes, no, annul, or the option of a scenario set that happened.",
         discussion: """
-          credence resolve 7 yes --note "shipped on the 26th"
-          credence resolve 7 no --at 2026-11-20
-          credence resolve 9 "slow takeoff"
-        Resolving a resolved claim again needs --force; the earlier resolution stays in the history.
-        When two or more people forecast the claim, it says who was more right. Bets on the claim
-        are settled, and claims conditional on it whose condition failed are annulled.
-        """)
+              credence resolve 7 yes --note "shipped on the 26th"
+              credence resolve 7 no --at 2026-11-20
+              credence resolve 9 "slow takeoff"
+            Resolving a resolved claim again needs --force; the earlier resolution stays in the history.
+            When two or more people forecast the claim, it says who was more right. Bets on the claim
+            are settled, and claims conditional on it whose condition failed are annulled.
+            """)
 
     @Argument(help: "The claim id.")
     var id: String
@@ -25,7 +25,10 @@ struct Resolve: CredenceCommand {
     @Option(name: .long, help: "A note on how it resolved.")
     var note: String?
 
-    @Option(name: .long, help: ArgumentHelp("When it resolved (default: now): 2026-11-20, yesterday, 3 days ago, 2026-11-20T14:00.", valueName: "date"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "When it resolved (default: now): 2026-11-20, yesterday, 3 days ago, 2026-11-20T14:00.", valueName: "date"))
     var at: String?
 
     @Flag(name: .long, help: "Resolve again a claim that is already resolved.")
@@ -47,7 +50,9 @@ struct Resolve: CredenceCommand {
 
     func execute(in ctx: Context) throws {
         let claimID = try parseClaimID(id)
-        guard !outcome.isEmpty else { throw CLIError("say how claim \(claimID) resolved: yes, no or annul", status: ExitStatus.usage) }
+        guard !outcome.isEmpty else {
+            throw CLIError("say how claim \(claimID) resolved: yes, no or annul", status: ExitStatus.usage)
+        }
         let value = Self.value(outcome.joined(separator: " "))
         let when = try at.map { try ctx.clock.dates.pastInstant($0) }
         let journal = try ctx.openJournal(options.journal, access: .write)
@@ -62,9 +67,13 @@ struct Resolve: CredenceCommand {
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         let claim = result.claim
-        let shown = result.option.map { "“\($0)”" } ?? (claim.status == .annulled ? "annulled" : claim.status.rawValue.uppercased())
+        let shown =
+            result.option.map { "“\($0)”" }
+            ?? (claim.status == .annulled ? "annulled" : claim.status.rawValue.uppercased())
         let again = result.previous.isResolved ? " (was \(result.previous.rawValue))" : ""
-        ctx.out.line("Resolved claim \(claimID) “\(Format.safe(claim.text))”: \(f.style.bold(shown))\(again) at \(f.time(claim.resolvedAt!))")
+        ctx.out.line(
+            "Resolved claim \(claimID) “\(Format.safe(claim.text))”: \(f.style.bold(shown))\(again) at \(f.time(claim.resolvedAt!))"
+        )
         let detail = try journal.claim(claimID)
         for line in ClaimVerdict.lines(detail, owner: ctx.owner, style: f.style) { ctx.out.line(line) }
         for bet in result.settledBets { ctx.out.line(BetText.settled(bet, owner: ctx.owner)) }

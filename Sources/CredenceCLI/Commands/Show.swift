@@ -26,15 +26,26 @@ struct Show: CredenceCommand {
             o["forecasts"] = .array(detail.forecasts.map(BrowseJSON.forecast))
             o["options"] = .array(detail.options.map { .string($0.label) })
             o["resolved_option"] = .string(detail.resolvedOption)
-            o["condition"] = detail.condition.map { ["claim_id": .int($0.on), "requires": .string($0.required ? "yes" : "no")] } ?? .null
-            o["bets"] = .array(detail.bets.map { b in
-                ["id": .int(b.id), "yes": .string(b.yesSide), "no": .string(b.noSide), "yes_stake": .number(b.yesStake),
-                 "no_stake": .number(b.noStake), "terms": .string(b.terms), "settlement": .string(b.settlement?.rawValue)]
-            })
-            o["resolutions"] = .array(detail.resolutions.map { r in
-                ["status": .string(r.status.rawValue), "resolved_at": .date(r.resolvedAt), "recorded_at": .date(r.recordedAt),
-                 "note": .string(r.note), "resolved_by": .string(r.resolvedBy), "automatic": .bool(r.automatic)]
-            })
+            o["condition"] =
+                detail.condition.map { ["claim_id": .int($0.on), "requires": .string($0.required ? "yes" : "no")] }
+                ?? .null
+            o["bets"] = .array(
+                detail.bets.map { b in
+                    [
+                        "id": .int(b.id), "yes": .string(b.yesSide), "no": .string(b.noSide),
+                        "yes_stake": .number(b.yesStake),
+                        "no_stake": .number(b.noStake), "terms": .string(b.terms),
+                        "settlement": .string(b.settlement?.rawValue),
+                    ]
+                })
+            o["resolutions"] = .array(
+                detail.resolutions.map { r in
+                    [
+                        "status": .string(r.status.rawValue), "resolved_at": .date(r.resolvedAt),
+                        "recorded_at": .date(r.recordedAt),
+                        "note": .string(r.note), "resolved_by": .string(r.resolvedBy), "automatic": .bool(r.automatic),
+                    ]
+                })
             ctx.out.line(JSONValue.object(o).rendered())
             return
         }
@@ -44,27 +55,43 @@ struct Show: CredenceCommand {
         var facts: [(String, String)] = []
         switch c.status {
         case .open:
-            let due = c.resolveBy.map { $0 <= ctx.clock.now() ? f.style.yellow(" · due since \(f.longDay($0))") : " · resolve by \(f.longDay($0))" } ?? ""
+            let due =
+                c.resolveBy.map {
+                    $0 <= ctx.clock.now()
+                        ? f.style.yellow(" · due since \(f.longDay($0))") : " · resolve by \(f.longDay($0))"
+                } ?? ""
             facts.append(("status", "open" + due))
         default:
-            let outcome = detail.resolvedOption.map { "“\(Format.safe($0))”" } ?? (c.status == .annulled ? "annulled" : c.status.rawValue.uppercased())
+            let outcome =
+                detail.resolvedOption.map { "“\(Format.safe($0))”" }
+                ?? (c.status == .annulled ? "annulled" : c.status.rawValue.uppercased())
             facts.append(("status", "\(outcome) at \(f.time(c.resolvedAt!))"))
             if let by = c.resolveBy { facts.append(("resolve by", f.longDay(by))) }
         }
         facts.append(("created", f.time(c.createdAt)))
-        if !detail.options.isEmpty { facts.append(("options", detail.options.map { Format.safe($0.label) }.joined(separator: " · "))) }
+        if !detail.options.isEmpty {
+            facts.append(("options", detail.options.map { Format.safe($0.label) }.joined(separator: " · ")))
+        }
         var link = detail.condition
         var first = true
         while let condition = link, let on = try? journal.claim(condition.on) {
             let state = on.claim.status == .open ? "open" : on.claim.status.rawValue
             let holds = on.claim.status.outcome == condition.required ? " ✓" : on.claim.status.isResolved ? " ✗" : ""
-            facts.append((first ? "counts if" : "", "\(first ? "" : "which counts if ")claim \(on.claim.id) “\(Format.safe(on.claim.text))” resolves \(condition.required ? "yes" : "no") (now \(state)\(holds))"))
+            facts.append(
+                (
+                    first ? "counts if" : "",
+                    "\(first ? "" : "which counts if ")claim \(on.claim.id) “\(Format.safe(on.claim.text))” resolves \(condition.required ? "yes" : "no") (now \(state)\(holds))"
+                ))
             first = false
             link = on.condition
         }
         for bet in detail.bets {
             let status = bet.settlement.map { $0 == .refunded ? "refunded" : "settled \($0.rawValue)" } ?? "open"
-            facts.append(("bet #\(bet.id)", "\(Format.safe(bet.yesSide)) YES \(BetText.amount(bet.yesStake)) vs \(Format.safe(bet.noSide)) NO \(BetText.amount(bet.noStake)), \(bet.terms) (\(status))"))
+            facts.append(
+                (
+                    "bet #\(bet.id)",
+                    "\(Format.safe(bet.yesSide)) YES \(BetText.amount(bet.yesStake)) vs \(Format.safe(bet.noSide)) NO \(BetText.amount(bet.noStake)), \(bet.terms) (\(status))"
+                ))
         }
         if !detail.tags.isEmpty { facts.append(("tags", Format.tags(detail.tags))) }
         if let notes = c.notes { facts.append(("notes", Format.safe(notes))) }
@@ -81,15 +108,30 @@ struct Show: CredenceCommand {
         for fc in detail.forecasts where fc.option != nil {
             let key = "\(fc.forecaster.lowercased())|\(fc.createdAt.timeIntervalSince1970)"
             guard shownDistributions.insert(key).inserted else { continue }
-            let parts = detail.forecasts.filter { $0.forecaster.lowercased() == fc.forecaster.lowercased() && $0.createdAt == fc.createdAt && $0.option != nil }
-            var line = "  \(f.time(fc.createdAt))  \(Format.pad(Format.safe(fc.forecaster), nameWidth))  " + parts.map { "\(Format.safe($0.option!)) \(Probability.percentText($0.probability))" }.joined(separator: " · ")
-            if !fc.isFinal { line = f.style.dim(line + " (updated)") } else if c.status.isResolved && c.status != .annulled { line += " ← counts" }
+            let parts = detail.forecasts.filter {
+                $0.forecaster.lowercased() == fc.forecaster.lowercased() && $0.createdAt == fc.createdAt
+                    && $0.option != nil
+            }
+            var line =
+                "  \(f.time(fc.createdAt))  \(Format.pad(Format.safe(fc.forecaster), nameWidth))  "
+                + parts.map { "\(Format.safe($0.option!)) \(Probability.percentText($0.probability))" }.joined(
+                    separator: " · ")
+            if !fc.isFinal {
+                line = f.style.dim(line + " (updated)")
+            } else if c.status.isResolved && c.status != .annulled {
+                line += " ← counts"
+            }
             ctx.out.line(line)
         }
         for fc in detail.forecasts where fc.option == nil {
             let p = Probability(value: fc.probability, typed: fc.typed, form: fc.form).echo
-            var line = "  \(f.time(fc.createdAt))  \(Format.pad(Format.safe(fc.forecaster), nameWidth))  \(Format.pad(p, 9))"
-            if !fc.isFinal { line = f.style.dim(line + " (updated)") } else if c.status.isResolved && c.status != .annulled { line += " ← counts" }
+            var line =
+                "  \(f.time(fc.createdAt))  \(Format.pad(Format.safe(fc.forecaster), nameWidth))  \(Format.pad(p, 9))"
+            if !fc.isFinal {
+                line = f.style.dim(line + " (updated)")
+            } else if c.status.isResolved && c.status != .annulled {
+                line += " ← counts"
+            }
             ctx.out.line(TerminalText.trimmingTrailingSpaces(line))
             for caveat in fc.caveats { ctx.out.line("      caveat: \(Format.safe(caveat))") }
             if let reason = fc.reason { ctx.out.line("      reason: \(Format.safe(reason))") }
@@ -104,7 +146,8 @@ struct Show: CredenceCommand {
             ctx.out.line(f.style.bold("Resolution history"))
             for (i, r) in detail.resolutions.enumerated() {
                 let current = i == detail.resolutions.count - 1 ? "" : f.style.dim(" (replaced)")
-                var line = "  \(f.time(r.resolvedAt))  \(r.status == .annulled ? "annulled" : r.status == .resolved ? "resolved to an option" : r.status.rawValue)\(current)"
+                var line =
+                    "  \(f.time(r.resolvedAt))  \(r.status == .annulled ? "annulled" : r.status == .resolved ? "resolved to an option" : r.status.rawValue)\(current)"
                 if let by = r.resolvedBy { line += "  by \(Format.safe(by))" }
                 if r.automatic { line += "  (automatic)" }
                 ctx.out.line(line)

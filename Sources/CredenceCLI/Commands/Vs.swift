@@ -42,7 +42,9 @@ struct ScopeOptions: ParsableArguments {
 
 /// `--as NAME|all`, the claim filters and `--json`: for commands that read one person's record.
 struct RecordOptions: ParsableArguments {
-    @Option(name: .customLong("as"), help: ArgumentHelp("Whose forecasts (default: the owner); `all` pools everyone.", valueName: "name"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Whose forecasts (default: the owner); `all` pools everyone.", valueName: "name"))
     var forecaster: String?
 
     @OptionGroup var scope: ScopeOptions
@@ -69,16 +71,16 @@ struct Vs: CredenceCommand {
         commandName: "vs",
         abstract: "Head-to-head: who was more right over the claims two people both forecast.",
         discussion: """
-          credence vs me ryan
-          credence vs ryan sam --tag work --scoring time-averaged --json
-        The measure is the mean Brier difference over shared resolved claims, with a paired t-test
-        and a seeded bootstrap interval; the summed log-score difference is the log Bayes factor
-        between the two. Counts of who was closer are shown beside the mean, never instead of it:
-        they reward overconfidence (extreme forecasts win small often and lose big rarely).
-        --scoring final (default) uses each person's last forecast before resolution;
-        --scoring time-averaged carries every forecast forward until updated, over the window
-        both had a forecast in force.
-        """)
+              credence vs me ryan
+              credence vs ryan sam --tag work --scoring time-averaged --json
+            The measure is the mean Brier difference over shared resolved claims, with a paired t-test
+            and a seeded bootstrap interval; the summed log-score difference is the log Bayes factor
+            between the two. Counts of who was closer are shown beside the mean, never instead of it:
+            they reward overconfidence (extreme forecasts win small often and lose big rarely).
+            --scoring final (default) uses each person's last forecast before resolution;
+            --scoring time-averaged carries every forecast forward until updated, over the window
+            both had a forecast in force.
+            """)
 
     @Argument(help: "One forecaster.") var a: String
     @Argument(help: "The other forecaster.") var b: String
@@ -92,11 +94,15 @@ struct Vs: CredenceCommand {
     static let minimumForVerdict = 5
 
     func execute(in ctx: Context) throws {
-        guard a.lowercased() != b.lowercased() else { throw CLIError("compare two different people, e.g. credence vs me ryan", status: ExitStatus.usage) }
+        guard a.lowercased() != b.lowercased() else {
+            throw CLIError("compare two different people, e.g. credence vs me ryan", status: ExitStatus.usage)
+        }
         let journal = try ctx.openJournal(options.journal, access: .read)
         for name in [a, b] where try journal.forecasterExists(name) == nil {
             let known = try journal.forecasterNames()
-            throw CLIError("nobody called \"\(name)\" has forecast in this journal\(known.isEmpty ? "" : "; forecasters: \(known.joined(separator: ", "))")")
+            throw CLIError(
+                "nobody called \"\(name)\" has forecast in this journal\(known.isEmpty ? "" : "; forecasters: \(known.joined(separator: ", "))")"
+            )
         }
         let nameA = try journal.forecasterExists(a)!, nameB = try journal.forecasterExists(b)!
         // Text is needed for every claim only when every claim is printed.
@@ -108,15 +114,24 @@ struct Vs: CredenceCommand {
             return
         }
         guard let c = comparison else {
-            ctx.out.line("\(TerminalText.safe(nameA)) and \(TerminalText.safe(nameB)) have no resolved claims in common yet: both need a forecast on a claim before it resolves.")
+            ctx.out.line(
+                "\(TerminalText.safe(nameA)) and \(TerminalText.safe(nameB)) have no resolved claims in common yet: both need a forecast on a claim before it resolves."
+            )
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         let you = { (n: String) in BetText.who(n, owner: ctx.owner) }
-        ctx.out.line(f.style.bold("\(you(nameA).capitalizedFirst) vs \(you(nameB)) on \(c.claims.count.grouped) shared resolved claim\(c.claims.count == 1 ? "" : "s")"))
+        ctx.out.line(
+            f.style.bold(
+                "\(you(nameA).capitalizedFirst) vs \(you(nameB)) on \(c.claims.count.grouped) shared resolved claim\(c.claims.count == 1 ? "" : "s")"
+            ))
         let difference = "\(you(nameA)) − \(you(nameB)) (negative: \(you(nameA)) better)"
-        ctx.out.line(f.style.dim(scoring == .final ? "Scoring each one's last forecast before resolution; Brier difference = \(difference)."
-                                                   : "Scoring time-averaged Brier over the window both had a forecast in force; difference = \(difference)."))
+        ctx.out.line(
+            f.style.dim(
+                scoring == .final
+                    ? "Scoring each one's last forecast before resolution; Brier difference = \(difference)."
+                    : "Scoring time-averaged Brier over the window both had a forecast in force; difference = \(difference)."
+            ))
         ctx.out.line()
         try table(c, ctx: ctx, f: f, a: nameA, b: nameB)
         ctx.out.line()
@@ -131,30 +146,51 @@ struct Vs: CredenceCommand {
         let wa = max(5, TerminalText.width(TerminalText.safe(a))), wb = max(5, TerminalText.width(TerminalText.safe(b)))
         let idw = max(2, rows.map { String($0.claim.id).count }.max() ?? 2)
         let textWidth = max(12, ctx.width(nil) - idw - wa - wb - 45)
-        ctx.out.line(f.style.dim("\(TerminalText.pad("ID", idw, right: true))  \(TerminalText.pad("claim", textWidth))  \(TerminalText.pad(TerminalText.safe(a), wa, right: true))  \(TerminalText.pad(TerminalText.safe(b), wb, right: true))  out  Brier Δ  log Δ bits  closer"))
+        ctx.out.line(
+            f.style.dim(
+                "\(TerminalText.pad("ID", idw, right: true))  \(TerminalText.pad("claim", textWidth))  \(TerminalText.pad(TerminalText.safe(a), wa, right: true))  \(TerminalText.pad(TerminalText.safe(b), wb, right: true))  out  Brier Δ  log Δ bits  closer"
+            ))
         for d in rows {
             let diff = scoring == .final ? d.brier : d.timeAveraged
             let closer = diff.map { $0 < 0 ? a : $0 > 0 ? b : "tie" } ?? "—"
-            let text = TerminalText.pad(TerminalText.truncate(TerminalText.safe(texts[d.claim.id] ?? d.claim.text), to: textWidth), textWidth)
-            ctx.out.line("\(TerminalText.pad(String(d.claim.id), idw, right: true))  \(text)  \(TerminalText.pad(Probability.percentText(d.claim.aFinal), wa, right: true))  \(TerminalText.pad(Probability.percentText(d.claim.bFinal), wb, right: true))  \(d.claim.outcome ? "yes" : " no")  \(TerminalText.pad(diff.map { String(format: "%+.4f", $0) } ?? "—", 7, right: true))  \(TerminalText.pad(String(format: "%+.2f", d.logBits), 10, right: true))  \(TerminalText.safe(closer))")
+            let text = TerminalText.pad(
+                TerminalText.truncate(TerminalText.safe(texts[d.claim.id] ?? d.claim.text), to: textWidth), textWidth)
+            ctx.out.line(
+                "\(TerminalText.pad(String(d.claim.id), idw, right: true))  \(text)  \(TerminalText.pad(Probability.percentText(d.claim.aFinal), wa, right: true))  \(TerminalText.pad(Probability.percentText(d.claim.bFinal), wb, right: true))  \(d.claim.outcome ? "yes" : " no")  \(TerminalText.pad(diff.map { String(format: "%+.4f", $0) } ?? "—", 7, right: true))  \(TerminalText.pad(String(format: "%+.2f", d.logBits), 10, right: true))  \(TerminalText.safe(closer))"
+            )
         }
         if rows.count < c.claims.count {
-            ctx.out.line(f.style.dim("… and \(c.claims.count - rows.count) earlier claims (--all lists every one, --json gives them all)."))
+            ctx.out.line(
+                f.style.dim(
+                    "… and \(c.claims.count - rows.count) earlier claims (--all lists every one, --json gives them all)."
+                ))
         }
     }
 
     func summary(_ c: PairComparison, a: String, b: String, owner: String) -> [String] {
         func who(_ n: String) -> String { BetText.who(n, owner: owner) }
         var out: [String] = []
-        let favour = { (d: Double) in d < 0 ? "in \(who(a) == "you" ? "your" : "\(who(a))'s") favour" : d > 0 ? "in \(who(b) == "you" ? "your" : "\(who(b))'s") favour" : "even" }
-        out.append("Mean Brier (final forecasts): \(who(a)) \(String(format: "%.4f", c.brierA)), \(who(b)) \(String(format: "%.4f", c.brierB)); difference \(String(format: "%+.4f", c.brier.meanDiff)) \(favour(c.brier.meanDiff))")
+        let favour = { (d: Double) in
+            d < 0
+                ? "in \(who(a) == "you" ? "your" : "\(who(a))'s") favour"
+                : d > 0 ? "in \(who(b) == "you" ? "your" : "\(who(b))'s") favour" : "even"
+        }
+        out.append(
+            "Mean Brier (final forecasts): \(who(a)) \(String(format: "%.4f", c.brierA)), \(who(b)) \(String(format: "%.4f", c.brierB)); difference \(String(format: "%+.4f", c.brier.meanDiff)) \(favour(c.brier.meanDiff))"
+        )
         out.append("  " + Self.tests(c.brier, c.bootstrap))
         let bits = c.logBayesFactorBits
         let leader = bits > 0 ? who(a) : who(b)
-        out.append("Log score: \(leader) \(String(format: "%.2f", abs(bits))) bits better in total — \(leader == "you" ? "your" : "\(leader)'s") forecasts gave what happened \(Self.factor(abs(bits))) the probability (the log Bayes factor between the two)")
-        out.append("Closer on: \(who(a)) \(c.brier.winsA.grouped), \(who(b)) \(c.brier.winsB.grouped), ties \(c.brier.ties.grouped)\(c.brier.pSign.map { " (sign test p = \(Numbers.p($0)))" } ?? "") — beside the mean, not instead of it: win counts reward overconfidence")
+        out.append(
+            "Log score: \(leader) \(String(format: "%.2f", abs(bits))) bits better in total — \(leader == "you" ? "your" : "\(leader)'s") forecasts gave what happened \(Self.factor(abs(bits))) the probability (the log Bayes factor between the two)"
+        )
+        out.append(
+            "Closer on: \(who(a)) \(c.brier.winsA.grouped), \(who(b)) \(c.brier.winsB.grouped), ties \(c.brier.ties.grouped)\(c.brier.pSign.map { " (sign test p = \(Numbers.p($0)))" } ?? "") — beside the mean, not instead of it: win counts reward overconfidence"
+        )
         if let ta = c.timeAveraged {
-            out.append("Time-averaged Brier (each forecast carried forward; common window, \(Import.plural(ta.n, "claim"))): difference \(String(format: "%+.4f", ta.meanDiff)) \(favour(ta.meanDiff))")
+            out.append(
+                "Time-averaged Brier (each forecast carried forward; common window, \(Import.plural(ta.n, "claim"))): difference \(String(format: "%+.4f", ta.meanDiff)) \(favour(ta.meanDiff))"
+            )
             out.append("  " + Self.tests(ta, c.timeAveragedBootstrap))
         }
         return out
@@ -162,9 +198,16 @@ struct Vs: CredenceCommand {
 
     static func tests(_ p: PairedComparison, _ ci: Interval?) -> String {
         var parts: [String] = []
-        if let t = p.t, let pt = p.pT, let df = p.df { parts.append("paired t = \(String(format: "%+.2f", t)), \(Numbers.pEquals(pt)) (df \(df))") }
-        else { parts.append("paired t undefined (\(p.n < 2 ? "one claim" : "every difference equal"))") }
-        if let ci { parts.append("bootstrap 95% CI \(String(format: "%+.4f", ci.lower)) to \(String(format: "%+.4f", ci.upper)) (2,000 resamples, seed \(seed))") }
+        if let t = p.t, let pt = p.pT, let df = p.df {
+            parts.append("paired t = \(String(format: "%+.2f", t)), \(Numbers.pEquals(pt)) (df \(df))")
+        } else {
+            parts.append("paired t undefined (\(p.n < 2 ? "one claim" : "every difference equal"))")
+        }
+        if let ci {
+            parts.append(
+                "bootstrap 95% CI \(String(format: "%+.4f", ci.lower)) to \(String(format: "%+.4f", ci.upper)) (2,000 resamples, seed \(seed))"
+            )
+        }
         return parts.joined(separator: "; ")
     }
 
@@ -186,16 +229,19 @@ struct Vs: CredenceCommand {
         let n = test.n
         let better = test.meanDiff < 0 ? a : b, worse = test.meanDiff < 0 ? b : a
         // Below five claims a t-test and a bootstrap say little, whatever their p: no verdict yet.
-        let significant = n >= minimumForVerdict && (test.pT ?? 1) < 0.05 && (ci.map { $0.lower > 0 || $0.upper < 0 } ?? false)
+        let significant =
+            n >= minimumForVerdict && (test.pT ?? 1) < 0.05 && (ci.map { $0.lower > 0 || $0.upper < 0 } ?? false)
         let size = String(format: "%.4f", abs(test.meanDiff))
         let kind = scoring == .final ? "mean Brier" : "mean time-averaged Brier"
         if n >= minimumForVerdict, test.sdDiff == 0, test.meanDiff != 0 {
             let verb = who(better) == "you" ? "were" : "was"
-            return "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on all \(n.grouped) claims, each time by \(kind.dropFirst(5)) \(size) (every difference is equal, so there is no t-test)."
+            return
+                "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on all \(n.grouped) claims, each time by \(kind.dropFirst(5)) \(size) (every difference is equal, so there is no t-test)."
         }
         if significant, let p = test.pT, let ci {
             let verb = who(better) == "you" ? "were" : "was"
-            return "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on these \(n.grouped) claims: \(kind) \(size) lower (95% CI \(String(format: "%.4f", min(abs(ci.lower), abs(ci.upper))))–\(String(format: "%.4f", max(abs(ci.lower), abs(ci.upper)))), \(Numbers.pEquals(p)))."
+            return
+                "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on these \(n.grouped) claims: \(kind) \(size) lower (95% CI \(String(format: "%.4f", min(abs(ci.lower), abs(ci.upper))))–\(String(format: "%.4f", max(abs(ci.lower), abs(ci.upper)))), \(Numbers.pEquals(p)))."
         }
         if test.meanDiff == 0 { return "No clear difference yet (n = \(n.grouped)): the \(kind) is the same." }
         let p = test.pT.map { ", \(Numbers.pEquals($0))" } ?? ""
@@ -205,19 +251,25 @@ struct Vs: CredenceCommand {
     static func comparisonJSON(_ p: PairedComparison, _ ci: Interval?) -> JSONValue {
         var o: [String: JSONValue] = [
             "n": .int(p.n), "mean_diff": .number(p.meanDiff), "sd_diff": .number(p.sdDiff), "t": .number(p.t),
-            "df": p.df.map { .int($0) } ?? .null, "p_t": .number(p.pT), "wins_a": .int(p.winsA), "wins_b": .int(p.winsB),
+            "df": p.df.map { .int($0) } ?? .null, "p_t": .number(p.pT), "wins_a": .int(p.winsA),
+            "wins_b": .int(p.winsB),
             "ties": .int(p.ties), "p_sign": .number(p.pSign),
         ]
         if let ci {
-            o["bootstrap"] = ["B": .int(HeadToHead.bootstrapResamples), "level": 0.95, "method": "percentile", "seed": .int(Int64(seed)),
-                              "ci95": [.number(ci.lower), .number(ci.upper)]]
+            o["bootstrap"] = [
+                "B": .int(HeadToHead.bootstrapResamples), "level": 0.95, "method": "percentile",
+                "seed": .int(Int64(seed)),
+                "ci95": [.number(ci.lower), .number(ci.upper)],
+            ]
         }
         return .object(o)
     }
 
     static func json(_ c: PairComparison?, scoring: ScoringRule, a: String, b: String, sentence: String) -> JSONValue {
-        var o: [String: JSONValue] = ["a": .string(a), "b": .string(b), "scoring": .string(scoring.rawValue), "sentence": .string(sentence),
-                                      "n_shared": .int(c?.claims.count ?? 0)]
+        var o: [String: JSONValue] = [
+            "a": .string(a), "b": .string(b), "scoring": .string(scoring.rawValue), "sentence": .string(sentence),
+            "n_shared": .int(c?.claims.count ?? 0),
+        ]
         guard let c else { return .object(o) }
         o["brier_a"] = .number(c.brierA)
         o["brier_b"] = .number(c.brierB)
@@ -225,11 +277,15 @@ struct Vs: CredenceCommand {
         o["log_loss_diff"] = comparisonJSON(c.logLoss, nil)
         o["log_bayes_factor_bits"] = .number(c.logBayesFactorBits)
         o["time_averaged"] = c.timeAveraged.map { comparisonJSON($0, c.timeAveragedBootstrap) } ?? .null
-        o["claims"] = .array(c.claims.map { d in
-            ["id": .int(d.claim.id), "text": .string(d.claim.text), "outcome": .bool(d.claim.outcome), "a": .number(d.claim.aFinal),
-             "b": .number(d.claim.bFinal), "brier_diff": .number(d.brier), "log_diff_bits": .number(d.logBits),
-             "time_averaged_diff": .number(d.timeAveraged)]
-        })
+        o["claims"] = .array(
+            c.claims.map { d in
+                [
+                    "id": .int(d.claim.id), "text": .string(d.claim.text), "outcome": .bool(d.claim.outcome),
+                    "a": .number(d.claim.aFinal),
+                    "b": .number(d.claim.bFinal), "brier_diff": .number(d.brier), "log_diff_bits": .number(d.logBits),
+                    "time_averaged_diff": .number(d.timeAveraged),
+                ]
+            })
         return .object(o)
     }
 }

@@ -9,12 +9,12 @@ struct Words: CredenceCommand {
         commandName: "words",
         abstract: "What your words mean: how often your “likely”, “almost certain” … came true.",
         discussion: """
-          credence words
-          credence words --as ryan --json
-        For each word of estimative probability you have used (likely = 75%, almost certain = 93% …):
-        its value, how often its claims came true with a Wilson 95% interval, and whether the value
-        lies in that interval. With fewer than 5 resolved claims a word is shown but not judged.
-        """)
+              credence words
+              credence words --as ryan --json
+            For each word of estimative probability you have used (likely = 75%, almost certain = 93% …):
+            its value, how often its claims came true with a Wilson 95% interval, and whether the value
+            lies in that interval. With fewer than 5 resolved claims a word is shown but not judged.
+            """)
 
     @OptionGroup var record: RecordOptions
 
@@ -25,27 +25,41 @@ struct Words: CredenceCommand {
         let journal = try ctx.openJournal(options.journal, access: .read)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .word)
         // Strongest words first: the order of the scale, not of use.
-        let records = groups.map { WordRecord(word: $0.name, counts: $0.counts) }.sorted { ($0.stated, $0.word) > ($1.stated, $1.word) }
+        let records = groups.map { WordRecord(word: $0.name, counts: $0.counts) }.sorted {
+            ($0.stated, $0.word) > ($1.stated, $1.word)
+        }
         let isOwner = who.map { $0.lowercased() == ctx.owner.lowercased() } ?? false
         let speaker: String? = isOwner ? nil : Format.safe(who ?? "everyone")
         if record.json {
-            ctx.out.line(JSONValue.object([
-                "forecaster": .string(who),
-                "words": .array(records.map { r in
-                    .object(["word": .string(r.word), "stated": .number(r.stated), "n": .int(r.n), "events": .int(r.events),
-                             "rate": .number(r.rate), "ci": r.interval.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null,
-                             "verdict": .string(r.verdict.rawValue), "sentence": .string(r.sentence(speaker: speaker))])
-                }),
-            ]).rendered())
+            ctx.out.line(
+                JSONValue.object([
+                    "forecaster": .string(who),
+                    "words": .array(
+                        records.map { r in
+                            .object([
+                                "word": .string(r.word), "stated": .number(r.stated), "n": .int(r.n),
+                                "events": .int(r.events),
+                                "rate": .number(r.rate),
+                                "ci": r.interval.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null,
+                                "verdict": .string(r.verdict.rawValue),
+                                "sentence": .string(r.sentence(speaker: speaker)),
+                            ])
+                        }),
+                ]).rendered())
             return
         }
         guard !records.isEmpty else {
-            ctx.out.line("No resolved verbal forecasts by \(Format.safe(who ?? "anyone")) yet. Forecast in words (`credence add Rain tomorrow likely`) and this shows what your words turned out to mean.")
+            ctx.out.line(
+                "No resolved verbal forecasts by \(Format.safe(who ?? "anyone")) yet. Forecast in words (`credence add Rain tomorrow likely`) and this shows what your words turned out to mean."
+            )
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         let total = records.reduce(0) { $0 + $1.n }
-        ctx.out.line(f.style.bold("What \(record.whose(ctx)) words mean · \(total.grouped) resolved verbal forecast\(total == 1 ? "" : "s")"))
+        ctx.out.line(
+            f.style.bold(
+                "What \(record.whose(ctx)) words mean · \(total.grouped) resolved verbal forecast\(total == 1 ? "" : "s")"
+            ))
         ctx.out.line()
         var rows = [["word", "means", "happened", "n", "95% CI", ""]]
         for r in records {
@@ -57,13 +71,17 @@ struct Words: CredenceCommand {
             case .happensMore: mark = "more often than meant"
             case .tooFew: mark = "too few to judge"
             }
-            rows.append([Format.safe(r.word), Probability.percentText(r.stated), Numbers.percent(r.rate), String(r.n), ci, mark])
+            rows.append([
+                Format.safe(r.word), Probability.percentText(r.stated), Numbers.percent(r.rate), String(r.n), ci, mark,
+            ])
         }
         for line in Format.table(rows, rightAligned: [1, 2, 3, 4]) { ctx.out.line("  " + line) }
         let judged = records.filter { $0.verdict == .happensLess || $0.verdict == .happensMore }
         ctx.out.line()
         for r in judged.isEmpty ? Array(records.filter { $0.verdict == .consistent }.prefix(1)) : judged {
-            for line in Format.wrap(Format.safe(r.sentence(speaker: speaker)), width: ctx.width(nil), indent: "  ") { ctx.out.line(line) }
+            for line in Format.wrap(Format.safe(r.sentence(speaker: speaker)), width: ctx.width(nil), indent: "  ") {
+                ctx.out.line(line)
+            }
         }
         if judged.isEmpty && records.allSatisfy({ $0.verdict == .tooFew }) {
             ctx.out.line("Too few resolved claims per word to judge yet (\(WordRecord.minimum) each).")

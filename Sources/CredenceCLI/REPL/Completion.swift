@@ -39,7 +39,8 @@ public struct CompletionModel: Sendable {
         } catch {
             let json = Credence.fullMessage(for: error)
             if let root = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-               let command = root["command"] as? [String: Any], let subs = command["subcommands"] as? [[String: Any]] {
+                let command = root["command"] as? [String: Any], let subs = command["subcommands"] as? [[String: Any]]
+            {
                 for sub in subs {
                     guard let name = sub["commandName"] as? String else { continue }
                     commands[name] = longFlags(sub)
@@ -62,9 +63,13 @@ public struct CompletionModel: Sendable {
         guard let first = before.first else {
             return matching(Array(commands.keys.filter { !$0.contains(" ") }) + Self.replWords)
         }
-        if first == "help" { return before.count == 1 ? matching(Array(commands.keys.filter { !$0.contains(" ") })) : [] }
+        if first == "help" {
+            return before.count == 1 ? matching(Array(commands.keys.filter { !$0.contains(" ") })) : []
+        }
         if let subs = groups[first] {
-            guard before.count >= 2, let flags = commands["\(first) \(before[1])"] else { return before.count == 1 ? matching(subs) : [] }
+            guard before.count >= 2, let flags = commands["\(first) \(before[1])"] else {
+                return before.count == 1 ? matching(subs) : []
+            }
             if before.last == "--tag" { return matching(tags) }
             if before.last == "--as" { return matching(forecasters) }
             return word.hasPrefix("-") ? matching(flags) : []
@@ -77,7 +82,9 @@ public struct CompletionModel: Sendable {
             if Self.nameOptions.contains(previous) { return matching(forecasters) }
             if Self.tagOptions.contains(previous) { return matching(tags) }
             if previous == "--if" { return matching(claims.map(\.id)) }
-            if previous == "--by" && first == "report" { return matching(ReportGrouping.allCases.filter { $0 != .none }.map(\.rawValue)) }
+            if previous == "--by" && first == "report" {
+                return matching(ReportGrouping.allCases.filter { $0 != .none }.map(\.rawValue))
+            }
             if previous == "--scoring" { return matching(["final", "time-averaged"]) }
         }
         if word.hasPrefix("-") { return matching(flags) }

@@ -56,7 +56,9 @@ public final class REPL {
             if !interactive {
                 let errors = lineContext.err.text
                 if !errors.isEmpty {
-                    for e in errors.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { ctx.err.line("line \(startLine): \(e)") }
+                    for e in errors.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                        ctx.err.line("line \(startLine): \(e)")
+                    }
                 }
             }
             if status != 0 { failure = status }
@@ -89,7 +91,9 @@ public final class REPL {
         if Self.commandWords.contains(first) {
             if let journalFlag, !words.contains("--journal") { words += ["--journal", journalFlag] }
             let status = run(words, ctx)
-            if status == ExitStatus.usage && first != "add", (try? QuickEntryParser(dates: ctx.clock.dates).parse(line)) != nil {
+            if status == ExitStatus.usage && first != "add",
+                (try? QuickEntryParser(dates: ctx.clock.dates).parse(line)) != nil
+            {
                 ctx.err.line("(to log this as a claim, start the line with `add`)")
             }
             return status
@@ -105,7 +109,9 @@ public final class REPL {
     public static func forProcess(journal: String?) -> REPL {
         let ctx = Context.process()
         guard isatty(STDIN_FILENO) == 1 else {
-            return REPL(source: PlainLineSource(), interactive: false, journal: journal, makeContext: { Context.process(interactive: false) })
+            return REPL(
+                source: PlainLineSource(), interactive: false, journal: journal,
+                makeContext: { Context.process(interactive: false) })
         }
         let source = ReadlineSource(historyPath: ReadlineSource.historyPath(environment: ctx.environment))
         let repl = REPL(source: source, interactive: true, journal: journal, makeContext: { Context.process() })
@@ -120,16 +126,16 @@ public final class REPL {
     }
 
     static let help = """
-    Type a claim with its probability to log it:
-      Ryan ships by friday 70% #work unless the eval changes
-    or a command, exactly as after `credence` in the shell:
-      list --open        show 7        forecast 7 80% --as ryan        resolve 7 yes
-      due                report        vs me ryan                      undo
-      caveats            words         yearly paste (end the list with a line holding .)
-    help COMMAND shows a command's options; TAB completes commands, flags, ids, tags and names.
-    Ctrl-C cancels the line; Ctrl-D (or quit) leaves.
+        Type a claim with its probability to log it:
+          Ryan ships by friday 70% #work unless the eval changes
+        or a command, exactly as after `credence` in the shell:
+          list --open        show 7        forecast 7 80% --as ryan        resolve 7 yes
+          due                report        vs me ryan                      undo
+          caveats            words         yearly paste (end the list with a line holding .)
+        help COMMAND shows a command's options; TAB completes commands, flags, ids, tags and names.
+        Ctrl-C cancels the line; Ctrl-D (or quit) leaves.
 
-    """
+        """
 
     func journalName() -> String {
         let path = makeContext().journalPath(journalFlag)
@@ -145,8 +151,14 @@ public final class REPL {
         let ctx = makeContext()
         let due = dueCount()
         ctx.out.line("Credence \(Credence.version) · journal \(ctx.journalPath(journalFlag))")
-        if due > 0 { ctx.out.line("\(due) claim\(due == 1 ? " is" : "s are") due for resolution: `due` lists \(due == 1 ? "it" : "them").") }
-        ctx.out.line("Type a claim with its probability to log it (Ryan ships by friday 70%), `help` for commands, Ctrl-D to leave.")
+        if due > 0 {
+            ctx.out.line(
+                "\(due) claim\(due == 1 ? " is" : "s are") due for resolution: `due` lists \(due == 1 ? "it" : "them")."
+            )
+        }
+        ctx.out.line(
+            "Type a claim with its probability to log it (Ryan ships by friday 70%), `help` for commands, Ctrl-D to leave."
+        )
     }
 
     func prompt() -> String {

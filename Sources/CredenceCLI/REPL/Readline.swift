@@ -21,7 +21,9 @@ final class ReadlineSource: LineSource {
         if let historyPath {
             ReadlineSource.preparePrivateFile(historyPath)
             read_history(historyPath)
-            last = history_length > 0 ? history_get(history_base + history_length - 1).map { String(cString: $0.pointee.line) } : nil
+            last =
+                history_length > 0
+                ? history_get(history_base + history_length - 1).map { String(cString: $0.pointee.line) } : nil
         }
     }
 
@@ -57,7 +59,8 @@ final class ReadlineSource: LineSource {
     /// The history is as private as the journal: directory 0700, file 0600.
     static func preparePrivateFile(_ path: String) {
         let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let fd = open(path, O_CREAT | O_WRONLY | O_APPEND | O_CLOEXEC, 0o600)
         if fd >= 0 { close(fd) }
     }
@@ -68,8 +71,10 @@ nonisolated(unsafe) var completionModel = CompletionModel(commands: [:])
 nonisolated(unsafe) private var completionMatches: [String] = []
 nonisolated(unsafe) private var completionIndex = 0
 
-private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-    credence_rl_set_attempted_over(1)   // never fall back to file names
+private func attemptCompletion(
+    _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
+) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    credence_rl_set_attempted_over(1)  // never fall back to file names
     let line = String(cString: credence_rl_line_buffer())
     let prefix = String(decoding: Array(line.utf8).prefix(Int(start)), as: UTF8.self)
     let before = (try? ShellWords.split(prefix)) ?? prefix.split(separator: " ").map(String.init)
@@ -86,7 +91,9 @@ private func generateMatch(_ text: UnsafePointer<CChar>?, _ state: Int32) -> Uns
 }
 
 /// Lists candidates; a claim id comes with a hint of its text.
-private func displayMatches(_ matches: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ count: Int32, _ longest: Int32) {
+private func displayMatches(
+    _ matches: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ count: Int32, _ longest: Int32
+) {
     guard let matches else { return }
     var out = "\n"
     for i in 1...Int(max(count, 1)) where i <= Int(count) {

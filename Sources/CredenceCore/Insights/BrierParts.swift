@@ -15,7 +15,9 @@ public struct BrierParts: Sendable, Equatable {
             score.add(Double(c.n - c.e), times: c.x * c.x)
         }
         guard n > 0 else { return nil }
-        for b in CORP.pav(Sample(counts: values).values) { recalibrated.add(Double(b.events * (b.n - b.events)) / Double(b.n)) }
+        for b in CORP.pav(Sample(counts: values).values) {
+            recalibrated.add(Double(b.events * (b.n - b.events)) / Double(b.n))
+        }
         let total = Double(n)
         let s = recalibrated.value / total
         brier = score.value / total

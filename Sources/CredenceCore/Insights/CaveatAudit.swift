@@ -48,12 +48,19 @@ public struct CaveatAudit: Sendable {
         func group(_ name: String, _ s: Sample, _ stream: UInt64) -> Group? {
             guard let a = Calibration.analyse(s, bins: bins, full: false) else { return nil }
             let mcb = a.corp.brier.mcb ?? 0, over = Overconfidence.of(s.values) ?? 0
-            let null = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed &+ stream) { BrierParts(PoissonBootstrap.calibrated(s, &$0))?.mcb }
-            let overs = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed &+ stream &+ 100) { Overconfidence.of(PoissonBootstrap.replicate(s, &$0)) }
-            return Group(name: name, analysis: a, miscalibrationP: PoissonBootstrap.pValue(null, atLeast: mcb),
-                         overconfidence: over, overconfidenceInterval: PoissonBootstrap.interval95(overs, estimate: over))
+            let null = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed &+ stream) {
+                BrierParts(PoissonBootstrap.calibrated(s, &$0))?.mcb
+            }
+            let overs = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed &+ stream &+ 100) {
+                Overconfidence.of(PoissonBootstrap.replicate(s, &$0))
+            }
+            return Group(
+                name: name, analysis: a, miscalibrationP: PoissonBootstrap.pValue(null, atLeast: mcb),
+                overconfidence: over, overconfidenceInterval: PoissonBootstrap.interval95(overs, estimate: over))
         }
-        groups = [group("no caveats", none, 0), group("1 caveat", one, 1), group("2+ caveats", more, 2)].compactMap { $0 }
+        groups = [group("no caveats", none, 0), group("1 caveat", one, 1), group("2+ caveats", more, 2)].compactMap {
+            $0
+        }
         let any = Sample(counts: one.values + more.values)
         bare = groups.first { $0.name == "no caveats" }
         caveated = group("any caveat", any, 3)
@@ -72,8 +79,11 @@ public struct CaveatAudit: Sendable {
         let p = PoissonBootstrap.pValue(draws, atLeast: abs(d))
         difference = d
         differenceP = p
-        if let p, p < Self.level { finding = d < 0 ? .better : .worse }
-        else { finding = d < 0 ? .notReliablyBetter : .noBetter }
+        if let p, p < Self.level {
+            finding = d < 0 ? .better : .worse
+        } else {
+            finding = d < 0 ? .notReliablyBetter : .noBetter
+        }
     }
 
     /// The plain sentence: whether the difference is real. `whose` is "your" or "ryan's".
@@ -81,7 +91,8 @@ public struct CaveatAudit: Sendable {
         let whose = "\(owner) caveated forecasts".capitalizedFirst
         guard let bare, let caveated, let difference, let differenceP else {
             let nb = bare?.sample.n ?? 0, nc = caveated?.sample.n ?? 0
-            return "Too few forecasts to compare yet: \(nc.grouped) with caveats and \(nb.grouped) without (at least \(Self.minimum) each are needed)."
+            return
+                "Too few forecasts to compare yet: \(nc.grouped) with caveats and \(nb.grouped) without (at least \(Self.minimum) each are needed)."
         }
         let mcbs = "MCB \(Self.f3(caveated.mcb)) vs \(Self.f3(bare.mcb)) without"
         let test = "difference \(Self.signed(difference)), p = \(Self.p(differenceP)) if caveats made no difference"
@@ -89,7 +100,9 @@ public struct CaveatAudit: Sendable {
         case .better: return "\(whose) are better calibrated: \(mcbs) (\(test))."
         case .worse: return "\(whose) are worse calibrated: \(mcbs) (\(test))."
         case .noBetter: return "\(whose) are no better calibrated: \(mcbs), difference within noise (\(test))."
-        case .notReliablyBetter: return "\(whose) look slightly better calibrated, but not reliably: \(mcbs), difference within noise (\(test))."
+        case .notReliablyBetter:
+            return
+                "\(whose) look slightly better calibrated, but not reliably: \(mcbs), difference within noise (\(test))."
         case .tooFew: return ""
         }
     }

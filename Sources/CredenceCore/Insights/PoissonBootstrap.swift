@@ -22,14 +22,19 @@ public enum PoissonBootstrap {
 
     /// Two groups drawn from the pooled forecasts as if membership had nothing to do with the
     /// forecast or the outcome: each forecast joins the first group with probability `share`.
-    public static func split(_ pooled: Sample, share: Double, _ rng: inout SeededGenerator) -> ([CountedForecast], [CountedForecast]) {
+    public static func split(
+        _ pooled: Sample, share: Double, _ rng: inout SeededGenerator
+    ) -> ([CountedForecast], [CountedForecast]) {
         let first = cells(pooled.values.map { ($0.x, Double($0.e) * share, Double($0.n - $0.e) * share) }, &rng)
-        let second = cells(pooled.values.map { ($0.x, Double($0.e) * (1 - share), Double($0.n - $0.e) * (1 - share)) }, &rng)
+        let second = cells(
+            pooled.values.map { ($0.x, Double($0.e) * (1 - share), Double($0.n - $0.e) * (1 - share)) }, &rng)
         return (first, second)
     }
 
     /// Counted forecasts with YES and NO counts drawn as Poisson of the given means.
-    static func cells(_ means: [(x: Double, yes: Double, no: Double)], _ rng: inout SeededGenerator) -> [CountedForecast] {
+    static func cells(
+        _ means: [(x: Double, yes: Double, no: Double)], _ rng: inout SeededGenerator
+    ) -> [CountedForecast] {
         var out: [CountedForecast] = []
         out.reserveCapacity(means.count)
         for m in means {
@@ -42,8 +47,10 @@ public enum PoissonBootstrap {
 
     /// A statistic over `replicates` seeded draws, in draw order; draws where the statistic is
     /// undefined (nil) are dropped.
-    public static func distribution(replicates: Int = replicates, seed: UInt64 = seed,
-                                    _ statistic: @Sendable (inout SeededGenerator) -> Double?) -> [Double] {
+    public static func distribution(
+        replicates: Int = replicates, seed: UInt64 = seed,
+        _ statistic: @Sendable (inout SeededGenerator) -> Double?
+    ) -> [Double] {
         let values = SeededGenerator.parallelDraws(replicates, seed: seed) { _, rng in statistic(&rng) ?? .nan }
         return values.filter { !$0.isNaN }
     }
@@ -68,7 +75,8 @@ public enum PoissonBootstrap {
         let z0 = SpecialFunctions.normalQuantile(min(max(below / b, 0.5 / b), 1 - 0.5 / b))
         let z = SpecialFunctions.z975
         guard let lo = quantileType7(sorted, SpecialFunctions.normalCDF(2 * z0 - z)),
-              let hi = quantileType7(sorted, SpecialFunctions.normalCDF(2 * z0 + z)) else { return nil }
+            let hi = quantileType7(sorted, SpecialFunctions.normalCDF(2 * z0 + z))
+        else { return nil }
         return Interval(lo, hi)
     }
 
@@ -78,7 +86,10 @@ public enum PoissonBootstrap {
         if lambda < 10 {
             let limit = exp(-lambda)
             var k = 0, product = rng.unit()
-            while product > limit { k += 1; product *= rng.unit() }
+            while product > limit {
+                k += 1
+                product *= rng.unit()
+            }
             return k
         }
         let slam = lambda.squareRoot(), logLambda = log(lambda)
@@ -92,7 +103,11 @@ public enum PoissonBootstrap {
             let k = ((2 * a / us + b) * u + lambda + 0.43).rounded(.down)
             if us >= 0.07 && v <= vr { return Int(k) }
             if k < 0 || (us < 0.013 && v > us) { continue }
-            if log(v) + log(invAlpha) - log(a / (us * us) + b) <= -lambda + k * logLambda - SpecialFunctions.logGamma(k + 1) { return Int(k) }
+            if log(v) + log(invAlpha) - log(a / (us * us) + b) <= -lambda + k * logLambda
+                - SpecialFunctions.logGamma(k + 1)
+            {
+                return Int(k)
+            }
         }
     }
 }

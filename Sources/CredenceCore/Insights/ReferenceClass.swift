@@ -42,7 +42,8 @@ public struct ReferenceRecord: Sendable, Equatable {
     public func sentence(whose: String) -> String {
         let ci = interval.map { ", 95% CI \(Self.percent($0.lower))–\(Self.percent($0.upper))%" } ?? ""
         let tagText = tag.map { " #\($0)" } ?? ""
-        return "\(whose) \(band.label)\(tagText) forecasts came true \(Self.percent(rate))% of the time (n = \(n.grouped)\(ci))"
+        return
+            "\(whose) \(band.label)\(tagText) forecasts came true \(Self.percent(rate))% of the time (n = \(n.grouped)\(ci))"
     }
 
     static func percent(_ x: Double) -> String { String(Int((x * 100).rounded())) }

@@ -43,7 +43,8 @@ public struct WordRecord: Sendable, Equatable {
         let whoSays = speaker.map { "\($0) says" } ?? "you say"
         let record = speaker.map { "\($0)'s record" } ?? "your record"
         let ci = interval.map { ", 95% CI \(Self.percent($0.lower))–\(Self.percent($0.upper))%" } ?? ""
-        let head = "When \(whoSays) “\(word)” (\(Probability.percentText(stated))), it happens \(Self.percent(rate))% of the time (n = \(n.grouped)\(ci))"
+        let head =
+            "When \(whoSays) “\(word)” (\(Probability.percentText(stated))), it happens \(Self.percent(rate))% of the time (n = \(n.grouped)\(ci))"
         switch verdict {
         case .consistent: return head + ": as often as it means."
         case .happensLess: return head + ": less often than it means; \(record) suggests about \(Self.percent(rate))%."

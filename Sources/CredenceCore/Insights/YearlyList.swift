@@ -18,7 +18,9 @@ public enum YearlyList {
         public let message: String
     }
 
-    public static func parse(_ lines: [String], allowCertain: Bool = false) -> (items: [ListedPrediction], errors: [LineError]) {
+    public static func parse(
+        _ lines: [String], allowCertain: Bool = false
+    ) -> (items: [ListedPrediction], errors: [LineError]) {
         var items: [ListedPrediction] = [], errors: [LineError] = []
         var section: String?
         for (i, raw) in lines.enumerated() {
@@ -33,7 +35,8 @@ public enum YearlyList {
                 continue
             }
             switch parseLine(stripMarker(line), allowCertain: allowCertain) {
-            case .success(let (text, p)): items.append(ListedPrediction(text: text, probability: p, section: section, line: number))
+            case .success(let (text, p)):
+                items.append(ListedPrediction(text: text, probability: p, section: section, line: number))
             case .failure(let message): errors.append(LineError(line: number, message: message))
             }
         }
@@ -45,11 +48,15 @@ public enum YearlyList {
     /// Drops "- ", "* ", "+ ", "• ", "12. " and "12) ".
     static func stripMarker(_ line: String) -> String {
         var s = Substring(line)
-        if let first = s.first, "-*+•".contains(first), s.dropFirst().first == " " { return String(s.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+        if let first = s.first, "-*+•".contains(first), s.dropFirst().first == " " {
+            return String(s.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        }
         let digits = s.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty {
             s = s.dropFirst(digits.count)
-            if let mark = s.first, mark == "." || mark == ")", s.dropFirst().first == " " { return String(s.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+            if let mark = s.first, mark == "." || mark == ")", s.dropFirst().first == " " {
+                return String(s.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+            }
         }
         return line
     }
@@ -62,7 +69,9 @@ public enum YearlyList {
             candidates.append((line[..<open], line[line.index(after: open)..<line.index(before: line.endIndex)]))
         }
         for separator in [":", " - ", " – ", " — "] {
-            if let r = line.range(of: separator, options: .backwards) { candidates.append((line[..<r.lowerBound], line[r.upperBound...])) }
+            if let r = line.range(of: separator, options: .backwards) {
+                candidates.append((line[..<r.lowerBound], line[r.upperBound...]))
+            }
         }
         var firstError: String?
         for c in candidates.sorted(by: { $0.claim.count > $1.claim.count }) {
@@ -73,18 +82,24 @@ public enum YearlyList {
                 guard !text.isEmpty else { return .failure("the prediction before \(typed) is empty") }
                 return .success((text, p))
             } catch {
-                if firstError == nil && ProbabilityParser.looksLikeProbability(typed) { firstError = error.localizedDescription }
+                if firstError == nil && ProbabilityParser.looksLikeProbability(typed) {
+                    firstError = error.localizedDescription
+                }
             }
         }
-        return .failure(firstError ?? "no probability found: end the line with one, as in “The Fed cuts rates twice: 70%”")
+        return .failure(
+            firstError ?? "no probability found: end the line with one, as in “The Fed cuts rates twice: 70%”")
     }
 
     /// A heading as a tag: "World politics" → "world-politics"; nil if nothing usable is left.
     public static func tag(forSection heading: String) -> String? {
         var out = ""
         for ch in heading.lowercased() {
-            if ch.isLetter || ch.isNumber || "_/.".contains(ch) { out.append(ch) }
-            else if !out.isEmpty && out.last != "-" { out.append("-") }
+            if ch.isLetter || ch.isNumber || "_/.".contains(ch) {
+                out.append(ch)
+            } else if !out.isEmpty && out.last != "-" {
+                out.append("-")
+            }
         }
         while out.last == "-" { out.removeLast() }
         return out.isEmpty || !QuickEntryParser.isValidTag(out) ? nil : out

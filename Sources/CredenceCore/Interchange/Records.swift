@@ -29,9 +29,12 @@ public struct InterchangeClaim: Sendable, Equatable {
     }
 
     public static func == (a: InterchangeClaim, b: InterchangeClaim) -> Bool {
-        a.uuid == b.uuid && a.id == b.id && a.text == b.text && a.kind == b.kind && a.notes == b.notes && a.createdAt == b.createdAt
-            && a.resolveBy == b.resolveBy && a.options == b.options && a.tags == b.tags && a.condition?.uuid == b.condition?.uuid
-            && a.condition?.required == b.condition?.required && a.forecasts == b.forecasts && a.resolutions == b.resolutions
+        a.uuid == b.uuid && a.id == b.id && a.text == b.text && a.kind == b.kind && a.notes == b.notes
+            && a.createdAt == b.createdAt
+            && a.resolveBy == b.resolveBy && a.options == b.options && a.tags == b.tags
+            && a.condition?.uuid == b.condition?.uuid
+            && a.condition?.required == b.condition?.required && a.forecasts == b.forecasts
+            && a.resolutions == b.resolutions
     }
 
     /// The resolution in force.
@@ -48,8 +51,10 @@ public struct InterchangeForecast: Sendable, Equatable {
     public var createdAt: Date
     public var caveats: [String] = []
 
-    public init(forecaster: String, option: String? = nil, probability: Double, typed: String, form: InputForm,
-                reason: String? = nil, createdAt: Date, caveats: [String] = []) {
+    public init(
+        forecaster: String, option: String? = nil, probability: Double, typed: String, form: InputForm,
+        reason: String? = nil, createdAt: Date, caveats: [String] = []
+    ) {
         self.forecaster = forecaster
         self.option = option
         self.probability = probability
@@ -70,8 +75,10 @@ public struct InterchangeResolution: Sendable, Equatable {
     public var resolvedBy: String?
     public var automatic = false
 
-    public init(status: ClaimStatus, option: String? = nil, resolvedAt: Date, recordedAt: Date, note: String? = nil,
-                resolvedBy: String? = nil, automatic: Bool = false) {
+    public init(
+        status: ClaimStatus, option: String? = nil, resolvedAt: Date, recordedAt: Date, note: String? = nil,
+        resolvedBy: String? = nil, automatic: Bool = false
+    ) {
         self.status = status
         self.option = option
         self.resolvedAt = resolvedAt
@@ -93,8 +100,10 @@ public struct InterchangeBet: Sendable, Equatable {
     public var settledAt: Date?
     public var settlement: Settlement?
 
-    public init(claimUUID: String, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String,
-                createdAt: Date, settledAt: Date? = nil, settlement: Settlement? = nil) {
+    public init(
+        claimUUID: String, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String,
+        createdAt: Date, settledAt: Date? = nil, settlement: Settlement? = nil
+    ) {
         self.claimUUID = claimUUID
         self.yesSide = yesSide
         self.noSide = noSide

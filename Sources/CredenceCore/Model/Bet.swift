@@ -25,8 +25,10 @@ public struct Bet: Sendable, Equatable {
     public var settledAt: Date?
     public var settlement: Settlement?
 
-    public init(id: Int64, claimID: ClaimID, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String,
-                createdAt: Date, settledAt: Date? = nil, settlement: Settlement? = nil) {
+    public init(
+        id: Int64, claimID: ClaimID, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String,
+        createdAt: Date, settledAt: Date? = nil, settlement: Settlement? = nil
+    ) {
         self.id = id
         self.claimID = claimID
         self.yesSide = yesSide
@@ -105,7 +107,9 @@ public enum ClaimScore {
     }
 
     /// Multi-category Brier on the 0–2 scale, Σ (p_o − 1{o happened})², and the log score in nats.
-    public static func scenarios(_ distribution: [(label: String, p: Double)], happened: String) -> (brier: Double, logNats: Double) {
+    public static func scenarios(
+        _ distribution: [(label: String, p: Double)], happened: String
+    ) -> (brier: Double, logNats: Double) {
         var brier = CompensatedSum()
         var q = 0.0
         for (label, p) in distribution {

@@ -27,8 +27,10 @@ public struct Claim: Sendable, Equatable, Codable {
     public var status: ClaimStatus
     public var resolvedAt: Date?
 
-    public init(id: ClaimID, uuid: String, text: String, kind: ClaimKind = .binary, notes: String? = nil,
-                createdAt: Date, resolveBy: Date?, status: ClaimStatus = .open, resolvedAt: Date? = nil) {
+    public init(
+        id: ClaimID, uuid: String, text: String, kind: ClaimKind = .binary, notes: String? = nil,
+        createdAt: Date, resolveBy: Date?, status: ClaimStatus = .open, resolvedAt: Date? = nil
+    ) {
         self.id = id
         self.uuid = uuid
         self.text = text
@@ -57,8 +59,10 @@ public struct Forecast: Sendable, Equatable, Codable {
     /// The scenario option this forecast is for; nil on binary claims.
     public var option: String?
 
-    public init(id: Int64, claimID: ClaimID, forecaster: String, probability: Double, typed: String, form: InputForm,
-                reason: String?, createdAt: Date, isFinal: Bool, caveats: [String], option: String? = nil) {
+    public init(
+        id: Int64, claimID: ClaimID, forecaster: String, probability: Double, typed: String, form: InputForm,
+        reason: String?, createdAt: Date, isFinal: Bool, caveats: [String], option: String? = nil
+    ) {
         self.option = option
         self.id = id
         self.claimID = claimID
@@ -83,7 +87,10 @@ public struct Resolution: Sendable, Equatable, Codable {
     public var resolvedBy: String?
     public var automatic: Bool
 
-    public init(id: Int64, status: ClaimStatus, resolvedAt: Date, recordedAt: Date, note: String?, resolvedBy: String?, automatic: Bool) {
+    public init(
+        id: Int64, status: ClaimStatus, resolvedAt: Date, recordedAt: Date, note: String?, resolvedBy: String?,
+        automatic: Bool
+    ) {
         self.id = id
         self.status = status
         self.resolvedAt = resolvedAt
@@ -106,8 +113,10 @@ public struct ClaimDetail: Sendable, Equatable {
     public var condition: Condition?
     public var bets: [Bet]
 
-    public init(claim: Claim, tags: [String], forecasts: [Forecast], resolutions: [Resolution],
-                options: [ScenarioOption] = [], resolvedOption: String? = nil, condition: Condition? = nil, bets: [Bet] = []) {
+    public init(
+        claim: Claim, tags: [String], forecasts: [Forecast], resolutions: [Resolution],
+        options: [ScenarioOption] = [], resolvedOption: String? = nil, condition: Condition? = nil, bets: [Bet] = []
+    ) {
         self.claim = claim
         self.tags = tags
         self.forecasts = forecasts

@@ -11,8 +11,10 @@ extension SeededGenerator {
         let q = 1 - p
         let mode = min(n, Int((Double(n + 1) * p).rounded(.down)))
         let nd = Double(n), md = Double(mode)
-        let atMode = exp(SpecialFunctions.logGamma(nd + 1) - SpecialFunctions.logGamma(md + 1) - SpecialFunctions.logGamma(nd - md + 1)
-                         + md * log(p) + (nd - md) * log(q))
+        let atMode = exp(
+            SpecialFunctions.logGamma(nd + 1) - SpecialFunctions.logGamma(md + 1)
+                - SpecialFunctions.logGamma(nd - md + 1)
+                + md * log(p) + (nd - md) * log(q))
         let odds = p / q
         // Beyond this the probabilities left on a side are below 1e-17 of the mode's: rounding
         // in the mode's probability can leave u unspent that far out, so draw again instead.
@@ -23,7 +25,7 @@ extension SeededGenerator {
             var lo = mode, hi = mode, below = atMode, above = atMode
             while (hi < n && above > negligible) || (lo > 0 && below > negligible) {
                 if hi < n {
-                    above *= odds * Double(n - hi) / Double(hi + 1)   // f(k+1)/f(k) = (n−k)/(k+1) · p/q
+                    above *= odds * Double(n - hi) / Double(hi + 1)  // f(k+1)/f(k) = (n−k)/(k+1) · p/q
                     hi += 1
                     u -= above
                     if u < 0 { return hi }

@@ -64,12 +64,14 @@ public enum CORP {
         }
         let brierUnc = Double(s.events * (s.n - s.events)) / n / n
         let brierS = brierRc.value / n
-        let brier = CORPTerms(score: scores.brier, mcb: scores.brier - brierS, dsc: brierUnc - brierS,
-                              unc: brierUnc, recalibrated: brierS)
+        let brier = CORPTerms(
+            score: scores.brier, mcb: scores.brier - brierS, dsc: brierUnc - brierS,
+            unc: brierUnc, recalibrated: brierS)
         let logUnc = entropy(s.events, s.n), logS = logRc.value
         let exact = scores.logLoss.unclipped
-        let logTerms = CORPTerms(score: exact, mcb: exact.map { $0 - logS }, dsc: logUnc - logS,
-                                 unc: logUnc, recalibrated: logS)
+        let logTerms = CORPTerms(
+            score: exact, mcb: exact.map { $0 - logS }, dsc: logUnc - logS,
+            unc: logUnc, recalibrated: logS)
         return CORPDecomposition(distinctForecasts: s.values.count, blocks: blocks, brier: brier, log: logTerms)
     }
 

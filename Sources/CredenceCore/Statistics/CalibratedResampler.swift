@@ -35,7 +35,10 @@ struct CalibratedResampler: Sendable {
     }
 
     /// Fills counts[j] and events[j] (both zero on entry) for each distinct value j.
-    func draw(_ rng: inout SeededGenerator, counts: UnsafeMutableBufferPointer<Int32>, events: UnsafeMutableBufferPointer<Int32>) {
+    func draw(
+        _ rng: inout SeededGenerator, counts: UnsafeMutableBufferPointer<Int32>,
+        events: UnsafeMutableBufferPointer<Int32>
+    ) {
         let pool = owner.count
         // left: resampled forecasts not yet placed; mass: original forecasts not yet visited.
         var left = n, mass = n, pooled = 0

@@ -13,12 +13,15 @@ public struct CalibrationAnalysis: Sendable, Equatable {
 public enum Calibration {
     /// nil for an empty sample: there is nothing to score. `full: false` gives a summary without
     /// the resampled consistency band and the smooth ECE, for one-row-per-group tables.
-    public static func analyse(_ s: Sample, bins: Int = 10, seed: UInt64 = 20_240_229, full: Bool = true) -> CalibrationAnalysis? {
+    public static func analyse(
+        _ s: Sample, bins: Int = 10, seed: UInt64 = 20_240_229, full: Bool = true
+    ) -> CalibrationAnalysis? {
         guard let scores = Scoring.scores(s), let murphy = Binning.murphy(s, bins: bins),
-              let corp = CORP.decompose(s, scores: scores), let z = Spiegelhalter.test(s)
+            let corp = CORP.decompose(s, scores: scores), let z = Spiegelhalter.test(s)
         else { return nil }
-        return CalibrationAnalysis(sample: s, scores: scores, murphy: murphy, corp: corp,
-                                   band: full ? ConsistencyBands.band(s, seed: seed) : nil, spiegelhalter: z,
-                                   smoothECE: full ? SmoothECE.compute(s) : nil)
+        return CalibrationAnalysis(
+            sample: s, scores: scores, murphy: murphy, corp: corp,
+            band: full ? ConsistencyBands.band(s, seed: seed) : nil, spiegelhalter: z,
+            smoothECE: full ? SmoothECE.compute(s) : nil)
     }
 }

@@ -67,7 +67,9 @@ public struct PairComparison: Sendable {
 
 public enum Comparisons {
     /// - timeAveragedInterval: also bootstrap the time-averaged difference (when it is the headline).
-    public static func compare(_ all: SharedClaims, seed: UInt64 = 20_240_229, timeAveragedInterval: Bool = false) -> PairComparison? {
+    public static func compare(
+        _ all: SharedClaims, seed: UInt64 = 20_240_229, timeAveragedInterval: Bool = false
+    ) -> PairComparison? {
         let shared = all.claims
         guard !shared.isEmpty else { return nil }
         // The bootstrap is most of the work: it starts first, on the other cores, and everything
@@ -94,23 +96,28 @@ public enum Comparisons {
             }
         }
         let n = Double(shared.count)
-        let brier = HeadToHead.compare(brierD)!, logLoss = HeadToHead.compare(logD)!, timeAveraged = HeadToHead.compare(taD)
+        let brier = HeadToHead.compare(brierD)!, logLoss = HeadToHead.compare(logD)!,
+            timeAveraged = HeadToHead.compare(taD)
         let timeAveragedBootstrap = timeAveragedInterval ? HeadToHead.bootstrap(taD, seed: seed) : nil
-        return PairComparison(claims: diffs, brierA: sumA.value / n, brierB: sumB.value / n, brier: brier,
-                              bootstrap: headline.value, logBayesFactorBits: bayes.value,
-                              logLoss: logLoss, timeAveraged: timeAveraged,
-                              timeAveragedBootstrap: timeAveragedBootstrap)
+        return PairComparison(
+            claims: diffs, brierA: sumA.value / n, brierB: sumB.value / n, brier: brier,
+            bootstrap: headline.value, logBayesFactorBits: bayes.value,
+            logLoss: logLoss, timeAveraged: timeAveraged,
+            timeAveragedBootstrap: timeAveragedBootstrap)
     }
 
     /// A − B time-averaged Brier over the window both had a forecast in force (spec §10).
     static func timeAveragedDifference(_ c: SharedClaim, _ histories: UnsafeBufferPointer<TimedForecast>) -> Double? {
         let open = c.createdAt.timeIntervalSince1970, close = c.resolvedAt.timeIntervalSince1970
-        let a = UnsafeBufferPointer(rebasing: histories[c.aHistory]), b = UnsafeBufferPointer(rebasing: histories[c.bHistory])
+        let a = UnsafeBufferPointer(rebasing: histories[c.aHistory]),
+            b = UnsafeBufferPointer(rebasing: histories[c.bHistory])
         guard let fa = TimeAveraged.firstTime(a, open: open, close: close),
-              let fb = TimeAveraged.firstTime(b, open: open, close: close) else { return nil }
+            let fb = TimeAveraged.firstTime(b, open: open, close: close)
+        else { return nil }
         let start = max(fa, fb)
         guard let ta = TimeAveraged.average(a, open: open, from: start, close: close, outcome: c.outcome),
-              let tb = TimeAveraged.average(b, open: open, from: start, close: close, outcome: c.outcome) else { return nil }
+            let tb = TimeAveraged.average(b, open: open, from: start, close: close, outcome: c.outcome)
+        else { return nil }
         return ta - tb
     }
 }

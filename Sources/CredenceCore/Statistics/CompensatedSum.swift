@@ -20,7 +20,7 @@ public struct CompensatedSum: Sendable {
     public mutating func add(_ a: Double, times b: Double) {
         let p = a * b
         add(p)
-        add((-p).addingProduct(a, b))   // fma: the exact rounding error of a·b
+        add((-p).addingProduct(a, b))  // fma: the exact rounding error of a·b
     }
 
     public var value: Double { sum + compensation }

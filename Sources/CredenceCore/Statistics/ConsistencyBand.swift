@@ -92,7 +92,8 @@ public enum ConsistencyBands {
                 }
             }
         }
-        return s.values.enumerated().map { j, c in .init(x: c.x, n: c.n, lower: bounds[j].lower, upper: bounds[j].upper) }
+        return s.values.enumerated().map { j, c in .init(x: c.x, n: c.n, lower: bounds[j].lower, upper: bounds[j].upper)
+        }
     }
 
     /// One resample's curve at every distinct value: the fitted value where the value was drawn

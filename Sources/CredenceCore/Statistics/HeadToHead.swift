@@ -40,15 +40,18 @@ public enum HeadToHead {
         let winsA = d.count { $0 < 0 }, winsB = d.count { $0 > 0 }
         let w = winsA + winsB
         let pSign = w == 0 ? nil : min(1, 2 * SpecialFunctions.binomialHalfCDF(min(winsA, winsB), w))
-        return PairedComparison(n: d.count, meanDiff: mean, sdDiff: sd, t: t, df: d.count >= 2 ? d.count - 1 : nil,
-                                pT: p, winsA: winsA, winsB: winsB, ties: d.count - w, pSign: pSign)
+        return PairedComparison(
+            n: d.count, meanDiff: mean, sdDiff: sd, t: t, df: d.count >= 2 ? d.count - 1 : nil,
+            pT: p, winsA: winsA, winsB: winsB, ties: d.count - w, pSign: pSign)
     }
 
     /// Percentile bootstrap interval of the mean difference (type-7 quantiles), seeded. Each
     /// resample has its own generator stream, so the result does not depend on how the resamples
     /// are spread over cores; one 64-bit draw picks two claims.
-    public static func bootstrap(_ d: [Double], resamples: Int = bootstrapResamples, level: Double = 0.95,
-                                 seed: UInt64 = 20_240_229) -> Interval? {
+    public static func bootstrap(
+        _ d: [Double], resamples: Int = bootstrapResamples, level: Double = 0.95,
+        seed: UInt64 = 20_240_229
+    ) -> Interval? {
         guard !d.isEmpty else { return nil }
         let m = d.count
         var means = d.withUnsafeBufferPointer { values in
@@ -58,8 +61,14 @@ public enum HeadToHead {
                 var drawn = 0
                 while drawn < m {
                     let bits = rng.next()
-                    if let i = index(UInt32(truncatingIfNeeded: bits >> 32), m) { sum0 += v[i]; drawn += 1 }
-                    if drawn < m, let j = index(UInt32(truncatingIfNeeded: bits), m) { sum1 += v[j]; drawn += 1 }
+                    if let i = index(UInt32(truncatingIfNeeded: bits >> 32), m) {
+                        sum0 += v[i]
+                        drawn += 1
+                    }
+                    if drawn < m, let j = index(UInt32(truncatingIfNeeded: bits), m) {
+                        sum1 += v[j]
+                        drawn += 1
+                    }
                 }
                 return (sum0 + sum1) / Double(m)
             }

@@ -22,7 +22,8 @@ public enum BinomialInterval {
     public static func jeffreys(events e: Int, of m: Int, level: Double = 0.95) -> Interval? {
         guard m > 0 else { return nil }
         let a = Double(e) + 0.5, b = Double(m - e) + 0.5, tail = (1 - level) / 2
-        return Interval(e == 0 ? 0 : SpecialFunctions.betaQuantile(tail, a, b),
-                        e == m ? 1 : SpecialFunctions.betaQuantile(1 - tail, a, b))
+        return Interval(
+            e == 0 ? 0 : SpecialFunctions.betaQuantile(tail, a, b),
+            e == m ? 1 : SpecialFunctions.betaQuantile(1 - tail, a, b))
     }
 }

@@ -52,33 +52,37 @@ public enum Binning {
             let nk = members.reduce(0) { $0 + $1.n }, ek = members.reduce(0) { $0 + $1.e }
             let lo = Double(k) / Double(count), hi = Double(k + 1) / Double(count)
             guard nk > 0 else {
-                bins.append(ReliabilityBin(k: k, lo: lo, hi: hi, n: 0, events: 0, meanForecast: nil,
-                                           observedFrequency: nil, wilson: nil, jeffreys: nil))
+                bins.append(
+                    ReliabilityBin(
+                        k: k, lo: lo, hi: hi, n: 0, events: 0, meanForecast: nil,
+                        observedFrequency: nil, wilson: nil, jeffreys: nil))
                 continue
             }
             let nkd = Double(nk)
             var forecastSum = CompensatedSum()
             for c in members { forecastSum.add(Double(c.n), times: c.x) }
-            var gapSum = forecastSum             // Σ x·n_x − e_k, without cancellation loss
+            var gapSum = forecastSum  // Σ x·n_x − e_k, without cancellation loss
             gapSum.add(-Double(ek))
             let mean = forecastSum.value / nkd, freq = Double(ek) / nkd, gap = gapSum.value / nkd
             rel.add(nkd, times: gap * gap)
-            let spread = Double(ek * total - yesTotal * nk) / (nkd * n)   // ō_k − ȳ, exact numerator
+            let spread = Double(ek * total - yesTotal * nk) / (nkd * n)  // ō_k − ȳ, exact numerator
             res.add(nkd, times: spread * spread)
             ece.add(nkd * abs(gap))
             for c in members {
                 let delta = c.x - mean
                 wbv.add(Double(c.n), times: delta * delta)
-                var residual = CompensatedSum()    // e_x − n_x·ō_k
+                var residual = CompensatedSum()  // e_x − n_x·ō_k
                 residual.add(Double(c.e))
                 residual.add(-Double(c.n), times: freq)
                 wbc.add(delta, times: residual.value)
             }
             if nk >= 2 { ff.add(Double(ek * (nk - ek)) / (nkd * Double(nk - 1))) }
-            bins.append(ReliabilityBin(k: k, lo: lo, hi: hi, n: nk, events: ek, meanForecast: mean,
-                                       observedFrequency: freq,
-                                       wilson: BinomialInterval.wilson(events: ek, of: nk),
-                                       jeffreys: BinomialInterval.jeffreys(events: ek, of: nk)))
+            bins.append(
+                ReliabilityBin(
+                    k: k, lo: lo, hi: hi, n: nk, events: ek, meanForecast: mean,
+                    observedFrequency: freq,
+                    wilson: BinomialInterval.wilson(events: ek, of: nk),
+                    jeffreys: BinomialInterval.jeffreys(events: ek, of: nk)))
         }
         let unc = Double(yesTotal * (total - yesTotal)) / n / n
         let relValue = rel.value / n, resValue = res.value / n
@@ -87,8 +91,9 @@ public enum Binning {
             let s = ff.value / n, t = unc / Double(total - 1)
             corrected = .init(rel: relValue - s, res: resValue - s + t, unc: unc + t)
         }
-        return MurphyDecomposition(rel: relValue, res: resValue, unc: unc, wbv: wbv.value / n,
-                                   wbc: 2 * wbc.value / n, ece: ece.value / n,
-                                   ferroFricker: corrected, bins: bins)
+        return MurphyDecomposition(
+            rel: relValue, res: resValue, unc: unc, wbv: wbv.value / n,
+            wbc: 2 * wbc.value / n, ece: ece.value / n,
+            ferroFricker: corrected, bins: bins)
     }
 }

@@ -22,7 +22,10 @@ public enum PeerScores {
     public static func compute<F: Hashable & Sendable>(_ claims: [Claim<F>]) -> [F: PeerScore] {
         var sums: [F: CompensatedSum] = [:], counts: [F: Int] = [:]
         for claim in claims {
-            for f in claim.forecasts where sums[f.forecaster] == nil { sums[f.forecaster] = CompensatedSum(); counts[f.forecaster] = 0 }
+            for f in claim.forecasts where sums[f.forecaster] == nil {
+                sums[f.forecaster] = CompensatedSum()
+                counts[f.forecaster] = 0
+            }
             guard claim.forecasts.count >= 2 else { continue }
             let v = claim.forecasts.map { f -> Double in
                 var s = CompensatedSum()

@@ -42,7 +42,9 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 extension SeededGenerator {
     /// `count` seeded draws spread over the cores: draw r gets its own stream of `seed`, so the
     /// results, in draw order, do not depend on how many cores ran them.
-    public static func parallelDraws(_ count: Int, seed: UInt64, _ draw: @Sendable (Int, inout SeededGenerator) -> Double) -> [Double] {
+    public static func parallelDraws(
+        _ count: Int, seed: UInt64, _ draw: @Sendable (Int, inout SeededGenerator) -> Double
+    ) -> [Double] {
         var values = [Double](repeating: .nan, count: count)
         values.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
@@ -78,7 +80,7 @@ private func type7(_ m: Int, _ p: Double, _ orderStatistic: (Int) -> Double) -> 
 public func quantilesType7(_ count: Int, tail p: Double, _ value: (Int) -> Double) -> (lower: Double?, upper: Double?) {
     let keep = Int((p * Double(max(count - 1, 0))).rounded(.down)) + 2
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * keep) { buffer in
-        let small = buffer.baseAddress!, large = small + keep   // ascending / descending
+        let small = buffer.baseAddress!, large = small + keep  // ascending / descending
         var nSmall = 0, nLarge = 0, m = 0
         for i in 0..<count {
             let v = value(i)
@@ -86,13 +88,19 @@ public func quantilesType7(_ count: Int, tail p: Double, _ value: (Int) -> Doubl
             m += 1
             if nSmall < keep || v < small[nSmall - 1] {
                 var at = min(nSmall, keep - 1)
-                while at > 0 && small[at - 1] > v { small[at] = small[at - 1]; at -= 1 }
+                while at > 0 && small[at - 1] > v {
+                    small[at] = small[at - 1]
+                    at -= 1
+                }
                 small[at] = v
                 nSmall = min(nSmall + 1, keep)
             }
             if nLarge < keep || v > large[nLarge - 1] {
                 var at = min(nLarge, keep - 1)
-                while at > 0 && large[at - 1] < v { large[at] = large[at - 1]; at -= 1 }
+                while at > 0 && large[at - 1] < v {
+                    large[at] = large[at - 1]
+                    at -= 1
+                }
                 large[at] = v
                 nLarge = min(nLarge + 1, keep)
             }

@@ -79,8 +79,9 @@ public enum Scoring {
         let n = Double(s.n)
         return Scores(
             n: s.n, events: s.events, brier: brier.value / n,
-            logLoss: LogLoss(value: guarded.value / n, nClipped: clipped,
-                             unclipped: infinite ? nil : exact.value / n),
+            logLoss: LogLoss(
+                value: guarded.value / n, nClipped: clipped,
+                unclipped: infinite ? nil : exact.value / n),
             logLossMetaculusRange: metaculus.value / n,
             spherical: spherical.value / n,
             baselineMean: 100 * baseline.value / n,

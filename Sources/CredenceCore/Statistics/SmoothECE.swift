@@ -39,9 +39,11 @@ public enum SmoothECE {
         for c in s.values {
             let b = min(Int((c.x * scale).rounded(.down)), g - 2)
             let f = c.x * scale - Double(b)
-            let residual = Double(c.n) * c.x - Double(c.e)   // Σ (p − y) over the rows at x
-            r[b] += (1 - f) * residual; r[b + 1] += f * residual
-            d[b] += (1 - f) * Double(c.n); d[b + 1] += f * Double(c.n)
+            let residual = Double(c.n) * c.x - Double(c.e)  // Σ (p − y) over the rows at x
+            r[b] += (1 - f) * residual
+            r[b + 1] += f * residual
+            d[b] += (1 - f) * Double(c.n)
+            d[b + 1] += f * Double(c.n)
         }
         // Kernel on the grid, centred at ½.
         let norm = sigma * (2 * Double.pi).squareRoot()
@@ -104,11 +106,21 @@ public enum SmoothECE {
                                     var r0 = 0.0, r1 = 0.0, r2 = 0.0, r3 = 0.0, d0 = 0.0, d1 = 0.0, d2 = 0.0, d3 = 0.0
                                     var i = 0
                                     while i < lanes {
-                                        r0 += a[i] * w[i]; r1 += a[i + 1] * w[i + 1]; r2 += a[i + 2] * w[i + 2]; r3 += a[i + 3] * w[i + 3]
-                                        d0 += b[i] * w[i]; d1 += b[i + 1] * w[i + 1]; d2 += b[i + 2] * w[i + 2]; d3 += b[i + 3] * w[i + 3]
+                                        r0 += a[i] * w[i]
+                                        r1 += a[i + 1] * w[i + 1]
+                                        r2 += a[i + 2] * w[i + 2]
+                                        r3 += a[i + 3] * w[i + 3]
+                                        d0 += b[i] * w[i]
+                                        d1 += b[i + 1] * w[i + 1]
+                                        d2 += b[i + 2] * w[i + 2]
+                                        d3 += b[i + 3] * w[i + 3]
                                         i += 4
                                     }
-                                    while i < width { r0 += a[i] * w[i]; d0 += b[i] * w[i]; i += 1 }
+                                    while i < width {
+                                        r0 += a[i] * w[i]
+                                        d0 += b[i] * w[i]
+                                        i += 1
+                                    }
                                     outR[m] = (r0 + r1) + (r2 + r3)
                                     outD[m] = (d0 + d1) + (d2 + d3)
                                 }

@@ -56,14 +56,18 @@ public enum SpecialFunctions {
             let m = Double(m)
             // even step
             var num = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
-            d = 1 + num * d; if abs(d) < tiny { d = tiny }
-            c = 1 + num / c; if abs(c) < tiny { c = tiny }
+            d = 1 + num * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + num / c
+            if abs(c) < tiny { c = tiny }
             d = 1 / d
             f *= d * c
             // odd step
             num = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
-            d = 1 + num * d; if abs(d) < tiny { d = tiny }
-            c = 1 + num / c; if abs(c) < tiny { c = tiny }
+            d = 1 + num * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + num / c
+            if abs(c) < tiny { c = tiny }
             d = 1 / d
             let delta = d * c
             f *= delta

@@ -19,17 +19,22 @@ public struct TimeAveragedBrier: Sendable, Equatable {
 
 /// Time-averaged Brier for updated forecasts (spec §10).
 public enum TimeAveraged {
-    public static func score(_ history: [TimedForecast], open: Double, close: Double, outcome: Bool) -> TimeAveragedBrier? {
+    public static func score(
+        _ history: [TimedForecast], open: Double, close: Double, outcome: Bool
+    ) -> TimeAveragedBrier? {
         let counted = history.filter { $0.time < close }
         guard let first = counted.map({ max($0.time, open) }).min(), close > open, first < close,
-              let fromFirst = average(history, open: open, from: first, close: close, outcome: outcome)
+            let fromFirst = average(history, open: open, from: first, close: close, outcome: outcome)
         else { return nil }
         let uniform = (fromFirst * (close - first) + 0.25 * (first - open)) / (close - open)
-        return TimeAveragedBrier(fromFirst: fromFirst, uniformFill: uniform, firstForecastTime: first, forecasts: counted.count)
+        return TimeAveragedBrier(
+            fromFirst: fromFirst, uniformFill: uniform, firstForecastTime: first, forecasts: counted.count)
     }
 
     /// When the first forecast starts to count: max(time, open) of the earliest before close.
-    public static func firstTime<History: Collection<TimedForecast>>(_ history: History, open: Double, close: Double) -> Double? {
+    public static func firstTime<History: Collection<TimedForecast>>(
+        _ history: History, open: Double, close: Double
+    ) -> Double? {
         var first: Double?
         for f in history where f.time < close { first = min(first ?? .infinity, max(f.time, open)) }
         return first
@@ -37,7 +42,9 @@ public enum TimeAveraged {
 
     /// Mean of (p(t) − y)² over [start, close); p(t) is the latest forecast at or before t, and at
     /// equal times the one entered later. nil if nothing is in force at `start`.
-    public static func average<History: Collection<TimedForecast>>(_ history: History, open: Double, from start: Double, close: Double, outcome: Bool) -> Double? {
+    public static func average<History: Collection<TimedForecast>>(
+        _ history: History, open: Double, from start: Double, close: Double, outcome: Bool
+    ) -> Double? {
         guard close > start else { return nil }
         let y = outcome ? 1.0 : 0.0
         // Histories usually arrive in time order (the journal stores them so): integrate in place.
@@ -50,7 +57,7 @@ public enum TimeAveraged {
                     let lo = max(current.time, start), hi = min(t, close)
                     if hi > lo { integral.add(hi - lo, times: (current.p - y) * (current.p - y)) }
                 } else if t > start {
-                    return nil   // nothing in force at the start of the window
+                    return nil  // nothing in force at the start of the window
                 }
                 inForce = (t, f.p)
             }

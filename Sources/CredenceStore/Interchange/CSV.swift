@@ -68,12 +68,17 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     var escaped = false
                     while true {
                         guard i < n else {
-                            error = SyntaxError(line: opened, message: "a quoted field opened here never closes (missing \")")
+                            error = SyntaxError(
+                                line: opened, message: "a quoted field opened here never closes (missing \")")
                             return false
                         }
                         let c = b[i]
                         if c == 0x22 {
-                            if i + 1 < n && b[i + 1] == 0x22 { escaped = true; i += 2; continue }
+                            if i + 1 < n && b[i + 1] == 0x22 {
+                                escaped = true
+                                i += 2
+                                continue
+                            }
                             break
                         }
                         if c == 0x0A { line += 1 }
@@ -82,7 +87,9 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     fields.append(Field(start: start, end: i, escaped: escaped))
                     i += 1
                     if i < n && b[i] != 0x2C && b[i] != 0x0A && b[i] != 0x0D {
-                        error = SyntaxError(line: line, message: "text after a closing quote; a quote inside a quoted field is written \"\"")
+                        error = SyntaxError(
+                            line: line,
+                            message: "text after a closing quote; a quote inside a quoted field is written \"\"")
                         return false
                     }
                 } else {
@@ -90,7 +97,10 @@ public struct CSVReader: Sequence, IteratorProtocol {
                     while i < n && b[i] != 0x2C && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
                     fields.append(Field(start: start, end: i, escaped: false))
                 }
-                if i < n && b[i] == 0x2C { i += 1; continue }
+                if i < n && b[i] == 0x2C {
+                    i += 1
+                    continue
+                }
                 // End of record: CRLF, LF or CR, or the end of the file.
                 if i < n && b[i] == 0x0D { i += 1 }
                 if i < n && b[i] == 0x0A { i += 1 }
@@ -126,7 +136,9 @@ public struct CSVReader: Sequence, IteratorProtocol {
     func equals(_ k: Int, _ other: [UInt8]) -> Bool {
         let f = fields[k]
         guard !f.escaped, f.end - f.start == other.count else { return false }
-        return bytes.withUnsafeBufferPointer { b in other.withUnsafeBufferPointer { memcmp(b.baseAddress! + f.start, $0.baseAddress!, other.count) == 0 } }
+        return bytes.withUnsafeBufferPointer { b in
+            other.withUnsafeBufferPointer { memcmp(b.baseAddress! + f.start, $0.baseAddress!, other.count) == 0 }
+        }
     }
 
     func bytes(_ k: Int) -> [UInt8] { Array(bytes[fields[k].start..<fields[k].end]) }
@@ -134,7 +146,9 @@ public struct CSVReader: Sequence, IteratorProtocol {
     /// A timestamp parsed straight from the field's bytes.
     func timestamp(_ k: Int) -> Date? {
         let f = fields[k]
-        return bytes.withUnsafeBufferPointer { Timestamps.parse(bytes: UnsafeBufferPointer(rebasing: $0[f.start..<f.end])) }
+        return bytes.withUnsafeBufferPointer {
+            Timestamps.parse(bytes: UnsafeBufferPointer(rebasing: $0[f.start..<f.end]))
+        }
     }
 }
 

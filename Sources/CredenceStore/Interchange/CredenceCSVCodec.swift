@@ -16,8 +16,10 @@ public enum CredenceCSVCodec {
 
     public static let columns = Column.allCases.map { "\($0)" }
     /// Free text a user typed: the cells that are neutralised against formula injection.
-    static let textColumns: Set<String> = ["claim", "notes", "options", "tags", "forecaster", "option", "typed", "reason", "caveats",
-                                           "note", "resolved_by", "yes", "no", "terms"]
+    static let textColumns: Set<String> = [
+        "claim", "notes", "options", "tags", "forecaster", "option", "typed", "reason", "caveats",
+        "note", "resolved_by", "yes", "no", "terms",
+    ]
 
     public static var header: String { CSVWriter.row(columns) }
 
@@ -50,32 +52,39 @@ public enum CredenceCSVCodec {
     /// claim's cells, the same on each of its rows, are encoded once.
     public static func rows(_ c: InterchangeClaim) -> String {
         let claimPart = [
-            c.uuid, c.id.map(String.init) ?? "", cell(c.text, text: true), c.kind.rawValue, cell(c.notes ?? "", text: true),
+            c.uuid, c.id.map(String.init) ?? "", cell(c.text, text: true), c.kind.rawValue,
+            cell(c.notes ?? "", text: true),
             Timestamp.iso(c.createdAt), c.resolveBy.map { Timestamp.iso($0) } ?? "", cell(list(c.options), text: true),
-            cell(list(c.tags), text: true), c.condition?.uuid ?? "", c.condition.map { $0.required ? "yes" : "no" } ?? "",
+            cell(list(c.tags), text: true), c.condition?.uuid ?? "",
+            c.condition.map { $0.required ? "yes" : "no" } ?? "",
         ].joined(separator: ",")
-        let noForecast = ",,,,,,,,"   // forecaster … created_at
-        let noResolutionOrBet = ",,,,,,,,,,,,,"   // status … settlement
+        let noForecast = ",,,,,,,,"  // forecaster … created_at
+        let noResolutionOrBet = ",,,,,,,,,,,,,"  // status … settlement
         var out = ""
         if c.forecasts.isEmpty { out += "claim," + claimPart + noForecast + noResolutionOrBet + "\n" }
         for f in c.forecasts {
             out += "forecast," + claimPart + ","
-            out += cell(f.forecaster, text: true) + "," + cell(f.option ?? "", text: true) + "," + "\(f.probability)" + ","
+            out +=
+                cell(f.forecaster, text: true) + "," + cell(f.option ?? "", text: true) + "," + "\(f.probability)" + ","
             out += cell(f.typed, text: true) + "," + f.form.rawValue + "," + cell(f.reason ?? "", text: true) + ","
             out += cell(list(f.caveats), text: true) + "," + Timestamp.iso(f.createdAt) + noResolutionOrBet + "\n"
         }
         for res in c.resolutions {
-            out += row([.record: "resolution", .claim_uuid: c.uuid, .status: res.status.rawValue, .option: res.option ?? "",
-                        .resolved_at: Timestamp.iso(res.resolvedAt), .recorded_at: Timestamp.iso(res.recordedAt),
-                        .note: res.note ?? "", .resolved_by: res.resolvedBy ?? "", .automatic: res.automatic ? "1" : "0"])
+            out += row([
+                .record: "resolution", .claim_uuid: c.uuid, .status: res.status.rawValue, .option: res.option ?? "",
+                .resolved_at: Timestamp.iso(res.resolvedAt), .recorded_at: Timestamp.iso(res.recordedAt),
+                .note: res.note ?? "", .resolved_by: res.resolvedBy ?? "", .automatic: res.automatic ? "1" : "0",
+            ])
         }
         return out
     }
 
     public static func row(_ b: InterchangeBet) -> String {
-        row([.record: "bet", .claim_uuid: b.claimUUID, .yes: b.yesSide, .no: b.noSide, .yes_stake: "\(b.yesStake)",
-             .no_stake: "\(b.noStake)", .terms: b.terms, .created_at: Timestamp.iso(b.createdAt),
-             .settled_at: b.settledAt.map { Timestamp.iso($0) } ?? "", .settlement: b.settlement?.rawValue ?? ""])
+        row([
+            .record: "bet", .claim_uuid: b.claimUUID, .yes: b.yesSide, .no: b.noSide, .yes_stake: "\(b.yesStake)",
+            .no_stake: "\(b.noStake)", .terms: b.terms, .created_at: Timestamp.iso(b.createdAt),
+            .settled_at: b.settledAt.map { Timestamp.iso($0) } ?? "", .settlement: b.settlement?.rawValue ?? "",
+        ])
     }
 
     // MARK: - Reading
@@ -90,7 +99,8 @@ public enum CredenceCSVCodec {
     /// Reads the whole file; with a sink, every `sink.batch` claims the file has moved past are
     /// handed to it and left out of the document returned (which keeps the rest, and the bets).
     /// A row for a claim already handed on throws `ClaimsNotTogether`.
-    static func read(_ bytes: [UInt8], policy: inout RecordPolicy, sink: ClaimSink? = nil) throws -> InterchangeDocument {
+    static func read(_ bytes: [UInt8], policy: inout RecordPolicy, sink: ClaimSink? = nil) throws -> InterchangeDocument
+    {
         var reader = CSVReader(bytes: bytes)
         guard reader.advance() else { throw InterchangeError(line: 1, "the file is empty") }
         let header = (0..<reader.count).map { reader.string($0) }
@@ -115,7 +125,9 @@ public enum CredenceCSVCodec {
         while reader.advance() {
             let line = reader.recordLine
             guard reader.count == header.count else {
-                try policy.reject(InterchangeError(line: line, "expected \(header.count) fields, found \(reader.count)")); continue
+                try policy.reject(
+                    InterchangeError(line: line, "expected \(header.count) fields, found \(reader.count)"))
+                continue
             }
             func cell(_ c: Column) -> String {
                 guard let i = position[c.rawValue] else { return "" }
@@ -124,7 +136,9 @@ public enum CredenceCSVCodec {
             }
             func time(_ c: Column) throws -> Date? {
                 guard let i = position[c.rawValue], !reader.isEmpty(i) else { return nil }
-                guard let d = reader.timestamp(i) else { throw InterchangeError(line: line, field: "\(c)", "\"\(reader.string(i))\" is not a timestamp") }
+                guard let d = reader.timestamp(i) else {
+                    throw InterchangeError(line: line, field: "\(c)", "\"\(reader.string(i))\" is not a timestamp")
+                }
                 return d
             }
             func list(_ c: Column) throws -> [String] {
@@ -142,7 +156,9 @@ public enum CredenceCSVCodec {
             }
             do {
                 let uuidPosition = position[Column.claim_uuid.rawValue]!
-                guard !reader.isEmpty(uuidPosition) else { throw InterchangeError(line: line, field: "claim_uuid", "is empty") }
+                guard !reader.isEmpty(uuidPosition) else {
+                    throw InterchangeError(line: line, field: "claim_uuid", "is empty")
+                }
                 let record = cell(.record)
                 switch record {
                 case "claim", "forecast":
@@ -154,8 +170,11 @@ public enum CredenceCSVCodec {
                         _ = try held(known)
                     } else {
                         let uuid = cell(.claim_uuid)
-                        guard let created = try time(.claim_created_at) else { throw InterchangeError(line: line, field: "claim_created_at", "is empty") }
-                        var c = InterchangeClaim(uuid: uuid, id: ClaimID(cell(.claim_id)), text: cell(.claim), createdAt: created)
+                        guard let created = try time(.claim_created_at) else {
+                            throw InterchangeError(line: line, field: "claim_created_at", "is empty")
+                        }
+                        var c = InterchangeClaim(
+                            uuid: uuid, id: ClaimID(cell(.claim_id)), text: cell(.claim), createdAt: created)
                         c.source = "line \(line)"
                         guard let kind = ClaimKind(rawValue: optional(.kind) ?? "binary") else {
                             throw InterchangeError(line: line, field: "kind", "is not binary or scenarios")
@@ -165,7 +184,9 @@ public enum CredenceCSVCodec {
                         c.resolveBy = try time(.resolve_by)
                         c.options = try list(.options)
                         c.tags = try list(.tags)
-                        if let condition = optional(.condition_uuid) { c.condition = (condition, cell(.condition_requires) != "no") }
+                        if let condition = optional(.condition_uuid) {
+                            c.condition = (condition, cell(.condition_requires) != "no")
+                        }
                         // Every claim held so far is behind this new one: past a batch they go on.
                         if let sink, doc.claims.count >= sink.batch {
                             try sink.take(doc.claims)
@@ -180,40 +201,63 @@ public enum CredenceCSVCodec {
                     lastClaim = claimIndex
                     guard record == "forecast" else { continue }
                     guard let p = Double(cell(.probability)), p >= 0, p <= 1 else {
-                        throw InterchangeError(line: line, field: "probability", "\"\(cell(.probability))\" is not a probability from 0 to 1")
+                        throw InterchangeError(
+                            line: line, field: "probability",
+                            "\"\(cell(.probability))\" is not a probability from 0 to 1")
                     }
-                    guard let form = InputForm(rawValue: cell(.form)) else { throw InterchangeError(line: line, field: "form", "\"\(cell(.form))\" is not a known input form") }
+                    guard let form = InputForm(rawValue: cell(.form)) else {
+                        throw InterchangeError(
+                            line: line, field: "form", "\"\(cell(.form))\" is not a known input form")
+                    }
                     let forecaster = cell(.forecaster)
-                    guard !forecaster.isEmpty else { throw InterchangeError(line: line, field: "forecaster", "is empty") }
-                    guard let at = try time(.created_at) else { throw InterchangeError(line: line, field: "created_at", "is empty") }
-                    doc.claims[claimIndex - handed].forecasts.append(InterchangeForecast(
-                        forecaster: forecaster, option: optional(.option), probability: p, typed: cell(.typed), form: form,
-                        reason: optional(.reason), createdAt: at, caveats: try list(.caveats)))
+                    guard !forecaster.isEmpty else {
+                        throw InterchangeError(line: line, field: "forecaster", "is empty")
+                    }
+                    guard let at = try time(.created_at) else {
+                        throw InterchangeError(line: line, field: "created_at", "is empty")
+                    }
+                    doc.claims[claimIndex - handed].forecasts.append(
+                        InterchangeForecast(
+                            forecaster: forecaster, option: optional(.option), probability: p, typed: cell(.typed),
+                            form: form,
+                            reason: optional(.reason), createdAt: at, caveats: try list(.caveats)))
                 case "resolution":
-                    guard let i = claims[cell(.claim_uuid)] else { throw InterchangeError(line: line, field: "claim_uuid", "a resolution before its claim's rows") }
+                    guard let i = claims[cell(.claim_uuid)] else {
+                        throw InterchangeError(line: line, field: "claim_uuid", "a resolution before its claim's rows")
+                    }
                     guard let status = ClaimStatus(rawValue: cell(.status)), status != .open else {
-                        throw InterchangeError(line: line, field: "status", "\"\(cell(.status))\" is not yes, no, annulled or resolved")
+                        throw InterchangeError(
+                            line: line, field: "status", "\"\(cell(.status))\" is not yes, no, annulled or resolved")
                     }
                     guard let at = try time(.resolved_at), let recorded = try time(.recorded_at) else {
                         throw InterchangeError(line: line, field: "resolved_at", "is empty")
                     }
-                    doc.claims[try held(i)].resolutions.append(InterchangeResolution(
-                        status: status, option: optional(.option), resolvedAt: at, recordedAt: recorded, note: optional(.note),
-                        resolvedBy: optional(.resolved_by), automatic: cell(.automatic) == "1"))
+                    doc.claims[try held(i)].resolutions.append(
+                        InterchangeResolution(
+                            status: status, option: optional(.option), resolvedAt: at, recordedAt: recorded,
+                            note: optional(.note),
+                            resolvedBy: optional(.resolved_by), automatic: cell(.automatic) == "1"))
                 case "bet":
                     guard let y = Double(cell(.yes_stake)), let n = Double(cell(.no_stake)) else {
                         throw InterchangeError(line: line, field: "yes_stake", "stakes must be numbers")
                     }
-                    guard let at = try time(.created_at) else { throw InterchangeError(line: line, field: "created_at", "is empty") }
+                    guard let at = try time(.created_at) else {
+                        throw InterchangeError(line: line, field: "created_at", "is empty")
+                    }
                     let settlement = cell(.settlement)
                     guard settlement.isEmpty || Settlement(rawValue: settlement) != nil else {
-                        throw InterchangeError(line: line, field: "settlement", "\"\(settlement)\" is not yes, no or refunded")
+                        throw InterchangeError(
+                            line: line, field: "settlement", "\"\(settlement)\" is not yes, no or refunded")
                     }
-                    doc.bets.append(InterchangeBet(claimUUID: cell(.claim_uuid), yesSide: cell(.yes), noSide: cell(.no), yesStake: y, noStake: n,
-                                                   terms: cell(.terms), createdAt: at, settledAt: try time(.settled_at),
-                                                   settlement: Settlement(rawValue: settlement)))
+                    doc.bets.append(
+                        InterchangeBet(
+                            claimUUID: cell(.claim_uuid), yesSide: cell(.yes), noSide: cell(.no), yesStake: y,
+                            noStake: n,
+                            terms: cell(.terms), createdAt: at, settledAt: try time(.settled_at),
+                            settlement: Settlement(rawValue: settlement)))
                 default:
-                    throw InterchangeError(line: line, field: "record", "\"\(record)\" is not claim, forecast, resolution or bet")
+                    throw InterchangeError(
+                        line: line, field: "record", "\"\(record)\" is not claim, forecast, resolution or bet")
                 }
             } catch let e as InterchangeError {
                 try policy.reject(e)

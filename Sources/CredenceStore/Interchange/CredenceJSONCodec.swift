@@ -15,22 +15,32 @@ public enum CredenceJSONCodec {
 
     public static func claim(_ c: InterchangeClaim, first: Bool) -> String {
         var s = first ? "" : ",\n"
-        s += "{\"uuid\":\(quote(c.uuid)),\"id\":\(c.id.map(String.init) ?? "null"),\"text\":\(quote(c.text)),\"kind\":\(quote(c.kind.rawValue))"
-        s += ",\"notes\":\(opt(c.notes)),\"created_at\":\(quote(JSONCodecTime.iso(c.createdAt))),\"resolve_by\":\(c.resolveBy.map { quote(JSONCodecTime.iso($0)) } ?? "null")"
-        s += ",\"options\":[\(c.options.map(quote).joined(separator: ","))],\"tags\":[\(c.tags.map(quote).joined(separator: ","))]"
-        s += ",\"condition\":" + (c.condition.map { "{\"claim_uuid\":\(quote($0.uuid)),\"requires\":\"\($0.required ? "yes" : "no")\"}" } ?? "null")
+        s +=
+            "{\"uuid\":\(quote(c.uuid)),\"id\":\(c.id.map(String.init) ?? "null"),\"text\":\(quote(c.text)),\"kind\":\(quote(c.kind.rawValue))"
+        s +=
+            ",\"notes\":\(opt(c.notes)),\"created_at\":\(quote(JSONCodecTime.iso(c.createdAt))),\"resolve_by\":\(c.resolveBy.map { quote(JSONCodecTime.iso($0)) } ?? "null")"
+        s +=
+            ",\"options\":[\(c.options.map(quote).joined(separator: ","))],\"tags\":[\(c.tags.map(quote).joined(separator: ","))]"
+        s +=
+            ",\"condition\":"
+            + (c.condition.map { "{\"claim_uuid\":\(quote($0.uuid)),\"requires\":\"\($0.required ? "yes" : "no")\"}" }
+                ?? "null")
         s += ",\"forecasts\":["
         for (i, f) in c.forecasts.enumerated() {
             if i > 0 { s += "," }
-            s += "{\"forecaster\":\(quote(f.forecaster)),\"option\":\(opt(f.option)),\"probability\":\(number(f.probability)),\"typed\":\(quote(f.typed))"
-            s += ",\"form\":\"\(f.form.rawValue)\",\"reason\":\(opt(f.reason)),\"created_at\":\(quote(JSONCodecTime.iso(f.createdAt)))"
+            s +=
+                "{\"forecaster\":\(quote(f.forecaster)),\"option\":\(opt(f.option)),\"probability\":\(number(f.probability)),\"typed\":\(quote(f.typed))"
+            s +=
+                ",\"form\":\"\(f.form.rawValue)\",\"reason\":\(opt(f.reason)),\"created_at\":\(quote(JSONCodecTime.iso(f.createdAt)))"
             s += ",\"caveats\":[\(f.caveats.map(quote).joined(separator: ","))]}"
         }
         s += "],\"resolutions\":["
         for (i, r) in c.resolutions.enumerated() {
             if i > 0 { s += "," }
-            s += "{\"status\":\"\(r.status.rawValue)\",\"option\":\(opt(r.option)),\"resolved_at\":\(quote(JSONCodecTime.iso(r.resolvedAt)))"
-            s += ",\"recorded_at\":\(quote(JSONCodecTime.iso(r.recordedAt))),\"note\":\(opt(r.note)),\"resolved_by\":\(opt(r.resolvedBy)),\"automatic\":\(r.automatic)}"
+            s +=
+                "{\"status\":\"\(r.status.rawValue)\",\"option\":\(opt(r.option)),\"resolved_at\":\(quote(JSONCodecTime.iso(r.resolvedAt)))"
+            s +=
+                ",\"recorded_at\":\(quote(JSONCodecTime.iso(r.recordedAt))),\"note\":\(opt(r.note)),\"resolved_by\":\(opt(r.resolvedBy)),\"automatic\":\(r.automatic)}"
         }
         return s + "]}"
     }
@@ -39,9 +49,12 @@ public enum CredenceJSONCodec {
         var s = "\n],\"bets\":["
         for (i, b) in bets.enumerated() {
             s += i > 0 ? ",\n" : "\n"
-            s += "{\"claim_uuid\":\(quote(b.claimUUID)),\"yes\":\(quote(b.yesSide)),\"no\":\(quote(b.noSide)),\"yes_stake\":\(number(b.yesStake))"
-            s += ",\"no_stake\":\(number(b.noStake)),\"terms\":\(quote(b.terms)),\"created_at\":\(quote(JSONCodecTime.iso(b.createdAt)))"
-            s += ",\"settled_at\":\(b.settledAt.map { quote(JSONCodecTime.iso($0)) } ?? "null"),\"settlement\":\(opt(b.settlement?.rawValue))}"
+            s +=
+                "{\"claim_uuid\":\(quote(b.claimUUID)),\"yes\":\(quote(b.yesSide)),\"no\":\(quote(b.noSide)),\"yes_stake\":\(number(b.yesStake))"
+            s +=
+                ",\"no_stake\":\(number(b.noStake)),\"terms\":\(quote(b.terms)),\"created_at\":\(quote(JSONCodecTime.iso(b.createdAt)))"
+            s +=
+                ",\"settled_at\":\(b.settledAt.map { quote(JSONCodecTime.iso($0)) } ?? "null"),\"settlement\":\(opt(b.settlement?.rawValue))}"
         }
         return s + "]}\n"
     }
@@ -65,19 +78,24 @@ public enum CredenceJSONCodec {
     }
 
     struct ClaimDTO: Decodable {
-        let uuid: String, id: Int64?, text: String, kind: String?, notes: String?, created_at: String, resolve_by: String?
-        let options: [String]?, tags: [String]?, condition: ConditionDTO?, forecasts: [ForecastDTO]?, resolutions: [ResolutionDTO]?
+        let uuid: String, id: Int64?, text: String, kind: String?, notes: String?, created_at: String,
+            resolve_by: String?
+        let options: [String]?, tags: [String]?, condition: ConditionDTO?, forecasts: [ForecastDTO]?,
+            resolutions: [ResolutionDTO]?
     }
     struct ConditionDTO: Decodable { let claim_uuid: String, requires: String }
     struct ForecastDTO: Decodable {
-        let forecaster: String, option: String?, probability: Double, typed: String, form: String, reason: String?, created_at: String
+        let forecaster: String, option: String?, probability: Double, typed: String, form: String, reason: String?,
+            created_at: String
         let caveats: [String]?
     }
     struct ResolutionDTO: Decodable {
-        let status: String, option: String?, resolved_at: String, recorded_at: String, note: String?, resolved_by: String?, automatic: Bool?
+        let status: String, option: String?, resolved_at: String, recorded_at: String, note: String?,
+            resolved_by: String?, automatic: Bool?
     }
     struct BetDTO: Decodable {
-        let claim_uuid: String, yes: String, no: String, yes_stake: Double, no_stake: Double, terms: String, created_at: String
+        let claim_uuid: String, yes: String, no: String, yes_stake: Double, no_stake: Double, terms: String,
+            created_at: String
         let settled_at: String?, settlement: String?
     }
 
@@ -88,13 +106,17 @@ public enum CredenceJSONCodec {
     }
 
     static func describe(_ error: Error, place: String) -> InterchangeError {
-        guard let e = error as? DecodingError else { return InterchangeError(line: nil, field: place, error.localizedDescription) }
+        guard let e = error as? DecodingError else {
+            return InterchangeError(line: nil, field: place, error.localizedDescription)
+        }
         func path(_ keys: [CodingKey]) -> String {
             keys.reduce(place) { p, k in k.intValue.map { "\(p)[\($0)]" } ?? "\(p).\(k.stringValue)" }
         }
         switch e {
-        case .keyNotFound(let key, let c): return InterchangeError(line: nil, field: path(c.codingPath + [key]), "is missing")
-        case .typeMismatch(_, let c), .valueNotFound(_, let c): return InterchangeError(line: nil, field: path(c.codingPath), "has the wrong type")
+        case .keyNotFound(let key, let c):
+            return InterchangeError(line: nil, field: path(c.codingPath + [key]), "is missing")
+        case .typeMismatch(_, let c), .valueNotFound(_, let c):
+            return InterchangeError(line: nil, field: path(c.codingPath), "has the wrong type")
         case .dataCorrupted(let c): return InterchangeError(line: nil, field: path(c.codingPath), c.debugDescription)
         @unknown default: return InterchangeError(line: nil, field: place, "\(e)")
         }
@@ -106,10 +128,14 @@ public enum CredenceJSONCodec {
             throw describe(error, place: "")
         }
         guard root.format == formatName else {
-            throw InterchangeError(line: nil, field: "format", "a Credence journal export has \"format\": \"\(formatName)\"")
+            throw InterchangeError(
+                line: nil, field: "format", "a Credence journal export has \"format\": \"\(formatName)\"")
         }
         guard let v = root.version, v <= version else {
-            throw InterchangeError(line: nil, field: "version", "this export is version \(root.version.map(String.init) ?? "?"); this credence reads up to version \(version): upgrade credence")
+            throw InterchangeError(
+                line: nil, field: "version",
+                "this export is version \(root.version.map(String.init) ?? "?"); this credence reads up to version \(version): upgrade credence"
+            )
         }
         var doc = InterchangeDocument()
         for (i, item) in (root.claims ?? []).enumerated() {
@@ -134,12 +160,15 @@ public enum CredenceJSONCodec {
     }
 
     static func time(_ s: String, _ field: String) throws -> Date {
-        guard let d = Timestamps.parse(s) else { throw InterchangeError(line: nil, field: field, "\"\(s)\" is not a timestamp") }
+        guard let d = Timestamps.parse(s) else {
+            throw InterchangeError(line: nil, field: field, "\"\(s)\" is not a timestamp")
+        }
         return d
     }
 
     static func claim(_ o: ClaimDTO, place: String) throws -> InterchangeClaim {
-        var c = InterchangeClaim(uuid: o.uuid, id: o.id, text: o.text, createdAt: try time(o.created_at, "\(place).created_at"))
+        var c = InterchangeClaim(
+            uuid: o.uuid, id: o.id, text: o.text, createdAt: try time(o.created_at, "\(place).created_at"))
         c.source = place
         guard let kind = ClaimKind(rawValue: o.kind ?? "binary") else {
             throw InterchangeError(line: nil, field: "\(place).kind", "is not binary or scenarios")
@@ -158,20 +187,28 @@ public enum CredenceJSONCodec {
         for (i, f) in (o.forecasts ?? []).enumerated() {
             let field = "\(place).forecasts[\(i)]"
             guard f.probability >= 0, f.probability <= 1 else {
-                throw InterchangeError(line: nil, field: "\(field).probability", "\(f.probability) is not between 0 and 1")
+                throw InterchangeError(
+                    line: nil, field: "\(field).probability", "\(f.probability) is not between 0 and 1")
             }
-            guard let form = InputForm(rawValue: f.form) else { throw InterchangeError(line: nil, field: "\(field).form", "is not a known input form") }
-            c.forecasts.append(InterchangeForecast(forecaster: f.forecaster, option: f.option, probability: f.probability, typed: f.typed, form: form,
-                                                   reason: f.reason, createdAt: try time(f.created_at, "\(field).created_at"), caveats: f.caveats ?? []))
+            guard let form = InputForm(rawValue: f.form) else {
+                throw InterchangeError(line: nil, field: "\(field).form", "is not a known input form")
+            }
+            c.forecasts.append(
+                InterchangeForecast(
+                    forecaster: f.forecaster, option: f.option, probability: f.probability, typed: f.typed, form: form,
+                    reason: f.reason, createdAt: try time(f.created_at, "\(field).created_at"), caveats: f.caveats ?? []
+                ))
         }
         for (i, r) in (o.resolutions ?? []).enumerated() {
             let field = "\(place).resolutions[\(i)]"
             guard let status = ClaimStatus(rawValue: r.status), status != .open else {
                 throw InterchangeError(line: nil, field: "\(field).status", "is not yes, no, annulled or resolved")
             }
-            c.resolutions.append(InterchangeResolution(status: status, option: r.option, resolvedAt: try time(r.resolved_at, "\(field).resolved_at"),
-                                                       recordedAt: try time(r.recorded_at, "\(field).recorded_at"), note: r.note,
-                                                       resolvedBy: r.resolved_by, automatic: r.automatic ?? false))
+            c.resolutions.append(
+                InterchangeResolution(
+                    status: status, option: r.option, resolvedAt: try time(r.resolved_at, "\(field).resolved_at"),
+                    recordedAt: try time(r.recorded_at, "\(field).recorded_at"), note: r.note,
+                    resolvedBy: r.resolved_by, automatic: r.automatic ?? false))
         }
         return c
     }
@@ -180,9 +217,11 @@ public enum CredenceJSONCodec {
         guard o.settlement == nil || Settlement(rawValue: o.settlement!) != nil else {
             throw InterchangeError(line: nil, field: "\(place).settlement", "is not yes, no or refunded")
         }
-        return InterchangeBet(claimUUID: o.claim_uuid, yesSide: o.yes, noSide: o.no, yesStake: o.yes_stake, noStake: o.no_stake, terms: o.terms,
-                              createdAt: try time(o.created_at, "\(place).created_at"),
-                              settledAt: try o.settled_at.map { try time($0, "\(place).settled_at") },
-                              settlement: o.settlement.flatMap(Settlement.init(rawValue:)))
+        return InterchangeBet(
+            claimUUID: o.claim_uuid, yesSide: o.yes, noSide: o.no, yesStake: o.yes_stake, noStake: o.no_stake,
+            terms: o.terms,
+            createdAt: try time(o.created_at, "\(place).created_at"),
+            settledAt: try o.settled_at.map { try time($0, "\(place).settled_at") },
+            settlement: o.settlement.flatMap(Settlement.init(rawValue:)))
     }
 }

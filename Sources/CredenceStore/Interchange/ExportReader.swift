@@ -31,26 +31,41 @@ extension Journal {
     public func forEachInterchangeClaim(_ filter: ClaimFilter, _ body: (InterchangeClaim) throws -> Void) throws {
         try read { db in
             let (whereClause, args) = Queries.conditions(filter, now: clock.now())
-            let claims = try Row.fetchCursor(db, sql: """
-                SELECT c.id, c.uuid, c.text, c.kind, c.notes, c.created_at, c.resolve_by FROM claim c \(whereClause) ORDER BY c.id
-                """, arguments: args)
-            var options = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT claim_id, label FROM scenario_option ORDER BY claim_id, position"))
-            var tags = try PeekingCursor(Row.fetchCursor(db, sql: """
-                SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id ORDER BY ct.claim_id, ct.id
-                """))
-            var conditions = try PeekingCursor(Row.fetchCursor(db, sql: """
-                SELECT cd.claim_id, c.uuid, cd.required_outcome FROM condition cd JOIN claim c ON c.id = cd.on_claim_id ORDER BY cd.claim_id
-                """))
-            var forecasts = try PeekingCursor(Row.fetchCursor(db, sql: """
-                SELECT f.claim_id, f.id, w.name, o.label, f.probability, f.typed, f.form, f.reason, f.created_at
-                FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id LEFT JOIN scenario_option o ON o.id = f.option_id
-                ORDER BY f.claim_id
-                """))
-            var resolutions = try PeekingCursor(Row.fetchCursor(db, sql: """
-                SELECT r.claim_id, r.status, o.label, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic
-                FROM resolution r LEFT JOIN scenario_option o ON o.id = r.option_id LEFT JOIN forecaster w ON w.id = r.resolved_by
-                ORDER BY r.claim_id, r.id
-                """))
+            let claims = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT c.id, c.uuid, c.text, c.kind, c.notes, c.created_at, c.resolve_by FROM claim c \(whereClause) ORDER BY c.id
+                    """, arguments: args)
+            var options = try PeekingCursor(
+                Row.fetchCursor(db, sql: "SELECT claim_id, label FROM scenario_option ORDER BY claim_id, position"))
+            var tags = try PeekingCursor(
+                Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id ORDER BY ct.claim_id, ct.id
+                        """))
+            var conditions = try PeekingCursor(
+                Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT cd.claim_id, c.uuid, cd.required_outcome FROM condition cd JOIN claim c ON c.id = cd.on_claim_id ORDER BY cd.claim_id
+                        """))
+            var forecasts = try PeekingCursor(
+                Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT f.claim_id, f.id, w.name, o.label, f.probability, f.typed, f.form, f.reason, f.created_at
+                        FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id LEFT JOIN scenario_option o ON o.id = f.option_id
+                        ORDER BY f.claim_id
+                        """))
+            var resolutions = try PeekingCursor(
+                Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT r.claim_id, r.status, o.label, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic
+                        FROM resolution r LEFT JOIN scenario_option o ON o.id = r.option_id LEFT JOIN forecaster w ON w.id = r.resolved_by
+                        ORDER BY r.claim_id, r.id
+                        """))
             var caveats: [Int64: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT forecast_id, text FROM caveat ORDER BY forecast_id, id") {
                 caveats[row[0], default: []].append(row[1])
@@ -65,13 +80,18 @@ extension Journal {
                 c.tags = try tags.take(id).map { $0[1] }
                 c.condition = try conditions.take(id).first.map { (uuid: $0[1], required: $0[2]) }
                 // Within a claim, forecasts go in the order they were entered.
-                c.forecasts = try forecasts.take(id).map { (id: $0[1] as Int64, row: $0) }.sorted { $0.id < $1.id }.map(\.row).map { f in
-                    InterchangeForecast(forecaster: f[2], option: f[3], probability: f[4], typed: f[5], form: InputForm(rawValue: f[6]) ?? .decimal,
-                                        reason: f[7], createdAt: Date(millis: f[8]), caveats: caveats[f[1]] ?? [])
+                c.forecasts = try forecasts.take(id).map { (id: $0[1] as Int64, row: $0) }.sorted { $0.id < $1.id }.map(
+                    \.row
+                ).map { f in
+                    InterchangeForecast(
+                        forecaster: f[2], option: f[3], probability: f[4], typed: f[5],
+                        form: InputForm(rawValue: f[6]) ?? .decimal,
+                        reason: f[7], createdAt: Date(millis: f[8]), caveats: caveats[f[1]] ?? [])
                 }
                 c.resolutions = try resolutions.take(id).map { r in
-                    InterchangeResolution(status: ClaimStatus(rawValue: r[1]) ?? .annulled, option: r[2], resolvedAt: Date(millis: r[3]),
-                                          recordedAt: Date(millis: r[4]), note: r[5], resolvedBy: r[6], automatic: r[7])
+                    InterchangeResolution(
+                        status: ClaimStatus(rawValue: r[1]) ?? .annulled, option: r[2], resolvedAt: Date(millis: r[3]),
+                        recordedAt: Date(millis: r[4]), note: r[5], resolvedBy: r[6], automatic: r[7])
                 }
                 try body(c)
             }
@@ -81,14 +101,18 @@ extension Journal {
     /// Every bet, with its claim's UUID.
     public func interchangeBets() throws -> [InterchangeBet] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.uuid, y.name, n.name, b.yes_stake, b.no_stake, b.terms, b.created_at, b.settled_at, b.settlement
-                FROM bet b JOIN claim c ON c.id = b.claim_id JOIN forecaster y ON y.id = b.yes_forecaster_id
-                JOIN forecaster n ON n.id = b.no_forecaster_id ORDER BY b.id
-                """).map { r in
-                InterchangeBet(claimUUID: r[0], yesSide: r[1], noSide: r[2], yesStake: r[3], noStake: r[4], terms: r[5],
-                               createdAt: Date(millis: r[6]), settledAt: (r[7] as Int64?).map(Date.init(millis:)),
-                               settlement: (r[8] as String?).flatMap(Settlement.init(rawValue:)))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.uuid, y.name, n.name, b.yes_stake, b.no_stake, b.terms, b.created_at, b.settled_at, b.settlement
+                    FROM bet b JOIN claim c ON c.id = b.claim_id JOIN forecaster y ON y.id = b.yes_forecaster_id
+                    JOIN forecaster n ON n.id = b.no_forecaster_id ORDER BY b.id
+                    """
+            ).map { r in
+                InterchangeBet(
+                    claimUUID: r[0], yesSide: r[1], noSide: r[2], yesStake: r[3], noStake: r[4], terms: r[5],
+                    createdAt: Date(millis: r[6]), settledAt: (r[7] as Int64?).map(Date.init(millis:)),
+                    settlement: (r[8] as String?).flatMap(Settlement.init(rawValue:)))
             }
         }
     }

@@ -10,8 +10,10 @@ extension Journal {
     /// Writes the claims a filter selects in a format, piece by piece through `write`.
     /// ICS holds only open claims with a resolve-by date. Returns how many claims and forecasts went out.
     @discardableResult
-    public func export(_ format: ExportFormat, filter: ClaimFilter, owner: String, version: String,
-                       write: (String) -> Void) throws -> (claims: Int, forecasts: Int) {
+    public func export(
+        _ format: ExportFormat, filter: ClaimFilter, owner: String, version: String,
+        write: (String) -> Void
+    ) throws -> (claims: Int, forecasts: Int) {
         var claims = 0, forecasts = 0
         var exported = Set<String>()
         let now = clock.now()
@@ -42,7 +44,10 @@ extension Journal {
             try forEachInterchangeClaim(open) { c in
                 guard let by = c.resolveBy else { return }
                 let mine = c.forecasts.last { $0.forecaster.lowercased() == owner.lowercased() && $0.option == nil }
-                write(ICSWriter.event(c, day: dates.day(of: by), forecast: mine.map { Probability.percentText($0.probability) }, now: now))
+                write(
+                    ICSWriter.event(
+                        c, day: dates.day(of: by), forecast: mine.map { Probability.percentText($0.probability) },
+                        now: now))
                 claims += 1
             }
             write(ICSWriter.footer())

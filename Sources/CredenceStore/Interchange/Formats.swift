@@ -32,13 +32,20 @@ struct RecordPolicy {
 
 public enum Interchange {
     /// Reads a file in the given format, or the one its content shows.
-    public static func read(_ bytes: [UInt8], format: InterchangeFormat?, namespace: String, owner: String, dates: DateGrammar,
-                            now: Date, skipBad: Bool) throws -> (InterchangeFormat, InterchangeDocument) {
+    public static func read(
+        _ bytes: [UInt8], format: InterchangeFormat?, namespace: String, owner: String, dates: DateGrammar,
+        now: Date, skipBad: Bool
+    ) throws -> (InterchangeFormat, InterchangeDocument) {
         if let nul = firstNUL(bytes) {
-            throw InterchangeError(line: bytes[..<nul].count(where: { $0 == 0x0A }) + 1, nulMessage + "; if this is a text export, remove it and import again")
+            throw InterchangeError(
+                line: bytes[..<nul].count(where: { $0 == 0x0A }) + 1,
+                nulMessage + "; if this is a text export, remove it and import again")
         }
         guard let format = format ?? detect(bytes) else {
-            throw InterchangeError(line: 1, "this is not a format Credence recognises: a Fatebook CSV export, PredictionBook JSON, augur JSON or CSV, Credence's own CSV or JSON, or the plain CSV forecaster,question_id,probability,outcome (use --format to name one)")
+            throw InterchangeError(
+                line: 1,
+                "this is not a format Credence recognises: a Fatebook CSV export, PredictionBook JSON, augur JSON or CSV, Credence's own CSV or JSON, or the plain CSV forecaster,question_id,probability,outcome (use --format to name one)"
+            )
         }
         var policy = RecordPolicy(skipBad: skipBad)
         var doc: InterchangeDocument
@@ -52,7 +59,9 @@ public enum Interchange {
         case .augur:
             doc = try AugurCodec.read(bytes, owner: owner, now: now, policy: &policy)
         case .credence:
-            doc = isJSON(bytes) ? try CredenceJSONCodec.read(bytes, policy: &policy) : try CredenceCSVCodec.read(bytes, policy: &policy)
+            doc =
+                isJSON(bytes)
+                ? try CredenceJSONCodec.read(bytes, policy: &policy) : try CredenceCSVCodec.read(bytes, policy: &policy)
         }
         doc.skipped = policy.skipped + doc.skipped
         try refuseNUL(in: doc)
@@ -73,7 +82,10 @@ public enum Interchange {
     static func refuseNUL(in doc: InterchangeDocument) throws {
         func check(_ text: String?, _ claim: InterchangeClaim, _ field: String) throws {
             guard let text, text.utf8.contains(0) else { return }
-            throw InterchangeError(line: nil, "\(claim.source ?? "claim \(claim.uuid)") (\(field)) \(nulMessage): remove the \\u0000 and import again")
+            throw InterchangeError(
+                line: nil,
+                "\(claim.source ?? "claim \(claim.uuid)") (\(field)) \(nulMessage): remove the \\u0000 and import again"
+            )
         }
         for claim in doc.claims {
             try check(claim.text, claim, "text")
@@ -91,12 +103,15 @@ public enum Interchange {
             }
         }
         for bet in doc.bets where [bet.yesSide, bet.noSide, bet.terms].contains(where: { $0.utf8.contains(0) }) {
-            throw InterchangeError(line: nil, "a bet on claim \(bet.claimUUID) \(nulMessage): remove the \\u0000 and import again")
+            throw InterchangeError(
+                line: nil, "a bet on claim \(bet.claimUUID) \(nulMessage): remove the \\u0000 and import again")
         }
     }
 
     static func isJSON(_ bytes: [UInt8]) -> Bool {
-        let first = bytes.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }.first
+        let first = bytes.drop {
+            $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09
+        }.first
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 

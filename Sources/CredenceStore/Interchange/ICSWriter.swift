@@ -5,8 +5,10 @@ import Foundation
 /// reminder to resolve it lives in the user's calendar.
 public enum ICSWriter {
     public static func header(version: String) -> String {
-        lines(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Credence//Credence \(version)//EN", "CALSCALE:GREGORIAN",
-               "X-WR-CALNAME:Credence: claims to resolve"])
+        lines([
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Credence//Credence \(version)//EN", "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:Credence: claims to resolve",
+        ])
     }
 
     public static func footer() -> String { lines(["END:VCALENDAR"]) }
@@ -36,13 +38,18 @@ public enum ICSWriter {
     static func stamp(_ d: Date) -> String {
         var t = time_t(d.timeIntervalSince1970), parts = tm()
         gmtime_r(&t, &parts)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour,
+            parts.tm_min, parts.tm_sec)
     }
 
     /// TEXT values escape backslash, semicolon, comma and newlines.
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(of: ",", with: "\\,")
-            .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(
+            of: ",", with: "\\,"
+        )
+        .replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(
+            of: "\r", with: "\\n")
     }
 
     /// CRLF line ends, lines folded at 75 octets without splitting a character.

@@ -13,7 +13,10 @@ struct ImportTarget {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
-        guard directory.isEmpty || FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue else {
+        guard
+            directory.isEmpty
+                || FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue
+        else {
             return nil
         }
         guard !FileManager.default.fileExists(atPath: path) else {
@@ -24,7 +27,9 @@ struct ImportTarget {
         }
         let name = (path as NSString).lastPathComponent
         Self.removeLeftovers(of: name, in: directory.isEmpty ? "." : directory)
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).importing-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary =
+            (directory.isEmpty ? "" : directory + "/")
+            + ".\(name).importing-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         self.temporary = temporary
         journal = try Journal.open(path: temporary, access: .write, clock: clock, shownAs: path)
         try journal.prepareForBulkImport()
@@ -45,7 +50,10 @@ struct ImportTarget {
         // The new name is durable before the import says it is done.
         let directory = (path as NSString).deletingLastPathComponent
         let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 { fsync(fd); close(fd) }
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
         return true
     }
 
@@ -61,7 +69,9 @@ struct ImportTarget {
         let prefix = ".\(name).importing-"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for entry in entries where entry.hasPrefix(prefix) {
-            guard let pid = entry.dropFirst(prefix.count).split(separator: "-").first.flatMap({ pid_t($0) }) else { continue }
+            guard let pid = entry.dropFirst(prefix.count).split(separator: "-").first.flatMap({ pid_t($0) }) else {
+                continue
+            }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(directory + "/" + entry) }
         }
     }

@@ -67,19 +67,34 @@ final class ClaimImporter {
             existingClaims[row[1]] = (row[0], row[2])
             takenIDs.insert(row[0])
         }
-        claimRows = BatchInsert(db, table: "claim", columns: ["id", "uuid", "text", "kind", "notes", "created_at", "resolve_by",
-                                                              "status", "outcome", "resolved_at"])
+        claimRows = BatchInsert(
+            db, table: "claim",
+            columns: [
+                "id", "uuid", "text", "kind", "notes", "created_at", "resolve_by",
+                "status", "outcome", "resolved_at",
+            ])
         tagRows = BatchInsert(db, table: "claim_tag", columns: ["claim_id", "tag_id"], orIgnore: true)
-        forecastRows = BatchInsert(db, table: "forecast", columns: ["claim_id", "forecaster_id", "option_id", "probability", "typed",
-                                                                    "form", "reason", "created_at", "is_final", "outcome"])
-        resolutionRows = BatchInsert(db, table: "resolution", columns: ["claim_id", "status", "option_id", "resolved_at", "recorded_at",
-                                                                        "note", "resolved_by", "automatic"])
-        insertForecast = try BulkStatement(db, """
+        forecastRows = BatchInsert(
+            db, table: "forecast",
+            columns: [
+                "claim_id", "forecaster_id", "option_id", "probability", "typed",
+                "form", "reason", "created_at", "is_final", "outcome",
+            ])
+        resolutionRows = BatchInsert(
+            db, table: "resolution",
+            columns: [
+                "claim_id", "status", "option_id", "resolved_at", "recorded_at",
+                "note", "resolved_by", "automatic",
+            ])
+        insertForecast = try BulkStatement(
+            db,
+            """
             INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final, outcome)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertCaveat = try db.cachedStatement(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)")
-        insertOption = try db.cachedStatement(sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)")
+        insertOption = try db.cachedStatement(
+            sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)")
         // Ids are given here so rows can be batched. An id a file asks for is kept only above every
         // id this journal has ever used, so `undo` (which removes ids above its mark) removes it too.
         mark = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claim'") ?? 0
@@ -91,7 +106,10 @@ final class ClaimImporter {
         for r in recent where r.name == name { return r.id }
         if let id = exactIDs[name] { return id }
         let key = name.lowercased()
-        if let id = forecasterIDs[key] { exactIDs[name] = id; return id }
+        if let id = forecasterIDs[key] {
+            exactIDs[name] = id
+            return id
+        }
         let existed = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [name])
         let id = try existed ?? w.forecasterID(name)
         if existed == nil { newForecasters.append(name) }
@@ -139,7 +157,9 @@ final class ClaimImporter {
 
     /// Stores one claim of the file (the file names each claim once).
     func add(_ claim: InterchangeClaim) throws {
-        if let condition = claim.condition { conditions.append((claim.uuid, claim.text, condition.uuid, condition.required)) }
+        if let condition = claim.condition {
+            conditions.append((claim.uuid, claim.text, condition.uuid, condition.required))
+        }
         if let existing = existingClaims[claim.uuid] {
             claimIDs[claim.uuid] = existing.id
             merges.append((claim, existing.id, existing.status))
@@ -153,9 +173,10 @@ final class ClaimImporter {
         let final = claim.resolutions.last.flatMap { $0.status == .resolved ? nil : $0 }
         // A file naming a claim twice (other tools' exports can) merges the second into the first.
         existingClaims[claim.uuid] = (id, final?.status.rawValue ?? "open")
-        claimRows.add(.int(id), .text(claim.uuid), .text(claim.text), .text(claim.kind.rawValue), .text(claim.notes),
-                      .int(claim.createdAt.millis), .int(claim.resolveBy?.millis), .text(final?.status.rawValue ?? "open"),
-                      .int(final?.status.outcome.map { $0 ? 1 : 0 }), .int(final?.resolvedAt.millis))
+        claimRows.add(
+            .int(id), .text(claim.uuid), .text(claim.text), .text(claim.kind.rawValue), .text(claim.notes),
+            .int(claim.createdAt.millis), .int(claim.resolveBy?.millis), .text(final?.status.rawValue ?? "open"),
+            .int(final?.status.outcome.map { $0 ? 1 : 0 }), .int(final?.resolvedAt.millis))
         summary.claims += 1
         var optionIDs: [String: Int64] = [:]
         if !claim.options.isEmpty {
@@ -168,7 +189,8 @@ final class ClaimImporter {
         func option(_ label: String?, _ what: String) throws -> Int64? {
             guard let label else { return nil }
             guard let o = optionIDs[label.lowercased()] else {
-                throw JournalError.invalid("claim “\(claim.text)”: \(what) \"\(label)\", which is not one of its options")
+                throw JournalError.invalid(
+                    "claim “\(claim.text)”: \(what) \"\(label)\", which is not one of its options")
             }
             return o
         }
@@ -178,13 +200,17 @@ final class ClaimImporter {
         for (i, f) in claim.forecasts.enumerated() {
             let o = try option(f.option, "a forecast is for the option")
             // What it is scored against (see the schema): the claim's outcome, or whether its option happened.
-            let outcome: Int64? = f.option == nil ? last?.status.outcome.map { $0 ? 1 : 0 }
+            let outcome: Int64? =
+                f.option == nil
+                ? last?.status.outcome.map { $0 ? 1 : 0 }
                 : last?.status == .resolved ? (last?.option?.lowercased() == f.option?.lowercased() ? 1 : 0) : nil
             summary.forecasts += 1
             guard !f.caveats.isEmpty else {
-                forecastRows.add(.int(id), .int(try who(f.forecaster)), .int(o), .double(f.probability), .text(f.typed),
-                                 .text(f.form.rawValue), .text(f.reason), .int(f.createdAt.millis), .int(counted.contains(i) ? 1 : 0),
-                                 .int(outcome))
+                forecastRows.add(
+                    .int(id), .int(try who(f.forecaster)), .int(o), .double(f.probability), .text(f.typed),
+                    .text(f.form.rawValue), .text(f.reason), .int(f.createdAt.millis),
+                    .int(counted.contains(i) ? 1 : 0),
+                    .int(outcome))
                 continue
             }
             // Caveats need the forecast's id: this one goes in on its own, after its claim.
@@ -204,14 +230,17 @@ final class ClaimImporter {
             for c in f.caveats { try insertCaveat.execute(arguments: [forecastID, c]) }
         }
         for r in claim.resolutions {
-            resolutionRows.add(.int(id), .text(r.status.rawValue), .int(try option(r.option, "it resolves to")), .int(r.resolvedAt.millis),
-                               .int(r.recordedAt.millis), .text(r.note), .int(try r.resolvedBy.map(who)), .int(r.automatic ? 1 : 0))
+            resolutionRows.add(
+                .int(id), .text(r.status.rawValue), .int(try option(r.option, "it resolves to")),
+                .int(r.resolvedAt.millis),
+                .int(r.recordedAt.millis), .text(r.note), .int(try r.resolvedBy.map(who)), .int(r.automatic ? 1 : 0))
             summary.resolutions += 1
         }
         if let last = claim.resolutions.last, last.status == .resolved {
             try flushAll()
-            try db.execute(sql: "UPDATE claim SET status = 'resolved', resolved_at = ?, resolved_option_id = ? WHERE id = ?",
-                           arguments: [last.resolvedAt.millis, try option(last.option, "it resolves to"), id])
+            try db.execute(
+                sql: "UPDATE claim SET status = 'resolved', resolved_at = ?, resolved_option_id = ? WHERE id = ?",
+                arguments: [last.resolvedAt.millis, try option(last.option, "it resolves to"), id])
         }
         if claimRows.isFull || tagRows.isFull || forecastRows.isFull || resolutionRows.isFull { try flushAll() }
     }
@@ -221,34 +250,54 @@ final class ClaimImporter {
         try flushAll()
         if bulk { try db.execute(sql: Schema.forecastIndexes) }
         for m in merges {
-            try w.merge(m.claim, into: m.id, currentStatus: ClaimStatus(rawValue: m.status) ?? .open, who: who, tag: tag, summary: &summary)
+            try w.merge(
+                m.claim, into: m.id, currentStatus: ClaimStatus(rawValue: m.status) ?? .open, who: who, tag: tag,
+                summary: &summary)
         }
         for c in conditions {
             guard let id = claimIDs[c.uuid] else { continue }
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM condition WHERE claim_id = ?", arguments: [id]) != nil
+            let exists =
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM condition WHERE claim_id = ?", arguments: [id]) != nil
             if exists { continue }
-            guard let on = try claimIDs[c.on] ?? ClaimID.fetchOne(db, sql: "SELECT id FROM claim WHERE uuid = ?", arguments: [c.on]) else {
-                summary.skipped.append("the condition of “\(c.text)”: the claim it depends on (\(c.on)) is not in the file or the journal")
+            guard
+                let on = try claimIDs[c.on]
+                    ?? ClaimID.fetchOne(db, sql: "SELECT id FROM claim WHERE uuid = ?", arguments: [c.on])
+            else {
+                summary.skipped.append(
+                    "the condition of “\(c.text)”: the claim it depends on (\(c.on)) is not in the file or the journal")
                 continue
             }
-            try db.execute(sql: "INSERT INTO condition(claim_id, on_claim_id, required_outcome) VALUES (?, ?, ?)",
-                           arguments: [id, on, c.required])
+            try db.execute(
+                sql: "INSERT INTO condition(claim_id, on_claim_id, required_outcome) VALUES (?, ?, ?)",
+                arguments: [id, on, c.required])
         }
         for bet in bets {
-            guard let claim = try claimIDs[bet.claimUUID] ?? ClaimID.fetchOne(db, sql: "SELECT id FROM claim WHERE uuid = ?", arguments: [bet.claimUUID]) else {
-                summary.skipped.append("a bet between \(bet.yesSide) and \(bet.noSide): its claim (\(bet.claimUUID)) is not in the file or the journal")
+            guard
+                let claim = try claimIDs[bet.claimUUID]
+                    ?? ClaimID.fetchOne(db, sql: "SELECT id FROM claim WHERE uuid = ?", arguments: [bet.claimUUID])
+            else {
+                summary.skipped.append(
+                    "a bet between \(bet.yesSide) and \(bet.noSide): its claim (\(bet.claimUUID)) is not in the file or the journal"
+                )
                 continue
             }
             let y = try who(bet.yesSide), n = try who(bet.noSide)
-            let duplicate = try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM bet WHERE claim_id = ? AND yes_forecaster_id = ? AND no_forecaster_id = ? AND created_at = ?
-                """, arguments: [claim, y, n, bet.createdAt.millis]) != nil
+            let duplicate =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT 1 FROM bet WHERE claim_id = ? AND yes_forecaster_id = ? AND no_forecaster_id = ? AND created_at = ?
+                        """, arguments: [claim, y, n, bet.createdAt.millis]) != nil
             if duplicate { continue }
-            try db.execute(sql: """
-                INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at, settled_at, settlement)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [claim, y, n, bet.yesStake, bet.noStake, bet.terms, bet.createdAt.millis, bet.settledAt?.millis,
-                                 bet.settlement?.rawValue])
+            try db.execute(
+                sql: """
+                    INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at, settled_at, settlement)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    claim, y, n, bet.yesStake, bet.noStake, bet.terms, bet.createdAt.millis, bet.settledAt?.millis,
+                    bet.settlement?.rawValue,
+                ])
             summary.bets += 1
         }
         summary.skipped = skipped + summary.skipped
@@ -283,50 +332,85 @@ extension JournalWriter {
     }
 
     /// Adds to an existing claim what the file has and it lacks: forecasts, tags, a resolution.
-    func merge(_ claim: InterchangeClaim, into id: ClaimID, currentStatus: ClaimStatus, who: (String) throws -> Int64,
-                       tag: (String) throws -> Int64, summary: inout ImportSummary) throws {
+    func merge(
+        _ claim: InterchangeClaim, into id: ClaimID, currentStatus: ClaimStatus, who: (String) throws -> Int64,
+        tag: (String) throws -> Int64, summary: inout ImportSummary
+    ) throws {
         var changed = false
-        let options = try Row.fetchAll(db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ?", arguments: [id])
-        let optionIDs = Dictionary(options.map { (($0["label"] as String).lowercased(), $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
-        let existing = Set(try Row.fetchAll(db, sql: """
-            SELECT lower(w.name) AS who, coalesce(f.option_id, 0) AS option, f.created_at, f.probability, f.typed
-            FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = ?
-            """, arguments: [id]).map { "\($0["who"] as String)|\($0["option"] as Int64)|\($0["created_at"] as Int64)|\(($0["probability"] as Double).bitPattern)|\($0["typed"] as String)" })
+        let options = try Row.fetchAll(
+            db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ?", arguments: [id])
+        let optionIDs = Dictionary(
+            options.map { (($0["label"] as String).lowercased(), $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
+        let existing = Set(
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT lower(w.name) AS who, coalesce(f.option_id, 0) AS option, f.created_at, f.probability, f.typed
+                    FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = ?
+                    """, arguments: [id]
+            ).map {
+                "\($0["who"] as String)|\($0["option"] as Int64)|\($0["created_at"] as Int64)|\(($0["probability"] as Double).bitPattern)|\($0["typed"] as String)"
+            })
         for f in claim.forecasts {
             let option = f.option.flatMap { optionIDs[$0.lowercased()] }
             if f.option != nil && option == nil {
-                summary.skipped.append("a forecast by \(f.forecaster) on “\(claim.text)”: the option \"\(f.option!)\" is not one of its options")
+                summary.skipped.append(
+                    "a forecast by \(f.forecaster) on “\(claim.text)”: the option \"\(f.option!)\" is not one of its options"
+                )
                 continue
             }
-            let key = "\(f.forecaster.lowercased())|\(option ?? 0)|\(f.createdAt.millis)|\(f.probability.bitPattern)|\(f.typed)"
-            if existing.contains(key) { summary.duplicateForecasts += 1; continue }
-            try db.execute(sql: """
-                INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
-                """, arguments: [id, try who(f.forecaster), option, f.probability, f.typed, f.form.rawValue, f.reason, f.createdAt.millis])
+            let key =
+                "\(f.forecaster.lowercased())|\(option ?? 0)|\(f.createdAt.millis)|\(f.probability.bitPattern)|\(f.typed)"
+            if existing.contains(key) {
+                summary.duplicateForecasts += 1
+                continue
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                    """,
+                arguments: [
+                    id, try who(f.forecaster), option, f.probability, f.typed, f.form.rawValue, f.reason,
+                    f.createdAt.millis,
+                ])
             let forecastID = db.lastInsertedRowID
-            for c in f.caveats { try db.execute(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", arguments: [forecastID, c]) }
+            for c in f.caveats {
+                try db.execute(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", arguments: [forecastID, c])
+            }
             summary.forecasts += 1
             changed = true
         }
         for t in claim.tags {
-            try db.execute(sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)", arguments: [id, try tag(t)])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)", arguments: [id, try tag(t)])
             if db.changesCount > 0 { changed = true }
         }
         if let last = claim.resolutions.last, last.status != currentStatus {
             if currentStatus == .open {
                 let option = last.option.flatMap { optionIDs[$0.lowercased()] }
-                try db.execute(sql: """
-                    INSERT INTO resolution(claim_id, status, option_id, resolved_at, recorded_at, note, resolved_by, automatic)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, last.status.rawValue, option, last.resolvedAt.millis, now.millis, last.note,
-                                     try last.resolvedBy.map(who), last.automatic])
-                try db.execute(sql: "UPDATE claim SET status = ?, outcome = ?, resolved_at = ?, resolved_option_id = ? WHERE id = ?",
-                               arguments: [last.status.rawValue, last.status.outcome.map { $0 ? 1 : 0 }, last.resolvedAt.millis, option, id])
+                try db.execute(
+                    sql: """
+                        INSERT INTO resolution(claim_id, status, option_id, resolved_at, recorded_at, note, resolved_by, automatic)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        id, last.status.rawValue, option, last.resolvedAt.millis, now.millis, last.note,
+                        try last.resolvedBy.map(who), last.automatic,
+                    ])
+                try db.execute(
+                    sql:
+                        "UPDATE claim SET status = ?, outcome = ?, resolved_at = ?, resolved_option_id = ? WHERE id = ?",
+                    arguments: [
+                        last.status.rawValue, last.status.outcome.map { $0 ? 1 : 0 }, last.resolvedAt.millis, option,
+                        id,
+                    ])
                 summary.resolutions += 1
                 changed = true
             } else {
-                summary.skipped.append("the resolution of “\(claim.text)”: it is \(currentStatus.rawValue) in the journal and \(last.status.rawValue) in the file; the journal's is kept")
+                summary.skipped.append(
+                    "the resolution of “\(claim.text)”: it is \(currentStatus.rawValue) in the journal and \(last.status.rawValue) in the file; the journal's is kept"
+                )
             }
         }
         if changed {

@@ -8,23 +8,33 @@ enum PlainCSVCodec {
     static let optional = ["question", "created", "resolved"]
 
     /// - namespace: the file's name; with the question id it makes the claim's stable UUID.
-    static func read(_ bytes: [UInt8], namespace: String, dates: DateGrammar, now: Date, policy: inout RecordPolicy) throws -> InterchangeDocument {
+    static func read(
+        _ bytes: [UInt8], namespace: String, dates: DateGrammar, now: Date, policy: inout RecordPolicy
+    ) throws -> InterchangeDocument {
         var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else {
             if let e = reader.error { throw InterchangeError(line: e.line, e.message) }
-            throw InterchangeError(line: nil, "the file is empty; the plain CSV starts with the header forecaster,question_id,probability,outcome")
+            throw InterchangeError(
+                line: nil,
+                "the file is empty; the plain CSV starts with the header forecaster,question_id,probability,outcome")
         }
         let names = header.fields.map { $0.trimmed.lowercased() }
         var column: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             guard required.contains(name) || optional.contains(name) else {
-                throw InterchangeError(line: 1, field: name, "unknown column \"\(name)\"; the plain CSV has forecaster, question_id, probability, outcome and optionally question, created, resolved (use --format for other formats)")
+                throw InterchangeError(
+                    line: 1, field: name,
+                    "unknown column \"\(name)\"; the plain CSV has forecaster, question_id, probability, outcome and optionally question, created, resolved (use --format for other formats)"
+                )
             }
-            if column[name] != nil { throw InterchangeError(line: 1, field: name, "the column \"\(name)\" appears twice") }
+            if column[name] != nil {
+                throw InterchangeError(line: 1, field: name, "the column \"\(name)\" appears twice")
+            }
             column[name] = i
         }
         for name in required where column[name] == nil {
-            throw InterchangeError(line: 1, field: name, "the header has no \"\(name)\" column (found: \(names.joined(separator: ",")))")
+            throw InterchangeError(
+                line: 1, field: name, "the header has no \"\(name)\" column (found: \(names.joined(separator: ",")))")
         }
         struct Question {
             var claim: InterchangeClaim
@@ -36,61 +46,89 @@ enum PlainCSVCodec {
         var index: [String: Int] = [:]
         var questions: [Question] = []
         while let record = reader.next() {
-          do {
-            let line = record.line
-            guard record.fields.count == names.count else {
-                throw InterchangeError(line: line, "expected \(names.count) fields, found \(record.fields.count)")
-            }
-            func value(_ name: String) -> String? { column[name].map { record.fields[$0].trimmed } }
-            let forecaster = value("forecaster")!, qid = value("question_id")!
-            guard !forecaster.isEmpty else { throw InterchangeError(line: line, field: "forecaster", "the forecaster is empty") }
-            guard !qid.isEmpty else { throw InterchangeError(line: line, field: "question_id", "the question id is empty") }
-            let typed = value("probability")!
-            guard let (p, form) = probability(typed) else {
-                throw InterchangeError(line: line, field: "probability", "\"\(typed)\" is not a probability from 0 to 1 (or 0% to 100%)")
-            }
-            let outcomeText = value("outcome")!.lowercased()
-            let outcome: Bool?
-            switch outcomeText {
-            case "1", "yes", "true", "y": outcome = true
-            case "0", "no", "false", "n": outcome = false
-            case "": outcome = nil
-            default: throw InterchangeError(line: line, field: "outcome", "\"\(outcomeText)\" is not an outcome: use 1, 0, or leave it blank for an open question")
-            }
-            let text = value("question").flatMap { $0.isEmpty ? nil : $0 }
-            func date(_ name: String, _ read: (String) throws -> Date) throws -> Date? {
-                guard let t = value(name), !t.isEmpty else { return nil }
-                do { return try read(t) } catch {
-                    throw InterchangeError(line: line, field: name, "\"\(t)\" is not a date (use 2026-03-05 or 2026-03-05T09:07)")
+            do {
+                let line = record.line
+                guard record.fields.count == names.count else {
+                    throw InterchangeError(line: line, "expected \(names.count) fields, found \(record.fields.count)")
                 }
-            }
-            let created = try date("created", dates.periodStart)
-            let resolved = try date("resolved", dates.periodEnd)
-            if resolved != nil && outcome == nil { throw InterchangeError(line: line, field: "resolved", "a resolution date but no outcome") }
-            if let i = index[qid] {
-                let q = questions[i]
-                if q.outcome != outcome {
-                    throw InterchangeError(line: line, field: "outcome", "question \(qid) has outcome \(show(q.outcome)) on line \(q.line) but \(show(outcome)) here; a question has one outcome")
+                func value(_ name: String) -> String? { column[name].map { record.fields[$0].trimmed } }
+                let forecaster = value("forecaster")!, qid = value("question_id")!
+                guard !forecaster.isEmpty else {
+                    throw InterchangeError(line: line, field: "forecaster", "the forecaster is empty")
                 }
-                if let text, q.hasText, q.claim.text != text {
-                    throw InterchangeError(line: line, field: "question", "question \(qid) has a different text than on line \(q.line)")
+                guard !qid.isEmpty else {
+                    throw InterchangeError(line: line, field: "question_id", "the question id is empty")
                 }
-                if let text, !q.hasText { questions[i].claim.text = text; questions[i].hasText = true }
-                if let created, questions[i].claim.forecasts.isEmpty { questions[i].claim.createdAt = created }
-                if questions[i].resolved == nil { questions[i].resolved = resolved }
-                questions[i].claim.forecasts.append(InterchangeForecast(forecaster: forecaster, probability: p, typed: typed, form: form,
-                                                                        createdAt: questions[i].claim.createdAt))
-            } else {
-                var claim = InterchangeClaim(uuid: StableID.uuid(["plain-csv", namespace, qid]),
-                                             text: text ?? "Question \(qid) (imported from \(namespace))", createdAt: created ?? now)
-                claim.source = "line \(line)"
-                claim.forecasts = [InterchangeForecast(forecaster: forecaster, probability: p, typed: typed, form: form, createdAt: claim.createdAt)]
-                index[qid] = questions.count
-                questions.append(Question(claim: claim, outcome: outcome, line: line, hasText: text != nil, resolved: resolved))
+                let typed = value("probability")!
+                guard let (p, form) = probability(typed) else {
+                    throw InterchangeError(
+                        line: line, field: "probability",
+                        "\"\(typed)\" is not a probability from 0 to 1 (or 0% to 100%)")
+                }
+                let outcomeText = value("outcome")!.lowercased()
+                let outcome: Bool?
+                switch outcomeText {
+                case "1", "yes", "true", "y": outcome = true
+                case "0", "no", "false", "n": outcome = false
+                case "": outcome = nil
+                default:
+                    throw InterchangeError(
+                        line: line, field: "outcome",
+                        "\"\(outcomeText)\" is not an outcome: use 1, 0, or leave it blank for an open question")
+                }
+                let text = value("question").flatMap { $0.isEmpty ? nil : $0 }
+                func date(_ name: String, _ read: (String) throws -> Date) throws -> Date? {
+                    guard let t = value(name), !t.isEmpty else { return nil }
+                    do { return try read(t) } catch {
+                        throw InterchangeError(
+                            line: line, field: name, "\"\(t)\" is not a date (use 2026-03-05 or 2026-03-05T09:07)")
+                    }
+                }
+                let created = try date("created", dates.periodStart)
+                let resolved = try date("resolved", dates.periodEnd)
+                if resolved != nil && outcome == nil {
+                    throw InterchangeError(line: line, field: "resolved", "a resolution date but no outcome")
+                }
+                if let i = index[qid] {
+                    let q = questions[i]
+                    if q.outcome != outcome {
+                        throw InterchangeError(
+                            line: line, field: "outcome",
+                            "question \(qid) has outcome \(show(q.outcome)) on line \(q.line) but \(show(outcome)) here; a question has one outcome"
+                        )
+                    }
+                    if let text, q.hasText, q.claim.text != text {
+                        throw InterchangeError(
+                            line: line, field: "question", "question \(qid) has a different text than on line \(q.line)"
+                        )
+                    }
+                    if let text, !q.hasText {
+                        questions[i].claim.text = text
+                        questions[i].hasText = true
+                    }
+                    if let created, questions[i].claim.forecasts.isEmpty { questions[i].claim.createdAt = created }
+                    if questions[i].resolved == nil { questions[i].resolved = resolved }
+                    questions[i].claim.forecasts.append(
+                        InterchangeForecast(
+                            forecaster: forecaster, probability: p, typed: typed, form: form,
+                            createdAt: questions[i].claim.createdAt))
+                } else {
+                    var claim = InterchangeClaim(
+                        uuid: StableID.uuid(["plain-csv", namespace, qid]),
+                        text: text ?? "Question \(qid) (imported from \(namespace))", createdAt: created ?? now)
+                    claim.source = "line \(line)"
+                    claim.forecasts = [
+                        InterchangeForecast(
+                            forecaster: forecaster, probability: p, typed: typed, form: form, createdAt: claim.createdAt
+                        )
+                    ]
+                    index[qid] = questions.count
+                    questions.append(
+                        Question(claim: claim, outcome: outcome, line: line, hasText: text != nil, resolved: resolved))
+                }
+            } catch let e as InterchangeError {
+                try policy.reject(e)
             }
-          } catch let e as InterchangeError {
-            try policy.reject(e)
-          }
         }
         if let e = reader.error { throw InterchangeError(line: e.line, e.message) }
         var doc = InterchangeDocument()
@@ -99,11 +137,16 @@ enum PlainCSVCodec {
             if let outcome = q.outcome {
                 let at = q.resolved ?? max(now, claim.createdAt)
                 if at < claim.createdAt {
-                    try policy.reject(InterchangeError(line: q.line, field: "resolved", "the question resolves before it was created"))
+                    try policy.reject(
+                        InterchangeError(line: q.line, field: "resolved", "the question resolves before it was created")
+                    )
                     continue
                 }
-                claim.resolutions = [InterchangeResolution(status: outcome ? .yes : .no, resolvedAt: at, recordedAt: now,
-                                                           note: "imported from \(namespace)")]
+                claim.resolutions = [
+                    InterchangeResolution(
+                        status: outcome ? .yes : .no, resolvedAt: at, recordedAt: now,
+                        note: "imported from \(namespace)")
+                ]
             }
             doc.claims.append(claim)
         }
@@ -116,7 +159,9 @@ enum PlainCSVCodec {
     /// scale is fixed) or a percent.
     static func probability(_ text: String) -> (Double, InputForm)? {
         if text.hasSuffix("%"), let v = Double(text.dropLast() + "e-2"), v >= 0, v <= 1 { return (v, .percent) }
-        guard !text.contains("e"), !text.contains("E"), let v = Double(text), v.isFinite, v >= 0, v <= 1 else { return nil }
+        guard !text.contains("e"), !text.contains("E"), let v = Double(text), v.isFinite, v >= 0, v <= 1 else {
+            return nil
+        }
         return (v, .decimal)
     }
 }

@@ -7,7 +7,10 @@ enum PredictionBookCodec {
     static func read(_ bytes: [UInt8], now: Date, policy: inout RecordPolicy) throws -> InterchangeDocument {
         let json: Any
         do { json = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
-            throw InterchangeError(line: nil, "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription)")
+            throw InterchangeError(
+                line: nil,
+                "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription)"
+            )
         }
         guard let root = json as? [String: Any], let predictions = root["predictions"] as? [Any] else {
             throw InterchangeError(line: nil, field: "predictions", "PredictionBook JSON has a \"predictions\" array")
@@ -16,7 +19,10 @@ enum PredictionBookCodec {
         var withdrawn = 0, bare = 0
         for (i, item) in predictions.enumerated() {
             let place = "predictions[\(i)]"
-            guard let p = item as? [String: Any] else { try policy.reject(InterchangeError(line: nil, field: place, "is not an object")); continue }
+            guard let p = item as? [String: Any] else {
+                try policy.reject(InterchangeError(line: nil, field: place, "is not an object"))
+                continue
+            }
             let pid = p["id"].map { "\($0)" } ?? "\(i)"
             let text = (p["description"] as? String ?? p["description_with_group"] as? String ?? "").trimmed
             if p["withdrawn"] as? Bool == true {
@@ -24,51 +30,88 @@ enum PredictionBookCodec {
                 doc.skipped.append("prediction \(pid) “\(text)”: withdrawn on PredictionBook")
                 continue
             }
-            guard !text.isEmpty else { try policy.reject(InterchangeError(line: nil, field: "\(place).description", "is empty")); continue }
-            guard let createdText = p["created_at"] as? String, let created = Timestamps.parse(createdText) else {
-                try policy.reject(InterchangeError(line: nil, field: "\(place).created_at", "is not a timestamp")); continue
+            guard !text.isEmpty else {
+                try policy.reject(InterchangeError(line: nil, field: "\(place).description", "is empty"))
+                continue
             }
-            let uuid = (p["uuid"] as? String).flatMap { $0.count == 36 ? $0.lowercased() : nil } ?? StableID.uuid(["predictionbook", pid])
+            guard let createdText = p["created_at"] as? String, let created = Timestamps.parse(createdText) else {
+                try policy.reject(InterchangeError(line: nil, field: "\(place).created_at", "is not a timestamp"))
+                continue
+            }
+            let uuid =
+                (p["uuid"] as? String).flatMap { $0.count == 36 ? $0.lowercased() : nil }
+                ?? StableID.uuid(["predictionbook", pid])
             var claim = InterchangeClaim(uuid: uuid, text: text, createdAt: created)
             claim.source = place
-            if let deadline = (p["deadline"] as? String).flatMap(Timestamps.parse) { claim.resolveBy = max(deadline, created) }
+            if let deadline = (p["deadline"] as? String).flatMap(Timestamps.parse) {
+                claim.resolveBy = max(deadline, created)
+            }
             var comments: [String] = []
             var bad = false
             for (j, r) in (p["responses"] as? [Any] ?? []).enumerated() {
                 let field = "\(place).responses[\(j)]"
-                guard let response = r as? [String: Any] else { try policy.reject(InterchangeError(line: nil, field: field, "is not an object")); bad = true; break }
-                let user = (response["user_label"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? response["user_id"].map { "user \($0)" } ?? "predictionbook user"
+                guard let response = r as? [String: Any] else {
+                    try policy.reject(InterchangeError(line: nil, field: field, "is not an object"))
+                    bad = true
+                    break
+                }
+                let user =
+                    (response["user_label"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? response["user_id"].map {
+                        "user \($0)"
+                    } ?? "predictionbook user"
                 let comment = (response["comment"] as? String)?.trimmed
                 guard let at = (response["created_at"] as? String).flatMap(Timestamps.parse) else {
-                    try policy.reject(InterchangeError(line: nil, field: "\(field).created_at", "is not a timestamp")); bad = true; break
+                    try policy.reject(InterchangeError(line: nil, field: "\(field).created_at", "is not a timestamp"))
+                    bad = true
+                    break
                 }
                 guard let confidence = response["confidence"] as? NSNumber, !(response["confidence"] is NSNull) else {
-                    if let comment, !comment.isEmpty { comments.append("\(user), \(JSONCodecTime.iso(at)): \(comment)"); bare += 1 }
+                    if let comment, !comment.isEmpty {
+                        comments.append("\(user), \(JSONCodecTime.iso(at)): \(comment)")
+                        bare += 1
+                    }
                     continue
                 }
                 let c = confidence.doubleValue
                 guard c >= 0, c <= 100 else {
-                    try policy.reject(InterchangeError(line: nil, field: "\(field).confidence", "\(confidence) is not between 0 and 100")); bad = true; break
+                    try policy.reject(
+                        InterchangeError(
+                            line: nil, field: "\(field).confidence", "\(confidence) is not between 0 and 100"))
+                    bad = true
+                    break
                 }
                 let typed = c == c.rounded() ? "\(Int(c))%" : "\(c)%"
-                claim.forecasts.append(InterchangeForecast(forecaster: user, probability: c / 100, typed: typed, form: .percent,
-                                                           reason: comment.flatMap { $0.isEmpty ? nil : $0 }, createdAt: at))
+                claim.forecasts.append(
+                    InterchangeForecast(
+                        forecaster: user, probability: c / 100, typed: typed, form: .percent,
+                        reason: comment.flatMap { $0.isEmpty ? nil : $0 }, createdAt: at))
             }
             if bad { continue }
             if !comments.isEmpty { claim.notes = "Comments on PredictionBook:\n" + comments.joined(separator: "\n") }
             switch p["outcome"] {
             case let o as Bool:
-                let at = (p["last_judgement_at"] as? String).flatMap(Timestamps.parse) ?? claim.forecasts.map(\.createdAt).max() ?? created
-                claim.resolutions = [InterchangeResolution(status: o ? .yes : .no, resolvedAt: max(at, created), recordedAt: now,
-                                                           note: "judged on PredictionBook")]
+                let at =
+                    (p["last_judgement_at"] as? String).flatMap(Timestamps.parse) ?? claim.forecasts.map(\.createdAt)
+                    .max() ?? created
+                claim.resolutions = [
+                    InterchangeResolution(
+                        status: o ? .yes : .no, resolvedAt: max(at, created), recordedAt: now,
+                        note: "judged on PredictionBook")
+                ]
             case nil, is NSNull: break
             default:
-                try policy.reject(InterchangeError(line: nil, field: "\(place).outcome", "is not true, false or null")); continue
+                try policy.reject(InterchangeError(line: nil, field: "\(place).outcome", "is not true, false or null"))
+                continue
             }
             doc.claims.append(claim)
         }
-        if withdrawn > 0 { doc.notes.append("\(withdrawn) withdrawn prediction\(withdrawn == 1 ? "" : "s") left out (listed below).") }
-        if bare > 0 { doc.notes.append("\(bare) response\(bare == 1 ? "" : "s") without a confidence kept as comments in the claims' notes.") }
+        if withdrawn > 0 {
+            doc.notes.append("\(withdrawn) withdrawn prediction\(withdrawn == 1 ? "" : "s") left out (listed below).")
+        }
+        if bare > 0 {
+            doc.notes.append(
+                "\(bare) response\(bare == 1 ? "" : "s") without a confidence kept as comments in the claims' notes.")
+        }
         doc.notes.append("Not imported: PredictionBook's visibility settings.")
         return doc
     }

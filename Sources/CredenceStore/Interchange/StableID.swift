@@ -12,9 +12,11 @@ enum StableID {
             return h
         }
         let a = fnv(0), b = fnv(0x9E37_79B9_7F4A_7C15)
-        var bytes = (0..<8).map { UInt8(truncatingIfNeeded: a >> (56 - 8 * $0)) } + (0..<8).map { UInt8(truncatingIfNeeded: b >> (56 - 8 * $0)) }
-        bytes[6] = (bytes[6] & 0x0F) | 0x80   // version 8: custom
-        bytes[8] = (bytes[8] & 0x3F) | 0x80   // RFC 4122 variant
+        var bytes =
+            (0..<8).map { UInt8(truncatingIfNeeded: a >> (56 - 8 * $0)) }
+            + (0..<8).map { UInt8(truncatingIfNeeded: b >> (56 - 8 * $0)) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x80  // version 8: custom
+        bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
         let hex = bytes.map { String($0, radix: 16).leftPadded(2) }.joined()
         let h = Array(hex)
         return [h[0..<8], h[8..<12], h[12..<16], h[16..<20], h[20..<32]].map { String($0) }.joined(separator: "-")
@@ -31,7 +33,8 @@ extension String {
     var trimmed: String {
         let u = utf8
         guard let first = u.first, let last = u.last,
-              first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D || last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D
+            first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D || last == 0x20 || last == 0x09
+                || last == 0x0A || last == 0x0D
         else { return self }
         var start = u.startIndex, end = u.endIndex
         while start < end, [0x20, 0x09, 0x0A, 0x0D].contains(u[start]) { start = u.index(after: start) }

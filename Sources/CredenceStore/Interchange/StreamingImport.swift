@@ -24,12 +24,15 @@ extension Interchange {
     /// the journal as soon as the reader has moved past its rows, so reading costs no time of its
     /// own. A new journal is then written under a temporary name beside the real one and linked
     /// into place when complete, so a file refused halfway leaves no journal behind.
-    public static func importFile(_ bytes: [UInt8], format: InterchangeFormat?, namespace: String, owner: String, dates: DateGrammar,
-                                  now: Date, skipBad: Bool, journal path: String, clock: Clock,
-                                  streamAbove threshold: Int = streamingThreshold, batch: Int = 256,
-                                  describe: (ImportSummary) -> String) throws -> (InterchangeFormat, ImportSummary) {
+    public static func importFile(
+        _ bytes: [UInt8], format: InterchangeFormat?, namespace: String, owner: String, dates: DateGrammar,
+        now: Date, skipBad: Bool, journal path: String, clock: Clock,
+        streamAbove threshold: Int = streamingThreshold, batch: Int = 256,
+        describe: (ImportSummary) -> String
+    ) throws -> (InterchangeFormat, ImportSummary) {
         func readWhole() throws -> (InterchangeFormat, InterchangeDocument) {
-            try read(bytes, format: format, namespace: namespace, owner: owner, dates: dates, now: now, skipBad: skipBad)
+            try read(
+                bytes, format: format, namespace: namespace, owner: owner, dates: dates, now: now, skipBad: skipBad)
         }
         func store(_ doc: InterchangeDocument, in journal: Journal? = nil) throws -> ImportSummary {
             try (journal ?? Journal.open(path: path, access: .write, clock: clock)).write { w in
@@ -50,7 +53,8 @@ extension Interchange {
             throw error
         }
         Journal.keepStatementJournalsInMemory()
-        let streams = bytes.count >= threshold && !isJSON(bytes) && (format ?? detect(bytes)) == .credence
+        let streams =
+            bytes.count >= threshold && !isJSON(bytes) && (format ?? detect(bytes)) == .credence
             && firstNUL(bytes) == nil
         guard streams else {
             let (found, doc) = try readWhole()
@@ -59,12 +63,14 @@ extension Interchange {
 
         let handOff = ClaimHandOff()
         let reader = Thread {
-            handOff.end(Result {
-                var policy = RecordPolicy(skipBad: skipBad)
-                var doc = try CredenceCSVCodec.read(bytes, policy: &policy, sink: ClaimSink(batch: batch) { handOff.put($0) })
-                doc.skipped = policy.skipped + doc.skipped
-                return doc
-            })
+            handOff.end(
+                Result {
+                    var policy = RecordPolicy(skipBad: skipBad)
+                    var doc = try CredenceCSVCodec.read(
+                        bytes, policy: &policy, sink: ClaimSink(batch: batch) { handOff.put($0) })
+                    doc.skipped = policy.skipped + doc.skipped
+                    return doc
+                })
         }
         reader.stackSize = 8 << 20
         reader.start()

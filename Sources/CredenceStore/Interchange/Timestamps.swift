@@ -29,10 +29,11 @@ enum Timestamps {
         }
         let start = i
         guard let y = digits(4), i - start == 4, expect(0x2D), let m = digits(2), expect(0x2D), let d = digits(2),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+            (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         var h = 0, mi = 0, seconds = 0, millis = 0.0, offset = 0
         if i < end {
-            guard bytes[i] == 0x54 || bytes[i] == 0x74 || bytes[i] == 0x20 else { return nil }   // T, t or space
+            guard bytes[i] == 0x54 || bytes[i] == 0x74 || bytes[i] == 0x20 else { return nil }  // T, t or space
             i += 1
             guard let hh = digits(2), expect(0x3A), let mm = digits(2), hh <= 23, mm <= 59 else { return nil }
             (h, mi) = (hh, mm)
@@ -47,9 +48,9 @@ enum Timestamps {
                 }
             }
             if i < end {
-                if bytes[i] == 0x5A || bytes[i] == 0x7A {   // Z
+                if bytes[i] == 0x5A || bytes[i] == 0x7A {  // Z
                     i += 1
-                } else if bytes[i] == 0x2B || bytes[i] == 0x2D {   // + or -
+                } else if bytes[i] == 0x2B || bytes[i] == 0x2D {  // + or -
                     let sign = bytes[i] == 0x2D ? -1 : 1
                     i += 1
                     let from = i

@@ -8,17 +8,19 @@ struct Yearly: ParsableCommand {
         commandName: "yearly",
         abstract: "Yearly prediction lists: paste one in, grade it in one pass, write the post.",
         discussion: """
-          credence yearly paste predictions.md          (or paste at the prompt, ending with a line holding .)
-          credence yearly grade                         (y / n / t thrown out / s skip / b back / q quit)
-          credence yearly post -o predictions-2026.md   (writes predictions-2026.svg beside it)
-        The list is tagged #predictions-YEAR (this year unless --year or --tag) and due at the end of the year.
-        """,
+              credence yearly paste predictions.md          (or paste at the prompt, ending with a line holding .)
+              credence yearly grade                         (y / n / t thrown out / s skip / b back / q quit)
+              credence yearly post -o predictions-2026.md   (writes predictions-2026.svg beside it)
+            The list is tagged #predictions-YEAR (this year unless --year or --tag) and due at the end of the year.
+            """,
         subcommands: [YearlyPaste.self, YearlyGrade.self, YearlyPostCommand.self])
 }
 
 /// Which list: --tag, else #predictions-YEAR.
 struct YearlyOptions: ParsableArguments {
-    @Option(name: .long, help: "The year of the list (default: this year; for grade and post, last year's if this year has no list).")
+    @Option(
+        name: .long,
+        help: "The year of the list (default: this year; for grade and post, last year's if this year has no list).")
     var year: Int?
 
     @Option(name: .long, help: "The list's tag (default: predictions-YEAR).")
@@ -29,7 +31,9 @@ struct YearlyOptions: ParsableArguments {
     /// The year: --year, else this year, else (when looking back) last year if only it has a list.
     func year(_ ctx: Context, journal: Journal?) throws -> Int {
         if let year {
-            guard (1900...9999).contains(year) else { throw CLIError("--year \(year) is not a year: write it as 2027", status: ExitStatus.usage) }
+            guard (1900...9999).contains(year) else {
+                throw CLIError("--year \(year) is not a year: write it as 2027", status: ExitStatus.usage)
+            }
             return year
         }
         let now = ctx.clock.calendar.component(.year, from: ctx.clock.now())

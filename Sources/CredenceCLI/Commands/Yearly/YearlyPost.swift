@@ -9,25 +9,28 @@ struct YearlyPostCommand: CredenceCommand {
         commandName: "post",
         abstract: "Write a graded yearly list as a Markdown post, with its calibration chart as SVG.",
         discussion: """
-          credence yearly post -o predictions-2026.md     (and predictions-2026.svg beside it)
-        The post has the tally, Brier and log scores, the table by confidence level folded at 50%
-        and as written (each with Wilson 95% intervals), the chart, and every prediction marked
-        came true, did not, thrown out or still open. Without -o the Markdown goes to standard output.
-        """)
+              credence yearly post -o predictions-2026.md     (and predictions-2026.svg beside it)
+            The post has the tally, Brier and log scores, the table by confidence level folded at 50%
+            and as written (each with Wilson 95% intervals), the chart, and every prediction marked
+            came true, did not, thrown out or still open. Without -o the Markdown goes to standard output.
+            """)
 
     @OptionGroup var list: YearlyOptions
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Whose predictions (default: the owner).", valueName: "name"))
     var forecaster: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the post here (.md); the chart goes beside it as .svg.", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write the post here (.md); the chart goes beside it as .svg.", valueName: "file"))
     var output: String?
 
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
         if let output, !["md", "markdown"].contains((output as NSString).pathExtension.lowercased()) {
-            throw CLIError("-o \(output): name the post .md (the chart is written beside it as .svg)", status: ExitStatus.usage)
+            throw CLIError(
+                "-o \(output): name the post .md (the chart is written beside it as .svg)", status: ExitStatus.usage)
         }
         let journal = try ctx.openJournal(options.journal, access: .read)
         let (tag, year) = try list.tag(ctx, journal: journal)
@@ -36,7 +39,8 @@ struct YearlyPostCommand: CredenceCommand {
         filter.tags = [tag]
         let claims = try journal.list(filter, owner: who).sorted { $0.claim.id < $1.claim.id }
         guard !claims.isEmpty else {
-            throw CLIError("#\(tag) has no predictions: `credence yearly paste` logs a list (or name another with --tag / --year)")
+            throw CLIError(
+                "#\(tag) has no predictions: `credence yearly paste` logs a list (or name another with --tag / --year)")
         }
         let entries = claims.map { c -> CredenceReport.YearlyPost.Entry in
             let outcome: CredenceReport.YearlyPost.Outcome
@@ -46,11 +50,16 @@ struct YearlyPostCommand: CredenceCommand {
             case .annulled: outcome = .thrownOut
             default: outcome = .open
             }
-            return CredenceReport.YearlyPost.Entry(text: c.claim.text, probability: c.current?.probability, outcome: outcome)
+            return CredenceReport.YearlyPost.Entry(
+                text: c.claim.text, probability: c.current?.probability, outcome: outcome)
         }
-        let title = list.tag == nil ? "Predictions for \(year): how they turned out" : "#\(tag): how the predictions turned out"
-        let chartPath = output.map { (($0 as NSString).deletingPathExtension as NSString).appendingPathExtension("svg")! }
-        var post = CredenceReport.YearlyPost(title: title, entries: entries, chart: chartPath.map { ($0 as NSString).lastPathComponent })
+        let title =
+            list.tag == nil ? "Predictions for \(year): how they turned out" : "#\(tag): how the predictions turned out"
+        let chartPath = output.map {
+            (($0 as NSString).deletingPathExtension as NSString).appendingPathExtension("svg")!
+        }
+        var post = CredenceReport.YearlyPost(
+            title: title, entries: entries, chart: chartPath.map { ($0 as NSString).lastPathComponent })
         guard let analysis = post.analysis else {
             post = CredenceReport.YearlyPost(title: title, entries: entries, chart: nil)
             try write(post.render(), chart: nil, to: output, chartPath: nil, ctx)
@@ -69,7 +78,8 @@ struct YearlyPostCommand: CredenceCommand {
             if let chart, let chartPath { try chart.write(toFile: chartPath, atomically: true, encoding: .utf8) }
             try markdown.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            throw CLIError("cannot write \(output): \((error as NSError).localizedDescription)", status: ExitStatus.ioError)
+            throw CLIError(
+                "cannot write \(output): \((error as NSError).localizedDescription)", status: ExitStatus.ioError)
         }
         ctx.err.line("Wrote \(output)\(chartPath != nil && chart != nil ? " and \(chartPath!)" : "").")
     }
