@@ -7,9 +7,24 @@ public struct CalibrationReport: Sendable {
     public struct Group: Sendable {
         public let name: String
         public let analysis: CalibrationAnalysis
+        /// Judged beside the other groups: Bonferroni over those that are tested at all.
+        public let verdict: CalibrationVerdict
         public init(name: String, analysis: CalibrationAnalysis) {
+            self.init(name: name, analysis: analysis, verdict: CalibrationVerdicts.judge(analysis))
+        }
+        init(name: String, analysis: CalibrationAnalysis, verdict: CalibrationVerdict) {
             self.name = name
             self.analysis = analysis
+            self.verdict = verdict
+        }
+
+        static func judged(_ groups: [Group]) -> [Group] {
+            let tested = groups.count { CalibrationVerdicts.judge($0.analysis).kind != .tooFew }
+            return groups.map {
+                Group(
+                    name: $0.name, analysis: $0.analysis,
+                    verdict: CalibrationVerdicts.judge($0.analysis, groups: tested))
+            }
         }
     }
 
@@ -21,6 +36,7 @@ public struct CalibrationReport: Sendable {
     public let analysis: CalibrationAnalysis
     public let chart: ReliabilityChart
     public let verdict: String
+    public let verdictTest: CalibrationVerdict
     /// Rows of `--by`, in display order.
     public let grouping: String?
     public let groups: [Group]
@@ -36,10 +52,11 @@ public struct CalibrationReport: Sendable {
         self.everyForecast = everyForecast
         self.analysis = analysis
         self.chart = ReliabilityChart(analysis)
-        self.verdict = Verdict.sentence(analysis)
+        self.verdictTest = CalibrationVerdicts.judge(analysis)
+        self.verdict = Verdict.sentence(verdictTest)
         self.grouping = grouping
-        self.groups = groups
-        self.forecasters = forecasters
+        self.groups = Group.judged(groups)
+        self.forecasters = Group.judged(forecasters)
     }
 
     public var scoringRule: String {
@@ -84,86 +101,104 @@ public struct ReliabilityChart: Sendable {
     }
 }
 
-/// The one-line plain verdict: where calibration is worst, in words a person reads at a glance.
+/// The plain sentences about calibration, worded from `CalibrationVerdict` (spec §15): nothing
+/// here decides whether there is miscalibration, only how to say what the test found.
 public enum Verdict {
-    static let minimum = 10
+    public static var minimum: Int { CalibrationVerdict.minimum }
 
-    public static func sentence(_ a: CalibrationAnalysis) -> String {
-        let n = a.sample.n
-        if n < minimum {
-            return "Too few resolved forecasts to judge calibration yet (n = \(n)): keep resolving claims."
-        }
+    public static func sentence(_ a: CalibrationAnalysis) -> String { sentence(CalibrationVerdicts.judge(a)) }
+
+    public static func sentence(_ v: CalibrationVerdict) -> String {
         var parts: [String] = []
-        let wrong = a.spiegelhalter.wrongCertain
-        if wrong > 0 {
+        if v.wrongCertain > 0 {
+            let k = v.wrongCertain
             parts.append(
-                "\(wrong) forecast\(wrong == 1 ? "" : "s") at 0%/100% \(wrong == 1 ? "was" : "were") wrong: certainty you did not have."
+                "\(k.grouped) forecast\(k == 1 ? "" : "s") at 0%/100% \(k == 1 ? "was" : "were") wrong: certainty you did not have."
             )
         }
-        let run = worstRun(a)
-        let p = a.spiegelhalter.pValue
-        if let run, run.z >= SpecialFunctions.z975 {
-            parts.append(
-                "\(run.label.capitalizedFirst) at \(run.range): said \(pct(run.said)), happened \(pct(run.happened)) (n = \(run.n))."
-            )
-        } else if let p, p < 0.05, let d = a.spiegelhalter.direction {
-            parts.append(
-                "\(d.rawValue.capitalizedFirst) overall (Spiegelhalter \(Numbers.pEquals(p))), though no single range stands out."
-            )
-        } else {
-            var s = "No clear miscalibration: your forecasts are consistent with being calibrated"
-            if let p { s += " (Spiegelhalter \(Numbers.pEquals(p)))" }
-            if let run, run.z >= 1 {
-                s +=
-                    "; the largest gap, \(run.label) at \(run.range) (said \(pct(run.said)), happened \(pct(run.happened)), n = \(run.n)), is within noise"
-            }
-            parts.append(s + ".")
-        }
+        parts.append(judgement(v))
         return parts.joined(separator: " ")
     }
 
-    struct Run {
-        let label: String, range: String, said: Double, happened: Double, n: Int, z: Double
+    /// The sentence without the wrong-certainty flag, for a row of a table.
+    static func judgement(_ v: CalibrationVerdict) -> String {
+        let tested = testNote(v)
+        switch v.kind {
+        case .tooFew:
+            if case .singleValue(let x) = v.tooFew {
+                return
+                    "Too few to judge calibration: every forecast is \(Probability.percentText(x)) (n = \(v.n.grouped)), so there is no curve to test."
+            }
+            return "Too few resolved forecasts to judge calibration yet (n = \(v.n.grouped)): keep resolving claims."
+        case .noEvidence:
+            return "No evidence of miscalibration (\(tested))."
+        case .overconfident, .underconfident:
+            let kind = v.kind.rawValue.capitalizedFirst
+            guard let r = v.region else { return "\(kind) (\(tested)), with no single region to blame." }
+            if v.directionSource == .region { return "\(kind) at \(describe(r, lean: false)) (\(tested))." }
+            return r.lean.rawValue == v.kind.rawValue
+                ? "\(kind) overall (\(tested)), most at \(describe(r, lean: false))."
+                : "\(kind) overall (\(tested)); the largest gap is \(describe(r, lean: true))."
+        case .mixed:
+            guard let r = v.region else { return "Miscalibrated (\(tested)), with no single region to blame." }
+            return
+                "Miscalibrated (\(tested)), leaning different ways in different ranges; the largest gap is \(describe(r, lean: true))."
+        }
     }
 
-    /// Adjacent bins leaning the same way, merged; the one whose pooled gap is most significant.
-    static func worstRun(_ a: CalibrationAnalysis) -> Run? {
-        let bins = a.murphy.bins.filter { $0.n > 0 }
-        func lean(_ b: ReliabilityBin) -> String? {
-            let gap = b.observedFrequency! - b.meanForecast!
-            if gap == 0 { return nil }
-            if b.meanForecast! == 0.5 { return gap > 0 ? "leaning low" : "leaning high" }
-            let towardCertainty = (b.meanForecast! > 0.5) == (gap < 0)
-            return towardCertainty ? "overconfident" : "underconfident"
+    /// "p = 0.003, n = 300", with the Spiegelhalter lean and the Bonferroni adjustment when they apply.
+    static func testNote(_ v: CalibrationVerdict, named: Bool = true) -> String {
+        var note = "\(v.test.map { Numbers.pEquals($0.p) } ?? "p —"), n = \(v.n.grouped)"
+        if let z = v.spiegelhalterP {
+            note = (named ? "miscalibration test " : "") + note + "; Spiegelhalter \(Numbers.pEquals(z))"
         }
-        var runs: [[ReliabilityBin]] = []
-        for b in bins {
-            // Runs never cross 50%: over- and underconfidence on the two sides pool into nothing.
-            if let last = runs.last?.last, lean(last) == lean(b), last.k + 1 == b.k, lean(b) != nil,
-                (last.meanForecast! < 0.5) == (b.meanForecast! < 0.5)
-            {
-                runs[runs.count - 1].append(b)
-            } else {
-                runs.append([b])
-            }
+        if v.groups > 1 { note += "; adjusted for \(v.groups.grouped) groups" }
+        return note
+    }
+
+    /// "80–100%: said 91%, happened 78% (n = 52)", optionally led by its lean.
+    static func describe(_ r: CalibrationVerdict.Region, lean: Bool) -> String {
+        let range = "\(Numbers.edge(r.lo))–\(Numbers.edge(r.hi))%"
+        let body = "said \(pct(r.said)), happened \(pct(r.happened)) (n = \(r.n.grouped))"
+        return lean ? "\(r.lean.rawValue) at \(range): \(body)" : "\(range): \(body)"
+    }
+
+    /// A group row's verdict in a few words: "no evidence (p = 0.41)", "overconfident (p < 0.001)".
+    public static func short(_ v: CalibrationVerdict) -> String {
+        switch v.kind {
+        case .tooFew: return "too few"
+        case .noEvidence: return "no evidence (\(v.test.map { Numbers.pEquals($0.p) } ?? "—"))"
+        case .overconfident, .underconfident, .mixed:
+            let word = v.kind == .mixed ? "miscalibrated" : v.kind.rawValue
+            return "\(word) (\(v.test.map { Numbers.pEquals($0.p) } ?? "—"))"
         }
-        let count = a.murphy.bins.count
-        return runs.compactMap { run -> Run? in
-            guard let label = lean(run[0]) else { return nil }
-            let members = a.sample.values.filter { v in run.contains { $0.k == Binning.bin(of: v.x, count: count) } }
-            let n = members.reduce(0) { $0 + $1.n }, e = members.reduce(0) { $0 + $1.e }
-            var said = CompensatedSum(), variance = CompensatedSum()
-            for m in members {
-                said.add(Double(m.n), times: m.x)
-                variance.add(Double(m.n), times: m.x * (1 - m.x))
-            }
-            let z =
-                variance.value > 0
-                ? abs(Double(e) - said.value) / variance.value.squareRoot() : (Double(e) == said.value ? 0 : .infinity)
-            let range = "\(Numbers.edge(run.first!.lo))–\(Numbers.edge(run.last!.hi))%"
-            return Run(
-                label: label, range: range, said: said.value / Double(n), happened: Double(e) / Double(n), n: n, z: z)
-        }.max { $0.z < $1.z }
+    }
+
+    /// What the consistency band shows beside what chance gives, and what the test concluded.
+    public static func bandSentence(_ a: CalibrationAnalysis, _ v: CalibrationVerdict) -> String {
+        let outside = ReliabilityChart.outsideBand(a), k = a.corp.distinctForecasts
+        let expected = 0.1 * Double(k)
+        let chance =
+            expected < 1
+            ? "fewer than 1 is"
+            : "about \(Int(expected.rounded()).grouped) \(Int(expected.rounded()) == 1 ? "is" : "are")"
+        var s =
+            "the recalibrated curve leaves it at \(outside.grouped) of \(k.grouped) forecast value\(k == 1 ? "" : "s"); \(chance) expected by chance"
+        switch v.kind {
+        case .tooFew: s += ", and there are too few forecasts to test"
+        case .noEvidence:
+            s += ", and the miscalibration test finds no evidence of miscalibration (\(testNote(v, named: false)))"
+        default: s += ", and the miscalibration test finds real miscalibration (\(testNote(v, named: false)))"
+        }
+        return s
+    }
+
+    /// "+2.10 (p = 0.036), leaning towards overconfidence": the statistic and the way its sign
+    /// points, never on its own a verdict (the verdict rests on the miscalibration test).
+    public static func spiegelhalterNote(_ z: SpiegelhalterTest) -> String? {
+        guard let value = z.z, let p = z.pValue, let d = z.direction else { return nil }
+        let lean = d == .calibrated ? "no lean" : "leaning towards \(d == .overconfident ? "over" : "under")confidence"
+        return "\(String(format: "%+.2f", value)) (\(Numbers.pEquals(p))), \(lean)"
     }
 
     static func pct(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }

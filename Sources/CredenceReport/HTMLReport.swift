@@ -47,15 +47,13 @@ public enum HTMLReport {
             ),
             (
                 "Consistency band",
-                "the recalibrated curve leaves the 90% band at \(ReliabilityChart.outsideBand(a)) of \(a.corp.distinctForecasts) forecast values (\(a.band?.method == .discreteAsymptotics ? "discrete asymptotics" : "resampling"))"
+                "90% band (\(a.band?.method == .discreteAsymptotics ? "discrete asymptotics" : "resampling")): "
+                    + Verdict.bandSentence(a, r.verdictTest)
             ),
             (
                 "Spiegelhalter's Z",
-                a.spiegelhalter.z.map { z in
-                    let p = a.spiegelhalter.pValue!
-                    return
-                        "\(String(format: "%+.2f", z)) (\(Numbers.pEquals(p)), \(p < 0.05 ? a.spiegelhalter.direction!.rawValue : "no significant lean"))"
-                } ?? "undefined (every forecast is 0%, 50% or 100%)"
+                Verdict.spiegelhalterNote(a.spiegelhalter).map { $0 }
+                    ?? "undefined (every forecast is 0%, 50% or 100%)"
             ),
             ("Smooth ECE", a.smoothECE.map { "\(Numbers.score($0.value)) (σ = \(Numbers.score($0.sigma)))" } ?? "—"),
         ] {
@@ -81,16 +79,12 @@ public enum HTMLReport {
         h.append("</tbody></table>")
         if !r.groups.isEmpty {
             h.append(
-                "<h2>By \(e(r.grouping ?? "group"))</h2><table><thead><tr><th>\(e(r.grouping ?? "group"))</th><th>n</th><th>Brier</th><th>MCB</th><th>DSC</th><th>Spiegelhalter</th></tr></thead><tbody>"
+                "<h2>By \(e(r.grouping ?? "group"))</h2><table><thead><tr><th>\(e(r.grouping ?? "group"))</th><th>n</th><th>Brier</th><th>MCB</th><th>DSC</th><th>Spiegelhalter's Z</th><th>verdict</th></tr></thead><tbody>"
             )
             for g in r.groups {
-                let z = g.analysis.spiegelhalter
-                let lean =
-                    z.z.map {
-                        String(format: "%+.2f", $0) + ((z.pValue ?? 1) < 0.05 ? " \(z.direction!.rawValue)" : " n.s.")
-                    } ?? "—"
+                let z = g.analysis.spiegelhalter.z.map { String(format: "%+.2f", $0) } ?? "—"
                 h.append(
-                    "<tr><td>\(e(g.name))</td><td>\(g.analysis.sample.n)</td><td>\(Numbers.score(g.analysis.scores.brier))</td><td>\(Numbers.score(g.analysis.corp.brier.mcb))</td><td>\(Numbers.score(g.analysis.corp.brier.dsc))</td><td>\(e(lean))</td></tr>"
+                    "<tr><td>\(e(g.name))</td><td>\(g.analysis.sample.n)</td><td>\(Numbers.score(g.analysis.scores.brier))</td><td>\(Numbers.score(g.analysis.corp.brier.mcb))</td><td>\(Numbers.score(g.analysis.corp.brier.dsc))</td><td>\(e(z))</td><td>\(e(Verdict.short(g.verdict)))</td></tr>"
                 )
             }
             h.append("</tbody></table>")

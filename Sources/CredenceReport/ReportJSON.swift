@@ -8,11 +8,17 @@ public enum ReportJSON {
         var o = metrics(r.analysis)
         o["selection"] = .object(selection)
         o["verdict"] = .string(r.verdict)
+        o["verdict_test"] = verdictTest(r.verdictTest)
         o["scoring"] = .string(r.everyForecast ? "every_forecast" : "final_forecast")
         if !r.forecasters.isEmpty {
             o["forecasters"] = .object(
                 Dictionary(
-                    uniqueKeysWithValues: r.forecasters.map { ($0.name, JSONValue.object(metrics($0.analysis))) }))
+                    uniqueKeysWithValues: r.forecasters.map { f in
+                        var m = metrics(f.analysis)
+                        m["verdict"] = .string(Verdict.sentence(f.verdict))
+                        m["verdict_test"] = verdictTest(f.verdict)
+                        return (f.name, JSONValue.object(m))
+                    }))
         }
         if let grouping = r.grouping {
             o["by"] = .string(grouping)
@@ -20,10 +26,36 @@ public enum ReportJSON {
                 r.groups.map { g in
                     var m = metrics(g.analysis)
                     m["name"] = .string(g.name)
+                    m["verdict"] = .string(Verdict.sentence(g.verdict))
+                    m["verdict_test"] = verdictTest(g.verdict)
                     return .object(m)
                 })
         }
         return JSONValue.object(o).rendered()
+    }
+
+    /// The gate behind the verdict (spec §15), machine-readable; shape documented in the README.
+    public static func verdictTest(_ v: CalibrationVerdict) -> JSONValue {
+        let region: JSONValue =
+            v.region.map { r in
+                [
+                    "lo": .number(r.lo), "hi": .number(r.hi), "said": .number(r.said), "happened": .number(r.happened),
+                    "n": .int(r.n), "lean": .string(r.lean.rawValue),
+                ]
+            } ?? .null
+        var reason: String?
+        switch v.tooFew {
+        case .forecasts: reason = "forecasts"
+        case .singleValue: reason = "single_value"
+        case nil: reason = nil
+        }
+        return [
+            "kind": .string(v.kind.rawValue), "p": .number(v.test?.p), "mcb": .number(v.test?.mcb),
+            "method": .string("corp_resampling"), "resamples": .int(v.test?.resamples ?? MiscalibrationTests.resamples),
+            "alpha": .number(v.alpha), "groups": .int(v.groups), "rejected": .bool(v.rejected),
+            "direction_from": .string(v.directionSource?.rawValue), "region": region,
+            "too_few_reason": .string(reason), "wrong_certain": .int(v.wrongCertain),
+        ]
     }
 
     static func interval(_ i: Interval?) -> JSONValue {
@@ -90,7 +122,10 @@ public enum ReportJSON {
                 } ?? .null,
             ],
             "spiegelhalter": [
-                "z": .number(z.z), "p": .number(z.pValue), "direction": .string(z.direction?.rawValue),
+                // A p below 1e-300 has lost its digits (erfc underflows near |z| = 38): report the bound.
+                "z": .number(z.z), "p": .number(z.pValue.flatMap { $0 < 1e-300 ? nil : $0 }),
+                "p_upper": .number(z.pValue.flatMap { $0 < 1e-300 ? 1e-300 : nil }),
+                "direction": .string(z.direction?.rawValue),
                 "wrong_certain": .int(z.wrongCertain),
             ],
             "smooth_ece": a.smoothECE.map { ["value": .number($0.value), "sigma": .number($0.sigma)] } ?? .null,

@@ -264,14 +264,8 @@ public struct TextReport {
             style.bold("CORP decomposition of the Brier score"),
             "  miscalibration MCB \(Numbers.score(corp.mcb)) − discrimination DSC \(Numbers.score(corp.dsc)) + uncertainty UNC \(Numbers.score(corp.unc)) = \(Numbers.score(corp.score))",
         ]
-        let outside = ReliabilityChart.outsideBand(a)
         let method = a.band?.method == .discreteAsymptotics ? "discrete asymptotics" : "resampling, 100 draws"
-        let k = a.corp.distinctForecasts
-        let bandLine =
-            "  90% consistency band (\(method)): the recalibrated curve leaves it at \(outside) of \(k) forecast value\(k == 1 ? "" : "s")"
-            + (outside == 0
-                ? ", so MCB is within what chance gives a calibrated forecaster"
-                : ", so part of MCB is real miscalibration")
+        let bandLine = "  90% consistency band (\(method)): " + Verdict.bandSentence(a, report.verdictTest)
         lines += hardWrap(bandLine, indent: "    ")
         let log = a.corp.log
         lines.append(
@@ -279,16 +273,9 @@ public struct TextReport {
                 "  log score: MCB \(Numbers.score(log.mcb)) − DSC \(Numbers.score(log.dsc)) + UNC \(Numbers.score(log.unc)) (nats)"
             ))
         let z = a.spiegelhalter
-        if let zv = z.z, let p = z.pValue, let d = z.direction {
-            let lean =
-                p < 0.05
-                ? d.rawValue
-                : "no significant lean (\(d == .overconfident ? "towards over" : "towards under")confidence)"
-            lines.append(
-                style.bold("Spiegelhalter's Z: ") + "\(String(format: "%+.2f", zv)) (\(Numbers.pEquals(p))): \(lean)")
-        } else {
-            lines.append(style.bold("Spiegelhalter's Z: ") + "undefined (every forecast is 0%, 50% or 100%)")
-        }
+        lines.append(
+            style.bold("Spiegelhalter's Z: ")
+                + (Verdict.spiegelhalterNote(z) ?? "undefined (every forecast is 0%, 50% or 100%)"))
         if z.wrongCertain > 0 {
             lines.append(
                 style.red(
@@ -304,20 +291,23 @@ public struct TextReport {
             (report.groups.map { Format.width(clean($0.name)) }.max() ?? 0) + 2)
         func row(_ cells: [String]) -> String {
             "  " + Format.pad(cells[0], nameWidth) + Format.pad(cells[1], 9, right: true)
-                + cells[2...4].map { Format.pad($0, 9, right: true) }.joined() + "   " + cells[5]
+                + cells[2...4].map { Format.pad($0, 9, right: true) }.joined() + Format.pad(cells[5], 8, right: true)
+                + "   " + cells[6]
         }
-        var lines = [style.bold(row([report.grouping ?? "group", "n", "Brier", "MCB", "DSC", "Spiegelhalter's Z"]))]
+        var lines = [style.bold(row([report.grouping ?? "group", "n", "Brier", "MCB", "DSC", "Z", "verdict"]))]
         for g in report.groups {
             let a = g.analysis
-            var lean = "—"
-            if let z = a.spiegelhalter.z, let p = a.spiegelhalter.pValue, let d = a.spiegelhalter.direction {
-                lean = "\(String(format: "%+.2f", z)) \(p < 0.05 ? d.rawValue : "(n.s.)")"
-            }
             lines.append(
                 row([
                     clean(g.name), String(a.sample.n), Numbers.score(a.scores.brier), Numbers.score(a.corp.brier.mcb),
-                    Numbers.score(a.corp.brier.dsc), lean,
+                    Numbers.score(a.corp.brier.dsc), a.spiegelhalter.z.map { String(format: "%+.2f", $0) } ?? "—",
+                    Verdict.short(g.verdict),
                 ]))
+        }
+        if let judged = report.groups.first(where: { $0.verdict.kind != .tooFew })?.verdict, judged.groups > 1 {
+            let note =
+                "  Verdicts from the miscalibration test, each group at p < \(String(format: "%.3g", judged.alpha)) (0.05 adjusted for \(judged.groups) groups); Z is Spiegelhalter's."
+            lines += hardWrap(note, indent: "    ").map { style.dim($0) }
         }
         return lines
     }

@@ -54,7 +54,7 @@ public struct YearlyPost: Sendable {
                     + "log score \(a.scores.logLoss.infinite ? "∞ (a wrong 0% or 100%)" : String(format: "%.3f", a.scores.logLoss.value / log(2)) + " bits") per prediction. "
                     + (a.sample.n < Verdict.minimum
                         ? "Too few predictions to say more about calibration than the table below."
-                        : Self.inline(Verdict.sentence(a))))
+                        : Self.inline(Verdict.sentence(CalibrationVerdicts.judge(a)))))
             md += ["", "## Calibration", ""]
             md.append(
                 "Folded at 50%: a 30% prediction that something happens counts as a 70% prediction that it does not.")

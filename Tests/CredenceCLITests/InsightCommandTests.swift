@@ -49,7 +49,14 @@ import Testing
             WHERE w.name = 'me' AND f.typed = 'very likely' AND f.is_final = 1 AND f.outcome IS NOT NULL
             """)
         #expect(counted == [["\(likely["n"] as! Int)", "\(likely["events"] as! Int)"]])
-        #expect(likely["verdict"] as? String == "happens_less")
+        // 12 of 16 at 93% is unlikely for a calibrated forecaster, but not at 0.05 shared by the 4
+        // words judged; 6 of 27 at 7% is.
+        #expect(likely["verdict"] as? String == "no_evidence")
+        let test = try #require(likely["test"] as? [String: Any])
+        #expect((test["p"] as! Double) < 0.05 && (test["p"] as! Double) > 0.0125)
+        #expect(test["alpha"] as? Double == 0.0125 && test["words_judged"] as? Int == 4)
+        let unlikely = try #require(words.first { $0["word"] as? String == "very unlikely" })
+        #expect(unlikely["verdict"] as? String == "happens_more")
         let empty = Harness()
         empty.run("add Rain 70%")
         #expect(empty.run("words").out.hasPrefix("No resolved verbal forecasts by me yet."))

@@ -12,8 +12,9 @@ struct Words: CredenceCommand {
               credence words
               credence words --as ryan --json
             For each word of estimative probability you have used (likely = 75%, almost certain = 93% …):
-            its value, how often its claims came true with a Wilson 95% interval, and whether the value
-            lies in that interval. With fewer than 5 resolved claims a word is shown but not judged.
+            its value and how often its claims came true, with a Wilson 95% interval. A word is called
+            miscalibrated only when the miscalibration test rejects at 5% shared among the words judged
+            (Bonferroni); with fewer than 10 resolved claims a word is shown but not judged.
             """)
 
     @OptionGroup var record: RecordOptions
@@ -25,7 +26,7 @@ struct Words: CredenceCommand {
         let journal = try ctx.openJournal(options.journal, access: .read)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .word)
         // Strongest words first: the order of the scale, not of use.
-        let records = groups.map { WordRecord(word: $0.name, counts: $0.counts) }.sorted {
+        let records = WordRecord.judged(groups.map { WordRecord(word: $0.name, counts: $0.counts) }).sorted {
             ($0.stated, $0.word) > ($1.stated, $1.word)
         }
         let isOwner = who.map { $0.lowercased() == ctx.owner.lowercased() } ?? false
@@ -42,6 +43,13 @@ struct Words: CredenceCommand {
                                 "rate": .number(r.rate),
                                 "ci": r.interval.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null,
                                 "verdict": .string(r.verdict.rawValue),
+                                "test": r.test.map { t in
+                                    .object([
+                                        "p": .number(t.p), "mcb": .number(t.mcb), "method": .string("corp_resampling"),
+                                        "resamples": .int(t.resamples), "alpha": .number(r.alpha),
+                                        "words_judged": .int(r.wordsJudged),
+                                    ])
+                                } ?? .null,
                                 "sentence": .string(r.sentence(speaker: speaker)),
                             ])
                         }),
@@ -66,7 +74,7 @@ struct Words: CredenceCommand {
             let ci = r.interval.map { "\(Numbers.percent($0.lower))–\(Numbers.percent($0.upper))" } ?? "—"
             let mark: String
             switch r.verdict {
-            case .consistent: mark = "as meant"
+            case .noEvidence: mark = "no evidence otherwise"
             case .happensLess: mark = "less often than meant"
             case .happensMore: mark = "more often than meant"
             case .tooFew: mark = "too few to judge"
@@ -78,7 +86,7 @@ struct Words: CredenceCommand {
         for line in Format.table(rows, rightAligned: [1, 2, 3, 4]) { ctx.out.line("  " + line) }
         let judged = records.filter { $0.verdict == .happensLess || $0.verdict == .happensMore }
         ctx.out.line()
-        for r in judged.isEmpty ? Array(records.filter { $0.verdict == .consistent }.prefix(1)) : judged {
+        for r in judged.isEmpty ? Array(records.filter { $0.verdict == .noEvidence }.prefix(1)) : judged {
             for line in Format.wrap(Format.safe(r.sentence(speaker: speaker)), width: ctx.width(nil), indent: "  ") {
                 ctx.out.line(line)
             }

@@ -6,15 +6,18 @@ import Foundation
 /// Uncertainty is judged by tests rather than by bootstrap intervals of MCB: miscalibration is
 /// never negative and resampling noise inflates it (more for smaller groups), so its bootstrap
 /// replicates sit mostly above the estimate and percentile intervals mislead. Instead each
-/// group gets the miscalibration test of spec §5 (could a calibrated forecaster show this much
-/// MCB?), and the comparison a test under "caveats make no difference": the pooled forecasts
-/// split at random into groups of the same expected sizes, so both sides carry the same bias.
+/// group gets the verdict gate of spec §15 (could a calibrated forecaster show this much MCB?),
+/// Bonferroni-adjusted over the groups tested, and the comparison a test under "caveats make no
+/// difference": the pooled forecasts split at random into groups of the same expected sizes,
+/// so both sides carry the same bias.
 public struct CaveatAudit: Sendable {
     public struct Group: Sendable {
         public let name: String
         public let analysis: CalibrationAnalysis
-        /// Share of calibrated replicates with MCB at least this large (spec §5, 1,000 draws).
-        public let miscalibrationP: Double?
+        /// The gate of spec §15, judged beside the other groups of the audit (Bonferroni).
+        public let verdict: CalibrationVerdict
+        /// The miscalibration test's p (spec §15: 1,000 draws seeded from the data).
+        public var miscalibrationP: Double? { analysis.miscalibration?.p }
         /// Mean confidence minus hit rate, forecasts folded at 50%: above zero, overconfident.
         public let overconfidence: Double
         /// Bias-corrected Poisson-bootstrap 95% interval (a mean, so the bootstrap behaves).
@@ -45,25 +48,30 @@ public struct CaveatAudit: Sendable {
     public static let level = 0.05
 
     public init(none: Sample, one: Sample, more: Sample, bins: Int = 10) {
-        func group(_ name: String, _ s: Sample, _ stream: UInt64) -> Group? {
-            guard let a = Calibration.analyse(s, bins: bins, full: false) else { return nil }
-            let mcb = a.corp.brier.mcb ?? 0, over = Overconfidence.of(s.values) ?? 0
-            let null = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed &+ stream) {
-                BrierParts(PoissonBootstrap.calibrated(s, &$0))?.mcb
-            }
-            let overs = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed &+ stream &+ 100) {
+        // Every draw is seeded from the group's data, never its position: identical groups,
+        // identical figures.
+        func analysed(_ name: String, _ s: Sample) -> (String, CalibrationAnalysis)? {
+            Calibration.analyse(s, bins: bins, full: false).map { (name, $0) }
+        }
+        let any = Sample(counts: one.values + more.values)
+        let all = [
+            analysed("no caveats", none), analysed("1 caveat", one), analysed("2+ caveats", more),
+            analysed("any caveat", any),
+        ].compactMap { $0 }
+        let tested = all.count { CalibrationVerdicts.judge($0.1).kind != .tooFew }
+        func group(_ name: String, _ a: CalibrationAnalysis) -> Group {
+            let s = a.sample, over = Overconfidence.of(s.values) ?? 0
+            let overs = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed ^ MiscalibrationTests.seed(of: s)) {
                 Overconfidence.of(PoissonBootstrap.replicate(s, &$0))
             }
             return Group(
-                name: name, analysis: a, miscalibrationP: PoissonBootstrap.pValue(null, atLeast: mcb),
+                name: name, analysis: a, verdict: CalibrationVerdicts.judge(a, groups: tested),
                 overconfidence: over, overconfidenceInterval: PoissonBootstrap.interval95(overs, estimate: over))
         }
-        groups = [group("no caveats", none, 0), group("1 caveat", one, 1), group("2+ caveats", more, 2)].compactMap {
-            $0
-        }
-        let any = Sample(counts: one.values + more.values)
+        let judged = all.map { group($0.0, $0.1) }
+        groups = judged.filter { $0.name != "any caveat" }
         bare = groups.first { $0.name == "no caveats" }
-        caveated = group("any caveat", any, 3)
+        caveated = judged.first { $0.name == "any caveat" }
         guard let bare, let caveated, bare.sample.n >= Self.minimum, caveated.sample.n >= Self.minimum else {
             (difference, differenceP, finding) = (nil, nil, .tooFew)
             return
@@ -71,7 +79,8 @@ public struct CaveatAudit: Sendable {
         let d = caveated.mcb - bare.mcb
         let pooled = Sample(counts: any.values + none.values)
         let share = Double(any.n) / Double(pooled.n)
-        let draws = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed &+ 4) { rng in
+        let draws = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed ^ MiscalibrationTests.seed(of: pooled)) {
+            rng in
             let (c, b) = PoissonBootstrap.split(pooled, share: share, &rng)
             guard let pc = BrierParts(c), let pb = BrierParts(b) else { return nil }
             return abs(pc.mcb - pb.mcb)

@@ -13,13 +13,6 @@ public enum PoissonBootstrap {
         cells(s.values.map { ($0.x, Double($0.e), Double($0.n - $0.e)) }, &rng)
     }
 
-    /// A replicate under calibration (spec §5's miscalibration test): forecasts resampled, and
-    /// each outcome drawn as YES with the forecast's own probability. By Poisson thinning, a
-    /// value's YES and NO counts are independent Poisson(n·x) and Poisson(n·(1−x)).
-    public static func calibrated(_ s: Sample, _ rng: inout SeededGenerator) -> [CountedForecast] {
-        cells(s.values.map { ($0.x, Double($0.n) * $0.x, Double($0.n) * (1 - $0.x)) }, &rng)
-    }
-
     /// Two groups drawn from the pooled forecasts as if membership had nothing to do with the
     /// forecast or the outcome: each forecast joins the first group with probability `share`.
     public static func split(

@@ -4,8 +4,8 @@ import Foundation
 /// value it stands for, how often its claims came true, and the value the record suggests.
 public struct WordRecord: Sendable, Equatable {
     public enum Verdict: String, Sendable {
-        /// The stated value lies inside the Wilson interval of what happened.
-        case consistent
+        /// The miscalibration test (spec §15) did not reject: no evidence the word means otherwise.
+        case noEvidence = "no_evidence"
         case happensLess = "happens_less"
         case happensMore = "happens_more"
         case tooFew = "too_few"
@@ -16,28 +16,45 @@ public struct WordRecord: Sendable, Equatable {
     public let stated: Double
     public let n: Int
     public let events: Int
+    /// The gate of spec §15 on this word's forecasts (nil below the minimum): a word's forecasts
+    /// usually share one value, and then it tests whether that value is what happened.
+    public let test: MiscalibrationTest?
+    /// 0.05 over the number of words judged together (Bonferroni); set by `judged`.
+    public private(set) var alpha = CalibrationVerdict.level
+    public private(set) var wordsJudged = 1
 
     public init(word: String, counts: [CountedForecast]) {
         self.word = word
         n = counts.reduce(0) { $0 + $1.n }
         events = counts.reduce(0) { $0 + $1.e }
         stated = n == 0 ? 0 : counts.reduce(0) { $0 + Double($1.n) * $1.x } / Double(n)
+        test = n >= Self.minimum ? MiscalibrationTests.test(Sample(counts: counts)) : nil
     }
 
-    /// Fewer claims than this and a word's record is shown but not judged.
-    public static let minimum = 5
+    /// Every record judged beside the others: each word's claim uses α/G, G the words tested.
+    public static func judged(_ records: [WordRecord]) -> [WordRecord] {
+        let tested = records.count { $0.test != nil }
+        return records.map { r in
+            var r = r
+            r.wordsJudged = max(tested, 1)
+            r.alpha = CalibrationVerdict.level / Double(r.wordsJudged)
+            return r
+        }
+    }
+
+    /// Fewer claims than this and a word's record is shown but not judged (spec §15's minimum).
+    public static let minimum = CalibrationVerdict.minimum
 
     public var rate: Double { n == 0 ? 0 : Double(events) / Double(n) }
     public var interval: Interval? { BinomialInterval.wilson(events: events, of: n) }
 
     public var verdict: Verdict {
-        guard n >= Self.minimum, let ci = interval else { return .tooFew }
-        if stated < ci.lower { return .happensMore }
-        if stated > ci.upper { return .happensLess }
-        return .consistent
+        guard let test else { return .tooFew }
+        guard test.p < alpha else { return .noEvidence }
+        return rate < stated ? .happensLess : .happensMore
     }
 
-    /// "when you say “likely” (75%), it happens 57% of the time (n = 14, 95% CI 33–79%): less often than you mean".
+    /// "when you say “likely” (75%), it happens 57% of the time (n = 14, 95% CI 33–79%): …".
     /// `speaker` nil for the journal's owner ("you say", "your record"), else a forecaster's name.
     public func sentence(speaker: String? = nil) -> String {
         let whoSays = speaker.map { "\($0) says" } ?? "you say"
@@ -45,13 +62,17 @@ public struct WordRecord: Sendable, Equatable {
         let ci = interval.map { ", 95% CI \(Self.percent($0.lower))–\(Self.percent($0.upper))%" } ?? ""
         let head =
             "When \(whoSays) “\(word)” (\(Probability.percentText(stated))), it happens \(Self.percent(rate))% of the time (n = \(n.grouped)\(ci))"
+        let p = test.map { Self.p($0.p) + (wordsJudged > 1 ? ", adjusted for \(wordsJudged) words" : "") } ?? ""
         switch verdict {
-        case .consistent: return head + ": as often as it means."
-        case .happensLess: return head + ": less often than it means; \(record) suggests about \(Self.percent(rate))%."
-        case .happensMore: return head + ": more often than it means; \(record) suggests about \(Self.percent(rate))%."
-        case .tooFew: return head + ": too few claims to judge yet."
+        case .noEvidence: return head + ": no evidence it means anything else (\(p))."
+        case .happensLess:
+            return head + ": less often than it means (\(p)); \(record) suggests about \(Self.percent(rate))%."
+        case .happensMore:
+            return head + ": more often than it means (\(p)); \(record) suggests about \(Self.percent(rate))%."
+        case .tooFew: return head + ": too few claims to judge yet (\(Self.minimum) needed)."
         }
     }
 
     static func percent(_ x: Double) -> String { String(Int((x * 100).rounded())) }
+    static func p(_ x: Double) -> String { x < 0.001 ? "p < 0.001" : String(format: "p = %.3f", x) }
 }

@@ -1,26 +1,45 @@
 import Foundation
 
 extension SeededGenerator {
-    /// An exact Binomial(n, p) draw by inversion that starts at the mode and walks outwards,
-    /// taking the probabilities on either side in turn. Any fixed order of the outcomes is a valid
-    /// inversion; starting at the mode makes the expected walk about 1.6 standard deviations, so a
-    /// draw costs a few hundred nanoseconds whatever n is, where drawing n Bernoullis costs n.
-    public mutating func binomial(_ n: Int, _ p: Double) -> Int {
-        if n <= 0 || p <= 0 { return 0 }
-        if p >= 1 { return n }
+    /// An exact Binomial(n, p) draw (see `BinomialSampler`).
+    public mutating func binomial(_ n: Int, _ p: Double) -> Int { BinomialSampler(n, p).draw(&self) }
+}
+
+/// Exact Binomial(n, p) draws by inversion that starts at the mode and walks outwards, taking
+/// the probabilities on either side in turn. Any fixed order of the outcomes is a valid
+/// inversion; starting at the mode makes the expected walk about 1.6 standard deviations, so a
+/// draw costs a few hundred nanoseconds whatever n is, where drawing n Bernoullis costs n. The
+/// mode's probability (three log-gammas) is computed once, so repeated draws of one (n, p) skip it.
+public struct BinomialSampler: Sendable {
+    let n: Int
+    let mode: Int
+    let atMode: Double
+    let odds: Double
+
+    public init(_ n: Int, _ p: Double) {
+        if n <= 0 || p <= 0 || p >= 1 {
+            (self.n, mode, atMode, odds) = (max(n, 0), p >= 1 ? max(n, 0) : 0, 1, 0)
+            return
+        }
         let q = 1 - p
         let mode = min(n, Int((Double(n + 1) * p).rounded(.down)))
         let nd = Double(n), md = Double(mode)
-        let atMode = exp(
+        self.n = n
+        self.mode = mode
+        atMode = exp(
             SpecialFunctions.logGamma(nd + 1) - SpecialFunctions.logGamma(md + 1)
                 - SpecialFunctions.logGamma(nd - md + 1)
                 + md * log(p) + (nd - md) * log(q))
-        let odds = p / q
+        odds = p / q
+    }
+
+    public func draw(_ rng: inout SeededGenerator) -> Int {
+        if odds == 0 { return mode }
         // Beyond this the probabilities left on a side are below 1e-17 of the mode's: rounding
         // in the mode's probability can leave u unspent that far out, so draw again instead.
         let negligible = atMode * 1e-17
         while true {
-            var u = unit() - atMode
+            var u = rng.unit() - atMode
             if u < 0 { return mode }
             var lo = mode, hi = mode, below = atMode, above = atMode
             while (hi < n && above > negligible) || (lo > 0 && below > negligible) {

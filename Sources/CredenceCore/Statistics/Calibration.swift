@@ -8,6 +8,8 @@ public struct CalibrationAnalysis: Sendable, Equatable {
     public let band: ConsistencyBand?
     public let spiegelhalter: SpiegelhalterTest
     public let smoothECE: SmoothECEResult?
+    /// The CORP miscalibration test that gates every verdict (spec §15); nil for an empty sample.
+    public let miscalibration: MiscalibrationTest?
 }
 
 public enum Calibration {
@@ -22,6 +24,6 @@ public enum Calibration {
         return CalibrationAnalysis(
             sample: s, scores: scores, murphy: murphy, corp: corp,
             band: full ? ConsistencyBands.band(s, seed: seed) : nil, spiegelhalter: z,
-            smoothECE: full ? SmoothECE.compute(s) : nil)
+            smoothECE: full ? SmoothECE.compute(s) : nil, miscalibration: MiscalibrationTests.test(s))
     }
 }

@@ -1,0 +1,127 @@
+import Foundation
+
+/// What a plain sentence about calibration may claim (spec §15). Only a rejected global test
+/// licenses a word about miscalibration; where it lies is described after that, not tested again.
+public struct CalibrationVerdict: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case noEvidence = "no_evidence"
+        case overconfident, underconfident
+        /// Rejected, with leans both ways or none that can be pinned on a region.
+        case mixed
+        case tooFew = "too_few"
+    }
+
+    public enum Lean: String, Sendable {
+        case overconfident, underconfident
+    }
+
+    /// Why a sample is not judged.
+    public enum TooFew: Sendable, Equatable {
+        case forecasts(Int)
+        /// Every forecast has one value: there is no curve to test (a word's record has its own rule).
+        case singleValue(Double)
+    }
+
+    /// Adjacent bins whose Wilson intervals leave out their mean forecast, leaning the same way.
+    public struct Region: Sendable, Equatable {
+        public let lo: Double
+        public let hi: Double
+        public let said: Double
+        public let happened: Double
+        public let n: Int
+        public let lean: Lean
+    }
+
+    /// Where the direction came from once the test rejected.
+    public enum DirectionSource: String, Sendable {
+        case spiegelhalter, region
+    }
+
+    public let kind: Kind
+    public let n: Int
+    public let test: MiscalibrationTest?
+    /// 0.05, or 0.05/G when G groups are judged together (Bonferroni).
+    public let alpha: Double
+    public let groups: Int
+    public let region: Region?
+    public let directionSource: DirectionSource?
+    public let tooFew: TooFew?
+    /// Spiegelhalter's p, quoted when it gave the direction.
+    public let spiegelhalterP: Double?
+    /// Forecasts at 0% or 100% that were wrong: reported whatever the test says.
+    public let wrongCertain: Int
+
+    public var rejected: Bool { test.map { $0.p < alpha } ?? false }
+
+    public static let level = 0.05
+    public static let minimum = 10
+}
+
+public enum CalibrationVerdicts {
+    /// - groups: how many groups are judged side by side (`--by`, caveats, words), for Bonferroni.
+    /// - singleValueAllowed: judge a sample whose forecasts share one value (a word's record).
+    public static func judge(
+        _ a: CalibrationAnalysis, groups: Int = 1, singleValueAllowed: Bool = false
+    ) -> CalibrationVerdict {
+        let s = a.sample, alpha = CalibrationVerdict.level / Double(max(groups, 1))
+        let wrong = a.spiegelhalter.wrongCertain
+        func verdict(
+            _ kind: CalibrationVerdict.Kind, region: CalibrationVerdict.Region? = nil,
+            source: CalibrationVerdict.DirectionSource? = nil, tooFew: CalibrationVerdict.TooFew? = nil
+        ) -> CalibrationVerdict {
+            CalibrationVerdict(
+                kind: kind, n: s.n, test: kind == .tooFew ? nil : a.miscalibration, alpha: alpha,
+                groups: max(groups, 1), region: region, directionSource: source, tooFew: tooFew,
+                spiegelhalterP: source == .spiegelhalter ? a.spiegelhalter.pValue : nil, wrongCertain: wrong)
+        }
+        if s.n < CalibrationVerdict.minimum { return verdict(.tooFew, tooFew: .forecasts(s.n)) }
+        if s.values.count == 1 && !singleValueAllowed { return verdict(.tooFew, tooFew: .singleValue(s.values[0].x)) }
+        guard let test = a.miscalibration, test.p < alpha else { return verdict(.noEvidence) }
+        let regions = Self.regions(a.murphy.bins)
+        let z = a.spiegelhalter
+        if let p = z.pValue, p < alpha, let d = z.direction, d != .calibrated {
+            let lean: CalibrationVerdict.Lean = d == .overconfident ? .overconfident : .underconfident
+            let region = regions.filter { $0.lean == lean }.first ?? regions.first
+            return verdict(
+                d == .overconfident ? .overconfident : .underconfident, region: region, source: .spiegelhalter)
+        }
+        guard let worst = regions.first else { return verdict(.mixed) }
+        if regions.contains(where: { $0.lean != worst.lean }) { return verdict(.mixed, region: worst, source: .region) }
+        return verdict(worst.lean == .overconfident ? .overconfident : .underconfident, region: worst, source: .region)
+    }
+
+    /// Maximal runs of adjacent off-diagonal bins with one lean, largest Σ n·|gap| first.
+    static func regions(_ bins: [ReliabilityBin]) -> [CalibrationVerdict.Region] {
+        func lean(_ b: ReliabilityBin) -> CalibrationVerdict.Lean? {
+            guard let mean = b.meanForecast, let freq = b.observedFrequency, let w = b.wilson,
+                mean < w.lower || mean > w.upper, mean != 0.5
+            else { return nil }
+            // Too extreme: what happened lies nearer 50% than what was said, or beyond it.
+            return (mean > 0.5) == (freq < mean) ? .overconfident : .underconfident
+        }
+        var runs: [(bins: [ReliabilityBin], lean: CalibrationVerdict.Lean)] = []
+        for b in bins {
+            guard let l = lean(b) else { continue }
+            if let last = runs.last, last.lean == l, last.bins.last!.k + 1 == b.k {
+                runs[runs.count - 1].bins.append(b)
+            } else {
+                runs.append(([b], l))
+            }
+        }
+        let scored = runs.map { run -> (CalibrationVerdict.Region, Double) in
+            var said = CompensatedSum(), mass = CompensatedSum()
+            var n = 0, e = 0
+            for b in run.bins {
+                n += b.n
+                e += b.events
+                said.add(Double(b.n), times: b.meanForecast!)
+                mass.add(abs(Double(b.events) - Double(b.n) * b.meanForecast!))
+            }
+            let region = CalibrationVerdict.Region(
+                lo: run.bins.first!.lo, hi: run.bins.last!.hi, said: said.value / Double(n),
+                happened: Double(e) / Double(n), n: n, lean: run.lean)
+            return (region, mass.value)
+        }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.lo < $1.0.lo }.map(\.0)
+    }
+}

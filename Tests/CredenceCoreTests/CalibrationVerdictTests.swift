@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import CredenceCore
+
+/// The verdict gate of spec §15 on hand-made counts.
+@Suite struct CalibrationVerdictTests {
+    static func analysis(_ counts: [(Int, Int, Int)]) -> CalibrationAnalysis {
+        Calibration.analyse(
+            Sample(counts: counts.map { CountedForecast(x: Double($0.0) / 100, n: $0.1, e: $0.2) }), full: false)!
+    }
+
+    @Test func tooFewBelowTenOrWithOneValue() {
+        let few = CalibrationVerdicts.judge(Self.analysis([(70, 5, 1), (20, 4, 4)]))
+        #expect(few.kind == .tooFew && few.tooFew == .forecasts(9) && few.test == nil && !few.rejected)
+        let one = CalibrationVerdicts.judge(Self.analysis([(70, 40, 10)]))
+        #expect(one.kind == .tooFew && one.tooFew == .singleValue(0.7))
+        // A word's record is one value by nature: there the test runs.
+        let word = CalibrationVerdicts.judge(Self.analysis([(70, 40, 10)]), singleValueAllowed: true)
+        #expect(word.kind != .tooFew && word.rejected)
+    }
+
+    @Test func calibratedCountsGiveNoEvidence() {
+        let v = CalibrationVerdicts.judge(Self.analysis((1...9).map { (10 * $0, 100, 10 * $0) }))
+        #expect(v.kind == .noEvidence && v.region == nil && v.test!.p > 0.5)
+    }
+
+    @Test func overconfidenceIsNamedWithItsRegion() {
+        // Says 10% and 90%, happens 30% and 70%.
+        let v = CalibrationVerdicts.judge(Self.analysis([(10, 100, 30), (50, 40, 20), (90, 100, 70)]))
+        #expect(v.kind == .overconfident && v.directionSource == .spiegelhalter && v.test!.p < 0.01)
+        #expect(v.region?.lean == .overconfident && v.region!.n == 100)
+        #expect(v.test!.p == 1.0 / 1_001.0)  // none of the 1,000 calibrated draws comes near
+    }
+
+    @Test func underconfidenceOnBothSides() {
+        let v = CalibrationVerdicts.judge(Self.analysis([(30, 100, 10), (50, 40, 20), (70, 100, 90)]))
+        #expect(v.kind == .underconfident && v.region?.lean == .underconfident)
+    }
+
+    @Test func leaningDifferentWaysIsMixed() {
+        // Everything happens more often than said: overconfident below 50%, underconfident above,
+        // and Spiegelhalter's Z, in which the two cancel, sees nothing.
+        let v = CalibrationVerdicts.judge(
+            Self.analysis([(20, 100, 35), (50, 40, 20), (80, 100, 95)]))
+        #expect(v.rejected, "\(v)")
+        #expect(v.kind == .mixed, "\(v)")
+        #expect(v.region != nil)
+    }
+
+    @Test func sameDataSamePWhereverItSits() {
+        let a = Self.analysis([(20, 30, 9), (60, 30, 15), (80, 20, 18)])
+        let b = Self.analysis([(80, 20, 18), (20, 30, 9), (60, 30, 15)])
+        #expect(a.miscalibration == b.miscalibration)
+        #expect(
+            MiscalibrationTests.seed(of: a.sample) != MiscalibrationTests.seed(of: Self.analysis([(20, 30, 10)]).sample)
+        )
+    }
+
+    @Test func bonferroniSharesTheLevel() {
+        let a = Self.analysis([(10, 60, 12), (50, 40, 20), (90, 60, 50)])
+        let alone = CalibrationVerdicts.judge(a), sixth = CalibrationVerdicts.judge(a, groups: 6)
+        #expect(alone.alpha == 0.05 && sixth.alpha == 0.05 / 6 && sixth.groups == 6)
+        #expect(alone.test == sixth.test)
+        if let p = alone.test?.p, p < 0.05, p >= 0.05 / 6 { #expect(alone.rejected && !sixth.rejected) }
+    }
+
+    @Test func wrongCertaintyIsFlaggedWhateverTheTest() {
+        let v = CalibrationVerdicts.judge(Self.analysis([(100, 3, 2), (30, 50, 15), (70, 50, 35)]))
+        #expect(v.wrongCertain == 1)
+        let few = CalibrationVerdicts.judge(Self.analysis([(0, 2, 1), (50, 2, 1)]))
+        #expect(few.kind == .tooFew && few.wrongCertain == 1)
+    }
+
+    @Test func theTestIsExactUnderCalibration() {
+        // Conditional on the forecasts the p-value is uniform: its 5% quantile stays at 5%.
+        var g = SeededGenerator(seed: 5)
+        let xs = (0..<40).map { _ in Double(1 + g.below(99)) / 100 }
+        let ps = SeededGenerator.parallelDraws(400, seed: 11) { _, rng in
+            MiscalibrationTests.test(Sample(rows: xs.map { ($0, rng.unit() < $0) }), resamples: 199)!.p
+        }
+        let rejected = Double(ps.count { $0 < 0.05 }) / 400
+        #expect(rejected < 0.09, "rejected \(rejected)")
+        #expect(ps.allSatisfy { $0 >= 1.0 / 200 })
+    }
+}
