@@ -2,12 +2,16 @@ import CredenceCore
 import Foundation
 import GRDB
 
-/// One scored forecast for the leaderboard.
+/// One forecaster's counted forecast on one resolved claim, for the leaderboard.
 public struct ScoredForecast: Sendable {
     public let claim: ClaimID
     public let forecaster: Int
+    /// The forecast of YES; for a scenario set, the probability of the option that happened
+    /// (with `outcome` true), which is all its log score needs.
     public let p: Double
     public let outcome: Bool
+    /// Brier on the 0–1 scale: (p − y)² for a binary claim, half the multi-category Brier for a set.
+    public let brier: Double
 }
 
 /// Filters shared by comparisons: claims with all these tags, resolved in [since, until].
@@ -107,8 +111,54 @@ extension Journal {
                 resolved[i].aHistory = starts[2 * i]..<starts[2 * i + 1]
                 resolved[i].bHistory = starts[2 * i + 1]..<starts[2 * i + 2]
             }
-            return SharedClaims(claims: resolved.filter { !$0.aFinal.isNaN && !$0.bFinal.isNaN }, histories: histories)
+            var both = resolved.filter { !$0.aFinal.isNaN && !$0.bFinal.isNaN }
+            let scenarios = try sharedScenarioSets(db, ida, idb, scope: scope, withText: withText)
+            if !scenarios.isEmpty {
+                both += scenarios
+                both.sort { $0.id < $1.id }
+            }
+            return SharedClaims(claims: both, histories: histories)
         }
+    }
+
+    /// Resolved scenario sets both forecast, scored on their final forecasts per option: the
+    /// multi-category Brier and the probability each gave to what happened (0 if they left that
+    /// option out). No histories: time averages are defined for binary claims (spec §10).
+    func sharedScenarioSets(
+        _ db: Database, _ ida: Int64, _ idb: Int64, scope: ClaimScope, withText: Bool
+    ) throws -> [SharedClaim] {
+        var args: StatementArguments = [ida, idb]
+        let extra = scope.clauses(&args)
+        var rows = try RawQuery(
+            db,
+            """
+            SELECT c.id, \(withText ? "c.text" : "''"), c.created_at, c.resolved_at, o.label, f.forecaster_id,
+                   sum((f.probability - f.outcome) * (f.probability - f.outcome)),
+                   max(CASE WHEN f.outcome = 1 THEN f.probability ELSE 0 END)
+            FROM forecast f JOIN claim c ON c.id = f.claim_id JOIN scenario_option o ON o.id = c.resolved_option_id
+            WHERE f.forecaster_id IN (?, ?) AND f.option_id IS NOT NULL AND f.is_final = 1 AND c.status = 'resolved'
+            \(extra.map { "AND " + $0 }.joined(separator: " "))
+            GROUP BY c.id, f.forecaster_id ORDER BY c.id
+            """, args)
+        var out: [SharedClaim] = []
+        var pending: (id: ClaimID, brier: Double, q: Double, isA: Bool)?
+        while try rows.step() {
+            let id: ClaimID = rows.int(0), isA = rows.int(5) == ida
+            let brier = rows.double(6), q = rows.double(7)
+            guard let first = pending, first.id == id else {
+                pending = (id, brier, q, isA)
+                continue
+            }
+            pending = nil
+            var claim = SharedClaim(
+                id: id, text: withText ? rows.text(1) : "", outcome: true,
+                createdAt: Date(millis: rows.int(2)), resolvedAt: Date(millis: rows.int(3)))
+            let (a, b) = first.isA ? ((first.brier, first.q), (brier, q)) : ((brier, q), (first.brier, first.q))
+            (claim.aFinal, claim.bFinal) = (a.1, b.1)
+            claim.scenario = ScenarioScores(happened: rows.text(4), brierA: a.0, brierB: b.0)
+            out.append(claim)
+        }
+        return out
     }
 
     /// The text of some claims, by id.
@@ -133,17 +183,30 @@ extension Journal {
                 index[row[0]] = names.count
                 names.append(row[1])
             }
+            // Binary claims and scenario sets (one row per forecaster and set, scored over its
+            // options), in claim order so the leaderboard reads each claim's group in one pass.
             var out: [ScoredForecast] = []
+            let scope = extra.map { "AND " + $0 }.joined(separator: " ")
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT f.claim_id, f.forecaster_id, f.probability, c.outcome
-                    FROM forecast f JOIN claim c ON c.id = f.claim_id
-                    WHERE f.is_final = 1 AND f.option_id IS NULL AND c.outcome IS NOT NULL \(extra.map { "AND " + $0 }.joined(separator: " "))
-                    ORDER BY f.claim_id
-                    """, arguments: args)
+                    SELECT claim_id, forecaster_id, p, outcome, brier FROM (
+                        SELECT f.claim_id, f.forecaster_id, f.probability AS p, c.outcome, NULL AS brier
+                        FROM forecast f JOIN claim c ON c.id = f.claim_id
+                        WHERE f.is_final = 1 AND f.option_id IS NULL AND c.outcome IS NOT NULL \(scope)
+                        UNION ALL
+                        SELECT f.claim_id, f.forecaster_id,
+                               max(CASE WHEN f.outcome = 1 THEN f.probability ELSE 0 END), 1,
+                               sum((f.probability - f.outcome) * (f.probability - f.outcome)) / 2
+                        FROM forecast f JOIN claim c ON c.id = f.claim_id
+                        WHERE f.is_final = 1 AND f.option_id IS NOT NULL AND c.status = 'resolved' \(scope)
+                        GROUP BY f.claim_id, f.forecaster_id
+                    ) ORDER BY claim_id
+                    """, arguments: args + args)
             while let row = try rows.next() {
-                out.append(ScoredForecast(claim: row[0], forecaster: index[row[1]]!, p: row[2], outcome: row[3]))
+                let p: Double = row[2], outcome: Bool = row[3]
+                let brier = (row[4] as Double?) ?? Scoring.brier(p, outcome)
+                out.append(ScoredForecast(claim: row[0], forecaster: index[row[1]]!, p: p, outcome: outcome, brier: brier))
             }
             return (names, out)
         }

@@ -12,7 +12,9 @@ struct Leaderboard: CredenceCommand {
             Peer score (Metaculus-style): on each resolved claim with two or more forecasters, 100 × (your
             ln q minus the mean ln q of the others), with p kept in [0.1%, 99.9%]; positive beats the crowd.
             Peer scores sum to zero on every claim. --contest scores a claim you skipped as 0 and divides by
-            the number of claims in the contest (use --tag to name the contest's claims).
+            the number of claims in the contest (use --tag to name the contest's claims). A scenario set
+            counts as one claim: q is the probability on the option that happened, and its Brier is the
+            multi-category Brier halved to the 0–1 scale.
             """)
 
     @Flag(name: .long, help: "Contest mode: skipped claims score 0; divide by the number of claims.")
@@ -52,7 +54,7 @@ struct Leaderboard: CredenceCommand {
                 let lnq = f.outcome ? log(c) : log1p(-c)
                 v.append(lnq)
                 total.add(lnq)
-                rows[f.forecaster].brierSum.add(CredenceCore.Scoring.brier(f.p, f.outcome))
+                rows[f.forecaster].brierSum.add(f.brier)
                 rows[f.forecaster].forecasts += 1
             }
             if group.count >= 2 {

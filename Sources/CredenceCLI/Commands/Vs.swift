@@ -132,6 +132,12 @@ struct Vs: CredenceCommand {
                     ? "Scoring each one's last forecast before resolution; Brier difference = \(difference)."
                     : "Scoring time-averaged Brier over the window both had a forecast in force; difference = \(difference)."
             ))
+        let sets = c.claims.count { $0.claim.scenario != nil }
+        if sets > 0 {
+            let note =
+                "Includes \(Import.plural(sets, "scenario set")) (out: opt): each scored by its multi-category Brier (Σ over options, 0–2) halved to the 0–1 scale, and by the log score of the option that happened; the columns show the probability each gave to it."
+            for line in Format.wrap(note, width: ctx.width(nil)) { ctx.out.line(f.style.dim(line)) }
+        }
         ctx.out.line()
         try table(c, ctx: ctx, f: f, a: nameA, b: nameB)
         ctx.out.line()
@@ -156,7 +162,7 @@ struct Vs: CredenceCommand {
             let text = TerminalText.pad(
                 TerminalText.truncate(TerminalText.safe(texts[d.claim.id] ?? d.claim.text), to: textWidth), textWidth)
             ctx.out.line(
-                "\(TerminalText.pad(String(d.claim.id), idw, right: true))  \(text)  \(TerminalText.pad(Probability.percentText(d.claim.aFinal), wa, right: true))  \(TerminalText.pad(Probability.percentText(d.claim.bFinal), wb, right: true))  \(d.claim.outcome ? "yes" : " no")  \(TerminalText.pad(diff.map { String(format: "%+.4f", $0) } ?? "—", 7, right: true))  \(TerminalText.pad(String(format: "%+.2f", d.logBits), 10, right: true))  \(TerminalText.safe(closer))"
+                "\(TerminalText.pad(String(d.claim.id), idw, right: true))  \(text)  \(TerminalText.pad(Probability.percentText(d.claim.aFinal), wa, right: true))  \(TerminalText.pad(Probability.percentText(d.claim.bFinal), wb, right: true))  \(d.claim.scenario != nil ? "opt" : d.claim.outcome ? "yes" : " no")  \(TerminalText.pad(diff.map { String(format: "%+.4f", $0) } ?? "—", 7, right: true))  \(TerminalText.pad(String(format: "%+.2f", d.logBits), 10, right: true))  \(TerminalText.safe(closer))"
             )
         }
         if rows.count < c.claims.count {
@@ -284,6 +290,10 @@ struct Vs: CredenceCommand {
                     "a": .number(d.claim.aFinal),
                     "b": .number(d.claim.bFinal), "brier_diff": .number(d.brier), "log_diff_bits": .number(d.logBits),
                     "time_averaged_diff": .number(d.timeAveraged),
+                    "kind": .string(d.claim.scenario == nil ? "binary" : "scenarios"),
+                    "happened": .string(d.claim.scenario?.happened),
+                    "brier_0_2_a": .number(d.claim.scenario?.brierA ?? 2 * d.claim.brierA),
+                    "brier_0_2_b": .number(d.claim.scenario?.brierB ?? 2 * d.claim.brierB),
                 ]
             })
         return .object(o)

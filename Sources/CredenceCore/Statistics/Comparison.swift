@@ -14,6 +14,15 @@ public struct SharedClaim: Sendable {
     /// The forecast that counts for each (the last at or before resolution).
     public var aFinal: Double = .nan
     public var bFinal: Double = .nan
+    /// For a scenario set: what happened and each one's multi-category Brier (0–2 scale). Then
+    /// `outcome` is true and `aFinal`/`bFinal` are the probabilities given to what happened, so
+    /// the log score needs nothing else.
+    public var scenario: ScenarioScores?
+
+    /// The Brier score on the 0–1 scale: (p − y)² for a binary claim, half the multi-category
+    /// Brier for a scenario set (the two agree on a binary claim written as two options).
+    public var brierA: Double { scenario.map { $0.brierA / 2 } ?? Scoring.brier(aFinal, outcome) }
+    public var brierB: Double { scenario.map { $0.brierB / 2 } ?? Scoring.brier(bFinal, outcome) }
 
     public init(id: ClaimID, text: String, outcome: Bool, createdAt: Date, resolvedAt: Date) {
         self.id = id
@@ -21,6 +30,17 @@ public struct SharedClaim: Sendable {
         self.outcome = outcome
         self.createdAt = createdAt
         self.resolvedAt = resolvedAt
+    }
+}
+
+/// A resolved scenario set's scores for two forecasters.
+public struct ScenarioScores: Sendable, Equatable {
+    public let happened: String
+    /// Σ over the options of (p − 1{it happened})², 0–2.
+    public let brierA: Double
+    public let brierB: Double
+    public init(happened: String, brierA: Double, brierB: Double) {
+        (self.happened, self.brierA, self.brierB) = (happened, brierA, brierB)
     }
 }
 
@@ -74,7 +94,7 @@ public enum Comparisons {
         guard !shared.isEmpty else { return nil }
         // The bootstrap is most of the work: it starts first, on the other cores, and everything
         // else here is computed while it runs.
-        let brierD = shared.map { Scoring.brier($0.aFinal, $0.outcome) - Scoring.brier($0.bFinal, $0.outcome) }
+        let brierD = shared.map { $0.brierA - $0.brierB }
         let headline = Background { HeadToHead.bootstrap(brierD, seed: seed) }
         var diffs: [ClaimDifference] = [], logD: [Double] = []
         diffs.reserveCapacity(shared.count)
@@ -84,7 +104,7 @@ public enum Comparisons {
         var sumA = CompensatedSum(), sumB = CompensatedSum(), bayes = CompensatedSum()
         all.histories.withUnsafeBufferPointer { histories in
             for c in shared {
-                let a = Scoring.brier(c.aFinal, c.outcome), b = Scoring.brier(c.bFinal, c.outcome)
+                let a = c.brierA, b = c.brierB
                 let la = Scoring.logLoss(c.aFinal, c.outcome), lb = Scoring.logLoss(c.bFinal, c.outcome)
                 sumA.add(a)
                 sumB.add(b)
