@@ -42,11 +42,16 @@ public struct CalibrationReport: Sendable {
     public let groups: [Group]
     /// Each forecaster's own analysis, when the report pools several.
     public let forecasters: [Group]
+    /// GJ Open's 0–2 Brier per question when scenario sets are among the rows (see
+    /// `ForecastGroup.perQuestionBrier`); otherwise it is 2·BS.
+    public let perQuestionBrier: Double?
+    public var brierZeroToTwo: Double { perQuestionBrier ?? analysis.scores.brierTwoCategory }
 
     public init(
         subject: String, filters: [String], everyForecast: Bool, analysis: CalibrationAnalysis,
-        grouping: String? = nil, groups: [Group] = [], forecasters: [Group] = []
+        grouping: String? = nil, groups: [Group] = [], forecasters: [Group] = [], perQuestionBrier: Double? = nil
     ) {
+        self.perQuestionBrier = perQuestionBrier
         self.subject = subject
         self.filters = filters
         self.everyForecast = everyForecast

@@ -37,7 +37,7 @@ public enum HTMLReport {
         for (k, v) in [
             (
                 "Brier score",
-                "\(Numbers.score(s.brier)) on the 0–1 scale (\(Numbers.score(s.brierTwoCategory)) on GJ Open's 0–2 scale); always 50% scores 0.2500"
+                "\(Numbers.score(s.brier)) on the 0–1 scale (\(Numbers.score(r.brierZeroToTwo)) on GJ Open's 0–2 scale\(r.perQuestionBrier == nil ? "" : ", per question")); always 50% scores 0.2500"
             ),
             ("Log loss", "\(log); on [0.1%, 99.9%] \(Numbers.score(s.logLossMetaculusRange))"),
             ("Spherical score", Numbers.score(s.spherical)),

@@ -9,6 +9,8 @@ public enum ReportJSON {
         o["selection"] = .object(selection)
         o["verdict"] = .string(r.verdict)
         o["verdict_test"] = verdictTest(r.verdictTest)
+        o["brier_0_2"] = .number(r.brierZeroToTwo)
+        o["brier_0_2_per_question"] = .bool(r.perQuestionBrier != nil)
         o["scoring"] = .string(r.everyForecast ? "every_forecast" : "final_forecast")
         if !r.forecasters.isEmpty {
             o["forecasters"] = .object(

@@ -68,7 +68,9 @@ public struct TextReport {
         rows.append(
             (
                 "Brier score", Numbers.score(s.brier),
-                "0–1 scale, lower is better; \(Numbers.score(s.brierTwoCategory)) on GJ Open's 0–2 scale"
+                "0–1 scale, lower is better; \(Numbers.score(report.brierZeroToTwo)) on GJ Open's 0–2 scale"
+                    + (report.perQuestionBrier == nil
+                        ? "" : " (per question: a scenario set by its multi-category Brier)")
             ))
         if let exact = s.logLoss.unclipped {
             rows.append(

@@ -206,7 +206,8 @@ extension Journal {
             while let row = try rows.next() {
                 let p: Double = row[2], outcome: Bool = row[3]
                 let brier = (row[4] as Double?) ?? Scoring.brier(p, outcome)
-                out.append(ScoredForecast(claim: row[0], forecaster: index[row[1]]!, p: p, outcome: outcome, brier: brier))
+                out.append(
+                    ScoredForecast(claim: row[0], forecaster: index[row[1]]!, p: p, outcome: outcome, brier: brier))
             }
             return (names, out)
         }

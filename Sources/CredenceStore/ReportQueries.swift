@@ -30,6 +30,11 @@ public struct ForecastGroup: Sendable, Equatable {
     public let counts: [CountedForecast]
     /// How many of the forecasts are options of scenario sets, scored as yes/no forecasts.
     public var scenarioOptionForecasts = 0
+    /// With scenario options included (the whole selection only): the mean Brier per question on
+    /// GJ Open's 0–2 scale, a binary forecast counting 2(p − y)² and a scenario set the
+    /// multi-category Σ over its options. Twice the mean over rows would count a set's options
+    /// as separate questions.
+    public var perQuestionBrier: Double?
 
     public init(name: String, counts: [CountedForecast], scenarioOptionForecasts: Int = 0) {
         self.name = name
@@ -119,7 +124,29 @@ extension Journal {
                 groups[name, default: []].append(CountedForecast(x: row[1], n: row[2], e: row[3]))
                 options[name, default: 0] += row[4] as Int
             }
-            return order.map { ForecastGroup(name: $0, counts: groups[$0]!, scenarioOptionForecasts: options[$0]!) }
+            var result = order.map {
+                ForecastGroup(name: $0, counts: groups[$0]!, scenarioOptionForecasts: options[$0]!)
+            }
+            if grouping == .none, let whole = result.first, whole.scenarioOptionForecasts > 0 {
+                // Options of one set forecast together share the forecast's time.
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT sum(CASE WHEN f.option_id IS NULL THEN 2 * (f.probability - f.outcome) * (f.probability - f.outcome)
+                                        ELSE (f.probability - f.outcome) * (f.probability - f.outcome) END),
+                               sum(f.option_id IS NULL),
+                               count(DISTINCT CASE WHEN f.option_id IS NOT NULL
+                                     THEN f.claim_id || ',' || f.forecaster_id || ',' || f.created_at END)
+                        FROM forecast f \(needsClaim ? "JOIN claim c ON c.id = f.claim_id" : "")
+                        WHERE \(clauses.joined(separator: " AND "))
+                        """, arguments: args)
+                if let row, let total = row[0] as Double?, let binary = row[1] as Int?, let sets = row[2] as Int?,
+                    binary + sets > 0
+                {
+                    result[0].perQuestionBrier = total / Double(binary + sets)
+                }
+            }
+            return result
         }
     }
 

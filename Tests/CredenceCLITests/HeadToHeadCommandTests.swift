@@ -110,4 +110,33 @@ import Testing
             h.run("vs me nobody").err
                 == "error: nobody called \"nobody\" has forecast in this journal; forecasters: me, ryan\n")
     }
+
+    @Test func scenarioSetsCountInComparisons() throws {
+        let h = Harness()
+        h.run(["add", "Takeoff", "--option", "slow=60%", "--option", "fast=25%", "--option", "none=15%"])
+        h.run(["forecast", "1", "--option", "slow=40%", "--option", "fast=40%", "--option", "none=20%", "--as", "ryan"])
+        h.run("add Rain 70%")
+        h.run("forecast 2 20% --as ryan")
+        h.run(["resolve", "1", "slow"])
+        h.run("resolve 2 yes")
+        let vs = try json(h, "vs me ryan --json")
+        #expect(vs["n_shared"] as? Int == 2)
+        let claims = vs["claims"] as! [[String: Any]]
+        let set = try #require(claims.first { $0["kind"] as? String == "scenarios" })
+        // Multi-category Brier: me 0.16 + 0.0625 + 0.0225, ryan 0.36 + 0.16 + 0.04; halved for the mean.
+        #expect(abs((set["brier_0_2_a"] as! Double) - 0.245) < 1e-12)
+        #expect(abs((set["brier_0_2_b"] as! Double) - 0.56) < 1e-12)
+        #expect(set["happened"] as? String == "slow" && set["a"] as? Double == 0.6)
+        #expect(abs((vs["brier_a"] as! Double) - (0.1225 + 0.09) / 2) < 1e-12)
+        #expect(abs((vs["brier_b"] as! Double) - (0.28 + 0.64) / 2) < 1e-12)
+        #expect(abs((set["log_diff_bits"] as! Double) - log2(0.4 / 0.6)) < 1e-12)
+        let board = try json(h, "leaderboard --json")["forecasters"] as! [[String: Any]]
+        #expect(board.map { $0["name"] as! String } == ["me", "ryan"])
+        #expect(abs((board[0]["peer_mean"] as! Double) - 100 * (log(0.6 / 0.4) + log(0.7 / 0.2)) / 2) < 1e-9)
+        // GJ Open's 0–2 Brier per question, not twice the mean over the option rows.
+        let report = try json(h, "report --as all --json")
+        let perQuestion = (0.245 + 0.56 + 2 * 0.09 + 2 * 0.64) / 4
+        #expect(abs((report["brier_0_2"] as! Double) - perQuestion) < 1e-12)
+        #expect(report["brier_0_2_per_question"] as? Bool == true)
+    }
 }

@@ -101,7 +101,8 @@ struct Report: CredenceCommand {
         let forecasters = pooled && (json || format == "json") ? try analyse(.forecaster) : []
         let report = CalibrationReport(
             subject: subject, filters: filters, everyForecast: everyForecast, analysis: analysis,
-            grouping: by.flatMap { $0 == .none ? nil : $0.rawValue }, groups: groups, forecasters: forecasters)
+            grouping: by.flatMap { $0 == .none ? nil : $0.rawValue }, groups: groups, forecasters: forecasters,
+            perQuestionBrier: whole?.perQuestionBrier)
         let rendered: String
         switch format {
         case "json": rendered = ReportJSON.render(report, selection: selectionJSON(who, selection, binCount))
