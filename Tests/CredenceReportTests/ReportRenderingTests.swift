@@ -106,13 +106,31 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg viewBox"))
     }
 
+    @Test func verdictTestAndAnUnderflowingPInJSON() throws {
+        let json = ReportJSON.render(Self.report(), selection: [:])
+        let o = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let test = o["verdict_test"] as! [String: Any]
+        #expect(test["kind"] as? String == "overconfident" && test["method"] as? String == "corp_resampling")
+        #expect(
+            test["resamples"] as? Int == 1_000 && test["alpha"] as? Double == 0.05 && test["rejected"] as? Bool == true)
+        #expect((test["region"] as! [String: Any])["lean"] as? String == "overconfident")
+        // Said 10% ten thousand times, happened 90%: Z ≈ 267, whose p (≈ 1e-15000) underflows.
+        let extreme = Calibration.analyse(Sample(counts: [CountedForecast(x: 0.1, n: 10_000, e: 9_000)]))!
+        let r = CalibrationReport(subject: "me", filters: [], everyForecast: false, analysis: extreme)
+        let z =
+            (try JSONSerialization.jsonObject(with: Data(ReportJSON.render(r, selection: [:]).utf8))
+            as! [String: Any])["spiegelhalter"] as! [String: Any]
+        #expect(z["p"] is NSNull && z["p_upper"] as? Double == 1e-300)
+        #expect(TextReport(r, width: 80, style: TextStyle(color: false)).render().contains("(p < 0.001)"))
+    }
+
     @Test func jsonHasTheDocumentedShape() throws {
         let json = ReportJSON.render(Self.report(), selection: ["forecaster": "me"])
         let o = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         for key in [
             "n", "n_events", "base_rate", "brier", "brier_0_2", "brier_skill", "log_loss", "spherical", "murphy",
             "bins",
-            "corp", "spiegelhalter", "smooth_ece", "metaculus", "verdict", "selection", "scoring",
+            "corp", "spiegelhalter", "smooth_ece", "metaculus", "verdict", "verdict_test", "selection", "scoring",
         ] {
             #expect(o[key] != nil, "missing \(key)")
         }

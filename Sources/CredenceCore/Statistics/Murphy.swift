@@ -24,7 +24,7 @@ public struct MurphyDecomposition: Sendable, Equatable {
     public let wbv: Double
     public let wbc: Double
     public let ece: Double
-    /// Bias-corrected terms; nil when n < 2.
+    /// Bias-corrected terms (Ferro & Fricker 2012); at n = 1 they equal the raw ones.
     public let ferroFricker: FerroFricker?
     public let bins: [ReliabilityBin]
 }
@@ -86,11 +86,11 @@ public enum Binning {
         }
         let unc = Double(yesTotal * (total - yesTotal)) / n / n
         let relValue = rel.value / n, resValue = res.value / n
-        var corrected: MurphyDecomposition.FerroFricker?
-        if total >= 2 {
-            let s = ff.value / n, t = unc / Double(total - 1)
-            corrected = .init(rel: relValue - s, res: resValue - s + t, unc: unc + t)
-        }
+        // At n = 1 no bin has two forecasts (s = 0) and ȳ(1 − ȳ) = 0, so t = 0/0 is taken as its
+        // limit 0: the corrected terms are the raw ones.
+        let s = ff.value / n, t = total >= 2 ? unc / Double(total - 1) : 0
+        let corrected: MurphyDecomposition.FerroFricker? =
+            total >= 1 ? .init(rel: relValue - s, res: resValue - s + t, unc: unc + t) : nil
         return MurphyDecomposition(
             rel: relValue, res: resValue, unc: unc, wbv: wbv.value / n,
             wbc: 2 * wbc.value / n, ece: ece.value / n,
