@@ -45,13 +45,20 @@ public struct CalibrationReport: Sendable {
     /// GJ Open's 0–2 Brier per question when scenario sets are among the rows (see
     /// `ForecastGroup.perQuestionBrier`); otherwise it is 2·BS.
     public let perQuestionBrier: Double?
+    /// With `--scoring time-averaged`: the subject's time-averaged Brier (spec §10), and when the
+    /// report pools several forecasters, each one's.
+    public let timeAveraged: TimeAveragedRecord?
+    public let timeAveragedByForecaster: [String: TimeAveragedRecord]
     public var brierZeroToTwo: Double { perQuestionBrier ?? analysis.scores.brierTwoCategory }
 
     public init(
         subject: String, filters: [String], everyForecast: Bool, analysis: CalibrationAnalysis,
-        grouping: String? = nil, groups: [Group] = [], forecasters: [Group] = [], perQuestionBrier: Double? = nil
+        grouping: String? = nil, groups: [Group] = [], forecasters: [Group] = [], perQuestionBrier: Double? = nil,
+        timeAveraged: TimeAveragedRecord? = nil, timeAveragedByForecaster: [String: TimeAveragedRecord] = [:]
     ) {
         self.perQuestionBrier = perQuestionBrier
+        self.timeAveraged = timeAveraged
+        self.timeAveragedByForecaster = timeAveragedByForecaster
         self.subject = subject
         self.filters = filters
         self.everyForecast = everyForecast

@@ -11,6 +11,7 @@ public enum ReportJSON {
         o["verdict_test"] = verdictTest(r.verdictTest)
         o["brier_0_2"] = .number(r.brierZeroToTwo)
         o["brier_0_2_per_question"] = .bool(r.perQuestionBrier != nil)
+        if let ta = r.timeAveraged { o["time_averaged"] = timeAveraged(ta) }
         o["scoring"] = .string(r.everyForecast ? "every_forecast" : "final_forecast")
         if !r.forecasters.isEmpty {
             o["forecasters"] = .object(
@@ -19,6 +20,7 @@ public enum ReportJSON {
                         var m = metrics(f.analysis)
                         m["verdict"] = .string(Verdict.sentence(f.verdict))
                         m["verdict_test"] = verdictTest(f.verdict)
+                        if let ta = r.timeAveragedByForecaster[f.name] { m["time_averaged"] = timeAveraged(ta) }
                         return (f.name, JSONValue.object(m))
                     }))
         }
@@ -57,6 +59,13 @@ public enum ReportJSON {
             "alpha": .number(v.alpha), "groups": .int(v.groups), "rejected": .bool(v.rejected),
             "direction_from": .string(v.directionSource?.rawValue), "region": region,
             "too_few_reason": .string(reason), "wrong_certain": .int(v.wrongCertain),
+        ]
+    }
+
+    static func timeAveraged(_ t: TimeAveragedRecord) -> JSONValue {
+        [
+            "claims": .int(t.claims), "brier_from_first": .number(t.fromFirst),
+            "brier_uniform_fill": .number(t.uniformFill),
         ]
     }
 

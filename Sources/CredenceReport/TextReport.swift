@@ -47,6 +47,10 @@ public struct TextReport {
             out.append("")
             out += trend.textLines()
         }
+        if !report.timeAveragedByForecaster.isEmpty {
+            out.append("")
+            out += timeAveragedTable()
+        }
         out.append("")
         let verdict = hardWrap("Verdict: " + report.verdict, indent: "  ")
         out.append(style.bold("Verdict:") + verdict[0].dropFirst(8))
@@ -85,6 +89,13 @@ public struct TextReport {
                     "Log loss", style.red("∞"),
                     style.red("\(k) forecast\(k == 1 ? "" : "s") at 0%/100% \(k == 1 ? "was" : "were") wrong")
                         + "; \(Numbers.score(s.logLossMetaculusRange)) with p kept in [0.1%, 99.9%] as Metaculus does"
+                ))
+        }
+        if let ta = report.timeAveraged {
+            rows.append(
+                (
+                    "Time-averaged", Numbers.score(ta.fromFirst),
+                    "Brier of each forecast carried forward from the first, mean over \(ta.claims.grouped) claim\(ta.claims == 1 ? "" : "s"); \(Numbers.score(ta.uniformFill)) counting the time before it as 50%"
                 ))
         }
         rows.append(("Spherical", Numbers.score(s.spherical), "higher is better"))
@@ -310,6 +321,30 @@ public struct TextReport {
             let note =
                 "  Verdicts from the miscalibration test, each group at p < \(String(format: "%.3g", judged.alpha)) (0.05 adjusted for \(judged.groups) groups); Z is Spiegelhalter's."
             lines += hardWrap(note, indent: "    ").map { style.dim($0) }
+        }
+        return lines
+    }
+}
+
+extension TextReport {
+    /// Each forecaster's time-averaged Brier when the report pools several: the 20 with most claims.
+    func timeAveragedTable() -> [String] {
+        let all = report.timeAveragedByForecaster.sorted {
+            ($0.value.claims, $1.key.lowercased()) > ($1.value.claims, $0.key.lowercased())
+        }
+        let shown = all.prefix(20)
+        let w = max(10, shown.map { Format.width(clean($0.key)) }.max() ?? 0)
+        var lines = [
+            style.bold("Time-averaged Brier by forecaster"),
+            style.dim("  \(Format.pad("forecaster", w))  claims  from first  uniform fill"),
+        ]
+        for (name, t) in shown {
+            lines.append(
+                "  \(Format.pad(clean(name), w))  \(Format.pad(t.claims.grouped, 6, right: true))  \(Format.pad(Numbers.score(t.fromFirst), 10, right: true))  \(Format.pad(Numbers.score(t.uniformFill), 12, right: true))"
+            )
+        }
+        if all.count > shown.count {
+            lines.append(style.dim("  … and \(all.count - shown.count) more (--json has every one)."))
         }
         return lines
     }

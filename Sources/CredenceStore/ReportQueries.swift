@@ -150,6 +150,48 @@ extension Journal {
         }
     }
 
+    /// Every forecaster's forecast histories on the resolved binary claims of a selection, for
+    /// time-averaged scoring (spec §10): one scan in (forecaster, claim, entry) order.
+    public func claimHistories(_ s: ReportSelection) throws -> [ClaimHistory] {
+        try read { db in
+            var clauses = ["c.outcome IS NOT NULL", "f.option_id IS NULL"]
+            var args: StatementArguments = []
+            if let who = s.forecaster {
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [who])
+                else { return [] }
+                clauses.append("f.forecaster_id = ?")
+                args += [id]
+            }
+            var scope = ClaimScope()
+            (scope.tags, scope.since, scope.until) = (s.tags, s.since, s.until)
+            clauses += scope.clauses(&args)
+            var rows = try RawQuery(
+                db,
+                """
+                SELECT w.name, f.claim_id, f.probability, f.created_at, c.created_at, c.resolved_at, c.outcome,
+                       f.forecaster_id
+                FROM forecast f JOIN claim c ON c.id = f.claim_id JOIN forecaster w ON w.id = f.forecaster_id
+                WHERE \(clauses.joined(separator: " AND ")) ORDER BY f.forecaster_id, f.claim_id, f.id
+                """, args)
+            var out: [ClaimHistory] = []
+            var current: (forecaster: Int64, claim: Int64)?
+            while try rows.step() {
+                let key = (forecaster: rows.int(7), claim: rows.int(1))
+                let forecast = TimedForecast(time: Double(rows.int(3)) / 1000, p: rows.double(2))
+                if let c = current, c == key {
+                    out[out.count - 1].history.append(forecast)
+                    continue
+                }
+                current = key
+                out.append(
+                    ClaimHistory(
+                        forecaster: rows.text(0), open: Double(rows.int(4)) / 1000, close: Double(rows.int(5)) / 1000,
+                        outcome: rows.int(6) == 1, history: [forecast]))
+            }
+            return out
+        }
+    }
+
     /// A CASE expression naming the quarter or year, in the journal clock's time zone, that each
     /// claim's resolution falls in: the boundaries come from the calendar (SQLite knows only UTC
     /// and the process's zone), over just the span the selection covers.

@@ -139,4 +139,64 @@ import Testing
         #expect(abs((report["brier_0_2"] as! Double) - perQuestion) < 1e-12)
         #expect(report["brier_0_2_per_question"] as? Bool == true)
     }
+
+    /// tiny_timeline.csv in days: the spec's §14 timeline, entered as it happened.
+    static func timeline() -> Harness {
+        let h = Harness()
+        h.run("add t1 60% --as alice")
+        h.run("add t2 50% --as bob")
+        h.advance(days: 2)
+        h.run("forecast 2 30% --as alice")
+        h.advance(days: 1)
+        h.run("forecast 2 10% --as bob")
+        h.advance(days: 1)
+        h.run("forecast 1 90% --as alice")
+        h.run("resolve 2 no")
+        h.advance(days: 1)
+        h.run("forecast 1 80% --as bob")
+        h.advance(days: 5)
+        h.run("resolve 1 yes")
+        return h
+    }
+
+    @Test func reportScoresTimeAveragedBrierPerForecaster() throws {
+        let h = Self.timeline()
+        let expected = try ReportCommandTests.expected("tiny_timeline.expected.json")["forecasters"] as! [String: Any]
+        let pooled = try json(h, "report --as all --scoring time-averaged --json")
+        let forecasters = try #require(pooled["forecasters"] as? [String: [String: Any]], "\(pooled)")
+        for name in ["alice", "bob"] {
+            let mine = try #require(forecasters[name]?["time_averaged"] as? [String: Any], "\(forecasters.keys)")
+            let theirs = expected[name] as! [String: Any]
+            #expect(mine["claims"] as? Int == theirs["n_questions"] as? Int)
+            #expect(
+                abs((mine["brier_from_first"] as! Double) - (theirs["mean_time_avg_brier_from_first"] as! Double))
+                    < 1e-12)
+            #expect(
+                abs((mine["brier_uniform_fill"] as! Double) - (theirs["mean_time_avg_brier_uniform_fill"] as! Double))
+                    < 1e-12)
+        }
+        let all = pooled["time_averaged"] as! [String: Any]
+        #expect(abs((all["brier_from_first"] as! Double) - (0.07 + 0.09 + 0.04 + 0.19) / 4) < 1e-12)
+        let alice = try json(h, "report --as alice --scoring time-averaged --json")["time_averaged"] as! [String: Any]
+        #expect(abs((alice["brier_from_first"] as! Double) - 0.08) < 1e-12)
+        #expect(try json(h, "report --as alice --json")["time_averaged"] == nil)
+        let text = h.run("report --as alice --scoring time-averaged").out
+        #expect(text.contains("Time-averaged 0.0800"), "\(text)")
+        #expect(h.run("report --as all --scoring time-averaged").out.contains("Time-averaged Brier by forecaster"))
+    }
+
+    @Test func timeAveragedVsScoresTheLogColumnOverTheWindowToo() throws {
+        let h = Self.timeline()
+        let vs = try json(h, "vs alice bob --scoring time-averaged --json")
+        let claims = vs["claims"] as! [[String: Any]]
+        // t1 over [5, 10): 90% against 80%. t2 over [2, 4): alice 30% throughout; bob 50% then 10%.
+        #expect(abs((claims[0]["time_averaged_log_diff_bits"] as! Double) - log2(0.8 / 0.9)) < 1e-12)
+        let bob = (log(0.5) + log(0.9)) / 2
+        #expect(abs((claims[1]["time_averaged_log_diff_bits"] as! Double) - (bob - log(0.7)) / M_LN2) < 1e-12)
+        #expect((vs["time_averaged_log_loss"] as! [String: Any])["n"] as? Int == 2)
+        let text = h.run("vs alice bob --scoring time-averaged").out
+        #expect(text.contains("Time-averaged log score (same windows): difference -0.116 bits per claim"))
+        #expect(text.contains("-0.06  alice"), "\(text)")
+        #expect(try json(h, "vs alice bob --json")["time_averaged_log_loss"] is NSNull)
+    }
 }

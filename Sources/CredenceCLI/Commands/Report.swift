@@ -33,6 +33,11 @@ struct Report: CredenceCommand {
     @Flag(name: .long, help: "Score every forecast made before resolution, not only each forecaster's last.")
     var everyForecast = false
 
+    @Option(
+        name: .long,
+        help: "final (default), or time-averaged: also the time-averaged Brier of updated forecasts, per forecaster.")
+    var scoring: ScoringRule = .final
+
     @Flag(name: .long, help: "Print the bin table as CSV.")
     var csv = false
 
@@ -99,10 +104,20 @@ struct Report: CredenceCommand {
         var groups: [CalibrationReport.Group] = []
         if let by, by != .none { groups = Self.order(try analyse(by), by) }
         let forecasters = pooled && (json || format == "json") ? try analyse(.forecaster) : []
+        var timeAveraged: TimeAveragedRecord?, byForecaster: [String: TimeAveragedRecord] = [:]
+        if scoring == .timeAveraged {
+            let histories = try journal.claimHistories(selection)
+            timeAveraged = TimeAveragedRecord(histories)
+            if pooled {
+                byForecaster = Dictionary(grouping: histories, by: \.forecaster).compactMapValues(
+                    TimeAveragedRecord.init)
+            }
+        }
         let report = CalibrationReport(
             subject: subject, filters: filters, everyForecast: everyForecast, analysis: analysis,
             grouping: by.flatMap { $0 == .none ? nil : $0.rawValue }, groups: groups, forecasters: forecasters,
-            perQuestionBrier: whole?.perQuestionBrier)
+            perQuestionBrier: whole?.perQuestionBrier, timeAveraged: timeAveraged,
+            timeAveragedByForecaster: byForecaster)
         let rendered: String
         switch format {
         case "json": rendered = ReportJSON.render(report, selection: selectionJSON(who, selection, binCount))
@@ -133,6 +148,7 @@ struct Report: CredenceCommand {
             "forecaster": .string(who), "tags": .array(selection.tags.map { .string($0) }),
             "since": .date(selection.since),
             "until": .date(selection.until), "bins": .int(bins), "every_forecast": .bool(everyForecast),
+            "scoring": .string(scoring.rawValue),
         ]
     }
 

@@ -158,11 +158,12 @@ struct Vs: CredenceCommand {
             ))
         for d in rows {
             let diff = scoring == .final ? d.brier : d.timeAveraged
+            let logDiff = scoring == .final ? d.logBits : d.timeAveragedLogBits
             let closer = diff.map { $0 < 0 ? a : $0 > 0 ? b : "tie" } ?? "—"
             let text = TerminalText.pad(
                 TerminalText.truncate(TerminalText.safe(texts[d.claim.id] ?? d.claim.text), to: textWidth), textWidth)
             ctx.out.line(
-                "\(TerminalText.pad(String(d.claim.id), idw, right: true))  \(text)  \(TerminalText.pad(Probability.percentText(d.claim.aFinal), wa, right: true))  \(TerminalText.pad(Probability.percentText(d.claim.bFinal), wb, right: true))  \(d.claim.scenario != nil ? "opt" : d.claim.outcome ? "yes" : " no")  \(TerminalText.pad(diff.map { String(format: "%+.4f", $0) } ?? "—", 7, right: true))  \(TerminalText.pad(String(format: "%+.2f", d.logBits), 10, right: true))  \(TerminalText.safe(closer))"
+                "\(TerminalText.pad(String(d.claim.id), idw, right: true))  \(text)  \(TerminalText.pad(Probability.percentText(d.claim.aFinal), wa, right: true))  \(TerminalText.pad(Probability.percentText(d.claim.bFinal), wb, right: true))  \(d.claim.scenario != nil ? "opt" : d.claim.outcome ? "yes" : " no")  \(TerminalText.pad(diff.map { String(format: "%+.4f", $0) } ?? "—", 7, right: true))  \(TerminalText.pad(logDiff.map { String(format: "%+.2f", $0) } ?? "—", 10, right: true))  \(TerminalText.safe(closer))"
             )
         }
         if rows.count < c.claims.count {
@@ -198,6 +199,12 @@ struct Vs: CredenceCommand {
                 "Time-averaged Brier (each forecast carried forward; common window, \(Import.plural(ta.n, "claim"))): difference \(String(format: "%+.4f", ta.meanDiff)) \(favour(ta.meanDiff))"
             )
             out.append("  " + Self.tests(ta, c.timeAveragedBootstrap))
+        }
+        if let log = c.timeAveragedLog {
+            out.append(
+                "Time-averaged log score (same windows): difference \(String(format: "%+.3f", log.meanDiff / M_LN2)) bits per claim \(favour(log.meanDiff))"
+            )
+            out.append("  " + Self.tests(log, nil))
         }
         return out
     }
@@ -283,6 +290,7 @@ struct Vs: CredenceCommand {
         o["log_loss_diff"] = comparisonJSON(c.logLoss, nil)
         o["log_bayes_factor_bits"] = .number(c.logBayesFactorBits)
         o["time_averaged"] = c.timeAveraged.map { comparisonJSON($0, c.timeAveragedBootstrap) } ?? .null
+        o["time_averaged_log_loss"] = c.timeAveragedLog.map { comparisonJSON($0, nil) } ?? .null
         o["claims"] = .array(
             c.claims.map { d in
                 [
@@ -290,6 +298,7 @@ struct Vs: CredenceCommand {
                     "a": .number(d.claim.aFinal),
                     "b": .number(d.claim.bFinal), "brier_diff": .number(d.brier), "log_diff_bits": .number(d.logBits),
                     "time_averaged_diff": .number(d.timeAveraged),
+                    "time_averaged_log_diff_bits": .number(d.timeAveragedLogBits),
                     "kind": .string(d.claim.scenario == nil ? "binary" : "scenarios"),
                     "happened": .string(d.claim.scenario?.happened),
                     "brier_0_2_a": .number(d.claim.scenario?.brierA ?? 2 * d.claim.brierA),

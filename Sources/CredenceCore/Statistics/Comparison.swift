@@ -66,6 +66,8 @@ public struct ClaimDifference: Sendable {
     /// The time-averaged Brier difference on the common window; nil when one of them had no
     /// forecast in force before resolution.
     public let timeAveraged: Double?
+    /// The time-averaged log-score difference on the same window, in bits (negative favours A).
+    public let timeAveragedLogBits: Double?
     public var closer: Int { brier < 0 ? -1 : brier > 0 ? 1 : 0 }
 }
 
@@ -83,6 +85,8 @@ public struct PairComparison: Sendable {
     /// Time-averaged Brier on the common windows, over the claims where both had a forecast in force.
     public let timeAveraged: PairedComparison?
     public let timeAveragedBootstrap: Interval?
+    /// The time-averaged log-loss difference in nats on the common windows.
+    public let timeAveragedLog: PairedComparison?
 }
 
 public enum Comparisons {
@@ -99,7 +103,7 @@ public enum Comparisons {
         var diffs: [ClaimDifference] = [], logD: [Double] = []
         diffs.reserveCapacity(shared.count)
         logD.reserveCapacity(shared.count)
-        var taD: [Double] = []
+        var taD: [Double] = [], taLogD: [Double] = []
         taD.reserveCapacity(shared.count)
         var sumA = CompensatedSum(), sumB = CompensatedSum(), bayes = CompensatedSum()
         all.histories.withUnsafeBufferPointer { histories in
@@ -109,9 +113,15 @@ public enum Comparisons {
                 sumA.add(a)
                 sumB.add(b)
                 bayes.add((lb - la) / M_LN2)
-                let ta = timeAveragedDifference(c, histories)
-                if let ta { taD.append(ta) }
-                diffs.append(ClaimDifference(claim: c, brier: a - b, logBits: (la - lb) / M_LN2, timeAveraged: ta))
+                let ta = timeAveragedDifference(c, histories, withLog: timeAveragedInterval)
+                if let ta {
+                    taD.append(ta.brier)
+                    if let log = ta.log { taLogD.append(log) }
+                }
+                diffs.append(
+                    ClaimDifference(
+                        claim: c, brier: a - b, logBits: (la - lb) / M_LN2, timeAveraged: ta?.brier,
+                        timeAveragedLogBits: ta?.log.map { $0 / M_LN2 }))
                 logD.append(la - lb)
             }
         }
@@ -123,22 +133,30 @@ public enum Comparisons {
             claims: diffs, brierA: sumA.value / n, brierB: sumB.value / n, brier: brier,
             bootstrap: headline.value, logBayesFactorBits: bayes.value,
             logLoss: logLoss, timeAveraged: timeAveraged,
-            timeAveragedBootstrap: timeAveragedBootstrap)
+            timeAveragedBootstrap: timeAveragedBootstrap, timeAveragedLog: HeadToHead.compare(taLogD))
     }
 
-    /// A − B time-averaged Brier over the window both had a forecast in force (spec §10).
-    static func timeAveragedDifference(_ c: SharedClaim, _ histories: UnsafeBufferPointer<TimedForecast>) -> Double? {
+    /// A − B time-averaged Brier and, when asked (it doubles the work), log loss (nats, 10⁻¹⁵
+    /// guard) over the window both had a forecast in force (spec §10).
+    static func timeAveragedDifference(
+        _ c: SharedClaim, _ histories: UnsafeBufferPointer<TimedForecast>, withLog: Bool
+    ) -> (brier: Double, log: Double?)? {
         let open = c.createdAt.timeIntervalSince1970, close = c.resolvedAt.timeIntervalSince1970
         let a = UnsafeBufferPointer(rebasing: histories[c.aHistory]),
             b = UnsafeBufferPointer(rebasing: histories[c.bHistory])
         guard let fa = TimeAveraged.firstTime(a, open: open, close: close),
             let fb = TimeAveraged.firstTime(b, open: open, close: close)
         else { return nil }
-        let start = max(fa, fb)
-        guard let ta = TimeAveraged.average(a, open: open, from: start, close: close, outcome: c.outcome),
-            let tb = TimeAveraged.average(b, open: open, from: start, close: close, outcome: c.outcome)
+        let start = max(fa, fb), outcome = c.outcome
+        guard let ta = TimeAveraged.average(a, open: open, from: start, close: close, outcome: outcome),
+            let tb = TimeAveraged.average(b, open: open, from: start, close: close, outcome: outcome)
         else { return nil }
-        return ta - tb
+        let log = { (p: Double) in Scoring.logLoss(p, outcome) }
+        guard withLog,
+            let la = TimeAveraged.average(a, open: open, from: start, close: close, outcome: outcome, loss: log),
+            let lb = TimeAveraged.average(b, open: open, from: start, close: close, outcome: outcome, loss: log)
+        else { return (ta - tb, nil) }
+        return (ta - tb, la - lb)
     }
 }
 

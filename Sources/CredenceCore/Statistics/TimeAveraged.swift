@@ -41,12 +41,15 @@ public enum TimeAveraged {
     }
 
     /// Mean of (p(t) − y)² over [start, close); p(t) is the latest forecast at or before t, and at
-    /// equal times the one entered later. nil if nothing is in force at `start`.
+    /// equal times the one entered later. nil if nothing is in force at `start`. `loss` replaces
+    /// the Brier term, for the time-averaged log score.
     public static func average<History: Collection<TimedForecast>>(
-        _ history: History, open: Double, from start: Double, close: Double, outcome: Bool
+        _ history: History, open: Double, from start: Double, close: Double, outcome: Bool,
+        loss: ((Double) -> Double)? = nil
     ) -> Double? {
         guard close > start else { return nil }
         let y = outcome ? 1.0 : 0.0
+        let score = loss ?? { ($0 - y) * ($0 - y) }
         // Histories usually arrive in time order (the journal stores them so): integrate in place.
         if zip(history, history.dropFirst()).allSatisfy({ $0.time <= $1.time }) {
             var integral = CompensatedSum()
@@ -55,7 +58,7 @@ public enum TimeAveraged {
                 let t = max(f.time, open)
                 if let current = inForce {
                     let lo = max(current.time, start), hi = min(t, close)
-                    if hi > lo { integral.add(hi - lo, times: (current.p - y) * (current.p - y)) }
+                    if hi > lo { integral.add(hi - lo, times: score(current.p)) }
                 } else if t > start {
                     return nil  // nothing in force at the start of the window
                 }
@@ -63,7 +66,7 @@ public enum TimeAveraged {
             }
             guard let last = inForce else { return nil }
             let lo = max(last.time, start)
-            if close > lo { integral.add(close - lo, times: (last.p - y) * (last.p - y)) }
+            if close > lo { integral.add(close - lo, times: score(last.p)) }
             return integral.value / (close - start)
         }
         // Stable sort by effective time keeps entry order among equal times.
@@ -76,8 +79,44 @@ public enum TimeAveraged {
         for (i, f) in timeline.enumerated() {
             let segmentEnd = i + 1 < timeline.count ? timeline[i + 1].time : close
             let lo = max(f.time, start), hi = min(segmentEnd, close)
-            if hi > lo { integral.add(hi - lo, times: (f.p - y) * (f.p - y)) }
+            if hi > lo { integral.add(hi - lo, times: score(f.p)) }
         }
         return integral.value / (close - start)
+    }
+}
+
+/// One forecaster's forecasts on one resolved binary claim, in entry order, with its window.
+public struct ClaimHistory: Sendable {
+    public let forecaster: String
+    public let open: Double
+    public let close: Double
+    public let outcome: Bool
+    public var history: [TimedForecast]
+    public init(forecaster: String, open: Double, close: Double, outcome: Bool, history: [TimedForecast]) {
+        (self.forecaster, self.open, self.close, self.outcome, self.history) = (
+            forecaster, open, close, outcome, history
+        )
+    }
+}
+
+/// A forecaster's time-averaged Brier (spec §10): the unweighted mean over their claims.
+public struct TimeAveragedRecord: Sendable, Equatable {
+    public let claims: Int
+    public let fromFirst: Double
+    public let uniformFill: Double
+
+    /// nil when no claim had a forecast in force before it closed.
+    public init?(_ histories: [ClaimHistory]) {
+        var first = CompensatedSum(), uniform = CompensatedSum(), n = 0
+        for h in histories {
+            guard let s = TimeAveraged.score(h.history, open: h.open, close: h.close, outcome: h.outcome) else {
+                continue
+            }
+            first.add(s.fromFirst)
+            uniform.add(s.uniformFill)
+            n += 1
+        }
+        guard n > 0 else { return nil }
+        (claims, fromFirst, uniformFill) = (n, first.value / Double(n), uniform.value / Double(n))
     }
 }
