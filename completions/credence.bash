@@ -443,7 +443,7 @@ _credence_report() {
     repeating_flags=()
     non_repeating_flags=(--json --every-forecast --csv --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --since --until --bins --by --output -o --width --journal --color)
+    non_repeating_options=(--as --since --until --bins --by --scoring --output -o --width --journal --color)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -465,6 +465,10 @@ _credence_report() {
         ;;
     '--by')
         __credence_add_completions -W 'none'$'\n''forecaster'$'\n''tag'$'\n''horizon'$'\n''caveats'$'\n''input'$'\n''word'$'\n''quarter'$'\n''year'
+        return
+        ;;
+    '--scoring')
+        __credence_add_completions -W 'final'$'\n''time-averaged'
         return
         ;;
     '--output'|'-o')

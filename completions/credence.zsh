@@ -262,6 +262,7 @@ _credence_undo() {
 _credence_report() {
     local -i ret=1
     local -ar ___by=('none' 'forecaster' 'tag' 'horizon' 'caveats' 'input' 'word' 'quarter' 'year')
+    local -ar ___scoring=('final' 'time-averaged')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--as[Whose forecasts (default\: the owner); `all` pools everyone.]:name:'
@@ -272,6 +273,7 @@ _credence_report() {
         '--bins[Number of equal-width bins (default 10, or `bins` in the config).]:bins:'
         '--by[One row per group\: tag, forecaster, horizon, caveats, input, word (verbal forecasts only), quarter or year (with a trend).]:group:{__credence_complete "${___by[@]}"}'
         '--every-forecast[Score every forecast made before resolution, not only each forecaster'\''s last.]'
+        '--scoring[final (default), or time-averaged\: also the time-averaged Brier of updated forecasts, per forecaster.]:scoring:{__credence_complete "${___scoring[@]}"}'
         '--csv[Print the bin table as CSV.]'
         '(--output -o)'{--output,-o}'[Write the report to a file\: .svg (the chart), .html (a self-contained page), .json or .csv.]:file:'
         '--width[Width of the terminal chart (default\: the terminal'\''s).]:width:'
