@@ -125,7 +125,7 @@ public enum Verdict {
         if v.wrongCertain > 0 {
             let k = v.wrongCertain
             parts.append(
-                "\(k.grouped) forecast\(k == 1 ? "" : "s") at 0%/100% \(k == 1 ? "was" : "were") wrong: certainty you did not have."
+                "\(k.grouped) forecast\(k == 1 ? "" : "s") at 0%/100% \(k == 1 ? "was wrong, which alone rules" : "were wrong, each alone ruling") out calibration."
             )
         }
         parts.append(judgement(v))
