@@ -35,8 +35,9 @@ public final class JournalWriter {
 
     /// The id of a forecaster, created on first use. Names are case-insensitive and stored once.
     public func forecasterID(_ name: String) throws -> Int64 {
-        let clean = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !clean.isEmpty else { throw JournalError.invalid("a forecaster's name can't be empty") }
+        guard let clean = ForecasterName.clean(name) else {
+            throw JournalError.invalid(ForecasterName.emptyMessage + ": give a visible name")
+        }
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [clean]) {
             return id
         }
