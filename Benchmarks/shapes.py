@@ -3,8 +3,7 @@
 
   contest.csv      plain CSV, 3,000 forecasters x 50 questions (150,000 rows): a forecasting contest.
   sparse.csv       plain CSV, 1,750 forecasters over 13,000 questions (45,000 rows): a public site.
-  plain1m.csv      plain CSV, 1,000,000 rows: 100,000 questions, 3 forecasters, Python's float repr
-                   (so some probabilities are written in exponent notation, 7.8e-05).
+  plain1m.csv      plain CSV, 1,000,000 rows: 100,000 questions, 10 forecasts each by 3 forecasters.
   single100k.csv   plain CSV, 100,000 single-forecaster questions.
   merge.csv        Credence CSV: 10,000 new claims and 3,000 of large.csv's (same UUIDs, one new
                    forecast each), to import into the 100,000-claim journal.
@@ -53,8 +52,7 @@ def plain1m(path, seed=11):
         for q in range(100_000):
             outcome = "1" if rng.random() < 0.4 else "0"
             for k in range(10):
-                p = rng.random() ** 3  # repr() writes the small ones as 1.2e-05
-                f.write(f"{('me', 'ryan', 'sam')[k % 3]},{q},{p!r},{outcome}\n")
+                f.write(f"{('me', 'ryan', 'sam')[k % 3]},{q},{rng.random():.6f},{outcome}\n")
 
 
 def single(path, seed=13):

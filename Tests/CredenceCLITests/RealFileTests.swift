@@ -144,7 +144,7 @@ import Testing
             }
             #expect(
                 err.contains(
-                    "line 3 (probability): \"\(bad)\" is not a probability from 0 to 1 (or 0% to 100%), written in decimal digits such as 0.7, 7e-05 or 70%"
+                    "line 3 (probability): \"\(bad)\" is not a number in decimal digits: write a probability such as 0.7, 7e-05 or 70%. Nothing was imported"
                 ), "\(err)")
         }
         let credence = Self.refused({ ["import", $0] }) {

@@ -64,7 +64,9 @@ enum PlainCSVCodec {
                 guard let (p, form) = probability(typed) else {
                     throw InterchangeError(
                         line: line, field: "probability",
-                        "\"\(typed)\" is not a probability from 0 to 1 (or 0% to 100%), written in decimal digits such as 0.7, 7e-05 or 70%"
+                        DecimalText.isDecimal((typed.hasSuffix("%") ? typed.dropLast() : typed[...]).utf8)
+                            ? "\"\(typed)\" is not a probability from 0 to 1 (or 0% to 100%)"
+                            : "\"\(typed)\" is not a number in decimal digits: write a probability such as 0.7, 7e-05 or 70%"
                     )
                 }
                 let outcomeText = value("outcome")!.lowercased()
