@@ -158,7 +158,7 @@ public final class JournalWriter {
     /// Marks, per forecaster, the forecast that counts: the latest at or before resolution.
     /// Only rows whose flag changes are written, so undo records stay small.
     func refreshFinal(claim id: ClaimID) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 WITH counted AS (
                     SELECT f.id, f.forecaster_id, f.option_id, f.created_at FROM forecast f JOIN claim c ON c.id = f.claim_id
@@ -170,6 +170,7 @@ public final class JournalWriter {
                 )
                 UPDATE forecast SET is_final = (id IN latest)
                 WHERE claim_id = ?1 AND is_final <> (id IN latest)
-                """, arguments: [id])
+                """
+        ).execute(arguments: [id])
     }
 }

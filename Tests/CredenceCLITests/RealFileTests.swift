@@ -253,6 +253,30 @@ import Testing
             ])
     }
 
+    @Test func pooledJSONGivesEachForecastersBandOnRequest() throws {
+        let h = Harness()
+        var csv = "forecaster,question_id,probability,outcome\n"
+        for q in 0..<40 {
+            csv += "ann,q\(q),0.\(q % 9 + 1),\(q % 3 == 0 ? 1 : 0)\nbob,q\(q),0.\(9 - q % 9),\(q % 3 == 0 ? 1 : 0)\n"
+        }
+        #expect(h.run(["import", Self.write(h, "two.csv", csv)]).status == 0)
+        func json(_ line: String) throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(h.run(line).out.utf8)) as! [String: Any]
+        }
+        let pooled = try json("report --as all --json")
+        let ann = (pooled["forecasters"] as! [String: Any])["ann"] as! [String: Any]
+        let alone = try json("report --as ann --json")
+        #expect(ann["brier"] as? Double == alone["brier"] as? Double)
+        #expect((ann["corp"] as! [String: Any])["band"] is NSNull)
+        #expect(ann["smooth_ece"] is NSNull)
+        let byForecaster = try json("report --as all --by forecaster --json")
+        let full = (byForecaster["forecasters"] as! [String: Any])["ann"] as! [String: Any]
+        #expect(!((full["corp"] as! [String: Any])["band"] is NSNull))
+        #expect(
+            (full["corp"] as! NSDictionary) == ((alone["corp"] as! NSDictionary)),
+            "with --by forecaster each forecaster's figures are those of its own report")
+    }
+
     static func millis(_ iso: String) -> Int64 {
         Int64(ISO8601DateFormatter().date(from: iso)!.timeIntervalSince1970 * 1000)
     }

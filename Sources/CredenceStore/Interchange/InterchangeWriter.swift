@@ -67,6 +67,8 @@ final class ClaimImporter {
     private var next: Int64
     /// Whether the forecast indexes were dropped, to be built once at the end.
     private var bulk = false
+    /// About how many forecasts the journal held (the highest id: no count of a big table).
+    private let forecastsBefore: Int
     /// New claims past which a bulk import is worth it.
     static let bulkThreshold = 10_000
 
@@ -108,6 +110,7 @@ final class ClaimImporter {
         // Ids are given here so rows can be batched. An id a file asks for is kept only above every
         // id this journal has ever used, so `undo` (which removes ids above its mark) removes it too.
         mark = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claim'") ?? 0
+        forecastsBefore = try Int.fetchOne(db, sql: "SELECT max(id) FROM forecast") ?? 0
         next = max(mark, takenIDs.max() ?? 0) + 1
     }
 
@@ -185,7 +188,9 @@ final class ClaimImporter {
             merges.append((claim, existing.id, existing.status))
             return
         }
-        if summary.claims == Self.bulkThreshold && !bulk { try startBulk() }
+        // Rebuilding the indexes costs in proportion to the whole table: worth it once this import
+        // has brought at least as many forecasts as the journal had (a new journal: at once).
+        if !bulk && summary.claims >= Self.bulkThreshold && summary.forecasts >= forecastsBefore { try startBulk() }
         let id = newID(claim.id)
         takenIDs.insert(id)
         claimIDs[claim.uuid] = id
@@ -402,11 +407,12 @@ extension JournalWriter {
                 summary.duplicateForecasts += 1
                 continue
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     id, try who(f.forecaster), option, f.probability, f.typed, f.form.rawValue, f.reason,
                     f.createdAt.millis,

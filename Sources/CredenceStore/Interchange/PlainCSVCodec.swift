@@ -48,19 +48,25 @@ enum PlainCSVCodec {
         }
         var index: [String: Int] = [:]
         var questions: [Question] = []
+        // Looked up once, not per row.
+        let forecasterAt = column["forecaster"]!, qidAt = column["question_id"]!
+        let probabilityAt = column["probability"]!, outcomeAt = column["outcome"]!
+        let questionAt = column["question"], createdAt = column["created"], resolvedAt = column["resolved"]
+        // A file repeats a handful of dates over and over; the grammar reads each once.
+        var startOf: [String: Date] = [:], endOf: [String: Date] = [:]
         while let record = reader.next() {
             do {
                 let line = record.line
                 guard record.fields.count == names.count else {
                     throw InterchangeError(line: line, "expected \(names.count) fields, found \(record.fields.count)")
                 }
-                func value(_ name: String) -> String? { column[name].map { record.fields[$0].trimmed } }
-                let qid = value("question_id")!
-                let forecaster = try policy.forecaster(value("forecaster")!, line: line, field: "forecaster")
+                func value(_ at: Int?) -> String? { at.map { record.fields[$0].trimmed } }
+                let qid = value(qidAt)!
+                let forecaster = try policy.forecaster(value(forecasterAt)!, line: line, field: "forecaster")
                 guard !qid.isEmpty else {
                     throw InterchangeError(line: line, field: "question_id", "the question id is empty")
                 }
-                let typed = value("probability")!
+                let typed = value(probabilityAt)!
                 guard let (p, form) = probability(typed) else {
                     throw InterchangeError(
                         line: line, field: "probability",
@@ -69,7 +75,8 @@ enum PlainCSVCodec {
                             : "\"\(typed)\" is not a number in decimal digits: write a probability such as 0.7, 7e-05 or 70%"
                     )
                 }
-                let outcomeText = value("outcome")!.lowercased()
+                let outcomeCell = value(outcomeAt)!
+                let outcomeText = outcomeCell.count <= 1 ? outcomeCell : outcomeCell.lowercased()
                 let outcome: Bool?
                 switch outcomeText {
                 case "1", "yes", "true", "y": outcome = true
@@ -80,16 +87,23 @@ enum PlainCSVCodec {
                         line: line, field: "outcome",
                         "\"\(outcomeText)\" is not an outcome: use 1, 0, or leave it blank for an open question")
                 }
-                let text = value("question").flatMap { $0.isEmpty ? nil : $0 }
-                func date(_ name: String, _ read: (String) throws -> Date) throws -> Date? {
-                    guard let t = value(name), !t.isEmpty else { return nil }
-                    do { return try read(t) } catch {
+                let text = value(questionAt).flatMap { $0.isEmpty ? nil : $0 }
+                func date(
+                    _ at: Int?, _ name: String, _ cache: inout [String: Date], _ read: (String) throws -> Date
+                ) throws -> Date? {
+                    guard let t = value(at), !t.isEmpty else { return nil }
+                    if let known = cache[t] { return known }
+                    do {
+                        let d = try read(t)
+                        cache[t] = d
+                        return d
+                    } catch {
                         throw InterchangeError(
                             line: line, field: name, "\"\(t)\" is not a date (use 2026-03-05 or 2026-03-05T09:07)")
                     }
                 }
-                let created = try date("created", dates.periodStart)
-                let resolved = try date("resolved", dates.periodEnd)
+                let created = try date(createdAt, "created", &startOf, dates.periodStart)
+                let resolved = try date(resolvedAt, "resolved", &endOf, dates.periodEnd)
                 if resolved != nil && outcome == nil {
                     throw InterchangeError(line: line, field: "resolved", "a resolution date but no outcome")
                 }
