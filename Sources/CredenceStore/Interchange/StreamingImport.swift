@@ -59,7 +59,19 @@ extension Interchange {
             && firstNUL(bytes) == nil && firstInvalidUTF8(bytes) == nil
         guard streams else {
             let (found, doc) = try readWhole()
-            return (found, try store(doc))
+            // A big file into a new journal is written as a streamed one is: a private file
+            // without the write-ahead log, linked into place when complete.
+            guard doc.claims.count >= ClaimImporter.bulkThreshold,
+                let target = try ImportTarget(path: path, clock: clock)
+            else { return (found, try store(doc)) }
+            do {
+                let summary = try store(doc, in: target.journal)
+                if try target.complete() { return (found, summary) }
+                return (found, try store(doc))
+            } catch {
+                target.discard()
+                throw error
+            }
         }
 
         let handOff = ClaimHandOff()
