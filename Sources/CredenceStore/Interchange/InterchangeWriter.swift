@@ -379,17 +379,18 @@ extension JournalWriter {
         tag: (String) throws -> Int64, summary: inout ImportSummary
     ) throws {
         var changed = false
+        // Cached statements: an import can merge thousands of claims.
         let options = try Row.fetchAll(
-            db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ?", arguments: [id])
+            db.cachedStatement(sql: "SELECT id, label FROM scenario_option WHERE claim_id = ?"), arguments: [id])
         let optionIDs = Dictionary(
             options.map { (($0["label"] as String).lowercased(), $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
         let existing = Set(
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT lower(w.name) AS who, coalesce(f.option_id, 0) AS option, f.created_at, f.probability, f.typed
-                    FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = ?
-                    """, arguments: [id]
+                db.cachedStatement(
+                    sql: """
+                        SELECT lower(w.name) AS who, coalesce(f.option_id, 0) AS option, f.created_at, f.probability, f.typed
+                        FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = ?
+                        """), arguments: [id]
             ).map {
                 "\($0["who"] as String)|\($0["option"] as Int64)|\($0["created_at"] as Int64)|\(($0["probability"] as Double).bitPattern)|\($0["typed"] as String)"
             })
@@ -425,8 +426,8 @@ extension JournalWriter {
             changed = true
         }
         for t in claim.tags {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)", arguments: [id, try tag(t)])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)").execute(
+                arguments: [id, try tag(t)])
             if db.changesCount > 0 { changed = true }
         }
         if let last = claim.resolutions.last, last.status != currentStatus {
