@@ -241,7 +241,7 @@ complete -c 'credence' -n '__credence_should_offer_completions_for_flags_or_opti
 complete -c 'credence' -n '__credence_should_offer_completions_for_flags_or_options "credence report" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'credence' -n '__credence_should_offer_completions_for_flags_or_options "credence import" format' -l 'format' -d 'The file\'s format (default: recognised from its content).' -rfka 'plain fatebook predictionbook augur credence'
 complete -c 'credence' -n '__credence_should_offer_completions_for_flags_or_options "credence import" skip-bad' -l 'skip-bad' -d 'Leave out malformed records (listed) instead of refusing the file.'
-complete -c 'credence' -n '__credence_should_offer_completions_for_flags_or_options "credence import" as' -l 'as' -d 'Whose forecasts, for single-person formats such as augur (default: the owner).' -rfka ''
+complete -c 'credence' -n '__credence_should_offer_completions_for_flags_or_options "credence import" as' -l 'as' -d 'Whose forecasts: all of a single-person format\'s (augur; default: the owner), and in other formats those with no forecaster.' -rfka ''
 complete -c 'credence' -n '__credence_should_offer_completions_for_flags_or_options "credence import" journal' -l 'journal' -d 'The journal file (default: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).' -rfka ''
 complete -c 'credence' -n '__credence_should_offer_completions_for_flags_or_options "credence import" color' -l 'color' -d 'Colour: auto, always or never (NO_COLOR and TERM=dumb turn auto off).' -rfka 'auto always never'
 complete -c 'credence' -n '__credence_should_offer_completions_for_flags_or_options "credence import" version' -l 'version' -d 'Show the version.'

@@ -295,7 +295,7 @@ _credence_import() {
         ':file:'
         '--format[The file'\''s format (default\: recognised from its content).]:format:{__credence_complete "${___format[@]}"}'
         '--skip-bad[Leave out malformed records (listed) instead of refusing the file.]'
-        '--as[Whose forecasts, for single-person formats such as augur (default\: the owner).]:name:'
+        '--as[Whose forecasts\: all of a single-person format'\''s (augur; default\: the owner), and in other formats those with no forecaster.]:name:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--version[Show the version.]'

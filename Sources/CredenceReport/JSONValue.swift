@@ -30,9 +30,12 @@ public indirect enum JSONValue: Equatable, Sendable {
     static func iso(_ d: Date) -> String { Timestamp.iso(d, milliseconds: false) }
 
     /// Pretty-printed with two-space indentation.
-    public func rendered() -> String {
+    public func rendered() -> String { rendered(indent: 0) }
+
+    /// As nested `indent` levels deep in a larger document, for output written a piece at a time.
+    public func rendered(indent: Int) -> String {
         var out = ""
-        write(into: &out, indent: 0)
+        write(into: &out, indent: indent)
         return out
     }
 

@@ -35,8 +35,9 @@ public final class JournalWriter {
 
     /// The id of a forecaster, created on first use. Names are case-insensitive and stored once.
     public func forecasterID(_ name: String) throws -> Int64 {
-        let clean = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !clean.isEmpty else { throw JournalError.invalid("a forecaster's name can't be empty") }
+        guard let clean = ForecasterName.clean(name) else {
+            throw JournalError.invalid(ForecasterName.emptyMessage + ": give a visible name")
+        }
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [clean]) {
             return id
         }
@@ -157,7 +158,7 @@ public final class JournalWriter {
     /// Marks, per forecaster, the forecast that counts: the latest at or before resolution.
     /// Only rows whose flag changes are written, so undo records stay small.
     func refreshFinal(claim id: ClaimID) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 WITH counted AS (
                     SELECT f.id, f.forecaster_id, f.option_id, f.created_at FROM forecast f JOIN claim c ON c.id = f.claim_id
@@ -169,6 +170,7 @@ public final class JournalWriter {
                 )
                 UPDATE forecast SET is_final = (id IN latest)
                 WHERE claim_id = ?1 AND is_final <> (id IN latest)
-                """, arguments: [id])
+                """
+        ).execute(arguments: [id])
     }
 }

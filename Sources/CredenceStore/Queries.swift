@@ -160,12 +160,33 @@ extension Journal {
     /// Claims matching a filter, newest first (due claims: soonest due first), with the
     /// `owner`'s current forecast on each.
     public func list(_ filter: ClaimFilter, owner: String) throws -> [ClaimSummary] {
+        var all: [ClaimSummary] = []
+        try eachListed(filter, owner: owner) { all.append($0) }
+        return all
+    }
+
+    /// The width of the widest id `list` will show, so a streamed listing can align its first row.
+    public func listedIDWidth(_ filter: ClaimFilter) throws -> Int {
+        try read { db in
+            let (whereClause, args) = Queries.conditions(filter, now: clock.now())
+            let order = filter.state == .due ? "c.resolve_by, c.id" : "c.id DESC"
+            let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
+            return try Int.fetchOne(
+                db,
+                sql: "SELECT max(length(id)) FROM (SELECT c.id FROM claim c \(whereClause) ORDER BY \(order)\(limit))",
+                arguments: args) ?? 0
+        }
+    }
+
+    /// The claims `list` shows, in its order, handed over as they are read (their tags a batch at
+    /// a time): `list | head` stops at once and memory stays flat however many claims there are.
+    public func eachListed(_ filter: ClaimFilter, owner: String, _ body: (ClaimSummary) throws -> Void) throws {
         try read { db in
             let (whereClause, args) = Queries.conditions(filter, now: clock.now())
             let order = filter.state == .due ? "c.resolve_by, c.id" : "c.id DESC"
             let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
             let who = filter.forecaster ?? owner
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT \(Queries.claimColumns),
@@ -178,8 +199,17 @@ extension Journal {
                         WHERE f.claim_id = c.id AND w.name = ? ORDER BY f.is_final DESC, f.created_at DESC, f.id DESC LIMIT 1)
                     \(whereClause) ORDER BY \(order)\(limit)
                     """, arguments: [who] + args)
-            let tags = try Queries.tags(db, claims: rows.map { $0["id"] })
-            return rows.map { row in
+            var batch: [ClaimSummary] = []
+            var size = 1
+            func hand() throws {
+                let tags = try Queries.tags(db, claims: batch.map(\.claim.id))
+                for var summary in batch {
+                    summary.tags = tags[summary.claim.id] ?? []
+                    try body(summary)
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
+            while let row = try rows.next() {
                 let claim = Queries.claim(from: row)
                 var current: Forecast?
                 if let fid: Int64 = row["f_id"] {
@@ -188,9 +218,15 @@ extension Journal {
                         form: InputForm(rawValue: row["f_form"]) ?? .decimal, reason: row["f_reason"],
                         createdAt: Date(millis: row["f_at"]), isFinal: true, caveats: [])
                 }
-                return ClaimSummary(
-                    claim: claim, tags: tags[claim.id] ?? [], current: current, forecastCount: row["forecast_count"])
+                batch.append(
+                    ClaimSummary(claim: claim, tags: [], current: current, forecastCount: row["forecast_count"]))
+                // The first row goes out at once; later ones a few hundred at a time.
+                if batch.count >= size {
+                    try hand()
+                    size = 256
+                }
             }
+            try hand()
         }
     }
 

@@ -94,7 +94,7 @@ extension JournalWriter {
 
     /// Copies the claim's outcome onto its forecasts (see the schema), writing only rows that change.
     func refreshOutcomes(claim id: ClaimID) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE forecast SET outcome = (
                     SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
@@ -104,7 +104,8 @@ extension JournalWriter {
                     SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
                                 WHEN c.status = 'resolved' THEN forecast.option_id = c.resolved_option_id END
                     FROM claim c WHERE c.id = forecast.claim_id)
-                """, arguments: [id])
+                """
+        ).execute(arguments: [id])
     }
 
     private func settleBets(claim id: ClaimID, status: ClaimStatus, at: Date) throws -> [Bet] {

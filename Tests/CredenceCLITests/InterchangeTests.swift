@@ -155,7 +155,11 @@ import Testing
             h.run(["import", "/nonexistent/file.csv"]).err
                 == "error: cannot import /nonexistent/file.csv: no such file\n")
         let directory = h.run(["import", h.directory.path])
-        #expect(directory.status == 74 && directory.err == "error: cannot import \(h.directory.path): Is a directory\n")
+        #expect(
+            directory.status == 65
+                && directory.err
+                    == "error: cannot import \(h.directory.path): it is a directory, not a regular file. Save the data to a file and import that\n"
+        )
     }
 
     @Test func icsHasAnEventPerOpenClaimWithADate() {

@@ -98,7 +98,10 @@ import Testing
             "line 2 (outcome): \"maybe\" is not an outcome: use 1, 0, or leave it blank for an open question"
         ),
         ("forecaster,question_id,probability,outcome\nme,q1,0.7\n", "line 2: expected 4 fields, found 3"),
-        ("forecaster,question_id,probability,outcome\n,q1,0.7,1\n", "line 2 (forecaster): the forecaster is empty"),
+        (
+            "forecaster,question_id,probability,outcome\n,q1,0.7,1\n",
+            "line 2 (forecaster): the forecaster's name is empty or only invisible characters (such as U+200B ZERO WIDTH SPACE): write the name, or import with --as NAME to take the forecasts with no forecaster as NAME's"
+        ),
         (
             "forecaster,question_id,probability,outcome,question\nme,q1,0.7,1,\"Does it\nspan lines\"\nme,q2,0.7,1,\"never closes\n",
             "line 4: a quoted field opened here never closes (missing \")"

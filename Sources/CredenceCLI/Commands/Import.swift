@@ -28,19 +28,26 @@ struct Import: CredenceCommand {
     @Option(
         name: .customLong("as"),
         help: ArgumentHelp(
-            "Whose forecasts, for single-person formats such as augur (default: the owner).", valueName: "name"))
+            "Whose forecasts: all of a single-person format's (augur; default: the owner), and in other formats those with no forecaster.",
+            valueName: "name"))
     var forecaster: String?
 
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
+        let given = try forecaster.map { raw -> String in
+            guard let name = ForecasterName.clean(raw) else {
+                throw CLIError("--as: \(ForecasterName.emptyMessage): give a visible name", status: ExitStatus.usage)
+            }
+            return name
+        }
         let bytes = try FileBytes.read(file, to: "import").get()
         let name = (file as NSString).lastPathComponent
         let (found, summary): (InterchangeFormat, ImportSummary)
         do {
             (found, summary) = try Interchange.importFile(
-                bytes, format: format, namespace: name, owner: forecaster ?? ctx.owner,
-                dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad,
+                bytes, format: format, namespace: name, owner: given ?? ctx.owner,
+                dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad, missingForecaster: given,
                 journal: ctx.journalPath(options.journal), clock: ctx.clock
             ) { s in
                 "import \(name): \(s.claims) claims, \(s.forecasts) forecasts"
@@ -55,6 +62,18 @@ struct Import: CredenceCommand {
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n.grouped) \(word)\(n == 1 ? "" : "s")" }
 
+    /// How many names a summary lists before it gives a count instead.
+    static let namesShown = 5
+
+    /// "new forecasters: ann, bob", or past a handful "3,295 new forecasters (acx-0001 … acx-3295)".
+    static func newForecasters(_ names: [String]) -> String {
+        if names.count <= namesShown {
+            return
+                "new forecaster\(names.count == 1 ? "" : "s"): \(names.map { Format.safe($0) }.joined(separator: ", "))"
+        }
+        return "\(plural(names.count, "new forecaster")) (\(Format.safe(names.first!)) … \(Format.safe(names.last!)))"
+    }
+
     static func describe(_ s: ImportSummary, file: String, format: InterchangeFormat) -> [String] {
         var out: [String] = []
         let name = Format.safe(file)
@@ -63,11 +82,15 @@ struct Import: CredenceCommand {
                 "Imported \(plural(s.claims, "claim")) and \(plural(s.forecasts, "forecast")) from \(name) (\(format.name))"
             if s.resolutions > 0 { line += ", with \(plural(s.resolutions, "resolution"))" }
             if s.bets > 0 { line += " and \(plural(s.bets, "bet"))" }
-            if !s.forecasters.isEmpty {
-                line +=
-                    "; new forecaster\(s.forecasters.count == 1 ? "" : "s"): \(s.forecasters.map { Format.safe($0) }.joined(separator: ", "))"
-            }
+            if !s.forecasters.isEmpty { line += "; " + newForecasters(s.forecasters) }
             out.append(line + ".")
+        }
+        if !s.caseMerges.isEmpty {
+            let shown = s.caseMerges.prefix(Self.namesShown).map { "\(Format.safe($0.name)) as \(Format.safe($0.as))" }
+            let more = s.caseMerges.count - shown.count
+            out.append(
+                "Names that differ only in capitals were taken as one forecaster: \(shown.joined(separator: ", "))\(more > 0 ? " and \(more.grouped) more" : "")."
+            )
         }
         if s.mergedClaims > 0 {
             out.append(

@@ -101,28 +101,42 @@ enum ClaimListing {
     static func print(_ ctx: Context, journal: Journal, filter: ClaimFilter, json: Bool, options: JournalOptions) throws
     {
         let owner = filter.forecaster ?? ctx.owner
-        let rows = try journal.list(filter, owner: ctx.owner)
-        if json {
-            ctx.out.line(
-                JSONValue.object(["forecaster": .string(owner), "claims": .array(rows.map(BrowseJSON.summary))])
-                    .rendered())
-            return
+        // Rows are written as they are read, in chunks: `list | head` ends at once and memory
+        // stays flat on a journal of any size.
+        var pending = ""
+        func emit(_ text: String) {
+            pending += text
+            if pending.utf8.count >= 1 << 16 { flush() }
         }
-        if rows.isEmpty {
-            ctx.out.line(
-                filter.state == .due
-                    ? "Nothing is due: no open claim is past its resolve-by date."
-                    : "No claims match. `credence add Ryan ships by friday 70%` logs one.")
+        func flush() {
+            ctx.out.write(pending)
+            pending = ""
+        }
+        if json {
+            // The same document as JSONValue renders whole: keys sorted, claims indented one level.
+            var count = 0
+            try journal.eachListed(filter, owner: ctx.owner) { row in
+                emit(
+                    (count == 0 ? "{\n  \"claims\": [\n    " : ",\n    ") + BrowseJSON.summary(row).rendered(indent: 2))
+                if count == 0 { flush() }
+                count += 1
+            }
+            emit(count == 0 ? "{\n  \"claims\": []" : "\n  ]")
+            emit(",\n  \"forecaster\": " + JSONValue.string(owner).rendered() + "\n}\n")
+            flush()
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         let now = ctx.clock.now()
-        let idWidth = max(2, rows.map { String($0.claim.id).count }.max()!)
-        let header =
-            "\(Format.pad("ID", idWidth, right: true))  \(Format.pad(Format.truncate(Format.safe(owner), to: 6), 6))  \(Format.pad("STATUS", 8))  \(Format.pad("BY", 10))  CLAIM"
-        ctx.out.line(f.style.dim(Format.truncate(header, to: ctx.width(nil))))
+        let idWidth = max(2, try journal.listedIDWidth(filter))
         let textWidth = max(10, ctx.width(nil) - idWidth - 34)
-        for row in rows {
+        var count = 0
+        try journal.eachListed(filter, owner: ctx.owner) { row in
+            if count == 0 {
+                let header =
+                    "\(Format.pad("ID", idWidth, right: true))  \(Format.pad(Format.truncate(Format.safe(owner), to: 6), 6))  \(Format.pad("STATUS", 8))  \(Format.pad("BY", 10))  CLAIM"
+                emit(f.style.dim(Format.truncate(header, to: ctx.width(nil))) + "\n")
+            }
             let c = row.claim
             let p = row.current.map { Probability.percentText($0.probability) } ?? "—"
             var status = c.status == .annulled ? "annulled" : c.status.rawValue
@@ -137,9 +151,18 @@ enum ClaimListing {
             let by = c.resolveBy.map { f.day($0) } ?? "—"
             var text = Format.safe(c.text)
             if !row.tags.isEmpty { text += "  " + Format.tags(row.tags) }
-            ctx.out.line(
-                "\(Format.pad(String(c.id), idWidth, right: true))  \(Format.pad(p, 6))  \(styled)  \(Format.pad(by, 10))  \(Format.truncate(text, to: textWidth))"
+            emit(
+                "\(Format.pad(String(c.id), idWidth, right: true))  \(Format.pad(p, 6))  \(styled)  \(Format.pad(by, 10))  \(Format.truncate(text, to: textWidth))\n"
             )
+            if count == 0 { flush() }
+            count += 1
+        }
+        flush()
+        if count == 0 {
+            ctx.out.line(
+                filter.state == .due
+                    ? "Nothing is due: no open claim is past its resolve-by date."
+                    : "No claims match. `credence add Ryan ships by friday 70%` logs one.")
         }
     }
 }

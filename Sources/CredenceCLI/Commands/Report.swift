@@ -94,16 +94,22 @@ struct Report: CredenceCommand {
         if let k = whole?.scenarioOptionForecasts, k > 0 {
             filters.append("including \(k) scenario-option forecast\(k == 1 ? "" : "s") scored as yes/no")
         }
-        func analyse(_ grouping: ReportGrouping) throws -> [CalibrationReport.Group] {
+        let jsonOut = json || format == "json"
+        func analyse(_ grouping: ReportGrouping, full: Bool) throws -> [CalibrationReport.Group] {
             try journal.forecastCounts(selection, by: grouping).compactMap { g in
-                // Group rows show scores and CORP; the band and smooth ECE only in JSON, which carries everything.
-                Calibration.analyse(Sample(counts: g.counts), bins: binCount, full: json || format == "json")
+                Calibration.analyse(Sample(counts: g.counts), bins: binCount, full: full)
                     .map { CalibrationReport.Group(name: g.name, analysis: $0) }
             }
         }
+        // Group rows show scores and CORP; the band and smooth ECE (a resampling each) only in
+        // JSON, which carries everything asked for.
         var groups: [CalibrationReport.Group] = []
-        if let by, by != .none { groups = Self.order(try analyse(by), by) }
-        let forecasters = pooled && (json || format == "json") ? try analyse(.forecaster) : []
+        if let by, by != .none { groups = Self.order(try analyse(by, full: jsonOut), by) }
+        // Pooled JSON names each forecaster's figures. Thousands of forecasters would mean
+        // thousands of resamplings: their bands and smooth ECE come with --by forecaster, which
+        // computes each forecaster once for both lists.
+        let forecasters =
+            !pooled || !jsonOut ? [] : by == .forecaster ? groups : try analyse(.forecaster, full: false)
         var timeAveraged: TimeAveragedRecord?, byForecaster: [String: TimeAveragedRecord] = [:]
         if scoring == .timeAveraged {
             let histories = try journal.claimHistories(selection)

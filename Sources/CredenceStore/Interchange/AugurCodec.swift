@@ -23,6 +23,7 @@ enum AugurCodec {
                         ?? []
                 }
             } catch {
+                if let syntax = JSONErrors.syntaxError(bytes) { throw syntax }
                 throw InterchangeError(
                     line: nil,
                     "not augur's JSON (an array of predictions, or {\"predictions\": [...]}): \(error.localizedDescription)"

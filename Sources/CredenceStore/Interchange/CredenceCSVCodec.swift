@@ -200,7 +200,7 @@ public enum CredenceCSVCodec {
                     lastUUID = reader.bytes(uuidPosition)
                     lastClaim = claimIndex
                     guard record == "forecast" else { continue }
-                    guard let p = Double(cell(.probability)), p >= 0, p <= 1 else {
+                    guard let p = DecimalText.parse(cell(.probability)), p >= 0, p <= 1 else {
                         throw InterchangeError(
                             line: line, field: "probability",
                             "\"\(cell(.probability))\" is not a probability from 0 to 1")
@@ -209,10 +209,7 @@ public enum CredenceCSVCodec {
                         throw InterchangeError(
                             line: line, field: "form", "\"\(cell(.form))\" is not a known input form")
                     }
-                    let forecaster = cell(.forecaster)
-                    guard !forecaster.isEmpty else {
-                        throw InterchangeError(line: line, field: "forecaster", "is empty")
-                    }
+                    let forecaster = try policy.forecaster(cell(.forecaster), line: line, field: "forecaster")
                     guard let at = try time(.created_at) else {
                         throw InterchangeError(line: line, field: "created_at", "is empty")
                     }
@@ -236,10 +233,13 @@ public enum CredenceCSVCodec {
                         InterchangeResolution(
                             status: status, option: optional(.option), resolvedAt: at, recordedAt: recorded,
                             note: optional(.note),
-                            resolvedBy: optional(.resolved_by), automatic: cell(.automatic) == "1"))
+                            resolvedBy: try policy.optionalName(
+                                optional(.resolved_by), line: line, field: "resolved_by"),
+                            automatic: cell(.automatic) == "1"))
                 case "bet":
-                    guard let y = Double(cell(.yes_stake)), let n = Double(cell(.no_stake)) else {
-                        throw InterchangeError(line: line, field: "yes_stake", "stakes must be numbers")
+                    guard let y = DecimalText.parse(cell(.yes_stake)), let n = DecimalText.parse(cell(.no_stake)) else {
+                        throw InterchangeError(
+                            line: line, field: "yes_stake", "stakes must be decimal numbers such as 10 or 2.5")
                     }
                     guard let at = try time(.created_at) else {
                         throw InterchangeError(line: line, field: "created_at", "is empty")
@@ -251,7 +251,9 @@ public enum CredenceCSVCodec {
                     }
                     doc.bets.append(
                         InterchangeBet(
-                            claimUUID: cell(.claim_uuid), yesSide: cell(.yes), noSide: cell(.no), yesStake: y,
+                            claimUUID: cell(.claim_uuid),
+                            yesSide: try policy.forecaster(cell(.yes), line: line, field: "yes"),
+                            noSide: try policy.forecaster(cell(.no), line: line, field: "no"), yesStake: y,
                             noStake: n,
                             terms: cell(.terms), createdAt: at, settledAt: try time(.settled_at),
                             settlement: Settlement(rawValue: settlement)))

@@ -109,14 +109,22 @@ public enum CredenceJSONCodec {
         guard let e = error as? DecodingError else {
             return InterchangeError(line: nil, field: place, error.localizedDescription)
         }
+        // The coding path is the whole path from the document's root: `place` only stands in
+        // for an empty one.
         func path(_ keys: [CodingKey]) -> String {
-            keys.reduce(place) { p, k in k.intValue.map { "\(p)[\($0)]" } ?? "\(p).\(k.stringValue)" }
+            guard !keys.isEmpty else { return place.isEmpty ? "the document" : place }
+            return keys.reduce("") { p, k in
+                k.intValue.map { "\(p)[\($0)]" } ?? (p.isEmpty ? k.stringValue : "\(p).\(k.stringValue)")
+            }
         }
         switch e {
         case .keyNotFound(let key, let c):
             return InterchangeError(line: nil, field: path(c.codingPath + [key]), "is missing")
-        case .typeMismatch(_, let c), .valueNotFound(_, let c):
-            return InterchangeError(line: nil, field: path(c.codingPath), "has the wrong type")
+        case .typeMismatch(let type, let c):
+            return InterchangeError(line: nil, field: path(c.codingPath), "is not \(JSONErrors.expected(type))")
+        case .valueNotFound(let type, let c):
+            return InterchangeError(
+                line: nil, field: path(c.codingPath), "is null; it must be \(JSONErrors.expected(type))")
         case .dataCorrupted(let c): return InterchangeError(line: nil, field: path(c.codingPath), c.debugDescription)
         @unknown default: return InterchangeError(line: nil, field: place, "\(e)")
         }
@@ -125,7 +133,7 @@ public enum CredenceJSONCodec {
     static func read(_ bytes: [UInt8], policy: inout RecordPolicy) throws -> InterchangeDocument {
         let root: DocumentDTO
         do { root = try JSONDecoder().decode(DocumentDTO.self, from: Data(bytes)) } catch {
-            throw describe(error, place: "")
+            throw JSONErrors.syntaxError(bytes) ?? describe(error, place: "")
         }
         guard root.format == formatName else {
             throw InterchangeError(
@@ -140,20 +148,20 @@ public enum CredenceJSONCodec {
         var doc = InterchangeDocument()
         for (i, item) in (root.claims ?? []).enumerated() {
             do {
-                doc.claims.append(try claim(item.result.get(), place: "claims[\(i)]"))
+                doc.claims.append(try claim(item.result.get(), place: "claims[\(i)]", names: policy))
             } catch let e as InterchangeError {
                 try policy.reject(e)
             } catch {
-                try policy.reject(describe(error, place: "claims[\(i)]"))
+                try policy.reject(describe(error, place: ""))
             }
         }
         for (i, item) in (root.bets ?? []).enumerated() {
             do {
-                doc.bets.append(try bet(item.result.get(), place: "bets[\(i)]"))
+                doc.bets.append(try bet(item.result.get(), place: "bets[\(i)]", names: policy))
             } catch let e as InterchangeError {
                 try policy.reject(e)
             } catch {
-                try policy.reject(describe(error, place: "bets[\(i)]"))
+                try policy.reject(describe(error, place: ""))
             }
         }
         return doc
@@ -166,7 +174,8 @@ public enum CredenceJSONCodec {
         return d
     }
 
-    static func claim(_ o: ClaimDTO, place: String) throws -> InterchangeClaim {
+    /// - names: the import's rule for forecasters' names.
+    static func claim(_ o: ClaimDTO, place: String, names: RecordPolicy) throws -> InterchangeClaim {
         var c = InterchangeClaim(
             uuid: o.uuid, id: o.id, text: o.text, createdAt: try time(o.created_at, "\(place).created_at"))
         c.source = place
@@ -195,7 +204,8 @@ public enum CredenceJSONCodec {
             }
             c.forecasts.append(
                 InterchangeForecast(
-                    forecaster: f.forecaster, option: f.option, probability: f.probability, typed: f.typed, form: form,
+                    forecaster: try names.forecaster(f.forecaster, line: nil, field: "\(field).forecaster"),
+                    option: f.option, probability: f.probability, typed: f.typed, form: form,
                     reason: f.reason, createdAt: try time(f.created_at, "\(field).created_at"), caveats: f.caveats ?? []
                 ))
         }
@@ -208,17 +218,20 @@ public enum CredenceJSONCodec {
                 InterchangeResolution(
                     status: status, option: r.option, resolvedAt: try time(r.resolved_at, "\(field).resolved_at"),
                     recordedAt: try time(r.recorded_at, "\(field).recorded_at"), note: r.note,
-                    resolvedBy: r.resolved_by, automatic: r.automatic ?? false))
+                    resolvedBy: try names.optionalName(r.resolved_by, line: nil, field: "\(field).resolved_by"),
+                    automatic: r.automatic ?? false))
         }
         return c
     }
 
-    static func bet(_ o: BetDTO, place: String) throws -> InterchangeBet {
+    static func bet(_ o: BetDTO, place: String, names: RecordPolicy) throws -> InterchangeBet {
         guard o.settlement == nil || Settlement(rawValue: o.settlement!) != nil else {
             throw InterchangeError(line: nil, field: "\(place).settlement", "is not yes, no or refunded")
         }
         return InterchangeBet(
-            claimUUID: o.claim_uuid, yesSide: o.yes, noSide: o.no, yesStake: o.yes_stake, noStake: o.no_stake,
+            claimUUID: o.claim_uuid, yesSide: try names.forecaster(o.yes, line: nil, field: "\(place).yes"),
+            noSide: try names.forecaster(o.no, line: nil, field: "\(place).no"), yesStake: o.yes_stake,
+            noStake: o.no_stake,
             terms: o.terms,
             createdAt: try time(o.created_at, "\(place).created_at"),
             settledAt: try o.settled_at.map { try time($0, "\(place).settled_at") },

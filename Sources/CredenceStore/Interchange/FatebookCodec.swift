@@ -69,7 +69,8 @@ enum FatebookCodec {
                     InterchangeError(line: line, field: header[3], "\"\(typed)\" is not a probability from 0 to 1"))
                 continue
             }
-            let forecaster = cell(2).isEmpty ? "fatebook user" : cell(2)
+            // Fatebook leaves the column empty for a forecaster it does not name.
+            let forecaster = ForecasterName.clean(cell(2)) ?? policy.missingForecaster ?? "fatebook user"
             let option = cell(1).isEmpty ? nil : cell(1)
             let resolution = cell(8)
             guard ["", "YES", "NO", "AMBIGUOUS"].contains(resolution.uppercased()) || option != nil else {
@@ -101,7 +102,7 @@ enum FatebookCodec {
                 questions.append(
                     Question(
                         claim: claim, line: line, resolution: resolution, resolvedAt: resolvedAtTime,
-                        brier: Double(cell(10))))
+                        brier: DecimalText.parse(cell(10))))
             }
             let q = index[key]!
             if option == nil && questions[q].resolution.uppercased() != resolution.uppercased() {

@@ -19,7 +19,31 @@ public enum InterchangeFormat: String, Sendable, CaseIterable {
 /// How an importer treats a bad record: stop the import, or leave the record out and say so.
 struct RecordPolicy {
     let skipBad: Bool
+    /// `import --as NAME` in a format that names each forecast's forecaster: whose forecasts the
+    /// ones with no (or an invisible) forecaster are.
+    var missingForecaster: String? = nil
     var skipped: [String] = []
+
+    /// A forecaster's name by the one rule (`ForecasterName`): the name, `--as NAME` for a missing
+    /// one, or a record error naming the line and field and the fix.
+    func forecaster(_ raw: String, line: Int?, field: String) throws -> String {
+        if let name = ForecasterName.clean(raw) ?? missingForecaster { return name }
+        throw InterchangeError(
+            line: line, field: field,
+            ForecasterName.emptyMessage
+                + ": write the name, or import with --as NAME to take the forecasts with no forecaster as NAME's")
+    }
+
+    /// A name that may be absent (who resolved a claim): nil when the cell is empty, refused when
+    /// it holds only invisible characters.
+    func optionalName(_ raw: String?, line: Int?, field: String) throws -> String? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let name = ForecasterName.clean(raw) else {
+            throw InterchangeError(
+                line: line, field: field, ForecasterName.emptyMessage + ": write the name or leave the cell empty")
+        }
+        return name
+    }
 
     /// Throws unless bad records are being skipped, in which case it notes the record.
     mutating func reject(_ error: InterchangeError) throws {
@@ -34,20 +58,17 @@ public enum Interchange {
     /// Reads a file in the given format, or the one its content shows.
     public static func read(
         _ bytes: [UInt8], format: InterchangeFormat?, namespace: String, owner: String, dates: DateGrammar,
-        now: Date, skipBad: Bool
+        now: Date, skipBad: Bool, missingForecaster: String? = nil
     ) throws -> (InterchangeFormat, InterchangeDocument) {
-        if let nul = firstNUL(bytes) {
-            throw InterchangeError(
-                line: bytes[..<nul].count(where: { $0 == 0x0A }) + 1,
-                nulMessage + "; if this is a text export, remove it and import again")
-        }
+        try refuseUnstorableBytes(bytes)
         guard let format = format ?? detect(bytes) else {
+            if isJSON(bytes), let e = JSONErrors.syntaxError(bytes) { throw e }
             throw InterchangeError(
                 line: 1,
                 "this is not a format Credence recognises: a Fatebook CSV export, PredictionBook JSON, augur JSON or CSV, Credence's own CSV or JSON, or the plain CSV forecaster,question_id,probability,outcome (use --format to name one)"
             )
         }
-        var policy = RecordPolicy(skipBad: skipBad)
+        var policy = RecordPolicy(skipBad: skipBad, missingForecaster: missingForecaster)
         var doc: InterchangeDocument
         switch format {
         case .plain:
@@ -63,6 +84,8 @@ public enum Interchange {
                 isJSON(bytes)
                 ? try CredenceJSONCodec.read(bytes, policy: &policy) : try CredenceCSVCodec.read(bytes, policy: &policy)
         }
+        // Credence's CSV keeps one claim per UUID as it reads; the other formats can repeat one.
+        if format != .credence || isJSON(bytes) { try refuseConflictingDuplicates(&doc, policy: &policy) }
         doc.skipped = policy.skipped + doc.skipped
         try refuseNUL(in: doc)
         return (format, doc)

@@ -13,10 +13,17 @@ public struct ImportSummary: Sendable, Equatable {
     public var resolutions = 0
     public var bets = 0
     public var forecasters: [String] = []
+    /// Names this import took as a forecaster already named with other capitals: "olivia" as "Olivia".
+    public var caseMerges: [CaseMerge] = []
     /// Records left out, each with its reason.
     public var skipped: [String] = []
     public var notes: [String] = []
     public init() {}
+
+    public struct CaseMerge: Sendable, Equatable {
+        public let name: String
+        public let `as`: String
+    }
 }
 
 extension JournalWriter {
@@ -37,7 +44,10 @@ final class ClaimImporter {
     private var summary = ImportSummary()
     /// Forecasters this import created, in order (kept apart from `summary`, which a merge holds).
     private var newForecasters: [String] = []
-    private var forecasterIDs: [String: Int64] = [:], exactIDs: [String: Int64] = [:]
+    /// Kept apart from `summary` too: `who` adds to it during a merge.
+    private var caseMerges: [ImportSummary.CaseMerge] = []
+    /// By lowercased name: the id and the name it was first seen as; by the name exactly as written.
+    private var forecasterIDs: [String: (id: Int64, name: String)] = [:], exactIDs: [String: Int64] = [:]
     private var recent: [(name: String, id: Int64)] = []
     private var tagIDs: [String: Int64] = [:]
     /// The claims already here, read once: cheaper than a lookup per claim in the file.
@@ -57,6 +67,8 @@ final class ClaimImporter {
     private var next: Int64
     /// Whether the forecast indexes were dropped, to be built once at the end.
     private var bulk = false
+    /// About how many forecasts the journal held (the highest id: no count of a big table).
+    private let forecastsBefore: Int
     /// New claims past which a bulk import is worth it.
     static let bulkThreshold = 10_000
 
@@ -98,6 +110,7 @@ final class ClaimImporter {
         // Ids are given here so rows can be batched. An id a file asks for is kept only above every
         // id this journal has ever used, so `undo` (which removes ids above its mark) removes it too.
         mark = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claim'") ?? 0
+        forecastsBefore = try Int.fetchOne(db, sql: "SELECT max(id) FROM forecast") ?? 0
         next = max(mark, takenIDs.max() ?? 0) + 1
     }
 
@@ -106,14 +119,24 @@ final class ClaimImporter {
         for r in recent where r.name == name { return r.id }
         if let id = exactIDs[name] { return id }
         let key = name.lowercased()
-        if let id = forecasterIDs[key] {
-            exactIDs[name] = id
-            return id
+        if let known = forecasterIDs[key] {
+            exactIDs[name] = known.id
+            caseMerges.append(.init(name: name, as: known.name))
+            return known.id
         }
-        let existed = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [name])
-        let id = try existed ?? w.forecasterID(name)
-        if existed == nil { newForecasters.append(name) }
-        forecasterIDs[key] = id
+        // The journal's names are case-insensitive (NOCASE): this finds "Olivia" for "olivia".
+        let existed = try Row.fetchOne(db, sql: "SELECT id, name FROM forecaster WHERE name = ?", arguments: [name])
+        let id: Int64
+        if let existed {
+            id = existed[0]
+            let stored: String = existed[1]
+            if stored != name { caseMerges.append(.init(name: name, as: stored)) }
+            forecasterIDs[key] = (id, stored)
+        } else {
+            id = try w.forecasterID(name)
+            newForecasters.append(name)
+            forecasterIDs[key] = (id, name)
+        }
         exactIDs[name] = id
         if recent.count < 8 { recent.append((name, id)) }
         return id
@@ -165,7 +188,9 @@ final class ClaimImporter {
             merges.append((claim, existing.id, existing.status))
             return
         }
-        if summary.claims == Self.bulkThreshold && !bulk { try startBulk() }
+        // Rebuilding the indexes costs in proportion to the whole table: worth it once this import
+        // has brought at least as many forecasts as the journal had (a new journal: at once).
+        if !bulk && summary.claims >= Self.bulkThreshold && summary.forecasts >= forecastsBefore { try startBulk() }
         let id = newID(claim.id)
         takenIDs.insert(id)
         claimIDs[claim.uuid] = id
@@ -195,10 +220,12 @@ final class ClaimImporter {
             return o
         }
         for t in claim.tags { tagRows.add(.int(id), .int(try tag(t))) }
-        let counted = w.finalIndexes(claim)
+        let whos = try claim.forecasts.map { try who($0.forecaster) }
+        let options = try claim.forecasts.map { try option($0.option, "a forecast is for the option") }
+        let counted = Self.finalIndexes(claim, who: whos, option: options)
         let last = claim.resolutions.last
         for (i, f) in claim.forecasts.enumerated() {
-            let o = try option(f.option, "a forecast is for the option")
+            let o = options[i]
             // What it is scored against (see the schema): the claim's outcome, or whether its option happened.
             let outcome: Int64? =
                 f.option == nil
@@ -207,23 +234,23 @@ final class ClaimImporter {
             summary.forecasts += 1
             guard !f.caveats.isEmpty else {
                 forecastRows.add(
-                    .int(id), .int(try who(f.forecaster)), .int(o), .double(f.probability), .text(f.typed),
+                    .int(id), .int(whos[i]), .int(o), .double(f.probability), .text(f.typed),
                     .text(f.form.rawValue), .text(f.reason), .int(f.createdAt.millis),
-                    .int(counted.contains(i) ? 1 : 0),
+                    .int(counted[i] ? 1 : 0),
                     .int(outcome))
                 continue
             }
             // Caveats need the forecast's id: this one goes in on its own, after its claim.
             try flushAll()
             insertForecast.bind(id)
-            insertForecast.bind(try who(f.forecaster))
+            insertForecast.bind(whos[i])
             insertForecast.bind(o)
             insertForecast.bind(f.probability)
             insertForecast.bind(f.typed)
             insertForecast.bind(f.form.rawValue)
             insertForecast.bind(f.reason)
             insertForecast.bind(f.createdAt.millis)
-            insertForecast.bind(counted.contains(i))
+            insertForecast.bind(counted[i])
             insertForecast.bind(outcome)
             try insertForecast.run()
             let forecastID = db.lastInsertedRowID
@@ -303,51 +330,67 @@ final class ClaimImporter {
         summary.skipped = skipped + summary.skipped
         summary.notes = notes
         summary.forecasters = newForecasters
+        summary.caseMerges = caseMerges
         return summary
     }
 }
 
-extension JournalWriter {
+extension ClaimImporter {
     /// Which forecasts count: per forecaster and option, the latest at or before the resolution
-    /// (the later in the file when times are equal).
-    func finalIndexes(_ claim: InterchangeClaim) -> Set<Int> {
-        let cutoff = claim.resolutions.last?.resolvedAt.millis
-        // A handful of forecasts per claim: a linear scan beats hashing lowercased keys.
-        var best: [(forecaster: String, option: String?, time: Int64, index: Int)] = []
-        for (i, f) in claim.forecasts.enumerated() {
-            let t = f.createdAt.millis
-            if let cutoff, t > cutoff { continue }
-            if let j = best.firstIndex(where: { same($0.forecaster, f.forecaster) && same($0.option, f.option) }) {
-                if best[j].time <= t { best[j] = (f.forecaster, f.option, t, i) }
+    /// (the later in the file when times are equal). Forecasters and options are compared by id,
+    /// which is already case-insensitive; a claim with thousands of forecasters is hashed.
+    static func finalIndexes(_ claim: InterchangeClaim, who: [Int64], option: [Int64?]) -> [Bool] {
+        let cutoff = claim.resolutions.last?.resolvedAt.millis ?? .max
+        let forecasts = claim.forecasts
+        var counted = [Bool](repeating: false, count: forecasts.count)
+        var best: [ForecastKey: Int] = [:]
+        var few: [(key: ForecastKey, index: Int)] = []
+        for i in forecasts.indices {
+            let t = forecasts[i].createdAt.millis
+            if t > cutoff { continue }
+            let key = ForecastKey(who: who[i], option: option[i] ?? 0)
+            if forecasts.count <= 8 {
+                if let j = few.firstIndex(where: { $0.key == key }) {
+                    if forecasts[few[j].index].createdAt.millis <= t { few[j].index = i }
+                } else {
+                    few.append((key, i))
+                }
+            } else if let j = best[key], forecasts[j].createdAt.millis > t {
+                continue
             } else {
-                best.append((f.forecaster, f.option, t, i))
+                best[key] = i
             }
         }
-        return Set(best.map(\.index))
+        for (_, i) in few { counted[i] = true }
+        for i in best.values { counted[i] = true }
+        return counted
     }
 
-    private func same(_ a: String?, _ b: String?) -> Bool {
-        guard let a, let b else { return a == nil && b == nil }
-        return a == b || a.lowercased() == b.lowercased()
+    struct ForecastKey: Hashable {
+        let who: Int64
+        let option: Int64
     }
+}
 
+extension JournalWriter {
     /// Adds to an existing claim what the file has and it lacks: forecasts, tags, a resolution.
     func merge(
         _ claim: InterchangeClaim, into id: ClaimID, currentStatus: ClaimStatus, who: (String) throws -> Int64,
         tag: (String) throws -> Int64, summary: inout ImportSummary
     ) throws {
         var changed = false
+        // Cached statements: an import can merge thousands of claims.
         let options = try Row.fetchAll(
-            db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ?", arguments: [id])
+            db.cachedStatement(sql: "SELECT id, label FROM scenario_option WHERE claim_id = ?"), arguments: [id])
         let optionIDs = Dictionary(
             options.map { (($0["label"] as String).lowercased(), $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
         let existing = Set(
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT lower(w.name) AS who, coalesce(f.option_id, 0) AS option, f.created_at, f.probability, f.typed
-                    FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = ?
-                    """, arguments: [id]
+                db.cachedStatement(
+                    sql: """
+                        SELECT lower(w.name) AS who, coalesce(f.option_id, 0) AS option, f.created_at, f.probability, f.typed
+                        FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = ?
+                        """), arguments: [id]
             ).map {
                 "\($0["who"] as String)|\($0["option"] as Int64)|\($0["created_at"] as Int64)|\(($0["probability"] as Double).bitPattern)|\($0["typed"] as String)"
             })
@@ -365,11 +408,12 @@ extension JournalWriter {
                 summary.duplicateForecasts += 1
                 continue
             }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     id, try who(f.forecaster), option, f.probability, f.typed, f.form.rawValue, f.reason,
                     f.createdAt.millis,
@@ -382,8 +426,8 @@ extension JournalWriter {
             changed = true
         }
         for t in claim.tags {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)", arguments: [id, try tag(t)])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)").execute(
+                arguments: [id, try tag(t)])
             if db.changesCount > 0 { changed = true }
         }
         if let last = claim.resolutions.last, last.status != currentStatus {

@@ -38,34 +38,45 @@ enum PlainCSVCodec {
         }
         struct Question {
             var claim: InterchangeClaim
+            var qid: String
             var outcome: Bool?
             var line: Int
             var hasText: Bool
             var resolved: Date?
+            /// The earliest `created` of its rows: the claim's creation.
+            var earliest: Date?
         }
         var index: [String: Int] = [:]
         var questions: [Question] = []
+        // Looked up once, not per row.
+        let forecasterAt = column["forecaster"]!, qidAt = column["question_id"]!
+        let probabilityAt = column["probability"]!, outcomeAt = column["outcome"]!
+        let questionAt = column["question"], createdAt = column["created"], resolvedAt = column["resolved"]
+        // A file repeats a handful of dates over and over; the grammar reads each once.
+        var startOf: [String: Date] = [:], endOf: [String: Date] = [:]
         while let record = reader.next() {
             do {
                 let line = record.line
                 guard record.fields.count == names.count else {
                     throw InterchangeError(line: line, "expected \(names.count) fields, found \(record.fields.count)")
                 }
-                func value(_ name: String) -> String? { column[name].map { record.fields[$0].trimmed } }
-                let forecaster = value("forecaster")!, qid = value("question_id")!
-                guard !forecaster.isEmpty else {
-                    throw InterchangeError(line: line, field: "forecaster", "the forecaster is empty")
-                }
+                func value(_ at: Int?) -> String? { at.map { record.fields[$0].trimmed } }
+                let qid = value(qidAt)!
+                let forecaster = try policy.forecaster(value(forecasterAt)!, line: line, field: "forecaster")
                 guard !qid.isEmpty else {
                     throw InterchangeError(line: line, field: "question_id", "the question id is empty")
                 }
-                let typed = value("probability")!
+                let typed = value(probabilityAt)!
                 guard let (p, form) = probability(typed) else {
                     throw InterchangeError(
                         line: line, field: "probability",
-                        "\"\(typed)\" is not a probability from 0 to 1 (or 0% to 100%)")
+                        DecimalText.isDecimal((typed.hasSuffix("%") ? typed.dropLast() : typed[...]).utf8)
+                            ? "\"\(typed)\" is not a probability from 0 to 1 (or 0% to 100%)"
+                            : "\"\(typed)\" is not a number in decimal digits: write a probability such as 0.7, 7e-05 or 70%"
+                    )
                 }
-                let outcomeText = value("outcome")!.lowercased()
+                let outcomeCell = value(outcomeAt)!
+                let outcomeText = outcomeCell.count <= 1 ? outcomeCell : outcomeCell.lowercased()
                 let outcome: Bool?
                 switch outcomeText {
                 case "1", "yes", "true", "y": outcome = true
@@ -76,55 +87,68 @@ enum PlainCSVCodec {
                         line: line, field: "outcome",
                         "\"\(outcomeText)\" is not an outcome: use 1, 0, or leave it blank for an open question")
                 }
-                let text = value("question").flatMap { $0.isEmpty ? nil : $0 }
-                func date(_ name: String, _ read: (String) throws -> Date) throws -> Date? {
-                    guard let t = value(name), !t.isEmpty else { return nil }
-                    do { return try read(t) } catch {
+                let text = value(questionAt).flatMap { $0.isEmpty ? nil : $0 }
+                func date(
+                    _ at: Int?, _ name: String, _ cache: inout [String: Date], _ read: (String) throws -> Date
+                ) throws -> Date? {
+                    guard let t = value(at), !t.isEmpty else { return nil }
+                    if let known = cache[t] { return known }
+                    do {
+                        let d = try read(t)
+                        cache[t] = d
+                        return d
+                    } catch {
                         throw InterchangeError(
                             line: line, field: name, "\"\(t)\" is not a date (use 2026-03-05 or 2026-03-05T09:07)")
                     }
                 }
-                let created = try date("created", dates.periodStart)
-                let resolved = try date("resolved", dates.periodEnd)
+                let created = try date(createdAt, "created", &startOf, dates.periodStart)
+                let resolved = try date(resolvedAt, "resolved", &endOf, dates.periodEnd)
                 if resolved != nil && outcome == nil {
                     throw InterchangeError(line: line, field: "resolved", "a resolution date but no outcome")
                 }
                 if let i = index[qid] {
-                    let q = questions[i]
-                    if q.outcome != outcome {
+                    // Read in place: a copy of the question would make each append copy its forecasts.
+                    if questions[i].outcome != outcome {
                         throw InterchangeError(
                             line: line, field: "outcome",
-                            "question \(qid) has outcome \(show(q.outcome)) on line \(q.line) but \(show(outcome)) here; a question has one outcome"
+                            "question \(qid) has outcome \(show(questions[i].outcome)) on line \(questions[i].line) but \(show(outcome)) here; a question has one outcome"
                         )
                     }
-                    if let text, q.hasText, q.claim.text != text {
+                    if let text, questions[i].hasText, questions[i].claim.text != text {
                         throw InterchangeError(
-                            line: line, field: "question", "question \(qid) has a different text than on line \(q.line)"
-                        )
+                            line: line, field: "question",
+                            "question \(qid) has a different text than on line \(questions[i].line)")
                     }
-                    if let text, !q.hasText {
+                    if let text, !questions[i].hasText {
                         questions[i].claim.text = text
                         questions[i].hasText = true
                     }
-                    if let created, questions[i].claim.forecasts.isEmpty { questions[i].claim.createdAt = created }
                     if questions[i].resolved == nil { questions[i].resolved = resolved }
                     questions[i].claim.forecasts.append(
                         InterchangeForecast(
                             forecaster: forecaster, probability: p, typed: typed, form: form,
-                            createdAt: questions[i].claim.createdAt))
+                            createdAt: created ?? .distantFuture))
+                    if let created, created < questions[i].earliest ?? .distantFuture {
+                        questions[i].earliest = created
+                    }
                 } else {
                     var claim = InterchangeClaim(
                         uuid: StableID.uuid(["plain-csv", namespace, qid]),
-                        text: text ?? "Question \(qid) (imported from \(namespace))", createdAt: created ?? now)
+                        text: text ?? "Question \(qid) (imported from \(namespace))", createdAt: now)
                     claim.source = "line \(line)"
+                    // A blank `created` is filled in at the end, with the question's earliest known time.
                     claim.forecasts = [
                         InterchangeForecast(
-                            forecaster: forecaster, probability: p, typed: typed, form: form, createdAt: claim.createdAt
-                        )
+                            forecaster: forecaster, probability: p, typed: typed, form: form,
+                            createdAt: created ?? .distantFuture)
                     ]
                     index[qid] = questions.count
                     questions.append(
-                        Question(claim: claim, outcome: outcome, line: line, hasText: text != nil, resolved: resolved))
+                        Question(
+                            claim: claim, qid: qid, outcome: outcome, line: line, hasText: text != nil,
+                            resolved: resolved,
+                            earliest: created))
                 }
             } catch let e as InterchangeError {
                 try policy.reject(e)
@@ -134,12 +158,20 @@ enum PlainCSVCodec {
         var doc = InterchangeDocument()
         for q in questions {
             var claim = q.claim
+            // `created` is each forecast's own time; the claim is created with its earliest forecast.
+            // With no `created` at all it is as old as its resolution, or new when it has none.
+            claim.createdAt = q.earliest ?? q.resolved.map { min($0, now) } ?? now
+            for k in claim.forecasts.indices where claim.forecasts[k].createdAt == .distantFuture {
+                claim.forecasts[k].createdAt = claim.createdAt
+            }
             if let outcome = q.outcome {
                 let at = q.resolved ?? max(now, claim.createdAt)
                 if at < claim.createdAt {
                     try policy.reject(
-                        InterchangeError(line: q.line, field: "resolved", "the question resolves before it was created")
-                    )
+                        InterchangeError(
+                            line: q.line, field: "resolved",
+                            "question \(q.qid) resolves on \(Timestamp.iso(at)), before its earliest forecast (\(Timestamp.iso(claim.createdAt))): fix the dates"
+                        ))
                     continue
                 }
                 claim.resolutions = [
@@ -156,12 +188,13 @@ enum PlainCSVCodec {
     static func show(_ o: Bool?) -> String { o.map { $0 ? "1" : "0" } ?? "blank (open)" }
 
     /// A data file's probability: a decimal in [0, 1] (a bare 0 or 1 is fine here: the column's
-    /// scale is fixed) or a percent.
+    /// scale is fixed; exponent notation too) or a percent.
     static func probability(_ text: String) -> (Double, InputForm)? {
-        if text.hasSuffix("%"), let v = Double(text.dropLast() + "e-2"), v >= 0, v <= 1 { return (v, .percent) }
-        guard !text.contains("e"), !text.contains("E"), let v = Double(text), v.isFinite, v >= 0, v <= 1 else {
-            return nil
+        if text.hasSuffix("%") {
+            guard let v = DecimalText.percent(text.dropLast()), v >= 0, v <= 1 else { return nil }
+            return (v, .percent)
         }
+        guard let v = DecimalText.parse(text), v >= 0, v <= 1 else { return nil }
         return (v, .decimal)
     }
 }

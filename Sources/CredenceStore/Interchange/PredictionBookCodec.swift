@@ -7,10 +7,7 @@ enum PredictionBookCodec {
     static func read(_ bytes: [UInt8], now: Date, policy: inout RecordPolicy) throws -> InterchangeDocument {
         let json: Any
         do { json = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
-            throw InterchangeError(
-                line: nil,
-                "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription)"
-            )
+            throw JSONErrors.syntaxError(bytes) ?? InterchangeError(line: nil, "not valid JSON")
         }
         guard let root = json as? [String: Any], let predictions = root["predictions"] as? [Any] else {
             throw InterchangeError(line: nil, field: "predictions", "PredictionBook JSON has a \"predictions\" array")
@@ -55,22 +52,32 @@ enum PredictionBookCodec {
                     bad = true
                     break
                 }
+                // A label with nothing visible is no label: --as NAME, then the user's id, stands in.
                 let user =
-                    (response["user_label"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? response["user_id"].map {
-                        "user \($0)"
-                    } ?? "predictionbook user"
+                    (response["user_label"] as? String).flatMap(ForecasterName.clean) ?? policy.missingForecaster
+                    ?? response["user_id"].map { "user \($0)" } ?? "predictionbook user"
                 let comment = (response["comment"] as? String)?.trimmed
                 guard let at = (response["created_at"] as? String).flatMap(Timestamps.parse) else {
                     try policy.reject(InterchangeError(line: nil, field: "\(field).created_at", "is not a timestamp"))
                     bad = true
                     break
                 }
-                guard let confidence = response["confidence"] as? NSNumber, !(response["confidence"] is NSNull) else {
+                guard let raw = response["confidence"], !(raw is NSNull) else {
                     if let comment, !comment.isEmpty {
                         comments.append("\(user), \(JSONCodecTime.iso(at)): \(comment)")
                         bare += 1
                     }
                     continue
+                }
+                // A string "70" or `true` is not a confidence: refused, never read as a comment or as 1%.
+                guard !(raw is Bool), let confidence = raw as? NSNumber else {
+                    try policy.reject(
+                        InterchangeError(
+                            line: nil, field: "\(field).confidence",
+                            "is \(JSONErrors.kind(raw)); PredictionBook writes a number from 0 to 100, or null for a comment"
+                        ))
+                    bad = true
+                    break
                 }
                 let c = confidence.doubleValue
                 guard c >= 0, c <= 100 else {

@@ -26,13 +26,14 @@ extension Interchange {
     /// into place when complete, so a file refused halfway leaves no journal behind.
     public static func importFile(
         _ bytes: [UInt8], format: InterchangeFormat?, namespace: String, owner: String, dates: DateGrammar,
-        now: Date, skipBad: Bool, journal path: String, clock: Clock,
+        now: Date, skipBad: Bool, missingForecaster: String? = nil, journal path: String, clock: Clock,
         streamAbove threshold: Int = streamingThreshold, batch: Int = 256,
         describe: (ImportSummary) -> String
     ) throws -> (InterchangeFormat, ImportSummary) {
         func readWhole() throws -> (InterchangeFormat, InterchangeDocument) {
             try read(
-                bytes, format: format, namespace: namespace, owner: owner, dates: dates, now: now, skipBad: skipBad)
+                bytes, format: format, namespace: namespace, owner: owner, dates: dates, now: now, skipBad: skipBad,
+                missingForecaster: missingForecaster)
         }
         func store(_ doc: InterchangeDocument, in journal: Journal? = nil) throws -> ImportSummary {
             try (journal ?? Journal.open(path: path, access: .write, clock: clock)).write { w in
@@ -55,17 +56,29 @@ extension Interchange {
         Journal.keepStatementJournalsInMemory()
         let streams =
             bytes.count >= threshold && !isJSON(bytes) && (format ?? detect(bytes)) == .credence
-            && firstNUL(bytes) == nil
+            && firstNUL(bytes) == nil && firstInvalidUTF8(bytes) == nil
         guard streams else {
             let (found, doc) = try readWhole()
-            return (found, try store(doc))
+            // A big file into a new journal is written as a streamed one is: a private file
+            // without the write-ahead log, linked into place when complete.
+            guard doc.claims.count >= ClaimImporter.bulkThreshold,
+                let target = try ImportTarget(path: path, clock: clock)
+            else { return (found, try store(doc)) }
+            do {
+                let summary = try store(doc, in: target.journal)
+                if try target.complete() { return (found, summary) }
+                return (found, try store(doc))
+            } catch {
+                target.discard()
+                throw error
+            }
         }
 
         let handOff = ClaimHandOff()
         let reader = Thread {
             handOff.end(
                 Result {
-                    var policy = RecordPolicy(skipBad: skipBad)
+                    var policy = RecordPolicy(skipBad: skipBad, missingForecaster: missingForecaster)
                     var doc = try CredenceCSVCodec.read(
                         bytes, policy: &policy, sink: ClaimSink(batch: batch) { handOff.put($0) })
                     doc.skipped = policy.skipped + doc.skipped
