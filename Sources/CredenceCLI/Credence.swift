@@ -11,7 +11,7 @@ public struct Credence: ParsableCommand {
         abstract:
             "A calibration and forecasting journal: log claims with your confidence, settle who was more right, and see how well calibrated you are.",
         discussion: """
-            Log a claim in one line:  credence add Ryan ships by friday 70% #work
+            Log a claim in one line:  credence add Ryan ships by friday 70% +work
             Journal: --journal PATH, else $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite.
             Exit codes: 0 ok, 1 runtime error, 64 usage error, 65 bad input data, 74 I/O error.
             """,

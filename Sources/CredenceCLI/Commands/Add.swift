@@ -8,9 +8,9 @@ struct Add: CredenceCommand {
         commandName: "add",
         abstract: "Log a claim with your forecast.",
         discussion: """
-            One line:  <claim> <probability> [by <date>] [#tag …] [unless <caveat> | caveat: <text>]
-              credence add Ryan ships by friday 70% #work
-              credence add "GPT-6 is released" 3:1 by end of year #ai unless compute runs short
+            One line:  <claim> <probability> [by <date>] [+tag …] [unless <caveat> | caveat: <text>]
+              credence add Ryan ships by friday 70% +work
+              credence add "GPT-6 is released" 3:1 by end of year +ai unless compute runs short
             Probabilities: 70%, 0.7, .7, 7/10, odds 3:1, 1 in 20, or words (likely = 75%, almost certain = 93% …).
             A bare number such as 70 is refused; 0% and 100% need --certain.
             Scenario sets: mutually exclusive options whose probabilities sum to 100%:

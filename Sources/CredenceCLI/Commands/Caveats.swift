@@ -31,7 +31,7 @@ struct Caveats: CredenceCommand {
             none: sample("no caveats"), one: sample("1 caveat"), more: sample("2+ caveats"), bins: ctx.config.bins)
         let sentence = audit.sentence(whose: record.whose(ctx))
         if record.json {
-            ctx.out.line(Self.json(audit, forecaster: who, sentence: sentence).rendered())
+            ctx.out.verbatim(Self.json(audit, forecaster: who, sentence: sentence).rendered())
             return
         }
         let total = audit.groups.reduce(0) { $0 + $1.sample.n }
@@ -64,10 +64,10 @@ struct Caveats: CredenceCommand {
         }
         for line in Format.table(rows, rightAligned: [1, 2, 3, 4, 5, 7]) { ctx.out.line("  " + line) }
         ctx.out.line()
-        for line in Format.wrap(sentence, width: ctx.width(nil)) { ctx.out.line(line) }
+        for line in Format.wrap(sentence, width: ctx.width(options.width)) { ctx.out.line(line) }
         for line in Format.wrap(
             "MCB: the miscalibration part of the Brier score (CORP); calibrated?: whether a calibrated forecaster could show that much (p from 1,000 simulations). DSC: discrimination. Overconfidence: mean confidence minus hit rate, in percentage points, with a bias-corrected bootstrap interval.",
-            width: ctx.width(nil))
+            width: ctx.width(options.width))
         {
             ctx.out.line(f.style.dim(line))
         }

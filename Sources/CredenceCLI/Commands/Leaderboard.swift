@@ -74,7 +74,7 @@ struct Leaderboard: CredenceCommand {
         }
         rows.sort { ($0.mean ?? -.infinity, $1.name.lowercased()) > ($1.mean ?? -.infinity, $0.name.lowercased()) }
         if json {
-            ctx.out.line(
+            ctx.out.verbatim(
                 JSONValue.object([
                     "contest": .bool(contest), "claims": .int(claims),
                     "forecasters": .array(

@@ -103,7 +103,7 @@ enum ClaimListing {
         let owner = filter.forecaster ?? ctx.owner
         let rows = try journal.list(filter, owner: ctx.owner)
         if json {
-            ctx.out.line(
+            ctx.out.verbatim(
                 JSONValue.object(["forecaster": .string(owner), "claims": .array(rows.map(BrowseJSON.summary))])
                     .rendered())
             return
@@ -120,8 +120,9 @@ enum ClaimListing {
         let idWidth = max(2, rows.map { String($0.claim.id).count }.max()!)
         let header =
             "\(Format.pad("ID", idWidth, right: true))  \(Format.pad(Format.truncate(Format.safe(owner), to: 6), 6))  \(Format.pad("STATUS", 8))  \(Format.pad("BY", 10))  CLAIM"
-        ctx.out.line(f.style.dim(Format.truncate(header, to: ctx.width(nil))))
-        let textWidth = max(10, ctx.width(nil) - idWidth - 34)
+        let width = ctx.truncationWidth(options.width)
+        ctx.out.line(f.style.dim(width.map { Format.truncate(header, to: $0) } ?? header))
+        let textWidth = width.map { max(10, $0 - idWidth - 34) }
         for row in rows {
             let c = row.claim
             let p = row.current.map { Probability.percentText($0.probability) } ?? "—"
@@ -138,7 +139,7 @@ enum ClaimListing {
             var text = Format.safe(c.text)
             if !row.tags.isEmpty { text += "  " + Format.tags(row.tags) }
             ctx.out.line(
-                "\(Format.pad(String(c.id), idWidth, right: true))  \(Format.pad(p, 6))  \(styled)  \(Format.pad(by, 10))  \(Format.truncate(text, to: textWidth))"
+                "\(Format.pad(String(c.id), idWidth, right: true))  \(Format.pad(p, 6))  \(styled)  \(Format.pad(by, 10))  \(textWidth.map { Format.truncate(text, to: $0) } ?? text)"
             )
         }
     }

@@ -43,9 +43,6 @@ struct Report: CredenceCommand {
             valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: "Width of the terminal chart (default: the terminal's).")
-    var width: Int?
-
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
@@ -73,7 +70,7 @@ struct Report: CredenceCommand {
             message += " Resolve claims as they come due (`credence due` lists them)"
             message += pooled ? "." : ", or try `--as all` for everyone's."
             if json {
-                ctx.out.line(
+                ctx.out.verbatim(
                     JSONValue.object([
                         "n": 0, "selection": .object(selectionJSON(who, selection, binCount)),
                         "message": .string(message),
@@ -110,7 +107,7 @@ struct Report: CredenceCommand {
         case "html": rendered = HTMLReport.render(report)
         default:
             rendered = TextReport(
-                report, width: ctx.width(width), style: TextStyle(color: ctx.useColor(options.color)),
+                report, width: ctx.width(options.width), style: TextStyle(color: ctx.useColor(options.color)),
                 clean: { Format.safe($0) }
             ).render()
         }

@@ -33,8 +33,8 @@ struct Show: CredenceCommand {
                 detail.bets.map { b in
                     [
                         "id": .int(b.id), "yes": .string(b.yesSide), "no": .string(b.noSide),
-                        "yes_stake": .number(b.yesStake),
-                        "no_stake": .number(b.noStake), "terms": .string(b.terms),
+                        "yes_stake": .number(b.yesMoney.amount),
+                        "no_stake": .number(b.noMoney.amount), "terms": .string(b.terms),
                         "settlement": .string(b.settlement?.rawValue),
                     ]
                 })
@@ -46,7 +46,7 @@ struct Show: CredenceCommand {
                         "note": .string(r.note), "resolved_by": .string(r.resolvedBy), "automatic": .bool(r.automatic),
                     ]
                 })
-            ctx.out.line(JSONValue.object(o).rendered())
+            ctx.out.verbatim(JSONValue.object(o).rendered())
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))

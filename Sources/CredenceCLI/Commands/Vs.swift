@@ -110,7 +110,7 @@ struct Vs: CredenceCommand {
         let comparison = Comparisons.compare(shared, seed: Self.seed, timeAveragedInterval: scoring == .timeAveraged)
         let sentence = Self.sentence(comparison, scoring: scoring, a: nameA, b: nameB, owner: ctx.owner)
         if json {
-            ctx.out.line(Self.json(comparison, scoring: scoring, a: nameA, b: nameB, sentence: sentence).rendered())
+            ctx.out.verbatim(Self.json(comparison, scoring: scoring, a: nameA, b: nameB, sentence: sentence).rendered())
             return
         }
         guard let c = comparison else {
@@ -145,7 +145,7 @@ struct Vs: CredenceCommand {
         let texts = all ? [:] : try ctx.openJournal(options.journal, access: .read).claimTexts(rows.map(\.claim.id))
         let wa = max(5, TerminalText.width(TerminalText.safe(a))), wb = max(5, TerminalText.width(TerminalText.safe(b)))
         let idw = max(2, rows.map { String($0.claim.id).count }.max() ?? 2)
-        let textWidth = max(12, ctx.width(nil) - idw - wa - wb - 45)
+        let textWidth = max(12, ctx.width(options.width) - idw - wa - wb - 45)
         ctx.out.line(
             f.style.dim(
                 "\(TerminalText.pad("ID", idw, right: true))  \(TerminalText.pad("claim", textWidth))  \(TerminalText.pad(TerminalText.safe(a), wa, right: true))  \(TerminalText.pad(TerminalText.safe(b), wb, right: true))  out  Brier Δ  log Δ bits  closer"

@@ -31,7 +31,7 @@ struct Words: CredenceCommand {
         let isOwner = who.map { $0.lowercased() == ctx.owner.lowercased() } ?? false
         let speaker: String? = isOwner ? nil : Format.safe(who ?? "everyone")
         if record.json {
-            ctx.out.line(
+            ctx.out.verbatim(
                 JSONValue.object([
                     "forecaster": .string(who),
                     "words": .array(
@@ -79,7 +79,9 @@ struct Words: CredenceCommand {
         let judged = records.filter { $0.verdict == .happensLess || $0.verdict == .happensMore }
         ctx.out.line()
         for r in judged.isEmpty ? Array(records.filter { $0.verdict == .consistent }.prefix(1)) : judged {
-            for line in Format.wrap(Format.safe(r.sentence(speaker: speaker)), width: ctx.width(nil), indent: "  ") {
+            for line in Format.wrap(
+                Format.safe(r.sentence(speaker: speaker)), width: ctx.width(options.width), indent: "  ")
+            {
                 ctx.out.line(line)
             }
         }

@@ -1,0 +1,108 @@
+import CredenceCLI
+import Foundation
+import Testing
+
+/// What a new user trips over in the first hour (issue 16): bets on the right side and to the
+/// cent, tags that survive the shell, errors that name the right problem, piped output kept whole.
+@Suite struct FirstHourTests {
+    /// Me at 75%, Ryan at 60% on claim 1.
+    func betJournal() -> Harness {
+        let h = Harness()
+        h.run("add Rain tomorrow 75%")
+        h.run("forecast 1 60% --as ryan")
+        return h
+    }
+
+    @Test func atTheirOddsYouTakeTheSideYourForecastFavours() {
+        let h = betJournal()
+        let r = h.run("bet 1 --with ryan --stake 10 --odds 4:1")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(
+            r.out == """
+                Bet 1 on claim 1 “Rain tomorrow”, at 4:1 on yes (80%):
+                  you take NO, staking 10; ryan takes YES, staking 40.
+                  If no, you win 40; if yes, ryan wins 10.
+                  Expected: by your 75% it is worth +2.50 to you; by ryan's 60%, −10 to ryan.
+
+                """)
+    }
+
+    @Test func anExplicitSideMayLoseAndIsToldSo() {
+        let h = betJournal()
+        let r = h.run("bet 1 --with ryan --stake 10 --odds 4:1 --side yes")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("you take YES, staking 10; ryan takes NO, staking 2.50."))
+        #expect(r.out.contains("by your 75% it is worth −0.63 to you"))
+        #expect(
+            r.out.contains(
+                "You chose this side with --side: by your own forecast it loses on average (the fair odds are 3:1 (75%))."
+            ))
+    }
+
+    @Test func fairOddsGiveNothingToBetOn() {
+        let h = betJournal()
+        let before = h.snapshot()
+        let r = h.run("bet 1 --with ryan --stake 10 --odds 3:1")
+        #expect(r.status == 65)
+        #expect(
+            r.err
+                == "error: by your 75% these are the fair odds (3:1 (75%)): neither side gains; give --side yes or --side no to bet anyway\n"
+        )
+        #expect(h.snapshot() == before)
+    }
+
+    @Test func stakesAreExactToTheCent() throws {
+        let h = betJournal()
+        #expect(h.run("bet 1 --with ryan --stake 10 --odds 4:1 --side yes").status == 0)
+        let json = h.run("show 1 --json").out
+        #expect(json.contains("\"no_stake\": 2.5,") && json.contains("\"yes_stake\": 10.0\n"), "\(json)")
+        #expect(h.rows("SELECT yes_stake, no_stake FROM bet") == [["10.0", "2.5"]])
+        for bad in ["12.505", "0", "ten", "1e3"] {
+            let r = h.run(["bet", "1", "--with", "ryan", "--stake", bad, "--odds", "4:1"])
+            #expect(r.status == 64)
+            #expect(
+                r.err
+                    == "error: --stake \"\(bad)\" is not an amount: give a positive amount to the cent, e.g. --stake 20 or --stake 12.50\n"
+            )
+        }
+        #expect(
+            h.run("bet 1 --with ryan --stake 12.50 --odds 4:1").out.contains(
+                "staking 12.50; ryan takes YES, staking 50."))
+    }
+
+    @Test func plusTagsSurviveTheShell() {
+        let h = Harness()
+        let r = h.run(["add", "Ryan", "ships", "by", "friday", "70%", "+work"])
+        #expect(r.out.contains("tags  #work"), "\(r.out)")
+        #expect(h.run("list --tag +work").out.contains("Ryan ships"))
+    }
+
+    @Test func pipedListsAreNeverCut() {
+        let h = Harness()
+        let long = "The interpretability probe result replicates on the seventy billion parameter model"
+        h.run(["add", long, "--p", "40%", "--tag", "interp"])
+        let piped = h.run("list").out
+        #expect(piped.contains(long + "  #interp"), "\(piped)")
+        let cut = h.run("list --width 60").out
+        #expect(!cut.contains("#interp") && cut.contains("…"))
+        h.isTerminal = true
+        h.terminalWidth = 70
+        for line in h.run("list").out.split(separator: "\n") { #expect(line.count <= 70) }
+    }
+
+    @Test func resolutionDatesHintAtThePast() {
+        let h = Harness()
+        h.run("add Rain 70%")
+        let r = h.run("resolve 1 yes --at tomorrow")
+        #expect(r.status == 65)
+        #expect(r.err == "error: tomorrow is in the future: a resolution can't happen later than now\n")
+        let s = h.run("resolve 1 yes --at blursday")
+        #expect(
+            s.err
+                == "error: \"blursday\" is not a date I know: try now, today, yesterday, 3 days ago, friday (the last one), last friday, 2026-06-30, dec 31 or june 2026\n"
+        )
+        h.advance(days: 7)  // Sunday 29 November: "last friday" is the 27th, not the 20th
+        let ok = h.run("resolve 1 yes --at 'last friday'")
+        #expect(ok.out.contains("at 2026-11-27 23:59"), "\(ok.out)\(ok.err)")
+    }
+}
