@@ -188,7 +188,7 @@ _credence_add() {
     repeating_flags=()
     non_repeating_flags=(--certain --version -h --help)
     repeating_options=(--tag --caveat --option)
-    non_repeating_options=(--p --probability --by --as --note --reason --if --journal --color)
+    non_repeating_options=(--p --probability --by --as --note --reason --if --journal --color --width)
     __credence_offer_flags_options -1
 
     # Offer option value completions
@@ -227,6 +227,9 @@ _credence_add() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -234,7 +237,7 @@ _credence_forecast() {
     repeating_flags=()
     non_repeating_flags=(--certain --version -h --help)
     repeating_options=(--caveat --option)
-    non_repeating_options=(--as --reason --journal --color)
+    non_repeating_options=(--as --reason --journal --color --width)
     __credence_offer_flags_options -1
 
     # Offer option value completions
@@ -258,6 +261,9 @@ _credence_forecast() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -265,7 +271,7 @@ _credence_resolve() {
     repeating_flags=()
     non_repeating_flags=(--force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--note --at --as --journal --color)
+    non_repeating_options=(--note --at --as --journal --color --width)
     __credence_offer_flags_options -1
 
     # Offer option value completions
@@ -286,6 +292,9 @@ _credence_resolve() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -293,7 +302,7 @@ _credence_list() {
     repeating_flags=()
     non_repeating_flags=(--open --resolved --due --json --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --search --since --until --limit --journal --color)
+    non_repeating_options=(--as --search --since --until --limit --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -321,6 +330,9 @@ _credence_list() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -330,7 +342,7 @@ _credence_show() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color)
+    non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -342,6 +354,9 @@ _credence_show() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -349,7 +364,7 @@ _credence_due() {
     repeating_flags=()
     non_repeating_flags=(--all --json --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --search --since --until --limit --journal --color)
+    non_repeating_options=(--as --search --since --until --limit --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -379,6 +394,9 @@ _credence_due() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -386,7 +404,7 @@ _credence_edit() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color)
+    non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -396,6 +414,9 @@ _credence_edit() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -405,7 +426,7 @@ _credence_delete() {
     repeating_flags=()
     non_repeating_flags=(-y --yes --version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color)
+    non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -417,6 +438,9 @@ _credence_delete() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -424,7 +448,7 @@ _credence_undo() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color)
+    non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -436,6 +460,9 @@ _credence_undo() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -443,7 +470,7 @@ _credence_report() {
     repeating_flags=()
     non_repeating_flags=(--json --every-forecast --csv --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --since --until --bins --by --output -o --width --journal --color)
+    non_repeating_options=(--as --since --until --bins --by --output -o --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -470,14 +497,14 @@ _credence_report() {
     '--output'|'-o')
         return
         ;;
-    '--width')
-        return
-        ;;
     '--journal')
         return
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -487,7 +514,7 @@ _credence_import() {
     repeating_flags=()
     non_repeating_flags=(--skip-bad --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --as --journal --color)
+    non_repeating_options=(--format --as --journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -506,6 +533,9 @@ _credence_import() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -513,7 +543,7 @@ _credence_bet() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--with --stake --odds --side --as --journal --color)
+    non_repeating_options=(--with --stake --odds --side --as --journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -540,6 +570,9 @@ _credence_bet() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -547,7 +580,7 @@ _credence_bets() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=()
-    non_repeating_options=(--as --with --journal --color)
+    non_repeating_options=(--as --with --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -565,6 +598,9 @@ _credence_bets() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -572,7 +608,7 @@ _credence_vs() {
     repeating_flags=()
     non_repeating_flags=(--all --json --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--scoring --since --until --journal --color)
+    non_repeating_options=(--scoring --since --until --journal --color --width)
     __credence_offer_flags_options 2
 
     # Offer option value completions
@@ -597,6 +633,9 @@ _credence_vs() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -604,7 +643,7 @@ _credence_leaderboard() {
     repeating_flags=()
     non_repeating_flags=(--contest --json --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--since --until --journal --color)
+    non_repeating_options=(--since --until --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -623,6 +662,9 @@ _credence_leaderboard() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -632,7 +674,7 @@ _credence_caveats() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --since --until --journal --color)
+    non_repeating_options=(--as --since --until --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -654,6 +696,9 @@ _credence_caveats() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -663,7 +708,7 @@ _credence_words() {
     repeating_flags=()
     non_repeating_flags=(--json --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --since --until --journal --color)
+    non_repeating_options=(--as --since --until --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -685,6 +730,9 @@ _credence_words() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -717,7 +765,7 @@ _credence_yearly_paste() {
     repeating_flags=()
     non_repeating_flags=(--certain --no-sections --version -h --help)
     repeating_options=()
-    non_repeating_options=(--year --tag --as --journal --color)
+    non_repeating_options=(--year --tag --as --journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -738,6 +786,9 @@ _credence_yearly_paste() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -745,7 +796,7 @@ _credence_yearly_grade() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--year --tag --answers --at --journal --color)
+    non_repeating_options=(--year --tag --answers --at --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -769,6 +820,9 @@ _credence_yearly_grade() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -776,7 +830,7 @@ _credence_yearly_post() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--year --tag --as -o --output --journal --color)
+    non_repeating_options=(--year --tag --as -o --output --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -800,6 +854,9 @@ _credence_yearly_post() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -807,7 +864,7 @@ _credence_export() {
     repeating_flags=()
     non_repeating_flags=(--open --resolved --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--format -o --output --since --until --journal --color)
+    non_repeating_options=(--format -o --output --since --until --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -835,6 +892,9 @@ _credence_export() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
@@ -842,7 +902,7 @@ _credence_backup() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color)
+    non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -852,6 +912,9 @@ _credence_backup() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac

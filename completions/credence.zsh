@@ -102,7 +102,8 @@ _credence_add() {
         '*--option[A scenario option and its probability, name=PROB (repeatable; they must sum to 100%).]:name=prob:'
         '--if[Count this claim only if claim ID resolves yes (ID=no\: resolves no).]:id\[=yes|no\]:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -123,7 +124,8 @@ _credence_forecast() {
         '--certain[Allow 0% or 100%.]'
         '*--option[For a scenario set\: each option and its probability, name=PROB (repeatable).]:name=prob:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -143,7 +145,8 @@ _credence_resolve() {
         '--force[Resolve again a claim that is already resolved.]'
         '--as[Who resolved it (default\: the owner).]:name:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -167,7 +170,8 @@ _credence_list() {
         '--limit[Show at most this many claims.]:limit:'
         '--json[Print JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -183,7 +187,8 @@ _credence_show() {
         ':id:'
         '--json[Print JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -205,7 +210,8 @@ _credence_due() {
         '--limit[Show at most this many claims.]:limit:'
         '--json[Print JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -220,7 +226,8 @@ _credence_edit() {
     local -ar arg_specs=(
         ':id:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -236,7 +243,8 @@ _credence_delete() {
         ':id:'
         '(-y --yes)'{-y,--yes}'[Don'\''t ask.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -250,7 +258,8 @@ _credence_undo() {
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -274,9 +283,9 @@ _credence_report() {
         '--every-forecast[Score every forecast made before resolution, not only each forecaster'\''s last.]'
         '--csv[Print the bin table as CSV.]'
         '(--output -o)'{--output,-o}'[Write the report to a file\: .svg (the chart), .html (a self-contained page), .json or .csv.]:file:'
-        '--width[Width of the terminal chart (default\: the terminal'\''s).]:width:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -295,7 +304,8 @@ _credence_import() {
         '--skip-bad[Leave out malformed records (listed) instead of refusing the file.]'
         '--as[Whose forecasts, for single-person formats such as augur (default\: the owner).]:name:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -310,12 +320,13 @@ _credence_bet() {
     local -ar arg_specs=(
         ':id:'
         '--with[The other person.]:name:'
-        '--stake[What you risk.]:stake:'
+        '--stake[What you risk, to the cent (20, 12.50).]:amount:'
         '--odds[Odds on YES (4\:1) or the implied probability (80%).]:odds:'
-        '--side[Your side\: yes or no.]:side:'
+        '--side[Your side\: yes or no (default\: the one your forecast favours).]:side:'
         '--as[Who is betting (default\: the owner).]:name:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -332,7 +343,8 @@ _credence_bets() {
         '--with[Only bets with this person.]:name:'
         '--json[Print JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -346,8 +358,8 @@ _credence_vs() {
     local -ar ___scoring=('final' 'time-averaged')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        ':a:'
-        ':b:'
+        ':first:'
+        ':second:'
         '--scoring[final (default) or time-averaged.]:scoring:{__credence_complete "${___scoring[@]}"}'
         '--all[List every shared claim, not only the latest 20.]'
         '--json[Print JSON.]'
@@ -355,7 +367,8 @@ _credence_vs() {
         '--since[Only claims resolved on or after this date.]:date:'
         '--until[Only claims resolved on or before this date.]:date:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -374,7 +387,8 @@ _credence_leaderboard() {
         '--since[Only claims resolved on or after this date.]:date:'
         '--until[Only claims resolved on or before this date.]:date:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -393,7 +407,8 @@ _credence_caveats() {
         '--until[Only claims resolved on or before this date.]:date:'
         '--json[Print it as JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -412,7 +427,8 @@ _credence_words() {
         '--until[Only claims resolved on or before this date.]:date:'
         '--json[Print it as JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -462,7 +478,8 @@ _credence_yearly_paste() {
         '--certain[Allow 0% and 100%.]'
         '--no-sections[Do not tag predictions with their section heading.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -480,7 +497,8 @@ _credence_yearly_grade() {
         '--answers[One letter per open prediction, in order (y, n, t, s; spaces ignored).]:letters:'
         '--at[When the outcomes were known (default\: now).]:date:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -498,7 +516,8 @@ _credence_yearly_post() {
         '--as[Whose predictions (default\: the owner).]:name:'
         '(-o --output)'{-o,--output}'[Write the post here (.md); the chart goes beside it as .svg.]:file:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -512,7 +531,7 @@ _credence_export() {
     local -ar ___format=('csv' 'json' 'ics')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '--format[csv, json or ics.]:format:{__credence_complete "${___format[@]}"}'
+        '--format[csv, json or ics (default\: from the -o file'\''s extension).]:format:{__credence_complete "${___format[@]}"}'
         '(-o --output)'{-o,--output}'[Write to this file instead of standard output.]:file:'
         '--open[Only open claims.]'
         '--resolved[Only resolved claims.]'
@@ -520,7 +539,8 @@ _credence_export() {
         '--since[Only claims created on or after this date.]:date:'
         '--until[Only claims created on or before this date.]:date:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -535,7 +555,8 @@ _credence_backup() {
     local -ar arg_specs=(
         ':file:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

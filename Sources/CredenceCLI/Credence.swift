@@ -1,5 +1,6 @@
 import ArgumentParser
 import CredenceCore
+import CredenceReport
 import Foundation
 
 /// The `credence` command: a calibration and forecasting journal.
@@ -10,6 +11,10 @@ public struct Credence: ParsableCommand {
         commandName: "credence",
         abstract:
             "A calibration and forecasting journal: log claims with your confidence, settle who was more right, and see how well calibrated you are.",
+        usage: """
+            credence                 (opens the prompt; from a pipe, one command per line)
+            credence <subcommand> [<options>]
+            """,
         discussion: """
             Log a claim in one line:  credence add Ryan ships by friday 70% +work
             Journal: --journal PATH, else $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite.
@@ -99,28 +104,28 @@ public enum CredenceMain {
         let first = arguments[i]
         let names = Credence.commands.map { $0._commandName } + ["help"]
         if !first.hasPrefix("-") && !names.contains(first) {
-            let near = names.min { distance($0, first) < distance($1, first) }!
-            let hint = distance(near, first) <= 2 ? "did you mean `\(near)`? " : ""
+            let rest = Array(arguments[i...])
+            if Suggestions.looksLikeAClaim(rest) {
+                let line = QuickEntryParser.line(fromArguments: rest)
+                throw CLIError(
+                    "unknown command \"\(Format.safe(first))\": to log this claim, write `credence add \(Format.safe(line))`",
+                    status: ExitStatus.usage)
+            }
+            let hint = Suggestions.nearest(first, among: names).map { "did you mean `\($0)`? " } ?? ""
             throw CLIError(
-                "unknown command \"\(first)\": \(hint)`credence --help` lists the commands", status: ExitStatus.usage)
+                "unknown command \"\(Format.safe(first))\": \(hint)`credence --help` lists the commands",
+                status: ExitStatus.usage)
         }
-        return [first] + arguments[(i + 1)...] + leading
-    }
-
-    /// Levenshtein distance, for "did you mean".
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
+        if first == "help", i + 1 < arguments.count, !arguments[i + 1].hasPrefix("-") {
+            let topic = arguments[i + 1]
+            if !names.contains(topic) {
+                let hint = Suggestions.nearest(topic, among: names).map { "did you mean `\($0)`? " } ?? ""
+                throw CLIError(
+                    "there is no command \"\(Format.safe(topic))\" to explain: \(hint)`credence --help` lists the commands",
+                    status: ExitStatus.usage)
             }
         }
-        return row[b.count]
+        return [first] + arguments[(i + 1)...] + leading
     }
 
     private static func report(_ error: Error, context: Context, command: any ParsableCommand.Type) -> Int32 {

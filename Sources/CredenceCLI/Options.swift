@@ -16,7 +16,7 @@ struct JournalOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Colour: auto, always or never (NO_COLOR and TERM=dumb turn auto off).", valueName: "when"))
+        help: ArgumentHelp("Colour (NO_COLOR and TERM=dumb turn auto off).", valueName: "when"))
     var color: ColorChoice?
 
     @Option(

@@ -106,3 +106,39 @@ import Testing
         #expect(ok.out.contains("at 2026-11-27 23:59"), "\(ok.out)\(ok.err)")
     }
 }
+
+@Suite struct DayOneTests {
+    @Test func exportTakesTheFormatFromTheFileName() throws {
+        let h = Harness()
+        h.run("add Rain 70%")
+        let path = h.directory.appendingPathComponent("x.json").path
+        let r = h.run(["export", "-o", path])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.err.contains("(JSON)"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("{"))
+        let clash = h.run(["export", "--format", "csv", "-o", path])
+        #expect(clash.status == 64)
+        #expect(clash.err == "error: --format csv but \(path) ends in .json: drop one, or make them agree\n")
+        let none = h.run("export")
+        #expect(
+            none.err
+                == "error: which format? give --format csv, json or ics, or an -o file ending in .csv, .json or .ics\n")
+    }
+
+    @Test func aScenarioSetSaysWhichOptionItResolvedTo() {
+        let h = Harness()
+        h.run(["add", "How it goes", "--option", "slow=60%", "--option", "fast=40%"])
+        h.run(["resolve", "1", "slow"])
+        #expect(h.run("show 1").out.contains("resolved to “slow”"))
+        #expect(h.run("show 1 --json").out.contains("\"option\": \"slow\""))
+    }
+
+    @Test func vsWithOneNameIsYouAgainstThem() {
+        let h = Harness()
+        h.run("add Rain 70%")
+        h.run("forecast 1 40% --as ryan")
+        h.run("resolve 1 yes")
+        #expect(h.run("vs ryan").out == h.run("vs me ryan").out)
+        #expect(h.run("report --as rayn").err.contains("did you mean \"ryan\"?"))
+    }
+}

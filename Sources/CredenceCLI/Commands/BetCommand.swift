@@ -8,13 +8,12 @@ struct BetCommand: CredenceCommand {
         commandName: "bet",
         abstract: "Record a bet with someone on a yes/no claim; it settles when the claim resolves.",
         discussion: """
-              credence bet 7 --with ryan --stake 20 --odds 4:1     (at Ryan's odds: 4:1 on yes = 80%)
-              credence bet 7 --with ryan --stake 20                (at the midpoint of your two forecasts)
-            Terms: at implied probability q of YES, the YES side stakes q and the NO side 1 − q of the pot;
-            the winner takes the loser's stake. --odds takes odds on yes (4:1) or a probability (80%).
-            Without --odds the price is the midpoint of the two forecasts, so each side expects to gain
-            by their own numbers. Your side defaults to the one your own forecast favours at that price,
-            so the bet is never worth less than zero to you by your own numbers; --side overrides.
+              # at Ryan's odds: 4:1 on yes = 80%
+              credence bet 7 --with ryan --stake 20 --odds 4:1
+              # at the midpoint of your two forecasts
+              credence bet 7 --with ryan --stake 20
+            Terms: at implied probability q of YES, the YES side stakes q and the NO side 1 − q of the pot; the winner takes the loser's stake. --odds takes odds on yes (4:1) or a probability (80%).
+            Without --odds the price is the midpoint of the two forecasts, so each side expects to gain by their own numbers. Your side defaults to the one your own forecast favours at that price, so the bet is never worth less than zero to you by your own numbers; --side overrides.
             Stakes are exact to the cent.
             An annulled claim refunds the bet.
             """)

@@ -11,11 +11,7 @@ struct Caveats: CredenceCommand {
         discussion: """
               credence caveats
               credence caveats --as ryan --tag work --json
-            Compares forecasts with no caveats, one, and two or more (and any against none) by Brier,
-            miscalibration (MCB) and discrimination (DSC) from the CORP decomposition, and by
-            overconfidence (mean confidence minus hit rate, forecasts folded at 50%). Intervals are
-            95% Poisson-bootstrap intervals from 1,000 seeded replicates; the sentence at the end says
-            whether the difference in MCB is larger than that noise.
+            Compares forecasts with no caveats, one, and two or more (and any against none) by Brier, miscalibration (MCB) and discrimination (DSC) from the CORP decomposition, and by overconfidence (mean confidence minus hit rate, forecasts folded at 50%). Intervals are 95% Poisson-bootstrap intervals from 1,000 seeded replicates; the sentence at the end says whether the difference in MCB is larger than that noise.
             """)
 
     @OptionGroup var record: RecordOptions
@@ -25,6 +21,7 @@ struct Caveats: CredenceCommand {
     func execute(in ctx: Context) throws {
         let who = record.who(ctx)
         let journal = try ctx.openJournal(options.journal, access: .read)
+        try record.checkForecaster(ctx, in: journal)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .caveats)
         func sample(_ name: String) -> Sample { Sample(counts: groups.first { $0.name == name }?.counts ?? []) }
         let audit = CaveatAudit(

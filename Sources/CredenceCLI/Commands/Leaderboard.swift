@@ -9,10 +9,8 @@ struct Leaderboard: CredenceCommand {
         commandName: "leaderboard",
         abstract: "Every forecaster ranked by mean peer score, with Brier, n and coverage beside it.",
         discussion: """
-            Peer score (Metaculus-style): on each resolved claim with two or more forecasters, 100 × (your
-            ln q minus the mean ln q of the others), with p kept in [0.1%, 99.9%]; positive beats the crowd.
-            Peer scores sum to zero on every claim. --contest scores a claim you skipped as 0 and divides by
-            the number of claims in the contest (use --tag to name the contest's claims).
+            Peer score (Metaculus-style): on each resolved claim with two or more forecasters, 100 × (your ln q minus the mean ln q of the others), with p kept in [0.1%, 99.9%]; positive beats the crowd.
+            Peer scores sum to zero on every claim. --contest scores a claim you skipped as 0 and divides by the number of claims in the contest (use --tag to name the contest's claims).
             """)
 
     @Flag(name: .long, help: "Contest mode: skipped claims score 0; divide by the number of claims.")

@@ -11,8 +11,7 @@ struct Report: CredenceCommand {
         commandName: "report",
         abstract: "Calibration report: scores, reliability diagram, decomposition and a plain verdict.",
         discussion: """
-            Scores each forecaster's last forecast before resolution on resolved claims (annulled and open
-            claims are left out); --every-forecast scores every forecast made before resolution instead.
+            Scores each forecaster's last forecast before resolution on resolved claims (annulled and open claims are left out); --every-forecast scores every forecast made before resolution instead.
               credence report
               credence report --as all --by forecaster
               credence report --tag work --since 2026-01-01 -o report.html
@@ -60,6 +59,7 @@ struct Report: CredenceCommand {
         let format = try outputFormat()
 
         let journal = try ctx.openJournal(options.journal, access: .read)
+        try record.checkForecaster(ctx, in: journal)
         let whole = try journal.forecastCounts(selection).first
         let counts = whole?.counts ?? []
         let subject = who ?? "everyone"

@@ -44,6 +44,7 @@ struct Show: CredenceCommand {
                         "status": .string(r.status.rawValue), "resolved_at": .date(r.resolvedAt),
                         "recorded_at": .date(r.recordedAt),
                         "note": .string(r.note), "resolved_by": .string(r.resolvedBy), "automatic": .bool(r.automatic),
+                        "option": .string(r.option),
                     ]
                 })
             ctx.out.verbatim(JSONValue.object(o).rendered())
@@ -147,7 +148,7 @@ struct Show: CredenceCommand {
             for (i, r) in detail.resolutions.enumerated() {
                 let current = i == detail.resolutions.count - 1 ? "" : f.style.dim(" (replaced)")
                 var line =
-                    "  \(f.time(r.resolvedAt))  \(r.status == .annulled ? "annulled" : r.status == .resolved ? "resolved to an option" : r.status.rawValue)\(current)"
+                    "  \(f.time(r.resolvedAt))  \(r.status == .annulled ? "annulled" : r.status == .resolved ? "resolved to “\(Format.safe(r.option ?? "?"))”" : r.status.rawValue)\(current)"
                 if let by = r.resolvedBy { line += "  by \(Format.safe(by))" }
                 if r.automatic { line += "  (automatic)" }
                 ctx.out.line(line)

@@ -12,8 +12,7 @@ struct Words: CredenceCommand {
               credence words
               credence words --as ryan --json
             For each word of estimative probability you have used (likely = 75%, almost certain = 93% …):
-            its value, how often its claims came true with a Wilson 95% interval, and whether the value
-            lies in that interval. With fewer than 5 resolved claims a word is shown but not judged.
+            its value, how often its claims came true with a Wilson 95% interval, and whether the value lies in that interval. With fewer than 5 resolved claims a word is shown but not judged.
             """)
 
     @OptionGroup var record: RecordOptions
@@ -23,6 +22,7 @@ struct Words: CredenceCommand {
     func execute(in ctx: Context) throws {
         let who = record.who(ctx)
         let journal = try ctx.openJournal(options.journal, access: .read)
+        try record.checkForecaster(ctx, in: journal)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .word)
         // Strongest words first: the order of the scale, not of use.
         let records = groups.map { WordRecord(word: $0.name, counts: $0.counts) }.sorted {
