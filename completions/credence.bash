@@ -173,20 +173,20 @@ _credence() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|help)
+    add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|config|help)
         # Offer subcommand argument completions
         "_credence_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add forecast resolve list show due edit delete undo report import bet bets vs leaderboard caveats words yearly export backup help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add forecast resolve list show due edit delete undo report import bet bets vs leaderboard caveats words yearly export backup config help' -- "${cur}"))
         ;;
     esac
 }
 
 _credence_add() {
     repeating_flags=()
-    non_repeating_flags=(--certain --version -h --help)
+    non_repeating_flags=(--certain --no-pager --version -h --help)
     repeating_options=(--tag --caveat --option)
     non_repeating_options=(--p --probability --by --as --note --reason --if --journal --color --width)
     __credence_offer_flags_options -1
@@ -235,7 +235,7 @@ _credence_add() {
 
 _credence_forecast() {
     repeating_flags=()
-    non_repeating_flags=(--certain --version -h --help)
+    non_repeating_flags=(--certain --no-pager --version -h --help)
     repeating_options=(--caveat --option)
     non_repeating_options=(--as --reason --journal --color --width)
     __credence_offer_flags_options -1
@@ -269,7 +269,7 @@ _credence_forecast() {
 
 _credence_resolve() {
     repeating_flags=()
-    non_repeating_flags=(--force --version -h --help)
+    non_repeating_flags=(--force --no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--note --at --as --journal --color --width)
     __credence_offer_flags_options -1
@@ -300,7 +300,7 @@ _credence_resolve() {
 
 _credence_list() {
     repeating_flags=()
-    non_repeating_flags=(--open --resolved --due --json --version -h --help)
+    non_repeating_flags=(--open --resolved --due --json --no-pager --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--as --search --since --until --limit --journal --color --width)
     __credence_offer_flags_options 0
@@ -340,7 +340,7 @@ _credence_list() {
 
 _credence_show() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
@@ -362,7 +362,7 @@ _credence_show() {
 
 _credence_due() {
     repeating_flags=()
-    non_repeating_flags=(--all --json --version -h --help)
+    non_repeating_flags=(--all --json --no-pager --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--as --search --since --until --limit --journal --color --width)
     __credence_offer_flags_options 0
@@ -402,7 +402,7 @@ _credence_due() {
 
 _credence_edit() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
@@ -424,7 +424,7 @@ _credence_edit() {
 
 _credence_delete() {
     repeating_flags=()
-    non_repeating_flags=(-y --yes --version -h --help)
+    non_repeating_flags=(-y --yes --no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
@@ -446,7 +446,7 @@ _credence_delete() {
 
 _credence_undo() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 0
@@ -468,7 +468,7 @@ _credence_undo() {
 
 _credence_report() {
     repeating_flags=()
-    non_repeating_flags=(--json --every-forecast --csv --version -h --help)
+    non_repeating_flags=(--json --every-forecast --csv --no-pager --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--as --since --until --bins --by --output -o --journal --color --width)
     __credence_offer_flags_options 0
@@ -512,7 +512,7 @@ _credence_report() {
 
 _credence_import() {
     repeating_flags=()
-    non_repeating_flags=(--skip-bad --version -h --help)
+    non_repeating_flags=(--skip-bad --no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--format --as --journal --color --width)
     __credence_offer_flags_options 1
@@ -541,7 +541,7 @@ _credence_import() {
 
 _credence_bet() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--with --stake --odds --side --as --journal --color --width)
     __credence_offer_flags_options 1
@@ -578,7 +578,7 @@ _credence_bet() {
 
 _credence_bets() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--as --with --journal --color --width)
     __credence_offer_flags_options 0
@@ -606,7 +606,7 @@ _credence_bets() {
 
 _credence_vs() {
     repeating_flags=()
-    non_repeating_flags=(--all --json --version -h --help)
+    non_repeating_flags=(--all --json --no-pager --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--scoring --since --until --journal --color --width)
     __credence_offer_flags_options 2
@@ -641,7 +641,7 @@ _credence_vs() {
 
 _credence_leaderboard() {
     repeating_flags=()
-    non_repeating_flags=(--contest --json --version -h --help)
+    non_repeating_flags=(--contest --json --no-pager --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--since --until --journal --color --width)
     __credence_offer_flags_options 0
@@ -672,7 +672,7 @@ _credence_leaderboard() {
 
 _credence_caveats() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --no-pager --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--as --since --until --journal --color --width)
     __credence_offer_flags_options 0
@@ -706,7 +706,7 @@ _credence_caveats() {
 
 _credence_words() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --no-pager --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--as --since --until --journal --color --width)
     __credence_offer_flags_options 0
@@ -763,7 +763,7 @@ _credence_yearly() {
 
 _credence_yearly_paste() {
     repeating_flags=()
-    non_repeating_flags=(--certain --no-sections --version -h --help)
+    non_repeating_flags=(--certain --no-sections --no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--year --tag --as --journal --color --width)
     __credence_offer_flags_options 1
@@ -794,7 +794,7 @@ _credence_yearly_paste() {
 
 _credence_yearly_grade() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--year --tag --answers --at --journal --color --width)
     __credence_offer_flags_options 0
@@ -828,7 +828,7 @@ _credence_yearly_grade() {
 
 _credence_yearly_post() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--year --tag --as -o --output --journal --color --width)
     __credence_offer_flags_options 0
@@ -862,7 +862,7 @@ _credence_yearly_post() {
 
 _credence_export() {
     repeating_flags=()
-    non_repeating_flags=(--open --resolved --version -h --help)
+    non_repeating_flags=(--open --resolved --no-pager --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--format -o --output --since --until --journal --color --width)
     __credence_offer_flags_options 0
@@ -900,10 +900,32 @@ _credence_export() {
 
 _credence_backup() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    esac
+}
+
+_credence_config() {
+    repeating_flags=()
+    non_repeating_flags=(--no-pager --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--journal --color --width)
+    __credence_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in

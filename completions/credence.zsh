@@ -70,13 +70,14 @@ _credence() {
             'yearly:Yearly prediction lists: paste one in, grade it in one pass, write the post.'
             'export:Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).'
             'backup:Copy the journal to a new file, safely even while another credence writes to it.'
+            'config:Show or set the settings (owner, bins, hints) and say where they live.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|help)
+        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|config|help)
             "_credence_${words[1]}" && ret=0
             ;;
         esac
@@ -104,6 +105,7 @@ _credence_add() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -126,6 +128,7 @@ _credence_forecast() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -147,6 +150,7 @@ _credence_resolve() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -172,6 +176,7 @@ _credence_list() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -189,6 +194,7 @@ _credence_show() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -212,6 +218,7 @@ _credence_due() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -228,6 +235,7 @@ _credence_edit() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -245,6 +253,7 @@ _credence_delete() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -260,6 +269,7 @@ _credence_undo() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -286,6 +296,7 @@ _credence_report() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -306,6 +317,7 @@ _credence_import() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -327,6 +339,7 @@ _credence_bet() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -345,6 +358,7 @@ _credence_bets() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -369,6 +383,7 @@ _credence_vs() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -389,6 +404,7 @@ _credence_leaderboard() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -409,6 +425,7 @@ _credence_caveats() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -429,6 +446,7 @@ _credence_words() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -480,6 +498,7 @@ _credence_yearly_paste() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -499,6 +518,7 @@ _credence_yearly_grade() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -518,6 +538,7 @@ _credence_yearly_post() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -541,6 +562,7 @@ _credence_export() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -557,6 +579,25 @@ _credence_backup() {
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_config() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':key:'
+        ':value:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

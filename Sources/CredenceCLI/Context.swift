@@ -182,11 +182,18 @@ public struct Config: Sendable {
     public var bins = 10
     public var referenceHints = true
 
-    static func load(environment: [String: String]) -> Config {
-        var config = Config()
+    /// Where the config lives: `$XDG_CONFIG_HOME/credence/config`, else `~/.config/credence/config`.
+    public static func path(environment: [String: String]) -> String {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
-        guard let text = try? String(contentsOfFile: "\(base)/credence/config", encoding: .utf8) else { return config }
+        return "\(base)/credence/config"
+    }
+
+    static func load(environment: [String: String]) -> Config {
+        var config = Config()
+        guard let text = try? String(contentsOfFile: path(environment: environment), encoding: .utf8) else {
+            return config
+        }
         for line in text.split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.hasPrefix("#"), let eq = trimmed.firstIndex(of: "=") else { continue }

@@ -27,7 +27,7 @@ public struct Credence: ParsableCommand {
     static let commands: [any ParsableCommand.Type] = [
         Add.self, ForecastCommand.self, Resolve.self, List.self, Show.self, Due.self, Edit.self, Delete.self,
         Undo.self, Report.self, Import.self, BetCommand.self, Bets.self, Vs.self, Leaderboard.self, Caveats.self,
-        Words.self, Yearly.self, Export.self, Backup.self,
+        Words.self, Yearly.self, Export.self, Backup.self, ConfigCommand.self,
     ]
 
     public init() {}
@@ -52,7 +52,15 @@ public enum CredenceMain {
             }
         }
         if rest.isEmpty { return REPL.forProcess(journal: journal).run() }
-        return run(arguments, context: .process())
+        let context = Context.process()
+        let env = context.environment
+        if let pager = Pager.command(arguments: arguments, environment: env, isTerminal: context.isTerminal),
+            let finish = Pager.start(pager, environment: env)
+        {
+            defer { finish() }
+            return run(arguments, context: context)
+        }
+        return run(arguments, context: context)
     }
 
     public static func run(_ arguments: [String], context: Context) -> Int32 {

@@ -25,6 +25,9 @@ struct JournalOptions: ParsableArguments {
             "Fit every line to this many columns (default: the terminal's; piped output is never cut).",
             valueName: "columns"))
     var width: Int?
+
+    @Flag(name: .customLong("no-pager"), help: "Print long output straight to the terminal, not through $PAGER.")
+    var noPager = false
 }
 
 /// A Credence command: parsed by argument-parser, run against the invocation's context.

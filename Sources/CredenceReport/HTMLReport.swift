@@ -32,7 +32,7 @@ public enum HTMLReport {
         h.append("<p class=\"verdict\">\(e(r.verdict))</p>")
         let log =
             s.logLoss.unclipped.map { "\(Numbers.score($0)) nats (\(Numbers.score($0 / M_LN2)) bits)" }
-            ?? "∞ (\(s.logLoss.nClipped) forecasts at 0%/100% were wrong)"
+            ?? "∞ (\(s.logLoss.nClipped) forecast\(s.logLoss.nClipped == 1 ? " at 0%/100% was" : "s at 0%/100% were") wrong)"
         h.append("<dl>")
         for (k, v) in [
             (

@@ -1,6 +1,7 @@
-import CredenceCLI
 import Foundation
 import Testing
+
+@testable import CredenceCLI
 
 /// What a new user trips over in the first hour (issue 16): bets on the right side and to the
 /// cent, tags that survive the shell, errors that name the right problem, piped output kept whole.
@@ -140,5 +141,43 @@ import Testing
         h.run("resolve 1 yes")
         #expect(h.run("vs ryan").out == h.run("vs me ryan").out)
         #expect(h.run("report --as rayn").err.contains("did you mean \"ryan\"?"))
+    }
+}
+
+@Suite struct PagerAndConfigTests {
+    @Test func thePagerOnlyOnATerminal() {
+        let env = ["PAGER": "most"]
+        #expect(Pager.command(arguments: ["list"], environment: env, isTerminal: false) == nil)
+        #expect(Pager.command(arguments: ["list"], environment: env, isTerminal: true) == "most")
+        #expect(Pager.command(arguments: ["report", "--as", "all"], environment: [:], isTerminal: true) == "less -FRX")
+        #expect(Pager.command(arguments: ["--journal", "x", "vs", "ryan"], environment: [:], isTerminal: true) != nil)
+        for off in [["list", "--no-pager"], ["list", "--json"], ["report", "-o", "r.svg"], ["add", "list", "70%"]] {
+            #expect(Pager.command(arguments: off, environment: [:], isTerminal: true) == nil, "\(off)")
+        }
+        #expect(Pager.command(arguments: ["list"], environment: ["PAGER": "cat"], isTerminal: true) == nil)
+        #expect(
+            Pager.command(arguments: ["list"], environment: ["PAGER": "x", "CREDENCE_PAGER": ""], isTerminal: true)
+                == nil)
+        // --no-pager is a flag every command takes.
+        #expect(Harness().run("list --no-pager").status == 0)
+    }
+
+    @Test func configShowsAndSetsAndSaysWhere() throws {
+        let h = Harness()
+        let path = h.directory.appendingPathComponent("config/credence/config").path
+        #expect(
+            h.run("config").out
+                == "Config: \(path) (not created yet: the defaults apply)\n  owner   me\n  bins    10\n  hints   on\n")
+        #expect(h.run("config owner alice").out == "Set owner = alice in \(path)\n")
+        #expect(h.run("config bins 20").status == 0)
+        #expect(h.run("config owner").out == "alice\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "owner = alice\nbins = 20\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(
+            h.run("config bins 500").err
+                == "error: bins is a whole number from 1 to 100, e.g. credence config bins 10\n")
+        #expect(h.run("config onwer bob").err.contains("did you mean `owner`?"))
+        #expect(h.run("add Rain 70%").out.contains("alice  70%"))
     }
 }

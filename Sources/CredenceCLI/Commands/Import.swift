@@ -40,7 +40,7 @@ struct Import: CredenceCommand {
                 dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad,
                 journal: ctx.journalPath(options.journal), clock: ctx.clock
             ) { s in
-                "import \(name): \(s.claims) claims, \(s.forecasts) forecasts"
+                "import \(name): \(Self.plural(s.claims, "claim")), \(Self.plural(s.forecasts, "forecast"))"
             }
         } catch let e as InterchangeError {
             throw CLIError(
