@@ -69,12 +69,14 @@ public enum CredenceMain {
             try refuseNUL(arguments)
             command = try Credence.parseAsRoot(try normalize(arguments))
         } catch {
+            if let status = fittedHelp(error, arguments, context) { return status }
             return report(error, context: context, command: Credence.self)
         }
         do {
             try Context.$current.withValue(context) { try command.run() }
             return ExitStatus.ok
         } catch {
+            if let status = fittedHelp(error, arguments, context) { return status }
             return report(error, context: context, command: type(of: command))
         }
     }
@@ -134,6 +136,30 @@ public enum CredenceMain {
             }
         }
         return [first] + arguments[(i + 1)...] + leading
+    }
+
+    /// Help on a terminal (or with --width) laid out for that width, once; nil if not a help request.
+    static func fittedHelp(_ error: Error, _ arguments: [String], _ context: Context) -> Int32? {
+        guard Credence.exitCode(for: error) == .success, let width = context.truncationWidth(nil),
+            let target = helpTarget(arguments)
+        else { return nil }
+        let help = Credence.helpMessage(for: target, columns: width)
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            for fitted in TerminalText.fit(String(line), width: width) { context.out.write(fitted + "\n") }
+        }
+        return ExitStatus.ok
+    }
+
+    /// The command whose help a successful early exit printed (`credence [help] CMD [SUB] --help`,
+    /// or a command group named alone, `credence yearly`); nil for `--version`.
+    static func helpTarget(_ arguments: [String]) -> (any ParsableCommand.Type)? {
+        guard !arguments.contains("--version") else { return nil }
+        var target: any ParsableCommand.Type = Credence.self
+        for word in arguments.drop(while: { $0 == "help" }) where !word.hasPrefix("-") {
+            guard let sub = target.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            target = sub
+        }
+        return target
     }
 
     private static func report(_ error: Error, context: Context, command: any ParsableCommand.Type) -> Int32 {

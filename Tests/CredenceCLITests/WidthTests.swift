@@ -13,7 +13,7 @@ import Testing
         "add A rather long claim about the interpretability of seventy billion parameter models 60% +interp",
         "resolve 414 yes --note 'a note that goes on for a while, longer than any terminal is wide, to see it wrapped'",
         "forecast 412 40% --as sam --reason 'because the reason given here is long enough to need more than one line'",
-        "undo", "config",
+        "undo", "config", "help", "yearly", "add --help", "report --help", "bet --help",
     ]
 
     static func journal() -> Harness {
