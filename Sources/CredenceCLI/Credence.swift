@@ -140,7 +140,11 @@ public enum CredenceMain {
 
     /// Help on a terminal (or with --width) laid out for that width, once; nil if not a help request.
     static func fittedHelp(_ error: Error, _ arguments: [String], _ context: Context) -> Int32? {
-        guard Credence.exitCode(for: error) == .success, let width = context.truncationWidth(nil),
+        // --width is not parsed when help cuts the parse short: read it here.
+        let flag = arguments.firstIndex(of: "--width").flatMap {
+            $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil
+        }
+        guard Credence.exitCode(for: error) == .success, let width = context.truncationWidth(flag),
             let target = helpTarget(arguments)
         else { return nil }
         let help = Credence.helpMessage(for: target, columns: width)

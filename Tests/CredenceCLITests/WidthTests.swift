@@ -51,7 +51,7 @@ import Testing
     @Test(arguments: [60, 80, 120])
     func theWidthFlagToo(width: Int) {
         let h = Self.journal()
-        for command in ["list", "report --as all", "caveats", "vs me ryan"] {
+        for command in ["list", "report --as all", "caveats", "vs me ryan", "bet --help", "help"] {
             let r = h.run(command + " --width \(width)")
             for line in r.out.split(separator: "\n") {
                 #expect(TerminalText.visibleWidth(String(line)) <= width, "`\(command)` at \(width): \(line)")
