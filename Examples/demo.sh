@@ -14,7 +14,8 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq && $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-swift build -c release --product credence 2>&1 | tail -n 1
+echo "Building the release binary (a few minutes the first time; swift build shows its progress)…"
+swift build -c release --product credence
 bin="$PWD/.build/release/credence"
 
 export CREDENCE_JOURNAL="${CREDENCE_DEMO_JOURNAL:-$PWD/.demo/journal.sqlite}"
@@ -80,3 +81,8 @@ if "$bin" report --help >/dev/null 2>&1; then
   echo "\$ credence report --as all"
   "$bin" report --as all
 fi
+echo
+echo "Next: put credence on your PATH and point it at the demo journal:"
+echo "  install -m 755 .build/release/credence ~/.local/bin/"
+echo "  export CREDENCE_JOURNAL=$CREDENCE_JOURNAL"
+echo "  credence report --as all --by forecaster"

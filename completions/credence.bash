@@ -173,22 +173,22 @@ _credence() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|help)
+    add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|config|help)
         # Offer subcommand argument completions
         "_credence_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add forecast resolve list show due edit delete undo report import bet bets vs leaderboard caveats words yearly export backup help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add forecast resolve list show due edit delete undo report import bet bets vs leaderboard caveats words yearly export backup config help' -- "${cur}"))
         ;;
     esac
 }
 
 _credence_add() {
     repeating_flags=()
-    non_repeating_flags=(--certain --version -h --help)
+    non_repeating_flags=(--certain --no-pager --version -h --help)
     repeating_options=(--tag --caveat --option)
-    non_repeating_options=(--p --probability --by --as --note --reason --if --journal --color)
+    non_repeating_options=(--p --probability --by --as --note --reason --if --journal --color --width)
     __credence_offer_flags_options -1
 
     # Offer option value completions
@@ -227,14 +227,17 @@ _credence_add() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_forecast() {
     repeating_flags=()
-    non_repeating_flags=(--certain --version -h --help)
+    non_repeating_flags=(--certain --no-pager --version -h --help)
     repeating_options=(--caveat --option)
-    non_repeating_options=(--as --reason --journal --color)
+    non_repeating_options=(--as --reason --journal --color --width)
     __credence_offer_flags_options -1
 
     # Offer option value completions
@@ -258,14 +261,17 @@ _credence_forecast() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_resolve() {
     repeating_flags=()
-    non_repeating_flags=(--force --version -h --help)
+    non_repeating_flags=(--force --no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--note --at --as --journal --color)
+    non_repeating_options=(--note --at --as --journal --color --width)
     __credence_offer_flags_options -1
 
     # Offer option value completions
@@ -286,14 +292,17 @@ _credence_resolve() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_list() {
     repeating_flags=()
-    non_repeating_flags=(--open --resolved --due --json --version -h --help)
+    non_repeating_flags=(--open --resolved --due --json --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --search --since --until --limit --journal --color)
+    non_repeating_options=(--as --search --since --until --limit --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -321,6 +330,9 @@ _credence_list() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -328,9 +340,9 @@ _credence_list() {
 
 _credence_show() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color)
+    non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -342,14 +354,17 @@ _credence_show() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_due() {
     repeating_flags=()
-    non_repeating_flags=(--all --json --version -h --help)
+    non_repeating_flags=(--all --json --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --search --since --until --limit --journal --color)
+    non_repeating_options=(--as --search --since --until --limit --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -379,14 +394,17 @@ _credence_due() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_edit() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color)
+    non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -396,6 +414,9 @@ _credence_edit() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -403,9 +424,9 @@ _credence_edit() {
 
 _credence_delete() {
     repeating_flags=()
-    non_repeating_flags=(-y --yes --version -h --help)
+    non_repeating_flags=(-y --yes --no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color)
+    non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -417,14 +438,17 @@ _credence_delete() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_undo() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color)
+    non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -436,14 +460,17 @@ _credence_undo() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_report() {
     repeating_flags=()
-    non_repeating_flags=(--json --every-forecast --csv --version -h --help)
+    non_repeating_flags=(--json --every-forecast --csv --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --since --until --bins --by --scoring --output -o --width --journal --color)
+    non_repeating_options=(--as --since --until --bins --by --scoring --output -o --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -474,9 +501,6 @@ _credence_report() {
     '--output'|'-o')
         return
         ;;
-    '--width')
-        return
-        ;;
     '--journal')
         return
         ;;
@@ -484,14 +508,17 @@ _credence_report() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_import() {
     repeating_flags=()
-    non_repeating_flags=(--skip-bad --version -h --help)
+    non_repeating_flags=(--skip-bad --no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --as --journal --color)
+    non_repeating_options=(--format --as --journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -510,14 +537,17 @@ _credence_import() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_bet() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--with --stake --odds --side --as --journal --color)
+    non_repeating_options=(--with --stake --odds --side --as --journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -544,14 +574,17 @@ _credence_bet() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_bets() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--as --with --journal --color)
+    non_repeating_options=(--as --with --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -569,14 +602,17 @@ _credence_bets() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_vs() {
     repeating_flags=()
-    non_repeating_flags=(--all --json --version -h --help)
+    non_repeating_flags=(--all --json --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--scoring --since --until --journal --color)
+    non_repeating_options=(--scoring --since --until --journal --color --width)
     __credence_offer_flags_options 2
 
     # Offer option value completions
@@ -601,14 +637,17 @@ _credence_vs() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_leaderboard() {
     repeating_flags=()
-    non_repeating_flags=(--contest --json --version -h --help)
+    non_repeating_flags=(--contest --json --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--since --until --journal --color)
+    non_repeating_options=(--since --until --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -627,6 +666,9 @@ _credence_leaderboard() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -634,9 +676,9 @@ _credence_leaderboard() {
 
 _credence_caveats() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --since --until --journal --color)
+    non_repeating_options=(--as --since --until --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -658,6 +700,9 @@ _credence_caveats() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -665,9 +710,9 @@ _credence_caveats() {
 
 _credence_words() {
     repeating_flags=()
-    non_repeating_flags=(--json --version -h --help)
+    non_repeating_flags=(--json --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --since --until --journal --color)
+    non_repeating_options=(--as --since --until --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -689,6 +734,9 @@ _credence_words() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac
@@ -719,9 +767,9 @@ _credence_yearly() {
 
 _credence_yearly_paste() {
     repeating_flags=()
-    non_repeating_flags=(--certain --no-sections --version -h --help)
+    non_repeating_flags=(--certain --no-sections --no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--year --tag --as --journal --color)
+    non_repeating_options=(--year --tag --as --journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -742,14 +790,17 @@ _credence_yearly_paste() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_yearly_grade() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--year --tag --answers --at --journal --color)
+    non_repeating_options=(--year --tag --answers --at --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -773,14 +824,17 @@ _credence_yearly_grade() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_yearly_post() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--year --tag --as -o --output --journal --color)
+    non_repeating_options=(--year --tag --as -o --output --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -804,14 +858,17 @@ _credence_yearly_post() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_export() {
     repeating_flags=()
-    non_repeating_flags=(--open --resolved --version -h --help)
+    non_repeating_flags=(--open --resolved --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--format -o --output --since --until --journal --color)
+    non_repeating_options=(--format -o --output --since --until --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -839,14 +896,17 @@ _credence_export() {
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
+    '--width')
+        return
+        ;;
     esac
 }
 
 _credence_backup() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color)
+    non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
@@ -856,6 +916,31 @@ _credence_backup() {
         ;;
     '--color')
         __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    esac
+}
+
+_credence_config() {
+    repeating_flags=()
+    non_repeating_flags=(--no-pager --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--journal --color --width)
+    __credence_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
         return
         ;;
     esac

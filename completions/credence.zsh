@@ -70,13 +70,14 @@ _credence() {
             'yearly:Yearly prediction lists: paste one in, grade it in one pass, write the post.'
             'export:Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).'
             'backup:Copy the journal to a new file, safely even while another credence writes to it.'
+            'config:Show or set the settings (owner, bins, hints) and say where they live.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|help)
+        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|config|help)
             "_credence_${words[1]}" && ret=0
             ;;
         esac
@@ -102,7 +103,9 @@ _credence_add() {
         '*--option[A scenario option and its probability, name=PROB (repeatable; they must sum to 100%).]:name=prob:'
         '--if[Count this claim only if claim ID resolves yes (ID=no\: resolves no).]:id\[=yes|no\]:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -123,7 +126,9 @@ _credence_forecast() {
         '--certain[Allow 0% or 100%.]'
         '*--option[For a scenario set\: each option and its probability, name=PROB (repeatable).]:name=prob:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -143,7 +148,9 @@ _credence_resolve() {
         '--force[Resolve again a claim that is already resolved.]'
         '--as[Who resolved it (default\: the owner).]:name:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -167,7 +174,9 @@ _credence_list() {
         '--limit[Show at most this many claims.]:limit:'
         '--json[Print JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -183,7 +192,9 @@ _credence_show() {
         ':id:'
         '--json[Print JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -205,7 +216,9 @@ _credence_due() {
         '--limit[Show at most this many claims.]:limit:'
         '--json[Print JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -220,7 +233,9 @@ _credence_edit() {
     local -ar arg_specs=(
         ':id:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -236,7 +251,9 @@ _credence_delete() {
         ':id:'
         '(-y --yes)'{-y,--yes}'[Don'\''t ask.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -250,7 +267,9 @@ _credence_undo() {
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -276,9 +295,10 @@ _credence_report() {
         '--scoring[final (default), or time-averaged\: also the time-averaged Brier of updated forecasts, per forecaster.]:scoring:{__credence_complete "${___scoring[@]}"}'
         '--csv[Print the bin table as CSV.]'
         '(--output -o)'{--output,-o}'[Write the report to a file\: .svg (the chart), .html (a self-contained page), .json or .csv.]:file:'
-        '--width[Width of the terminal chart (default\: the terminal'\''s).]:width:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -297,7 +317,9 @@ _credence_import() {
         '--skip-bad[Leave out malformed records (listed) instead of refusing the file.]'
         '--as[Whose forecasts\: all of a single-person format'\''s (augur; default\: the owner), and in other formats those with no forecaster.]:name:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -312,12 +334,14 @@ _credence_bet() {
     local -ar arg_specs=(
         ':id:'
         '--with[The other person.]:name:'
-        '--stake[What you risk.]:stake:'
+        '--stake[What you risk, to the cent (20, 12.50).]:amount:'
         '--odds[Odds on YES (4\:1) or the implied probability (80%).]:odds:'
-        '--side[Your side\: yes or no.]:side:'
+        '--side[Your side\: yes or no (default\: the one your forecast favours).]:side:'
         '--as[Who is betting (default\: the owner).]:name:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -334,7 +358,9 @@ _credence_bets() {
         '--with[Only bets with this person.]:name:'
         '--json[Print JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -348,8 +374,8 @@ _credence_vs() {
     local -ar ___scoring=('final' 'time-averaged')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        ':a:'
-        ':b:'
+        ':first:'
+        ':second:'
         '--scoring[final (default) or time-averaged.]:scoring:{__credence_complete "${___scoring[@]}"}'
         '--all[List every shared claim, not only the latest 20.]'
         '--json[Print JSON.]'
@@ -357,7 +383,9 @@ _credence_vs() {
         '--since[Only claims resolved on or after this date.]:date:'
         '--until[Only claims resolved on or before this date.]:date:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -376,7 +404,9 @@ _credence_leaderboard() {
         '--since[Only claims resolved on or after this date.]:date:'
         '--until[Only claims resolved on or before this date.]:date:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -395,7 +425,9 @@ _credence_caveats() {
         '--until[Only claims resolved on or before this date.]:date:'
         '--json[Print it as JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -414,7 +446,9 @@ _credence_words() {
         '--until[Only claims resolved on or before this date.]:date:'
         '--json[Print it as JSON.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -464,7 +498,9 @@ _credence_yearly_paste() {
         '--certain[Allow 0% and 100%.]'
         '--no-sections[Do not tag predictions with their section heading.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -482,7 +518,9 @@ _credence_yearly_grade() {
         '--answers[One letter per open prediction, in order (y, n, t, s; spaces ignored).]:letters:'
         '--at[When the outcomes were known (default\: now).]:date:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -500,7 +538,9 @@ _credence_yearly_post() {
         '--as[Whose predictions (default\: the owner).]:name:'
         '(-o --output)'{-o,--output}'[Write the post here (.md); the chart goes beside it as .svg.]:file:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -514,7 +554,7 @@ _credence_export() {
     local -ar ___format=('csv' 'json' 'ics')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
-        '--format[csv, json or ics.]:format:{__credence_complete "${___format[@]}"}'
+        '--format[csv, json or ics (default\: from the -o file'\''s extension).]:format:{__credence_complete "${___format[@]}"}'
         '(-o --output)'{-o,--output}'[Write to this file instead of standard output.]:file:'
         '--open[Only open claims.]'
         '--resolved[Only resolved claims.]'
@@ -522,7 +562,9 @@ _credence_export() {
         '--since[Only claims created on or after this date.]:date:'
         '--until[Only claims created on or before this date.]:date:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -537,7 +579,27 @@ _credence_backup() {
     local -ar arg_specs=(
         ':file:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
-        '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_config() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':key:'
+        ':value:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -13,6 +13,8 @@ static inline void credence_rl_set_attempted_over(int v) { rl_attempted_completi
 static inline void credence_rl_set_append_character(int c) { rl_completion_append_character = c; }
 static inline void credence_rl_set_word_breaks(const char *s) { rl_completer_word_break_characters = (char *)s; }
 static inline void credence_rl_set_name(const char *s) { rl_readline_name = s; }
+/* Candidates come in the order the model gives (claim ids newest first), not sorted as text. */
+static inline void credence_rl_set_sort_matches(int v) { rl_sort_completion_matches = v; }
 static inline const char *credence_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int credence_rl_point(void) { return rl_point; }
 

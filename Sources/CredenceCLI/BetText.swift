@@ -5,13 +5,13 @@ import Foundation
 /// Words and numbers for bets.
 enum BetText {
     /// 20, 12.50, 1,250
-    static func amount(_ x: Double) -> String {
-        let rounded = (x * 100).rounded() / 100
-        if rounded == rounded.rounded() { return Int(rounded).grouped }
-        return String(format: "%.2f", rounded)
-    }
+    static func amount(_ x: Double) -> String { Money(rounding: x).description }
 
-    static func signed(_ x: Double) -> String { x > 0 ? "+\(amount(x))" : x < 0 ? "−\(amount(-x))" : "0" }
+    /// +45, −0.63, 0: the sign of the amount shown, so a rounding crumb is never "+0".
+    static func signed(_ x: Double) -> String {
+        let m = Money(rounding: x)
+        return m.cents > 0 ? "+\(m)" : m.cents < 0 ? "\(m)" : "0"
+    }
 
     static func who(_ name: String, owner: String) -> String {
         name.lowercased() == owner.lowercased() ? "you" : TerminalText.safe(name)

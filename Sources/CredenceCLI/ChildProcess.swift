@@ -21,6 +21,8 @@ public enum ChildProcess {
         case null
         /// A file, created or truncated for output, read for input.
         case file(String)
+        /// One of our descriptors (a pipe's end).
+        case descriptor(Int32)
     }
 
     public struct Failure: Error, CustomStringConvertible {
@@ -35,6 +37,17 @@ public enum ChildProcess {
         stdin: Stream = .inherit, stdout: Stream = .inherit, stderr: Stream = .inherit,
         timeout: Double? = nil
     ) throws -> Int32 {
+        let pid = try start(
+            path, arguments, environment: environment, stdin: stdin, stdout: stdout, stderr: stderr,
+            ownGroup: timeout != nil)
+        return try wait(for: pid, path: path, timeout: timeout)
+    }
+
+    /// Starts `path` and returns at once with its process id; `finish` waits for it.
+    public static func start(
+        _ path: String, _ arguments: [String], environment: [String: String]? = nil,
+        stdin: Stream = .inherit, stdout: Stream = .inherit, stderr: Stream = .inherit, ownGroup: Bool = false
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -45,6 +58,7 @@ public enum ChildProcess {
             case .file(let file):
                 posix_spawn_file_actions_addopen(
                     &actions, fd, file, fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            case .descriptor(let ours): posix_spawn_file_actions_adddup2(&actions, ours, fd)
             }
         }
         closeEverythingElse(&actions)
@@ -60,7 +74,7 @@ public enum ChildProcess {
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
-        if timeout != nil {
+        if ownGroup {
             flags |= Int32(POSIX_SPAWN_SETPGROUP)
             posix_spawnattr_setpgroup(&attributes, 0)
         }
@@ -74,7 +88,12 @@ public enum ChildProcess {
         guard spawned == 0 else {
             throw Failure(description: "cannot run \(path): \(String(cString: strerror(spawned)))")
         }
-        return try wait(for: pid, path: path, timeout: timeout)
+        return pid
+    }
+
+    /// Waits for a child `start` began; its exit status as a shell reports it.
+    public static func finish(_ pid: pid_t, path: String) throws -> Int32 {
+        try wait(for: pid, path: path, timeout: nil)
     }
 
     private static func wait(for pid: pid_t, path: String, timeout: Double?) throws -> Int32 {

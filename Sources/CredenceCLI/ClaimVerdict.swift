@@ -62,7 +62,10 @@ enum ClaimVerdict {
     }
 
     static func sentence(_ ranked: [Entry], owner: String) -> String {
-        func who(_ e: Entry) -> String { e.name.lowercased() == owner.lowercased() ? "you" : TerminalText.safe(e.name) }
+        // Names are capitalised wherever they stand in the sentence, not only at its start.
+        func who(_ e: Entry) -> String {
+            e.name.lowercased() == owner.lowercased() ? "you" : TerminalText.safe(e.name).capitalizedFirst
+        }
         let best = ranked[0], next = ranked[1]
         if best.q == next.q {
             let tied = ranked.filter { $0.q == best.q }.map(who)

@@ -1,4 +1,5 @@
 import CredenceCore
+import CredenceReport
 import CredenceStore
 import Foundation
 
@@ -33,7 +34,34 @@ public final class OutputSink: @unchecked Sendable {
         }
     }
 
-    public func line(_ text: String = "") { write(text + "\n") }
+    /// The width human-readable lines are fitted to (wrapped at spaces), or nil to leave them as
+    /// they are (piped output without --width). Set per command from the terminal and --width.
+    public var fitWidth: Int? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return _fitWidth
+        }
+        set {
+            lock.lock()
+            _fitWidth = newValue
+            lock.unlock()
+        }
+    }
+    private var _fitWidth: Int?
+
+    /// A line of human-readable output, fitted to `fitWidth` when one is set.
+    public func line(_ text: String = "") {
+        guard let width = fitWidth else { return write(text + "\n") }
+        var out = ""
+        for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for fitted in TerminalText.fit(String(piece), width: width) { out += fitted + "\n" }
+        }
+        write(out)
+    }
+
+    /// Machine-readable output (JSON, CSV): one line, never fitted to a width.
+    public func verbatim(_ text: String) { write(text + "\n") }
 
     /// What a buffered sink has collected.
     public var text: String {
@@ -137,6 +165,14 @@ public final class Context: @unchecked Sendable {
         return 80
     }
 
+    /// How wide a table may be before a cell is cut: --width, else the terminal's width. Piped
+    /// output is never cut (nil), so `credence list | grep` sees every word, as git and hledger do.
+    public func truncationWidth(_ flag: Int?) -> Int? {
+        if let flag { return max(40, flag) }
+        if let w = terminalWidth, isTerminal { return max(40, w) }
+        return nil
+    }
+
     public var owner: String { config.owner }
 }
 
@@ -146,11 +182,18 @@ public struct Config: Sendable {
     public var bins = 10
     public var referenceHints = true
 
-    static func load(environment: [String: String]) -> Config {
-        var config = Config()
+    /// Where the config lives: `$XDG_CONFIG_HOME/credence/config`, else `~/.config/credence/config`.
+    public static func path(environment: [String: String]) -> String {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
-        guard let text = try? String(contentsOfFile: "\(base)/credence/config", encoding: .utf8) else { return config }
+        return "\(base)/credence/config"
+    }
+
+    static func load(environment: [String: String]) -> Config {
+        var config = Config()
+        guard let text = try? String(contentsOfFile: path(environment: environment), encoding: .utf8) else {
+            return config
+        }
         for line in text.split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.hasPrefix("#"), let eq = trimmed.firstIndex(of: "=") else { continue }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CredenceCore
+import CredenceReport
 import Foundation
 
 /// The `credence` command: a calibration and forecasting journal.
@@ -10,8 +11,12 @@ public struct Credence: ParsableCommand {
         commandName: "credence",
         abstract:
             "A calibration and forecasting journal: log claims with your confidence, settle who was more right, and see how well calibrated you are.",
+        usage: """
+            credence                 (opens the prompt; from a pipe, one command per line)
+            credence <subcommand> [<options>]
+            """,
         discussion: """
-            Log a claim in one line:  credence add Ryan ships by friday 70% #work
+            Log a claim in one line:  credence add Ryan ships by friday 70% +work
             Journal: --journal PATH, else $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite.
             Exit codes: 0 ok, 1 runtime error, 64 usage error, 65 bad input data, 74 I/O error.
             """,
@@ -22,7 +27,7 @@ public struct Credence: ParsableCommand {
     static let commands: [any ParsableCommand.Type] = [
         Add.self, ForecastCommand.self, Resolve.self, List.self, Show.self, Due.self, Edit.self, Delete.self,
         Undo.self, Report.self, Import.self, BetCommand.self, Bets.self, Vs.self, Leaderboard.self, Caveats.self,
-        Words.self, Yearly.self, Export.self, Backup.self,
+        Words.self, Yearly.self, Export.self, Backup.self, ConfigCommand.self,
     ]
 
     public init() {}
@@ -47,7 +52,15 @@ public enum CredenceMain {
             }
         }
         if rest.isEmpty { return REPL.forProcess(journal: journal).run() }
-        return run(arguments, context: .process())
+        let context = Context.process()
+        let env = context.environment
+        if let pager = Pager.command(arguments: arguments, environment: env, isTerminal: context.isTerminal),
+            let finish = Pager.start(pager, environment: env)
+        {
+            defer { finish() }
+            return run(arguments, context: context)
+        }
+        return run(arguments, context: context)
     }
 
     public static func run(_ arguments: [String], context: Context) -> Int32 {
@@ -56,12 +69,14 @@ public enum CredenceMain {
             try refuseNUL(arguments)
             command = try Credence.parseAsRoot(try normalize(arguments))
         } catch {
+            if let status = fittedHelp(error, arguments, context) { return status }
             return report(error, context: context, command: Credence.self)
         }
         do {
             try Context.$current.withValue(context) { try command.run() }
             return ExitStatus.ok
         } catch {
+            if let status = fittedHelp(error, arguments, context) { return status }
             return report(error, context: context, command: type(of: command))
         }
     }
@@ -99,28 +114,56 @@ public enum CredenceMain {
         let first = arguments[i]
         let names = Credence.commands.map { $0._commandName } + ["help"]
         if !first.hasPrefix("-") && !names.contains(first) {
-            let near = names.min { distance($0, first) < distance($1, first) }!
-            let hint = distance(near, first) <= 2 ? "did you mean `\(near)`? " : ""
+            let rest = Array(arguments[i...])
+            if Suggestions.looksLikeAClaim(rest) {
+                let line = QuickEntryParser.line(fromArguments: rest)
+                throw CLIError(
+                    "unknown command \"\(Format.safe(first))\": to log this claim, write `credence add \(Format.safe(line))`",
+                    status: ExitStatus.usage)
+            }
+            let hint = Suggestions.nearest(first, among: names).map { "did you mean `\($0)`? " } ?? ""
             throw CLIError(
-                "unknown command \"\(first)\": \(hint)`credence --help` lists the commands", status: ExitStatus.usage)
+                "unknown command \"\(Format.safe(first))\": \(hint)`credence --help` lists the commands",
+                status: ExitStatus.usage)
+        }
+        if first == "help", i + 1 < arguments.count, !arguments[i + 1].hasPrefix("-") {
+            let topic = arguments[i + 1]
+            if !names.contains(topic) {
+                let hint = Suggestions.nearest(topic, among: names).map { "did you mean `\($0)`? " } ?? ""
+                throw CLIError(
+                    "there is no command \"\(Format.safe(topic))\" to explain: \(hint)`credence --help` lists the commands",
+                    status: ExitStatus.usage)
+            }
         }
         return [first] + arguments[(i + 1)...] + leading
     }
 
-    /// Levenshtein distance, for "did you mean".
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
+    /// Help on a terminal (or with --width) laid out for that width, once; nil if not a help request.
+    static func fittedHelp(_ error: Error, _ arguments: [String], _ context: Context) -> Int32? {
+        // --width is not parsed when help cuts the parse short: read it here.
+        let flag = arguments.firstIndex(of: "--width").flatMap {
+            $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil
         }
-        return row[b.count]
+        guard Credence.exitCode(for: error) == .success, let width = context.truncationWidth(flag),
+            let target = helpTarget(arguments)
+        else { return nil }
+        let help = Credence.helpMessage(for: target, columns: width)
+        for line in help.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            for fitted in TerminalText.fit(String(line), width: width) { context.out.write(fitted + "\n") }
+        }
+        return ExitStatus.ok
+    }
+
+    /// The command whose help a successful early exit printed (`credence [help] CMD [SUB] --help`,
+    /// or a command group named alone, `credence yearly`); nil for `--version`.
+    static func helpTarget(_ arguments: [String]) -> (any ParsableCommand.Type)? {
+        guard !arguments.contains("--version") else { return nil }
+        var target: any ParsableCommand.Type = Credence.self
+        for word in arguments.drop(while: { $0 == "help" }) where !word.hasPrefix("-") {
+            guard let sub = target.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            target = sub
+        }
+        return target
     }
 
     private static func report(_ error: Error, context: Context, command: any ParsableCommand.Type) -> Int32 {

@@ -39,7 +39,9 @@ enum ErrorReport {
             return ("error: \(e.localizedDescription)", ExitStatus.dataError)
         default:
             let code = command.exitCode(for: error).rawValue
-            let message = command.fullMessage(for: error)
+            var message = command.fullMessage(for: error)
+            // One spelling for every error, argument-parser's included.
+            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
             if code == ExitCode.validationFailure.rawValue { return (message, ExitStatus.usage) }
             return (message, code == 0 ? 0 : (code == 1 ? ExitStatus.failure : code))
         }

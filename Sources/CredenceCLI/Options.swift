@@ -16,8 +16,18 @@ struct JournalOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Colour: auto, always or never (NO_COLOR and TERM=dumb turn auto off).", valueName: "when"))
+        help: ArgumentHelp("Colour (NO_COLOR and TERM=dumb turn auto off).", valueName: "when"))
     var color: ColorChoice?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Fit every line to this many columns (default: the terminal's; piped output is never cut).",
+            valueName: "columns"))
+    var width: Int?
+
+    @Flag(name: .customLong("no-pager"), help: "Print long output straight to the terminal, not through $PAGER.")
+    var noPager = false
 }
 
 /// A Credence command: parsed by argument-parser, run against the invocation's context.
@@ -27,7 +37,19 @@ protocol CredenceCommand: ParsableCommand {
 
 extension CredenceCommand {
     func run() throws {
-        try execute(in: Context.current ?? Context.process())
+        let ctx = Context.current ?? Context.process()
+        // Every human-readable line fits the terminal (or --width); piped output stays whole.
+        ctx.out.fitWidth = ctx.truncationWidth(journalOptions?.width)
+        defer { ctx.out.fitWidth = nil }
+        try execute(in: ctx)
+    }
+
+    /// The options every command takes, found on the command itself.
+    var journalOptions: JournalOptions? {
+        for child in Mirror(reflecting: self).children {
+            if let group = child.value as? OptionGroup<JournalOptions> { return group.wrappedValue }
+        }
+        return nil
     }
 }
 
@@ -40,10 +62,10 @@ func parseClaimID(_ text: String) throws -> ClaimID {
     return id
 }
 
-/// Tags given as flags: a leading # is optional; the rest must be a valid tag.
+/// Tags given as flags: a leading + or # is optional; the rest must be a valid tag.
 func parseTags(_ raw: [String]) throws -> [String] {
     try raw.map { tag in
-        let bare = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
+        let bare = QuickEntryParser.isTagMarked(tag) ? String(tag.dropFirst()) : tag
         guard QuickEntryParser.isValidTag(bare) else {
             throw CLIError("\"\(tag)\" is not a tag: a tag is letters, digits, - _ / or . (e.g. --tag work)")
         }

@@ -2,6 +2,8 @@ import Foundation
 
 public enum DateError: Error, Equatable, Sendable {
     case unknown(String)
+    /// Not a date, where a date in the past was wanted (`--at`, `--since`, `--until`).
+    case unknownPast(String)
     case notARealDate(String)
     case inThePast(String, today: String)
     case inTheFuture(String)
@@ -12,7 +14,10 @@ extension DateError: LocalizedError {
         switch self {
         case .unknown(let t):
             return
-                "\"\(t)\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
+                "\"\(t)\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, dec 31, in 3 weeks, june 2027, end of month or Q3 2027"
+        case .unknownPast(let t):
+            return
+                "\"\(t)\" is not a date I know: try now, today, yesterday, 3 days ago, friday (the last one), last friday, 2026-06-30, dec 31 or june 2026"
         case .notARealDate(let t):
             return "\(t) is not a real calendar date"
         case .inThePast(let t, let today):
@@ -68,7 +73,7 @@ public struct DateGrammar: Sendable {
     /// or now if that day is today.
     public func pastInstant(_ text: String) throws(DateError) -> Date {
         let result: Date
-        switch try meaning(text, forward: false) {
+        switch try pastMeaning(text) {
         case .day(let d), .span(_, let d): result = d == today ? now : endOfDay(d)
         case .instant(let i): result = i
         }
@@ -78,7 +83,7 @@ public struct DateGrammar: Sendable {
 
     /// The first instant of a period (`--since`).
     public func periodStart(_ text: String) throws(DateError) -> Date {
-        switch try meaning(text, forward: false) {
+        switch try pastMeaning(text) {
         case .day(let d), .span(let d, _): return startOfDay(d)
         case .instant(let i): return i
         }
@@ -86,9 +91,19 @@ public struct DateGrammar: Sendable {
 
     /// The last instant of a period (`--until`).
     public func periodEnd(_ text: String) throws(DateError) -> Date {
-        switch try meaning(text, forward: false) {
+        switch try pastMeaning(text) {
         case .day(let d), .span(_, let d): return endOfDay(d)
         case .instant(let i): return i
+        }
+    }
+
+    /// A backward-looking meaning, whose "not a date" hint lists past forms.
+    private func pastMeaning(_ text: String) throws(DateError) -> DateMeaning {
+        do {
+            return try meaning(text, forward: false)
+        } catch {
+            if case .unknown(let t) = error { throw .unknownPast(t) }
+            throw error
         }
     }
 
@@ -152,27 +167,32 @@ public struct DateGrammar: Sendable {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty else { throw .unknown(text) }
         let t = today
+        // Every form is read in both directions; one pointing the wrong way is then refused as
+        // in the past or in the future, never mistaken for something else.
         switch words {
         case ["today"]: return .day(t)
         case ["now"] where !forward: return .instant(now)
-        case ["tomorrow"] where forward: return .day(adding(1, .day, to: t))
-        case ["yesterday"] where !forward: return .day(adding(-1, .day, to: t))
+        case ["tomorrow"]: return .day(adding(1, .day, to: t))
+        case ["yesterday"]: return .day(adding(-1, .day, to: t))
         default: break
         }
         if words.count == 1, let iso = try isoDate(words[0], original: text) { return iso }
         if let wd = Self.weekdays[words.last!], words.count <= 2 {
-            if words.count == 2 && words[0] != (forward ? "next" : "last") { throw .unknown(text) }
-            let step = forward ? 1 : -1
-            var d = t
+            // friday: the coming one (forward) or the most recent one (backward), today included;
+            // next friday: a week after the coming one; last friday: the most recent before today.
+            if words.count == 2 && words[0] != "next" && words[0] != "last" { throw .unknown(text) }
+            let step = words.count == 2 ? (words[0] == "next" ? 1 : -1) : (forward ? 1 : -1)
+            var d = words.count == 2 && step < 0 ? adding(-1, .day, to: t) : t
             while weekday(d) != wd { d = adding(step, .day, to: d) }
-            return .day(words.count == 2 ? adding(7 * step, .day, to: d) : d)
+            return .day(words.count == 2 && step > 0 ? adding(7, .day, to: d) : d)
         }
-        if forward, words.count == 3, words[0] == "in", let unit = Self.units[words[2]],
+        if let day = try dayOfMonth(words, original: text, forward: forward) { return .day(day) }
+        if words.count == 3, words[0] == "in", let unit = Self.units[words[2]],
             let n = count(words[1])
         {
             return .day(adding(n, unit, to: t))
         }
-        if !forward, words.count == 3, words[2] == "ago", let unit = Self.units[words[1]],
+        if words.count == 3, words[2] == "ago", let unit = Self.units[words[1]],
             let n = count(words[0])
         {
             return .day(adding(-n, unit, to: t))
@@ -214,6 +234,47 @@ public struct DateGrammar: Sendable {
             return .span(Day(year: year, month: (q - 1) * 3 + 1, day: 1), lastDay(year: year, month: q * 3))
         }
         throw .unknown(text)
+    }
+
+    /// `31 december`, `dec 31`, `december 31st`, `31 dec 2027`, `dec 31, 2027`. Without a year: the
+    /// next such day (forward) or the last one (backward), today included.
+    private func dayOfMonth(_ words: [String], original: String, forward: Bool) throws(DateError) -> Day? {
+        guard (2...3).contains(words.count) else { return nil }
+        let m: Int, dayWord: String
+        if let month = Self.months[words[0]] {
+            (m, dayWord) = (month, words[1])
+        } else if let month = Self.months[words[1]] {
+            (m, dayWord) = (month, words[0])
+        } else {
+            return nil
+        }
+        var digits = Substring(dayWord)
+        if digits.hasSuffix(",") { digits = digits.dropLast() }
+        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits = digits.dropLast(2) }
+        guard !digits.isEmpty, digits.count <= 2, digits.allSatisfy(\.isNumber), let d = Int(digits) else { return nil }
+        let t = today
+        var year = t.year
+        if words.count == 3 {
+            guard let y = Int(words[2]), words[2].count == 4 else { throw .unknown(original) }
+            year = y
+        }
+        func real(_ y: Int) -> Day? {
+            (1...lastDay(year: y, month: m).day).contains(d) ? Day(year: y, month: m, day: d) : nil
+        }
+        if words.count == 3 || (m == 2 && d == 29) {
+            if words.count == 2 {
+                // 29 February without a year: the next (or last) leap year's.
+                var y = t.year
+                while real(y) == nil || (forward ? real(y)! < t : real(y)! > t) { y += forward ? 1 : -1 }
+                return real(y)
+            }
+            guard let day = real(year) else { throw .notARealDate(original) }
+            return day
+        }
+        guard let candidate = real(year) else { throw .notARealDate(original) }
+        if forward && candidate < t { return real(year + 1) }
+        if !forward && candidate > t { return real(year - 1) }
+        return candidate
     }
 
     private func count(_ word: String) -> Int? {

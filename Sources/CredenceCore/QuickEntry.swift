@@ -55,7 +55,7 @@ public struct QuickEntryOverrides: Sendable {
     }
 }
 
-/// `<claim text> <probability> [by <date>] [#tag …] [unless <caveat> | caveat: <text>]`
+/// `<claim text> <probability> [by <date>] [+tag …] [#tag …] [unless <caveat> | caveat: <text>]`
 ///
 /// The probability is the one place in the line after which only modifiers follow. If two
 /// places qualify the line is ambiguous and refused; nothing is guessed.
@@ -198,17 +198,19 @@ public struct QuickEntryParser: Sendable {
             if !tokens[0].literal, (try? ProbabilityParser.parse(tokens[0].text, allowCertain: true)) != nil {
                 throw fail("the claim text goes before the probability, e.g. Ryan ships by friday 70%", tokens[0].range)
             }
-            // A clear probability followed by a bad modifier: point at the modifier.
-            if let i = tokens.indices.last(where: {
-                !tokens[$0].literal && ProbabilityParser.looksLikeProbability(tokens[$0].text)
-            }),
-                i > 0, i + 1 < tokens.count
-            {
-                let next = tokens[i + 1].text.lowercased()
-                if tokens[i].text.hasSuffix("%") || next == "by" || next == "unless" || next == "caveat:"
-                    || next.hasPrefix("#")
-                {
-                    _ = try modifiersAfter(tokens, from: i + 1, line: line, overrides: overrides)
+            // A clear probability followed by words that can't follow it: point at those words.
+            if let (i, length) = lastProbability(tokens), i + length < tokens.count {
+                do {
+                    _ = try modifiersAfter(tokens, from: i + length, line: line, overrides: overrides)
+                } catch {
+                    guard error.message.hasPrefix("unexpected") else { throw error }
+                    let rest = tokens[(i + length)...]
+                    let words = rest.map(\.text).joined(separator: " ")
+                    let asDate = (try? dates.resolveBy(words)) != nil
+                    let probability = tokens[i..<(i + length)].map(\.text).joined(separator: " ")
+                    throw fail(
+                        "can't read \"\(words)\" after the probability \(probability): after it may come by DATE (\(asDate ? "by \(words)" : "e.g. by friday")), +tags and unless <caveat>; the claim text goes before the probability",
+                        rest.first!.range.lowerBound..<rest.last!.range.upperBound)
                 }
             }
             throw fail("no probability found: end the claim with one, e.g. 70%, 0.7, 3:1 or likely", end)
@@ -218,10 +220,22 @@ public struct QuickEntryParser: Sendable {
         // unless one follows the probability ("ships by March 70% by june": the first is text).
         var modifiers = choice.modifiers
         let (body, early) =
-            overrides.resolveBy || modifiers.date != nil ? (claimTokens, nil) : trailingDate(claimTokens)
+            overrides.resolveBy || modifiers.date != nil
+            ? (claimTokens, nil) : try trailingDate(claimTokens, line: line)
         if let early { modifiers.date = early }
         return try assemble(
             claim: body, probability: choice.probability, modifiers: modifiers, line: line, overrides: overrides)
+    }
+
+    /// The last percentage in the line (`40%`, unmistakably meant as the probability), with the
+    /// one token it spans. Fractions and words are left alone: `3/4 games` is claim text.
+    private func lastProbability(_ tokens: [Token]) -> (index: Int, length: Int)? {
+        for i in tokens.indices.reversed() where i > 0 && !tokens[i].literal && tokens[i].text.hasSuffix("%") {
+            if let p = try? ProbabilityParser.parse(tokens[i].text, allowCertain: true), p.form == .percent {
+                return (i, 1)
+            }
+        }
+        return nil
     }
 
     // MARK: - Modifiers
@@ -279,11 +293,12 @@ public struct QuickEntryParser: Sendable {
                 m.caveat = word == "unless" ? "unless " + body : body
                 return m
             }
-            if token.text.hasPrefix("#") {
+            if Self.isTagMarked(token.text) {
                 let tag = String(token.text.dropFirst())
                 guard Self.isValidTag(tag) else {
                     throw QuickEntryError(
-                        message: "\"\(token.text)\" is not a tag: a tag is # followed by letters, digits, - _ / or .",
+                        message:
+                            "\"\(token.text)\" is not a tag: a tag is + or # followed by letters, digits, - _ / or .",
                         line: line, range: token.range)
                 }
                 if !m.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { m.tags.append(tag) }
@@ -318,7 +333,7 @@ public struct QuickEntryParser: Sendable {
     {
         var stop = start
         while stop < tokens.count, stop - start < 4, !tokens[stop].literal,
-            !tokens[stop].text.hasPrefix("#"), !["unless", "caveat:"].contains(tokens[stop].text.lowercased())
+            !Self.isTagMarked(tokens[stop].text), !["unless", "caveat:"].contains(tokens[stop].text.lowercased())
         {
             stop += 1
         }
@@ -332,6 +347,7 @@ public struct QuickEntryParser: Sendable {
                 return (DatedSpan(date: try dates.resolveBy(text), text: text, range: range(end)), end - start)
             } catch {
                 if case .unknown = error { continue }
+                if case .unknownPast = error { continue }
                 if specific == nil { specific = (error, end) }
             }
         }
@@ -343,8 +359,9 @@ public struct QuickEntryParser: Sendable {
             message: DateError.unknown(text).localizedDescription, line: line, range: range(max(stop, start + 1)))
     }
 
-    /// Removes a trailing "by <date>" from the claim text when it reads as a date.
-    private func trailingDate(_ tokens: [Token]) -> ([Token], DatedSpan?) {
+    /// Removes a trailing "by <date>" from the claim text when it reads as a date. One that reads
+    /// as a date in the past, or as no real date, is refused: never quietly kept as claim text.
+    private func trailingDate(_ tokens: [Token], line: String) throws(QuickEntryError) -> ([Token], DatedSpan?) {
         for length in 1...4 {
             let byIndex = tokens.count - length - 1
             guard byIndex >= 1 else { break }
@@ -352,9 +369,19 @@ public struct QuickEntryParser: Sendable {
                 continue
             }
             let text = tokens[(byIndex + 1)...].map(\.text).joined(separator: " ")
-            if let date = try? dates.resolveBy(text) {
-                let range = tokens[byIndex + 1].range.lowerBound..<tokens.last!.range.upperBound
+            let range = tokens[byIndex + 1].range.lowerBound..<tokens.last!.range.upperBound
+            do {
+                let date = try dates.resolveBy(text)
                 return (Array(tokens[..<byIndex]), DatedSpan(date: date, text: text, range: range))
+            } catch {
+                switch error {
+                case .unknown, .unknownPast: continue
+                case .inThePast, .notARealDate, .inTheFuture:
+                    throw QuickEntryError(
+                        message: error.localizedDescription
+                            + " (if \"by \(text)\" is part of the claim, quote the claim text)",
+                        line: line, range: range)
+                }
             }
         }
         return (tokens, nil)
@@ -369,7 +396,7 @@ public struct QuickEntryParser: Sendable {
         // The earliest position from which everything parses as modifiers.
         for i in stride(from: tokens.count - 1, through: 1, by: -1) {
             let t = tokens[i].text.lowercased()
-            guard t.hasPrefix("#") || t == "by" || t == "unless" || t == "caveat:" else { continue }
+            guard Self.isTagMarked(t) || t == "by" || t == "unless" || t == "caveat:" else { continue }
             if let m = try? modifiersAfter(tokens, from: i, line: line, overrides: overrides) {
                 cut = i
                 result = m
@@ -377,11 +404,19 @@ public struct QuickEntryParser: Sendable {
         }
         var body = Array(tokens[..<cut])
         if result.date == nil && !overrides.resolveBy {
-            let (rest, date) = trailingDate(body)
+            let (rest, date) = try trailingDate(body, line: line)
             body = rest
             result.date = date
         }
         return (body, result)
+    }
+
+    /// `#work`, or `+work`, the form a shell leaves alone (bash and fish read `#` as a comment).
+    /// A `+` marks a tag only before a letter, so `+5%` stays a number.
+    public static func isTagMarked(_ word: String) -> Bool {
+        if word.hasPrefix("#") { return true }
+        guard word.hasPrefix("+"), let next = word.dropFirst().first else { return false }
+        return next.isLetter
     }
 
     public static func isValidTag(_ tag: String) -> Bool {

@@ -32,7 +32,7 @@ public enum HTMLReport {
         h.append("<p class=\"verdict\">\(e(r.verdict))</p>")
         let log =
             s.logLoss.unclipped.map { "\(Numbers.score($0)) nats (\(Numbers.score($0 / M_LN2)) bits)" }
-            ?? "∞ (\(s.logLoss.nClipped) forecasts at 0%/100% were wrong)"
+            ?? "∞ (\(s.logLoss.nClipped) forecast\(s.logLoss.nClipped == 1 ? " at 0%/100% was" : "s at 0%/100% were") wrong)"
         h.append("<dl>")
         for (k, v) in [
             (
@@ -62,18 +62,18 @@ public enum HTMLReport {
         h.append("</dl>")
         h.append(SVGReport.render(r, standalone: false))
         h.append(
-            "<h2>Bins</h2><table><thead><tr><th>forecast</th><th>n</th><th>said</th><th>happened</th><th>Wilson 95%</th></tr></thead><tbody>"
+            "<h2>Bins</h2><table><thead><tr><th>forecast</th><th>n</th><th>said</th><th>happened</th><th>Wilson 95%</th><th>gap</th></tr></thead><tbody>"
         )
         for b in a.murphy.bins {
             guard let mean = b.meanForecast, let freq = b.observedFrequency, let w = b.wilson else {
                 h.append(
-                    "<tr class=\"muted\"><td>\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%</td><td>0</td><td></td><td></td><td></td></tr>"
+                    "<tr class=\"muted\"><td>\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%</td><td>0</td><td></td><td></td><td></td><td></td></tr>"
                 )
                 continue
             }
             let off = mean < w.lower || mean > w.upper
             h.append(
-                "<tr\(off ? " class=\"off\"" : "")><td>\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%</td><td>\(b.n)</td><td>\(Numbers.percent(mean, decimals: 1))</td><td>\(Numbers.percent(freq, decimals: 1))</td><td>\(Numbers.percent(w.lower, decimals: 1))–\(Numbers.percent(w.upper, decimals: 1))</td></tr>"
+                "<tr\(off ? " class=\"off\"" : "")><td>\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%</td><td>\(b.n)</td><td>\(Numbers.percent(mean, decimals: 1))</td><td>\(Numbers.percent(freq, decimals: 1))</td><td>\(Numbers.percent(w.lower, decimals: 1))–\(Numbers.percent(w.upper, decimals: 1))</td><td>\(String(format: "%+.1f", (freq - mean) * 100))</td></tr>"
             )
         }
         h.append("</tbody></table>")
@@ -94,7 +94,7 @@ public enum HTMLReport {
             h.append(trend.svg())
         }
         h.append(
-            "<p class=\"muted\">Made by Credence. Statistics as specified in its statistics.md: Brier and log scores, Murphy and CORP decompositions, Wilson intervals, Spiegelhalter's test, smooth ECE.</p>"
+            "<p class=\"muted\">Made by Credence, a calibration journal. How to read it: the Brier score is the mean squared gap between forecast and outcome (0 is perfect, always saying 50% scores 0.25); the log score is the mean −ln of the probability given to what happened. Murphy's and the CORP decompositions split the Brier score into miscalibration (MCB), discrimination (DSC) and the uncertainty of the outcomes themselves (UNC). Each bin's Wilson interval is a 95% interval for how often its claims came true; gap is that frequency minus the mean forecast, in percentage points. Spiegelhalter's Z tests whether the forecasts as a whole are calibrated, and smooth ECE is the calibration error with the bins smoothed away. Credence's README gives every definition.</p>"
         )
         h.append("</body></html>")
         return h.joined(separator: "\n") + "\n"

@@ -90,4 +90,73 @@ public enum TerminalText {
         if !current.isEmpty { lines.append(current) }
         return lines
     }
+
+    /// Columns a line takes once its ANSI colour codes (`ESC [ … m`) are left out.
+    public static func visibleWidth(_ s: String) -> Int {
+        var w = 0, escape = false
+        for scalar in s.unicodeScalars {
+            if escape {
+                if scalar == "m" { escape = false }
+            } else if scalar == "\u{1B}" {
+                escape = true
+            } else {
+                w += scalarWidth(scalar)
+            }
+        }
+        return w
+    }
+
+    /// One line, coloured or not, broken at spaces so that every piece fits `width` columns; a
+    /// word longer than a line is cut. Pieces after the first start with `indent` (default: the
+    /// line's own leading spaces and two more). A colour open at a break is closed there and
+    /// opened again on the next piece, so no colour bleeds into the margin.
+    public static func fit(_ line: String, width: Int, indent: String? = nil) -> [String] {
+        guard visibleWidth(line) > width else { return [line] }
+        let lead = String(line.prefix { $0 == " " })
+        var margin = indent ?? lead + "  "
+        if Self.width(margin) >= width / 2 { margin = String(repeating: " ", count: min(lead.count, width / 4)) }
+        var out: [String] = []
+        var current = "", used = 0
+        var active: [String] = []  // colour codes in force at the end of `current`
+        var lastBreak: (index: String.Index, used: Int, active: [String])?
+        var escape = "", started = false
+        func flush(at cut: String.Index, codes: [String]) {
+            let head = String(current[..<cut])
+            var tail = String(current[cut...])
+            while tail.first == " " { tail.removeFirst() }
+            out.append(trimmingTrailingSpaces(head) + (codes.isEmpty ? "" : "\u{1B}[0m"))
+            current = margin + codes.joined() + tail
+            used = visibleWidth(current)
+            lastBreak = nil
+        }
+        for ch in line {
+            if !escape.isEmpty || ch == "\u{1B}" {
+                escape.append(ch)
+                if ch == "m" {
+                    current += escape
+                    if escape == "\u{1B}[0m" { active = [] } else { active.append(escape) }
+                    escape = ""
+                }
+                continue
+            }
+            let w = ch.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
+            if ch == " " && started && used > Self.width(margin) {
+                lastBreak = (current.endIndex, used, active)
+            }
+            if ch != " " { started = true }
+            if used + w > width {
+                if let b = lastBreak {
+                    flush(at: b.index, codes: b.active)
+                } else {
+                    flush(at: current.endIndex, codes: active)
+                }
+                if ch == " " { continue }
+            }
+            current.append(ch)
+            used += w
+        }
+        current += escape
+        out.append(current)
+        return out
+    }
 }

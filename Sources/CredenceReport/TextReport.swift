@@ -55,7 +55,8 @@ public struct TextReport {
         let verdict = hardWrap("Verdict: " + report.verdict, indent: "  ")
         out.append(style.bold("Verdict:") + verdict[0].dropFirst(8))
         out += verdict.dropFirst()
-        return out.joined(separator: "\n") + "\n"
+        // Every line fits the width it was given, whatever wrote it.
+        return out.flatMap { TerminalText.fit($0, width: width) }.joined(separator: "\n") + "\n"
     }
 
     // MARK: - Header
@@ -125,10 +126,7 @@ public struct TextReport {
 
     /// Word-wraps a line to the report width (styled text measured by its plain width).
     func wrap(_ line: String, plainWidth: Int, indent: String, dimmed: Bool = false) -> [String] {
-        guard plainWidth > width, !style.color else {
-            return plainWidth > width ? hardWrap(line, indent: indent) : [line]
-        }
-        return [line]
+        plainWidth > width ? TerminalText.fit(line, width: width, indent: indent) : [line]
     }
 
     func hardWrap(_ line: String, indent: String) -> [String] {
@@ -155,7 +153,8 @@ public struct TextReport {
     func diagram() -> [String] {
         let chart = report.chart
         let binCount = chart.bins.count
-        let plot = max(binCount * 3, min(binCount * 10, ((width - 8) / binCount) * binCount))
+        // The axis line is 6 + plot + 2 (the last label overhangs) + "  said": it must fit the width.
+        let plot = max(binCount * 3, min(binCount * 10, ((width - 14) / binCount) * binCount))
         let h = Self.rows
         var grid = Array(repeating: Array(repeating: " ", count: plot), count: h)
         var color = Array(repeating: Array(repeating: "", count: plot), count: h)

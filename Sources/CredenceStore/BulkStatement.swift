@@ -36,7 +36,7 @@ struct BulkStatement {
             return
         }
         let i = index, h = handle
-        value.withUTF8 {
+        _ = value.withUTF8 {
             sqlite3_bind_text(
                 h, i, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), Int32($0.count),
                 Self.transient)

@@ -76,14 +76,15 @@ enum Queries {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT r.id, r.status, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic
-                FROM resolution r LEFT JOIN forecaster w ON w.id = r.resolved_by WHERE r.claim_id = ? ORDER BY r.id
+                SELECT r.id, r.status, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic, o.label
+                FROM resolution r LEFT JOIN forecaster w ON w.id = r.resolved_by
+                LEFT JOIN scenario_option o ON o.id = r.option_id WHERE r.claim_id = ? ORDER BY r.id
                 """, arguments: [id]
         ).map { row in
             Resolution(
                 id: row["id"], status: ClaimStatus(rawValue: row["status"]) ?? .annulled,
                 resolvedAt: Date(millis: row["resolved_at"]), recordedAt: Date(millis: row["recorded_at"]),
-                note: row["note"], resolvedBy: row["name"], automatic: row["automatic"])
+                note: row["note"], resolvedBy: row["name"], automatic: row["automatic"], option: row["label"])
         }
     }
 

@@ -22,7 +22,7 @@ import Testing
         ),
         (
             "add Rain 70% by blursday", 65,
-            "error: \"blursday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027\n  Rain 70% by blursday\n              ^^^^^^^^\n"
+            "error: \"blursday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, dec 31, in 3 weeks, june 2027, end of month or Q3 2027\n  Rain 70% by blursday\n              ^^^^^^^^\n"
         ),
         (
             "add Rain 70% --by 2026-11-01", 65,

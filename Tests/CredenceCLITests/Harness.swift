@@ -14,6 +14,8 @@ final class Harness {
     var confirmAnswer: Bool?
     /// Whether standard output is a terminal (as opposed to a pipe or file).
     var isTerminal = false
+    /// The terminal's width when `isTerminal` (nil: unknown).
+    var terminalWidth: Int?
     /// Lines a command reads as further input (a pasted list, grading answers), with the prompts it showed.
     let input = Input()
 
@@ -73,7 +75,8 @@ final class Harness {
         let answer = confirmAnswer
         let counter = uuidCounter
         let ctx = Context(
-            environment: environment, clock: clock, out: out, err: err, isTerminal: isTerminal, terminalWidth: nil,
+            environment: environment, clock: clock, out: out, err: err, isTerminal: isTerminal,
+            terminalWidth: terminalWidth,
             confirm: answer.map { a in { @Sendable _ in a } },
             makeUUID: { String(format: "00000000-0000-4000-8000-%012d", counter.next()) },
             readLine: { [input] in input.next($0) })

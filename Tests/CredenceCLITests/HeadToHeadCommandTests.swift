@@ -78,7 +78,7 @@ import Testing
         #expect(text.contains("win counts reward overconfidence"))
         #expect(
             text.hasSuffix(
-                "No clear difference yet (n = 268): mean Brier 0.0032 lower for calibrated, p = 0.571, within noise.\n")
+                "No clear difference yet (n = 268): mean Brier 0.0032 lower for Calibrated, p = 0.571, within noise.\n")
         )
     }
 
@@ -92,7 +92,7 @@ import Testing
             if i < 5 {
                 #expect(sentence.hasPrefix("No clear difference yet (n = \(i))"))
             } else {
-                #expect(sentence.hasPrefix("You were more right than ryan on these \(i) claims: mean Brier 0."))
+                #expect(sentence.hasPrefix("You were more right than Ryan on these \(i) claims: mean Brier 0."))
             }
         }
         let same = Harness()
@@ -103,7 +103,7 @@ import Testing
         }
         #expect(
             same.run("vs ryan me").out.hasSuffix(
-                "You were more right than ryan on all 5 claims, each time by Brier 0.2400 (every difference is equal, so there is no t-test).\n"
+                "You were more right than Ryan on all 5 claims, each time by Brier 0.2400 (every difference is equal, so there is no t-test).\n"
             ))
         #expect(h.run("vs me me").status == 64)
         #expect(

@@ -133,8 +133,8 @@ import Testing
         #expect(undone.status == 0 && undone.err.isEmpty, "\(undone.err)")
         #expect(
             undone.out == """
-                Undid: import more.csv: 12000 claims, 24000 forecasts
-                Undid: import big.csv: 12000 claims, 24000 forecasts
+                Undid: import more.csv: 12,000 claims, 24,000 forecasts
+                Undid: import big.csv: 12,000 claims, 24,000 forecasts
                 No claims match. `credence add Ryan ships by friday 70%` logs one.
 
                 """, "\(undone.out)")

@@ -21,6 +21,21 @@ import Testing
         return (repl, source, out, err, status)
     }
 
+    @Test func claimIDsCompleteNewestFirstAndTheRestInColumns() {
+        var model = CompletionModel.fromDefinitions()
+        model.claims = [("12", "Ryan ships"), ("11", "B"), ("10", "C"), ("2", "D"), ("1", "E")]
+        model.tags = ["work", "interp"]
+        #expect(model.candidates(before: ["show"], word: "") == ["12", "11", "10", "2", "1"])
+        #expect(model.candidates(before: ["show"], word: "1") == ["12", "11", "10", "1"])
+        #expect(model.candidates(before: ["Ryan", "ships", "70%"], word: "+w") == ["+work"])
+        #expect(model.layout(["12", "11"], width: 80) == ["12  Ryan ships", "11  B"])
+        let flags = ["--open", "--resolved", "--due", "--tag", "--as", "--search", "--since", "--until"]
+        let columns = model.layout(flags, width: 40)
+        #expect(
+            columns == ["--open      --tag       --since", "--resolved  --as        --until", "--due       --search"])
+        #expect(columns.allSatisfy { $0.count < 40 })
+    }
+
     @Test func completionCandidates() {
         var model = CompletionModel.fromDefinitions()
         model.claims = [("12", "Ryan ships"), ("7", "The eval replicates")]

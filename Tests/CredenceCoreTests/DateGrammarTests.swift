@@ -26,7 +26,10 @@ import Testing
         ("june", "2027-06-30"), ("november", "2026-11-30"), ("june 2027", "2027-06-30"), ("feb 2028", "2028-02-29"),
         ("end of month", "2026-11-30"), ("end of quarter", "2026-12-31"), ("end of year", "2026-12-31"),
         ("end of week", "2026-11-22"), ("Q3 2027", "2027-09-30"), ("q1", "2027-03-31"), ("q4", "2026-12-31"),
-        ("2027-06-30", "2027-06-30"),
+        ("2027-06-30", "2027-06-30"), ("31 december", "2026-12-31"), ("Dec 31", "2026-12-31"),
+        ("december 31", "2026-12-31"), ("december 31st", "2026-12-31"), ("31 dec 2027", "2027-12-31"),
+        ("dec 31, 2027", "2027-12-31"), ("22 november", "2026-11-22"), ("21 nov", "2027-11-21"),
+        ("feb 29", "2028-02-29"),
     ])
     func forward(text: String, day: String) throws {
         #expect(try local(Self.grammar("2026-11-22T12:00:00Z"), text) == "\(day) 23:59:59")
@@ -66,23 +69,20 @@ import Testing
     @Test(arguments: [
         (
             "blursday",
-            "\"blursday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
+            "\"blursday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, dec 31, in 3 weeks, june 2027, end of month or Q3 2027"
         ),
         ("2020-01-01", "2020-01-01 is in the past (today is 2026-11-22): a resolve-by date must be today or later"),
         ("2027-02-30", "2027-02-30 is not a real calendar date"),
         ("2027-13-01", "2027-13-01 is not a real calendar date"),
-        (
-            "yesterday",
-            "\"yesterday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
-        ),
+        ("yesterday", "yesterday is in the past (today is 2026-11-22): a resolve-by date must be today or later"),
         ("june 2020", "june 2020 is in the past (today is 2026-11-22): a resolve-by date must be today or later"),
-        (
-            "last friday",
-            "\"last friday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
-        ),
+        ("last friday", "last friday is in the past (today is 2026-11-22): a resolve-by date must be today or later"),
+        ("3 days ago", "3 days ago is in the past (today is 2026-11-22): a resolve-by date must be today or later"),
+        ("dec 31 2025", "dec 31 2025 is in the past (today is 2026-11-22): a resolve-by date must be today or later"),
+        ("30 february", "30 february is not a real calendar date"),
         (
             "in -3 days",
-            "\"in -3 days\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027"
+            "\"in -3 days\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, dec 31, in 3 weeks, june 2027, end of month or Q3 2027"
         ),
     ])
     func refuses(text: String, message: String) {
@@ -102,6 +102,23 @@ import Testing
         #expect(try g.pastInstant("3 days ago") == g.endOfDay(Day(year: 2026, month: 11, day: 19)))
         #expect(try g.pastInstant("friday") == g.endOfDay(Day(year: 2026, month: 11, day: 20)))
         #expect(throws: DateError.inTheFuture("2026-12-01")) { try g.pastInstant("2026-12-01") }
+    }
+
+    @Test func pastFormsAndTheirHints() throws {
+        let g = Self.grammar("2026-11-22T12:00:00Z")  // a Sunday
+        // "last friday" is the most recent Friday before today, not the one before that.
+        #expect(try g.pastInstant("last friday") == g.endOfDay(Day(year: 2026, month: 11, day: 20)))
+        #expect(try g.pastInstant("last sunday") == g.endOfDay(Day(year: 2026, month: 11, day: 15)))
+        #expect(try g.pastInstant("dec 31") == g.endOfDay(Day(year: 2025, month: 12, day: 31)))
+        #expect(try g.pastInstant("22 november") == g.now)
+        #expect(throws: DateError.inTheFuture("tomorrow")) { try g.pastInstant("tomorrow") }
+        #expect(throws: DateError.inTheFuture("in 3 days")) { try g.pastInstant("in 3 days") }
+        #expect(throws: DateError.unknownPast("blursday")) { try g.pastInstant("blursday") }
+        #expect(throws: DateError.unknownPast("blursday")) { try g.periodStart("blursday") }
+        #expect(
+            DateError.unknownPast("blursday").localizedDescription
+                == "\"blursday\" is not a date I know: try now, today, yesterday, 3 days ago, friday (the last one), last friday, 2026-06-30, dec 31 or june 2026"
+        )
     }
 
     @Test func periods() throws {

@@ -45,6 +45,24 @@ import Testing
         #expect(e.text == "The harness ships by March" && day(e.resolveBy) == "2027-06-30")
     }
 
+    /// `+work` survives the shell (bash and fish read `#work` as a comment); `+5%` stays a number.
+    @Test func plusTagsAreTags() throws {
+        let e = try parser.parse("Ryan ships by friday 70% +work #ai +work")
+        #expect(e.text == "Ryan ships" && e.tags == ["work", "ai"] && day(e.resolveBy) == "2026-11-27")
+        let args = try parser.parse(arguments: ["Ryan", "ships", "70%", "+work", "by", "dec", "31"])
+        #expect(args.tags == ["work"] && day(args.resolveBy) == "2026-12-31")
+        #expect(
+            !QuickEntryParser.isTagMarked("+5%") && !QuickEntryParser.isTagMarked("+")
+                && QuickEntryParser.isTagMarked("+x"))
+        #expect(throws: QuickEntryError.self) { try parser.parse("Rain 70% +bad!tag") }
+    }
+
+    @Test func aDateRightAfterByInEitherOrder() throws {
+        #expect(day(try parser.parse("Rain 70% by 31 december").resolveBy) == "2026-12-31")
+        #expect(day(try parser.parse("Rain 70% by Dec 31").resolveBy) == "2026-12-31")
+        #expect(day(try parser.parse("Rain by december 31 70%").resolveBy) == "2026-12-31")
+    }
+
     @Test func multipleTagsAndCaveatForm() throws {
         let e = try parser.parse("GPT-6 ships .4 #ai #work #AI caveat: assuming no new data")
         #expect(e.tags == ["ai", "work"] && e.caveats == ["assuming no new data"] && e.probability?.form == .decimal)
@@ -112,7 +130,7 @@ import Testing
         ),
         (
             "Ryan ships 70% by blursday",
-            "\"blursday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, in 3 weeks, june 2027, end of month or Q3 2027",
+            "\"blursday\" is not a date I know: try friday, next friday, tomorrow, 2027-06-30, dec 31, in 3 weeks, june 2027, end of month or Q3 2027",
             "                  ^^^^^^^^"
         ),
         (
@@ -122,8 +140,28 @@ import Testing
         ),
         (
             "Ryan ships 70% tomorrow",
-            "unexpected \"tomorrow\" after the probability: the claim text goes before it; after it come by <date>, #tags and unless <caveat>",
+            "can't read \"tomorrow\" after the probability 70%: after it may come by DATE (by tomorrow), +tags and unless <caveat>; the claim text goes before the probability",
             "               ^^^^^^^^"
+        ),
+        (
+            "Paper accepted 40% in 3 weeks",
+            "can't read \"in 3 weeks\" after the probability 40%: after it may come by DATE (by in 3 weeks), +tags and unless <caveat>; the claim text goes before the probability",
+            "                   ^^^^^^^^^^"
+        ),
+        (
+            "Rain 70% soonish +work",
+            "can't read \"soonish +work\" after the probability 70%: after it may come by DATE (e.g. by friday), +tags and unless <caveat>; the claim text goes before the probability",
+            "         ^^^^^^^^^^^^^"
+        ),
+        (
+            "Rain by yesterday 70%",
+            "yesterday is in the past (today is 2026-11-22): a resolve-by date must be today or later (if \"by yesterday\" is part of the claim, quote the claim text)",
+            "        ^^^^^^^^^"
+        ),
+        (
+            "Rain by 2027-02-30 70%",
+            "2027-02-30 is not a real calendar date (if \"by 2027-02-30\" is part of the claim, quote the claim text)",
+            "        ^^^^^^^^^^"
         ),
         ("Ryan ships", "no probability found: end the claim with one, e.g. 70%, 0.7, 3:1 or likely", "          ^"),
         ("70%", "the claim text goes before the probability, e.g. Ryan ships by friday 70%", "^^^"),
@@ -134,7 +172,7 @@ import Testing
             "               ^^^"
         ),
         (
-            "Ryan ships 70% #", "\"#\" is not a tag: a tag is # followed by letters, digits, - _ / or .",
+            "Ryan ships 70% #", "\"#\" is not a tag: a tag is + or # followed by letters, digits, - _ / or .",
             "               ^"
         ),
         (

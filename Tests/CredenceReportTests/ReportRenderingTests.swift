@@ -81,10 +81,42 @@ import Testing
     @Test func svgIsWellFormedWithTitleAndDescription() throws {
         let svg = SVGReport.render(Self.report())
         #expect(try parses(svg))
-        #expect(svg.contains("viewBox=\"0 0 720 600\""))
+        #expect(svg.contains("viewBox=\"0 0 720 640\""))
+        // The legend lists only marks the chart shows: the one bin under 15 forecasts misses the
+        // diagonal, so there is no plain hollow mark to explain.
+        #expect(svg.contains(">Wilson 95%<") && svg.contains(">perfect calibration<"))
+        #expect(svg.contains(">misses diagonal<") && !svg.contains(">bin, n &lt; 15<"))
         #expect(svg.contains("<title id=\"chart-title\">Calibration of me: 300 resolved forecasts</title>"))
         #expect(svg.contains("<desc id=\"chart-desc\">Reliability diagram"))
         try Self.snapshot("report.svg", svg)
+    }
+
+    /// `report --by forecaster -o f.svg`: one curve per forecaster, the eight most active, named in the legend.
+    @Test func svgByForecasterDrawsOneCurveEach() throws {
+        let analysis = Calibration.analyse(Self.sample)!
+        let groups = (0..<10).map { i in
+            CalibrationReport.Group(
+                name: i == 0 ? "<ryan>" : "f\(i)",
+                analysis: i < 9 ? analysis : Calibration.analyse(Sample(counts: [CountedForecast(x: 0.5, n: 1, e: 1)]))!
+            )
+        }
+        let r = CalibrationReport(
+            subject: "everyone", filters: [], everyForecast: false, analysis: analysis, grouping: "forecaster",
+            groups: groups)
+        let svg = SVGReport.render(r)
+        #expect(try parses(svg))
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 8)
+        #expect(svg.contains("Calibration by forecaster: 300 resolved forecasts (the 8 most active of 10)"))
+        #expect(svg.contains(">&lt;ryan&gt; (n = 300)<") && !svg.contains(">f9 (n = 1)<"))
+        #expect(!svg.contains("PAV recalibration") && !svg.contains("consistency band"))
+        // Without --by forecaster the one pooled chart stays as it was.
+        #expect(SVGReport.render(Self.report()).components(separatedBy: "<polyline").count - 1 == 1)
+    }
+
+    @Test func htmlHasTheGapColumnAndExplainsItself() {
+        let html = HTMLReport.render(Self.report())
+        #expect(html.contains("<th>gap</th>") && !html.contains("statistics.md"))
+        #expect(html.contains("gap is that frequency minus the mean forecast"))
     }
 
     @Test func markupEscapesEveryUserString() throws {

@@ -207,7 +207,7 @@ import Testing
         for name in [
             ".j.sqlite.importing-\(gone)-1", ".j.sqlite.importing-\(gone)-1-wal", ".j.sqlite.importing-\(getpid())-2",
         ] {
-            FileManager.default.createFile(atPath: dir.path + "/" + name, contents: Data("x".utf8))
+            #expect(FileManager.default.createFile(atPath: dir.path + "/" + name, contents: Data("x".utf8)))
         }
         try Self.importing(try Self.csv(seed: 5), into: dir.path + "/j.sqlite", streaming: true)
         #expect(dir.entries == [".j.sqlite.importing-\(getpid())-2", "j.sqlite"])

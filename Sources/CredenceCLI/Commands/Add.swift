@@ -8,16 +8,18 @@ struct Add: CredenceCommand {
         commandName: "add",
         abstract: "Log a claim with your forecast.",
         discussion: """
-            One line:  <claim> <probability> [by <date>] [#tag …] [unless <caveat> | caveat: <text>]
-              credence add Ryan ships by friday 70% #work
-              credence add "GPT-6 is released" 3:1 by end of year #ai unless compute runs short
+            One line:  <claim> <probability> [by <date>] [+tag …] [unless <caveat> | caveat: <text>]
+              credence add Ryan ships by friday 70% +work
+              credence add "GPT-6 ships" 3:1 by end of year +ai unless compute runs short
             Probabilities: 70%, 0.7, .7, 7/10, odds 3:1, 1 in 20, or words (likely = 75%, almost certain = 93% …).
             A bare number such as 70 is refused; 0% and 100% need --certain.
             Scenario sets: mutually exclusive options whose probabilities sum to 100%:
-              credence add "How does the transition go" --option "slow takeoff=60%" --option "fast takeoff=25%" --option "no AGI=15%"
+              credence add "How does the transition go" --option "slow takeoff=60%" \\
+                --option "fast takeoff=25%" --option "no AGI=15%"
             Conditional claims count only if another resolves a given way (P(B | A)):
-              credence add "We ship the API by March" 80% --if 12        (12 must resolve yes; --if 12=no for no)
-            Dates: 2027-06-30, today, tomorrow, friday, next friday, in 3 weeks, june, june 2027, end of month|quarter|year, Q3 2027.
+              # 12 must resolve yes; --if 12=no for no
+              credence add "We ship the API by March" 80% --if 12
+            Dates: 2027-06-30, today, tomorrow, friday, next friday, in 3 weeks, dec 31, june, june 2027, end of month|quarter|year, Q3 2027. A tag is +work or #work; in the shell type +work (bash and fish read #work as a comment).
             Flags override the inline forms; put the claim text in quotes when it holds a probability-like word.
             """)
 
@@ -69,6 +71,12 @@ struct Add: CredenceCommand {
         guard !words.isEmpty else {
             throw CLIError(
                 "nothing to add: write a claim and a probability, e.g. credence add Ryan ships by friday 70%",
+                status: ExitStatus.usage)
+        }
+        // The quick-entry words take whatever the parser did not: a mistyped flag lands here.
+        if let flag = words.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
+            throw CLIError(
+                "unknown option \"\(Format.safe(flag))\" for add: \(Suggestions.flagHint(flag, command: Add.self))`credence add --help` lists them (quote the claim text if it starts with --)",
                 status: ExitStatus.usage)
         }
         let dates = ctx.clock.dates

@@ -67,7 +67,7 @@ struct Bets: CredenceCommand {
             }
         }
         if json {
-            ctx.out.line(
+            ctx.out.verbatim(
                 JSONValue.object([
                     "forecaster": .string(me),
                     "counterparties": .array(
@@ -85,11 +85,12 @@ struct Bets: CredenceCommand {
                             [
                                 "id": .int(bet.id), "claim_id": .int(claim.id), "claim": .string(claim.text),
                                 "yes": .string(bet.yesSide),
-                                "no": .string(bet.noSide), "yes_stake": .number(bet.yesStake),
-                                "no_stake": .number(bet.noStake),
+                                "no": .string(bet.noSide), "yes_stake": .number(bet.yesMoney.amount),
+                                "no_stake": .number(bet.noMoney.amount),
                                 "terms": .string(bet.terms), "created_at": .date(bet.createdAt),
                                 "settled_at": .date(bet.settledAt),
-                                "settlement": .string(bet.settlement?.rawValue), "net": .number(bet.net(for: me)),
+                                "settlement": .string(bet.settlement?.rawValue),
+                                "net": .number(bet.net(for: me).map { Money(rounding: $0).amount }),
                             ]
                         }),
                 ]).rendered())

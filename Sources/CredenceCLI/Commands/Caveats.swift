@@ -11,11 +11,7 @@ struct Caveats: CredenceCommand {
         discussion: """
               credence caveats
               credence caveats --as ryan --tag work --json
-            Compares forecasts with no caveats, one, and two or more (and any against none) by Brier,
-            miscalibration (MCB) and discrimination (DSC) from the CORP decomposition, and by
-            overconfidence (mean confidence minus hit rate, forecasts folded at 50%). Intervals are
-            95% Poisson-bootstrap intervals from 1,000 seeded replicates; the sentence at the end says
-            whether the difference in MCB is larger than that noise.
+            Compares forecasts with no caveats, one, and two or more (and any against none) by Brier, miscalibration (MCB) and discrimination (DSC) from the CORP decomposition, and by overconfidence (mean confidence minus hit rate, forecasts folded at 50%). Intervals are 95% Poisson-bootstrap intervals from 1,000 seeded replicates; the sentence at the end says whether the difference in MCB is larger than that noise.
             """)
 
     @OptionGroup var record: RecordOptions
@@ -25,13 +21,14 @@ struct Caveats: CredenceCommand {
     func execute(in ctx: Context) throws {
         let who = record.who(ctx)
         let journal = try ctx.openJournal(options.journal, access: .read)
+        try record.checkForecaster(ctx, in: journal)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .caveats)
         func sample(_ name: String) -> Sample { Sample(counts: groups.first { $0.name == name }?.counts ?? []) }
         let audit = CaveatAudit(
             none: sample("no caveats"), one: sample("1 caveat"), more: sample("2+ caveats"), bins: ctx.config.bins)
         let sentence = audit.sentence(whose: record.whose(ctx))
         if record.json {
-            ctx.out.line(Self.json(audit, forecaster: who, sentence: sentence).rendered())
+            ctx.out.verbatim(Self.json(audit, forecaster: who, sentence: sentence).rendered())
             return
         }
         let total = audit.groups.reduce(0) { $0 + $1.sample.n }
@@ -64,10 +61,10 @@ struct Caveats: CredenceCommand {
         }
         for line in Format.table(rows, rightAligned: [1, 2, 3, 4, 5, 7]) { ctx.out.line("  " + line) }
         ctx.out.line()
-        for line in Format.wrap(sentence, width: ctx.width(nil)) { ctx.out.line(line) }
+        for line in Format.wrap(sentence, width: ctx.width(options.width)) { ctx.out.line(line) }
         for line in Format.wrap(
             "MCB: the miscalibration part of the Brier score (CORP); miscalibration: whether a calibrated forecaster could show that much MCB (p from 1,000 simulations seeded from the data; each group at 5% shared among the groups tested). DSC: discrimination. Overconfidence: mean confidence minus hit rate, in percentage points, with a bias-corrected bootstrap interval.",
-            width: ctx.width(nil))
+            width: ctx.width(options.width))
         {
             ctx.out.line(f.style.dim(line))
         }

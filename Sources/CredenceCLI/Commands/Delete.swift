@@ -26,7 +26,7 @@ struct Delete: CredenceCommand {
                     "not deleting claim \(claimID) without confirmation: add --yes", status: ExitStatus.usage)
             }
             let question =
-                "Delete claim \(claimID) “\(Format.safe(detail.claim.text))” and its \(detail.forecasts.count) forecast(s)?"
+                "Delete claim \(claimID) “\(Format.safe(detail.claim.text))” and its \(detail.forecasts.count) forecast\(detail.forecasts.count == 1 ? "" : "s")?"
             guard confirm(question) else {
                 ctx.out.line("Kept claim \(claimID).")
                 return

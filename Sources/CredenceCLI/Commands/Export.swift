@@ -12,13 +12,16 @@ struct Export: CredenceCommand {
         abstract:
             "Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).",
         discussion: """
-              credence export --format json -o journal.json      (re-imports into another journal without loss)
-              credence export --format csv --tag work            (one row per forecast; see the README for the columns)
-              credence export --format ics -o resolve.ics        (an all-day event per open claim on its resolve-by date)
+              # re-imports into another journal without loss
+              credence export -o journal.json
+              # one row per forecast; see the README for the columns
+              credence export --format csv --tag work
+              # an all-day event per open claim on its resolve-by date
+              credence export --format ics -o resolve.ics
             """)
 
-    @Option(name: .long, help: "csv, json or ics.")
-    var format: ExportFormat
+    @Option(name: .long, help: "csv, json or ics (default: from the -o file's extension).")
+    var format: ExportFormat?
 
     @Option(
         name: [.short, .customLong("output")],
@@ -34,6 +37,24 @@ struct Export: CredenceCommand {
     var until: String?
     @OptionGroup var options: JournalOptions
 
+    /// --format, else the -o file's extension; the two must agree when both are given.
+    func resolvedFormat() throws -> ExportFormat {
+        let ext = output.map { ($0 as NSString).pathExtension.lowercased() }
+        let inferred = ext.flatMap { ExportFormat(rawValue: $0) }
+        switch (format, inferred) {
+        case (let f?, let i?) where f != i:
+            throw CLIError(
+                "--format \(f.rawValue) but \(Format.safe(output!)) ends in .\(i.rawValue): drop one, or make them agree",
+                status: ExitStatus.usage)
+        case (let f?, _): return f
+        case (nil, let i?): return i
+        case (nil, nil):
+            throw CLIError(
+                "which format? give --format csv, json or ics, or an -o file ending in .csv, .json or .ics",
+                status: ExitStatus.usage)
+        }
+    }
+
     func execute(in ctx: Context) throws {
         guard !(open && resolved) else {
             throw CLIError("choose one of --open and --resolved", status: ExitStatus.usage)
@@ -43,6 +64,7 @@ struct Export: CredenceCommand {
         filter.tags = try parseTags(tag)
         filter.since = try since.map { try ctx.clock.dates.periodStart($0) }
         filter.until = try until.map { try ctx.clock.dates.periodEnd($0) }
+        let format = try resolvedFormat()
         let journal = try ctx.openJournal(options.journal, access: .read)
         let sink = try ExportSink(path: output, fallback: ctx.out, onScreen: output == nil && ctx.isTerminal)
         let (count, forecasts) = try journal.export(

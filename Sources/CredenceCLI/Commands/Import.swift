@@ -10,10 +10,7 @@ struct Import: CredenceCommand {
         commandName: "import",
         abstract: "Import forecasts from Fatebook, PredictionBook, augur, Credence or a plain CSV, in one transaction.",
         discussion: """
-            The format is recognised from the content; --format names it: plain, fatebook, predictionbook,
-            augur or credence. Importing the same file again adds nothing; a newer export of the same
-            questions adds only what is new. A malformed record is an error naming its line (or JSON
-            field) and nothing is imported, unless --skip-bad, which leaves bad records out and lists them.
+            The format is recognised from the content; --format names it: plain, fatebook, predictionbook, augur or credence. Importing the same file again adds nothing; a newer export of the same questions adds only what is new. A malformed record is an error naming its line (or JSON field) and nothing is imported, unless --skip-bad, which leaves bad records out and lists them.
             """)
 
     @Argument(help: "The file to import.")
@@ -50,7 +47,7 @@ struct Import: CredenceCommand {
                 dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad, missingForecaster: given,
                 journal: ctx.journalPath(options.journal), clock: ctx.clock
             ) { s in
-                "import \(name): \(s.claims) claims, \(s.forecasts) forecasts"
+                "import \(name): \(Self.plural(s.claims, "claim")), \(Self.plural(s.forecasts, "forecast"))"
             }
         } catch let e as InterchangeError {
             throw CLIError(

@@ -9,12 +9,8 @@ struct Leaderboard: CredenceCommand {
         commandName: "leaderboard",
         abstract: "Every forecaster ranked by mean peer score, with Brier, n and coverage beside it.",
         discussion: """
-            Peer score (Metaculus-style): on each resolved claim with two or more forecasters, 100 × (your
-            ln q minus the mean ln q of the others), with p kept in [0.1%, 99.9%]; positive beats the crowd.
-            Peer scores sum to zero on every claim. --contest scores a claim you skipped as 0 and divides by
-            the number of claims in the contest (use --tag to name the contest's claims). A scenario set
-            counts as one claim: q is the probability on the option that happened, and its Brier is the
-            multi-category Brier halved to the 0–1 scale.
+            Peer score (Metaculus-style): on each resolved claim with two or more forecasters, 100 × (your ln q minus the mean ln q of the others), with p kept in [0.1%, 99.9%]; positive beats the crowd.
+            Peer scores sum to zero on every claim. --contest scores a claim you skipped as 0 and divides by the number of claims in the contest (use --tag to name the contest's claims). A scenario set counts as one claim: q is the probability on the option that happened, and its Brier is the multi-category Brier halved to the 0–1 scale.
             """)
 
     @Flag(name: .long, help: "Contest mode: skipped claims score 0; divide by the number of claims.")
@@ -76,7 +72,7 @@ struct Leaderboard: CredenceCommand {
         }
         rows.sort { ($0.mean ?? -.infinity, $1.name.lowercased()) > ($1.mean ?? -.infinity, $0.name.lowercased()) }
         if json {
-            ctx.out.line(
+            ctx.out.verbatim(
                 JSONValue.object([
                     "contest": .bool(contest), "claims": .int(claims),
                     "forecasters": .array(

@@ -129,13 +129,15 @@ enum ClaimListing {
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         let now = ctx.clock.now()
         let idWidth = max(2, try journal.listedIDWidth(filter))
-        let textWidth = max(10, ctx.width(nil) - idWidth - 34)
+        // Cut to a width only on a terminal or with --width: piped output keeps every character.
+        let width = ctx.truncationWidth(options.width)
+        let textWidth = width.map { max(10, $0 - idWidth - 34) }
         var count = 0
         try journal.eachListed(filter, owner: ctx.owner) { row in
             if count == 0 {
                 let header =
                     "\(Format.pad("ID", idWidth, right: true))  \(Format.pad(Format.truncate(Format.safe(owner), to: 6), 6))  \(Format.pad("STATUS", 8))  \(Format.pad("BY", 10))  CLAIM"
-                emit(f.style.dim(Format.truncate(header, to: ctx.width(nil))) + "\n")
+                emit(f.style.dim(width.map { Format.truncate(header, to: $0) } ?? header) + "\n")
             }
             let c = row.claim
             let p = row.current.map { Probability.percentText($0.probability) } ?? "—"
@@ -152,7 +154,7 @@ enum ClaimListing {
             var text = Format.safe(c.text)
             if !row.tags.isEmpty { text += "  " + Format.tags(row.tags) }
             emit(
-                "\(Format.pad(String(c.id), idWidth, right: true))  \(Format.pad(p, 6))  \(styled)  \(Format.pad(by, 10))  \(Format.truncate(text, to: textWidth))\n"
+                "\(Format.pad(String(c.id), idWidth, right: true))  \(Format.pad(p, 6))  \(styled)  \(Format.pad(by, 10))  \(textWidth.map { Format.truncate(text, to: $0) } ?? text)\n"
             )
             if count == 0 { flush() }
             count += 1

@@ -11,8 +11,7 @@ struct Report: CredenceCommand {
         commandName: "report",
         abstract: "Calibration report: scores, reliability diagram, decomposition and a plain verdict.",
         discussion: """
-            Scores each forecaster's last forecast before resolution on resolved claims (annulled and open
-            claims are left out); --every-forecast scores every forecast made before resolution instead.
+            Scores each forecaster's last forecast before resolution on resolved claims (annulled and open claims are left out); --every-forecast scores every forecast made before resolution instead.
               credence report
               credence report --as all --by forecaster
               credence report --tag work --since 2026-01-01 -o report.html
@@ -48,9 +47,6 @@ struct Report: CredenceCommand {
             valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: "Width of the terminal chart (default: the terminal's).")
-    var width: Int?
-
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
@@ -68,6 +64,7 @@ struct Report: CredenceCommand {
         let format = try outputFormat()
 
         let journal = try ctx.openJournal(options.journal, access: .read)
+        try record.checkForecaster(ctx, in: journal)
         let whole = try journal.forecastCounts(selection).first
         let counts = whole?.counts ?? []
         let subject = who ?? "everyone"
@@ -78,7 +75,7 @@ struct Report: CredenceCommand {
             message += " Resolve claims as they come due (`credence due` lists them)"
             message += pooled ? "." : ", or try `--as all` for everyone's."
             if json {
-                ctx.out.line(
+                ctx.out.verbatim(
                     JSONValue.object([
                         "n": 0, "selection": .object(selectionJSON(who, selection, binCount)),
                         "message": .string(message),
@@ -132,7 +129,7 @@ struct Report: CredenceCommand {
         case "html": rendered = HTMLReport.render(report)
         default:
             rendered = TextReport(
-                report, width: ctx.width(width), style: TextStyle(color: ctx.useColor(options.color)),
+                report, width: ctx.width(options.width), style: TextStyle(color: ctx.useColor(options.color)),
                 clean: { Format.safe($0) }
             ).render()
         }

@@ -12,8 +12,7 @@ struct Resolve: CredenceCommand {
               credence resolve 7 no --at 2026-11-20
               credence resolve 9 "slow takeoff"
             Resolving a resolved claim again needs --force; the earlier resolution stays in the history.
-            When two or more people forecast the claim, it says who was more right. Bets on the claim
-            are settled, and claims conditional on it whose condition failed are annulled.
+            When two or more people forecast the claim, it says who was more right. Bets on the claim are settled, and claims conditional on it whose condition failed are annulled.
             """)
 
     @Argument(help: "The claim id.")

@@ -33,8 +33,8 @@ struct Show: CredenceCommand {
                 detail.bets.map { b in
                     [
                         "id": .int(b.id), "yes": .string(b.yesSide), "no": .string(b.noSide),
-                        "yes_stake": .number(b.yesStake),
-                        "no_stake": .number(b.noStake), "terms": .string(b.terms),
+                        "yes_stake": .number(b.yesMoney.amount),
+                        "no_stake": .number(b.noMoney.amount), "terms": .string(b.terms),
                         "settlement": .string(b.settlement?.rawValue),
                     ]
                 })
@@ -44,9 +44,10 @@ struct Show: CredenceCommand {
                         "status": .string(r.status.rawValue), "resolved_at": .date(r.resolvedAt),
                         "recorded_at": .date(r.recordedAt),
                         "note": .string(r.note), "resolved_by": .string(r.resolvedBy), "automatic": .bool(r.automatic),
+                        "option": .string(r.option),
                     ]
                 })
-            ctx.out.line(JSONValue.object(o).rendered())
+            ctx.out.verbatim(JSONValue.object(o).rendered())
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
@@ -147,7 +148,7 @@ struct Show: CredenceCommand {
             for (i, r) in detail.resolutions.enumerated() {
                 let current = i == detail.resolutions.count - 1 ? "" : f.style.dim(" (replaced)")
                 var line =
-                    "  \(f.time(r.resolvedAt))  \(r.status == .annulled ? "annulled" : r.status == .resolved ? "resolved to an option" : r.status.rawValue)\(current)"
+                    "  \(f.time(r.resolvedAt))  \(r.status == .annulled ? "annulled" : r.status == .resolved ? "resolved to “\(Format.safe(r.option ?? "?"))”" : r.status.rawValue)\(current)"
                 if let by = r.resolvedBy { line += "  by \(Format.safe(by))" }
                 if r.automatic { line += "  (automatic)" }
                 ctx.out.line(line)

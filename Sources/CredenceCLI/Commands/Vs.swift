@@ -57,6 +57,19 @@ struct RecordOptions: ParsableArguments {
         forecaster?.lowercased() == "all" ? nil : (forecaster ?? ctx.owner)
     }
 
+    /// Refuses `--as NAME` for somebody who has never forecast in this journal (a typo, most
+    /// often), as `vs` does, instead of reporting on nobody. The owner may have no forecasts yet.
+    func checkForecaster(_ ctx: Context, in journal: Journal) throws {
+        guard let who = who(ctx), who.lowercased() != ctx.owner.lowercased(), try journal.forecasterExists(who) == nil
+        else { return }
+        let known = try journal.forecasterNames()
+        let hint =
+            Suggestions.nearest(who, among: known.map { $0.lowercased() }).map { "did you mean \"\($0)\"? " } ?? ""
+        throw CLIError(
+            "nobody called \"\(Format.safe(who))\" has forecast in this journal: \(hint)forecasters: \((known + ["all"]).map { Format.safe($0) }.joined(separator: ", "))"
+        )
+    }
+
     /// "your", "ryan's" or "everyone's".
     func whose(_ ctx: Context) -> String {
         guard let who = who(ctx) else { return "everyone's" }
@@ -71,19 +84,16 @@ struct Vs: CredenceCommand {
         commandName: "vs",
         abstract: "Head-to-head: who was more right over the claims two people both forecast.",
         discussion: """
-              credence vs me ryan
+              # you against ryan: the same as vs me ryan
+              credence vs ryan
               credence vs ryan sam --tag work --scoring time-averaged --json
-            The measure is the mean Brier difference over shared resolved claims, with a paired t-test
-            and a seeded bootstrap interval; the summed log-score difference is the log Bayes factor
-            between the two. Counts of who was closer are shown beside the mean, never instead of it:
+            The measure is the mean Brier difference over shared resolved claims, with a paired t-test and a seeded bootstrap interval; the summed log-score difference is the log Bayes factor between the two. Counts of who was closer are shown beside the mean, never instead of it:
             they reward overconfidence (extreme forecasts win small often and lose big rarely).
-            --scoring final (default) uses each person's last forecast before resolution;
-            --scoring time-averaged carries every forecast forward until updated, over the window
-            both had a forecast in force.
+            --scoring final (default) uses each person's last forecast before resolution; --scoring time-averaged carries every forecast forward until updated, over the window both had a forecast in force.
             """)
 
-    @Argument(help: "One forecaster.") var a: String
-    @Argument(help: "The other forecaster.") var b: String
+    @Argument(help: "One forecaster (with only one name: you against them).") var first: String
+    @Argument(help: "The other forecaster.") var second: String?
     @Option(name: .long, help: "final (default) or time-averaged.") var scoring: ScoringRule = .final
     @Flag(name: .long, help: "List every shared claim, not only the latest 20.") var all = false
     @Flag(name: .long, help: "Print JSON.") var json = false
@@ -94,6 +104,7 @@ struct Vs: CredenceCommand {
     static let minimumForVerdict = 5
 
     func execute(in ctx: Context) throws {
+        let (a, b) = second.map { (first, $0) } ?? (ctx.owner, first)
         guard a.lowercased() != b.lowercased() else {
             throw CLIError("compare two different people, e.g. credence vs me ryan", status: ExitStatus.usage)
         }
@@ -110,12 +121,12 @@ struct Vs: CredenceCommand {
         let comparison = Comparisons.compare(shared, seed: Self.seed, timeAveragedInterval: scoring == .timeAveraged)
         let sentence = Self.sentence(comparison, scoring: scoring, a: nameA, b: nameB, owner: ctx.owner)
         if json {
-            ctx.out.line(Self.json(comparison, scoring: scoring, a: nameA, b: nameB, sentence: sentence).rendered())
+            ctx.out.verbatim(Self.json(comparison, scoring: scoring, a: nameA, b: nameB, sentence: sentence).rendered())
             return
         }
         guard let c = comparison else {
             ctx.out.line(
-                "\(TerminalText.safe(nameA)) and \(TerminalText.safe(nameB)) have no resolved claims in common yet: both need a forecast on a claim before it resolves."
+                "\(BetText.who(nameA, owner: ctx.owner).capitalizedFirst) and \(BetText.who(nameB, owner: ctx.owner)) have no resolved claims in common yet: both need a forecast on a claim before it resolves."
             )
             return
         }
@@ -151,7 +162,7 @@ struct Vs: CredenceCommand {
         let texts = all ? [:] : try ctx.openJournal(options.journal, access: .read).claimTexts(rows.map(\.claim.id))
         let wa = max(5, TerminalText.width(TerminalText.safe(a))), wb = max(5, TerminalText.width(TerminalText.safe(b)))
         let idw = max(2, rows.map { String($0.claim.id).count }.max() ?? 2)
-        let textWidth = max(12, ctx.width(nil) - idw - wa - wb - 45)
+        let textWidth = max(12, ctx.width(options.width) - idw - wa - wb - 45)
         ctx.out.line(
             f.style.dim(
                 "\(TerminalText.pad("ID", idw, right: true))  \(TerminalText.pad("claim", textWidth))  \(TerminalText.pad(TerminalText.safe(a), wa, right: true))  \(TerminalText.pad(TerminalText.safe(b), wb, right: true))  out  Brier Δ  log Δ bits  closer"
@@ -235,7 +246,11 @@ struct Vs: CredenceCommand {
 
     /// The plain sentence: who was more right, or no clear difference yet.
     static func sentence(_ c: PairComparison?, scoring: ScoringRule, a: String, b: String, owner: String) -> String {
-        func who(_ n: String) -> String { BetText.who(n, owner: owner) }
+        // Names are capitalised wherever they stand in the sentence, not only at its start.
+        func who(_ n: String) -> String {
+            let w = BetText.who(n, owner: owner)
+            return w == "you" ? w : w.capitalizedFirst
+        }
         guard let c else { return "No shared resolved claims yet." }
         let test = scoring == .final ? c.brier : (c.timeAveraged ?? c.brier)
         let ci = scoring == .final ? c.bootstrap : c.timeAveragedBootstrap
@@ -249,7 +264,7 @@ struct Vs: CredenceCommand {
         if n >= minimumForVerdict, test.sdDiff == 0, test.meanDiff != 0 {
             let verb = who(better) == "you" ? "were" : "was"
             return
-                "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on all \(n.grouped) claims, each time by \(kind.dropFirst(5)) \(size) (every difference is equal, so there is no t-test)."
+                "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on \(n == 1 ? "the one claim" : "all \(n.grouped) claims"), each time by \(kind.dropFirst(5)) \(size) (every difference is equal, so there is no t-test)."
         }
         if significant, let p = test.pT, let ci {
             let verb = who(better) == "you" ? "were" : "was"

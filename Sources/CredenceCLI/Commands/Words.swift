@@ -12,9 +12,7 @@ struct Words: CredenceCommand {
               credence words
               credence words --as ryan --json
             For each word of estimative probability you have used (likely = 75%, almost certain = 93% …):
-            its value and how often its claims came true, with a Wilson 95% interval. A word is called
-            miscalibrated only when the miscalibration test rejects at 5% shared among the words judged
-            (Bonferroni); with fewer than 10 resolved claims a word is shown but not judged.
+            its value and how often its claims came true, with a Wilson 95% interval. A word is called miscalibrated only when the miscalibration test rejects at 5% shared among the words judged (Bonferroni); with fewer than 10 resolved claims a word is shown but not judged.
             """)
 
     @OptionGroup var record: RecordOptions
@@ -24,6 +22,7 @@ struct Words: CredenceCommand {
     func execute(in ctx: Context) throws {
         let who = record.who(ctx)
         let journal = try ctx.openJournal(options.journal, access: .read)
+        try record.checkForecaster(ctx, in: journal)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .word)
         // Strongest words first: the order of the scale, not of use.
         let records = WordRecord.judged(groups.map { WordRecord(word: $0.name, counts: $0.counts) }).sorted {
@@ -32,7 +31,7 @@ struct Words: CredenceCommand {
         let isOwner = who.map { $0.lowercased() == ctx.owner.lowercased() } ?? false
         let speaker: String? = isOwner ? nil : Format.safe(who ?? "everyone")
         if record.json {
-            ctx.out.line(
+            ctx.out.verbatim(
                 JSONValue.object([
                     "forecaster": .string(who),
                     "words": .array(
@@ -87,7 +86,9 @@ struct Words: CredenceCommand {
         let judged = records.filter { $0.verdict == .happensLess || $0.verdict == .happensMore }
         ctx.out.line()
         for r in judged.isEmpty ? Array(records.filter { $0.verdict == .noEvidence }.prefix(1)) : judged {
-            for line in Format.wrap(Format.safe(r.sentence(speaker: speaker)), width: ctx.width(nil), indent: "  ") {
+            for line in Format.wrap(
+                Format.safe(r.sentence(speaker: speaker)), width: ctx.width(options.width), indent: "  ")
+            {
                 ctx.out.line(line)
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CredenceReport
 import CredenceStore
 import Foundation
 
@@ -60,6 +61,8 @@ public struct CompletionModel: Sendable {
     /// Candidates for the word being completed, given the words before it on the line.
     public func candidates(before: [String], word: String) -> [String] {
         func matching(_ options: [String]) -> [String] { options.filter { $0.hasPrefix(word) }.sorted() }
+        // Claim ids in the journal's order, newest first, as `list` shows them: not as text (1, 10, 11, 2).
+        func matchingIDs() -> [String] { claims.map(\.id).filter { $0.hasPrefix(word) } }
         guard let first = before.first else {
             return matching(Array(commands.keys.filter { !$0.contains(" ") }) + Self.replWords)
         }
@@ -75,13 +78,14 @@ public struct CompletionModel: Sendable {
             return word.hasPrefix("-") ? matching(flags) : []
         }
         guard let flags = commands[first] else {
-            // A quick-entry line: tags after #.
+            // A quick-entry line: tags after # or +.
+            if word.hasPrefix("+") { return matching(tags.map { "+" + $0 }) }
             return word.hasPrefix("#") ? matching(tags.map { "#" + $0 }) : []
         }
         if let previous = before.last, before.count >= 2 {
             if Self.nameOptions.contains(previous) { return matching(forecasters) }
             if Self.tagOptions.contains(previous) { return matching(tags) }
-            if previous == "--if" { return matching(claims.map(\.id)) }
+            if previous == "--if" { return matchingIDs() }
             if previous == "--by" && first == "report" {
                 return matching(ReportGrouping.allCases.filter { $0 != .none }.map(\.rawValue))
             }
@@ -90,10 +94,27 @@ public struct CompletionModel: Sendable {
         if word.hasPrefix("-") { return matching(flags) }
         if word.hasPrefix("#") { return matching(tags.map { "#" + $0 }) }
         let positional = before.dropFirst().filter { !$0.hasPrefix("-") }.count
-        if Self.takesClaim.contains(first) && positional == 0 { return matching(claims.map(\.id)) }
+        if Self.takesClaim.contains(first) && positional == 0 { return matchingIDs() }
         if first == "resolve" && positional == 1 { return matching(["yes", "no", "annul"]) }
         if first == "vs" && positional < 2 { return matching(forecasters) }
         return []
+    }
+
+    /// How candidates are listed under the prompt: a claim id one per line with a hint of its
+    /// text; anything else (commands, flags, tags, names) in columns across the width, as a shell does.
+    public func layout(_ candidates: [String], width: Int) -> [String] {
+        if candidates.contains(where: { hint(for: $0) != nil }) {
+            return candidates.map { Format.truncate(Format.safe(hint(for: $0) ?? $0), to: max(10, width - 1)) }
+        }
+        let shown = candidates.map { Format.safe($0) }
+        let column = (shown.map { Format.width($0) }.max() ?? 0) + 2
+        let perRow = max(1, (width - 1) / max(1, column))
+        let rows = (shown.count + perRow - 1) / perRow
+        // Down the columns, then across, as readline and ls do.
+        return (0..<rows).map { r in
+            TerminalText.trimmingTrailingSpaces(
+                stride(from: r, to: shown.count, by: rows).map { Format.pad(shown[$0], column) }.joined())
+        }
     }
 
     /// "7  Ryan ships by friday" for a claim id candidate, so the list says what each id is.

@@ -98,6 +98,15 @@ public final class REPL {
             }
             return status
         }
+        // "lsit": a mistyped command, not a claim (it has no probability).
+        if let near = Suggestions.nearest(first, among: Self.commandWords.sorted()),
+            (try? QuickEntryParser(dates: ctx.clock.dates).parse(line)) == nil
+        {
+            ctx.err.line(
+                "error: \"\(Format.safe(first))\" is not a command: did you mean `\(near)`? (a claim to log needs a probability, e.g. Ryan ships by friday 70%)"
+            )
+            return ExitStatus.usage
+        }
         var args = ["add", line]
         if let journalFlag { args += ["--journal", journalFlag] }
         return run(args, ctx)
@@ -149,6 +158,8 @@ public final class REPL {
 
     func banner() {
         let ctx = makeContext()
+        ctx.out.fitWidth = ctx.truncationWidth(nil)
+        defer { ctx.out.fitWidth = nil }
         let due = dueCount()
         ctx.out.line("Credence \(Credence.version) · journal \(ctx.journalPath(journalFlag))")
         if due > 0 {

@@ -12,6 +12,7 @@ final class ReadlineSource: LineSource {
         self.historyPath = historyPath
         // Readline keeps these pointers: they must outlive the call, so they are never freed.
         credence_rl_set_name(strdup("credence"))
+        credence_rl_set_sort_matches(0)
         credence_rl_set_completion(attemptCompletion)
         credence_rl_set_display_hook(displayMatches)
         // Quotes are part of words for the grammar; # starts a tag, not a new word.
@@ -95,21 +96,19 @@ private func displayMatches(
     _ matches: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ count: Int32, _ longest: Int32
 ) {
     guard let matches else { return }
-    var out = "\n"
+    var candidates: [String] = []
     for i in 1...Int(max(count, 1)) where i <= Int(count) {
-        guard let m = matches[i] else { continue }
-        let candidate = String(cString: m)
-        out += (completionModel.hint(for: candidate).map { TerminalTextBridge.truncate($0) } ?? candidate) + "\n"
+        if let m = matches[i] { candidates.append(String(cString: m)) }
     }
-    fputs(out, stdout)
+    let lines = completionModel.layout(candidates, width: TerminalTextBridge.width())
+    fputs("\n" + lines.map { $0 + "\n" }.joined(), stdout)
     fflush(stdout)
     rl_forced_update_display()
 }
 
 enum TerminalTextBridge {
-    static func truncate(_ s: String) -> String {
+    static func width() -> Int {
         var size = winsize()
-        let width = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-        return Format.truncate(Format.safe(s), to: width - 1)
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
     }
 }

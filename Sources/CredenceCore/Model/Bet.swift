@@ -41,6 +41,11 @@ public struct Bet: Sendable, Equatable {
         self.settlement = settlement
     }
 
+    /// The stakes to the cent (a journal from before stakes were kept in cents may hold a binary
+    /// fraction such as 2.499999999999999).
+    public var yesMoney: Money { Money(rounding: yesStake) }
+    public var noMoney: Money { Money(rounding: noStake) }
+
     /// The implied probability of YES: the YES side's share of the pot.
     public var impliedProbability: Double { yesStake / (yesStake + noStake) }
 
@@ -118,5 +123,60 @@ public enum ClaimScore {
             if hit { q = p }
         }
         return (brier.value, -log(max(q, Scoring.logGuard)))
+    }
+}
+
+/// Which side of a bet someone takes, and why.
+public enum BetSide {
+    public enum Choice: Equatable, Sendable {
+        /// Take this side (true: YES).
+        case side(yes: Bool)
+        /// The side can't be chosen: nobody's forecast says which way to lean.
+        case unclear
+        /// At these odds neither side gains by your own forecast: it is the fair price.
+        case even
+    }
+
+    /// The side a forecaster who believes `mine` should take at price `q`: YES when they think
+    /// YES likelier than the price says, NO when less likely, so the expected gain by their own
+    /// forecast is never negative. Without a price (the midpoint of both forecasts), the side
+    /// their forecast favours against the other's.
+    public static func choose(mine: Double?, theirs: Double?, price q: Double?) -> Choice {
+        guard let mine else { return .unclear }
+        if let q {
+            if mine == q { return .even }
+            return .side(yes: mine > q)
+        }
+        guard let theirs else { return .unclear }
+        if mine == theirs { return .even }
+        return .side(yes: mine > theirs)
+    }
+
+    /// The odds on YES that make a bet worth zero to someone who believes p: p : 1 − p.
+    public static func fairOdds(_ p: Double) -> String {
+        let percent = Probability.percentText(p)
+        guard p > 0, p < 1 else { return percent }
+        let ratio = p / (1 - p)
+        let text = ratio >= 1 ? "\(OddsText.number(ratio)):1" : "1:\(OddsText.number(1 / ratio))"
+        return "\(text) (\(percent))"
+    }
+}
+
+enum OddsText {
+    /// 3, 1.5, 2.33
+    static func number(_ x: Double) -> String {
+        let r = (x * 100).rounded() / 100
+        if r == r.rounded() { return String(Int(r)) }
+        return String(format: "%.2f", r).replacingOccurrences(of: #"0$"#, with: "", options: .regularExpression)
+    }
+}
+
+extension BetTerms {
+    /// Stakes in whole cents: `mine` is what one side risks; the other side's stake is the
+    /// nearest cent to what price q implies. Nil when that rounds to nothing.
+    public static func stakes(q: Double, mySide yes: Bool, myStake mine: Money) -> (yes: Money, no: Money)? {
+        let other = Money(rounding: yes ? mine.amount * (1 - q) / q : mine.amount * q / (1 - q))
+        guard other.cents > 0 else { return nil }
+        return yes ? (mine, other) : (other, mine)
     }
 }

@@ -86,11 +86,14 @@ public struct Resolution: Sendable, Equatable, Codable {
     public var note: String?
     public var resolvedBy: String?
     public var automatic: Bool
+    /// The option a scenario set resolved to (status `resolved`).
+    public var option: String?
 
     public init(
         id: Int64, status: ClaimStatus, resolvedAt: Date, recordedAt: Date, note: String?, resolvedBy: String?,
-        automatic: Bool
+        automatic: Bool, option: String? = nil
     ) {
+        self.option = option
         self.id = id
         self.status = status
         self.resolvedAt = resolvedAt

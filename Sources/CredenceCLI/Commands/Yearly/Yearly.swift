@@ -8,9 +8,12 @@ struct Yearly: ParsableCommand {
         commandName: "yearly",
         abstract: "Yearly prediction lists: paste one in, grade it in one pass, write the post.",
         discussion: """
-              credence yearly paste predictions.md          (or paste at the prompt, ending with a line holding .)
-              credence yearly grade                         (y / n / t thrown out / s skip / b back / q quit)
-              credence yearly post -o predictions-2026.md   (writes predictions-2026.svg beside it)
+              # or paste at the prompt, ending with a line holding .
+              credence yearly paste predictions.md
+              # y / n / t thrown out / s skip / b back / q quit
+              credence yearly grade
+              # writes predictions-2026.svg beside it
+              credence yearly post -o predictions-2026.md
             The list is tagged #predictions-YEAR (this year unless --year or --tag) and due at the end of the year.
             """,
         subcommands: [YearlyPaste.self, YearlyGrade.self, YearlyPostCommand.self])

@@ -8,9 +8,7 @@ struct YearlyGrade: CredenceCommand {
         commandName: "grade",
         abstract: "Grade a yearly list in one pass: yes, no or thrown out for each open prediction.",
         discussion: """
-            Asks about each open prediction in the list, in order: y(es), n(o), t (thrown out: annulled,
-            not scored), s(kip: stays open), b(ack), q(uit: keep the answers so far). From a script,
-            one answer per line follows the command, or give them all at once: --answers "yyn t s".
+            Asks about each open prediction in the list, in order: y(es), n(o), t (thrown out: annulled, not scored), s(kip: stays open), b(ack), q(uit: keep the answers so far). From a script, one answer per line follows the command, or give them all at once: --answers "yyn t s".
             Nothing is written until the pass ends; then all the resolutions are one change (`undo` reverts it).
             """)
 

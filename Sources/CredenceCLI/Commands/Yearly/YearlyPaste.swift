@@ -12,10 +12,7 @@ struct YearlyPaste: CredenceCommand {
               The Fed cuts rates at least twice: 70%
               - A new open-weights model tops the leaderboard — 60%
               3. I read 30 books (40%)
-            List markers and numbers are dropped; a Markdown heading (## Politics) also tags the
-            predictions under it (#politics) unless --no-sections. Without FILE, lines are read from
-            standard input until a line holding only `.` or the end of input. A bad line refuses the
-            whole list, naming every bad line; a prediction already in the list is left as it was.
+            List markers and numbers are dropped; a Markdown heading (## Politics) also tags the predictions under it (#politics) unless --no-sections. Without FILE, lines are read from standard input until a line holding only `.` or the end of input. A bad line refuses the whole list, naming every bad line; a prediction already in the list is left as it was.
             """)
 
     @Argument(help: "A file holding the list (default: read it from standard input).")

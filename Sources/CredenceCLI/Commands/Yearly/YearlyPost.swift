@@ -9,10 +9,9 @@ struct YearlyPostCommand: CredenceCommand {
         commandName: "post",
         abstract: "Write a graded yearly list as a Markdown post, with its calibration chart as SVG.",
         discussion: """
-              credence yearly post -o predictions-2026.md     (and predictions-2026.svg beside it)
-            The post has the tally, Brier and log scores, the table by confidence level folded at 50%
-            and as written (each with Wilson 95% intervals), the chart, and every prediction marked
-            came true, did not, thrown out or still open. Without -o the Markdown goes to standard output.
+              # and predictions-2026.svg beside it
+              credence yearly post -o predictions-2026.md
+            The post has the tally, Brier and log scores, the table by confidence level folded at 50% and as written (each with Wilson 95% intervals), the chart, and every prediction marked came true, did not, thrown out or still open. Without -o the Markdown goes to standard output.
             """)
 
     @OptionGroup var list: YearlyOptions
