@@ -422,7 +422,7 @@ _credence_delete() {
 
 _credence_undo() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--list --version -h --help)
     repeating_options=()
     non_repeating_options=(--journal --color)
     __credence_offer_flags_options 0

@@ -249,6 +249,7 @@ _credence_undo() {
     local -i ret=1
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
+        '--list[Show the last 10 changes undo would revert, newest first; revert nothing.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour\: auto, always or never (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--version[Show the version.]'

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CredenceCore
+import CredenceReport
 import Foundation
 
 /// The `credence` command: a calibration and forecasting journal.
@@ -58,8 +59,11 @@ public enum CredenceMain {
         } catch {
             return report(error, context: context, command: Credence.self)
         }
+        context.out.clearFailure()
         do {
             try Context.$current.withValue(context) { try command.run() }
+            // Output that did not all arrive is a failure, however well the rest went.
+            try context.out.checked()
             return ExitStatus.ok
         } catch {
             return report(error, context: context, command: type(of: command))
@@ -124,7 +128,10 @@ public enum CredenceMain {
     }
 
     private static func report(_ error: Error, context: Context, command: any ParsableCommand.Type) -> Int32 {
-        let (message, status) = ErrorReport.describe(error, command: command)
+        var (message, status) = ErrorReport.describe(error, command: command)
+        // Messages quote what was typed and what the journal holds (names from someone's import):
+        // the one sanitiser, whichever stream they go to.
+        message = TerminalText.safe(message, singleLine: false)
         if !message.isEmpty {
             if status == 0 { context.out.line(message) } else { context.err.line(message) }
         }

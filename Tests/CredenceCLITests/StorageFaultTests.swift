@@ -42,7 +42,7 @@ import Testing
             #expect(write.status == 74)
             #expect(
                 write.err
-                    == "error: the journal \(journal) is read-only: nothing was written. Check the file's permissions, or use a writable copy with --journal\n"
+                    == "error: the journal \(journal) can't be written, so nothing was: it is on a read-only file system. Remount it read-write, or copy the journal elsewhere and use --journal\n"
             )
             // Reading still works.
             let read = h.run(["list", "--journal", journal])
@@ -110,9 +110,9 @@ import Testing
         h.run("bet 1 --with ryan --stake 20 --odds 4:1")
         h.run("resolve 1 yes")
         #expect(h.rows("SELECT settlement FROM bet") == [["yes"]])
-        #expect(h.run("undo").out == "Undid: resolve claim 1 yes\n")
+        #expect(h.run("undo").out == "Undid: resolve claim 1 yes (12:00:00, this shell)\n")
         #expect(h.rows("SELECT settlement, settled_at FROM bet") == [["NULL", "NULL"]])
-        #expect(h.run("undo").out == "Undid: bet 1 on claim 1 with ryan\n")
+        #expect(h.run("undo").out == "Undid: bet 1 on claim 1 with ryan (12:00:00, this shell)\n")
         #expect(h.rows("SELECT count(*) FROM bet") == [["0"]])
     }
 }
