@@ -70,6 +70,47 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: canMount)) func exportToAFullDisk() throws {
+        try withMount(size: "64k") { (dir: String) throws in
+            let h = Harness()
+            h.run(["import", ReportCommandTests.fixture("journal_1000.csv")])
+            let r = h.run(["export", "--format", "json", "-o", "\(dir)/backup.json"])
+            #expect(r.status == 74)
+            #expect(r.err == "error: could not write to \(dir)/backup.json: No space left on device\n")
+            // Nothing under the name, and no temporary file using the last free space.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
+        }
+    }
+
+    /// 64 bytes flipped at the start of a page in the middle: SQLite would notice only when a
+    /// statement read that page; the check before a write notices first.
+    @Test func flippedBytesAreFoundBeforeAnyWrite() throws {
+        let h = Harness()
+        // Without the reference-class hint, `add` reads only the pages it writes.
+        let config = h.directory.appendingPathComponent("config/credence")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "reference_hints = off\n".write(
+            to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        h.run(["import", ReportCommandTests.fixture("journal_1000.csv")])
+        h.sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        var data = try #require(FileManager.default.contents(atPath: h.journal))
+        let middle = data.count / 2 / 4096 * 4096
+        for i in middle..<(middle + 64) { data[i] ^= 0xFF }
+        try data.write(to: URL(fileURLWithPath: h.journal))
+        let damaged = h.snapshot()
+        for line in ["add More 60%", "resolve 1 yes", "forecast 2 30% --as ryan", "delete 3 --yes", "undo"] {
+            let r = h.run(line)
+            #expect(r.status == 74, "\(line): \(r.err)")
+            #expect(r.err.hasPrefix("error: the journal \(h.journal) is damaged"), "\(line): \(r.err)")
+        }
+        #expect(h.snapshot() == damaged)
+        let copy = h.directory.appendingPathComponent("copy.sqlite").path
+        let backup = h.run(["backup", copy])
+        #expect(
+            backup.status == 74 && backup.err.hasPrefix("error: the journal \(h.journal) is damaged"), "\(backup.err)")
+        #expect(!FileManager.default.fileExists(atPath: copy))
+    }
+
     @Test func truncatedJournal() throws {
         let h = Harness()
         h.run(["import", ReportCommandTests.fixture("journal_1000.csv")])
