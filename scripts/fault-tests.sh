@@ -166,7 +166,7 @@ for cmd in "export --format json -o /dev/full" "export --format ics -o /dev/full
   "$credence" $cmd --journal "$small" >/dev/null 2>"$work/err"; rc=$?
   if [ "$rc" -eq 74 ] && grep -q "could not write to /dev/full: No space left on device" "$work/err"; then devfull=$((devfull + 1)); else fail "$cmd: exit $rc, $(head -c 200 "$work/err")"; fi
 done
-rows+=("| stdout and -o on /dev/full (export json/csv/ics, list, show, report, --json, vs, bets, undo --list) | $devfull | every one exit 74, \"could not write to …: No space left on device\" | nothing |")
+rows+=("| stdout and -o on /dev/full (export json/csv/ics, list, show, report, --json, vs, bets, undo --list) | 13 | $devfull exited 74 with \"could not write to …: No space left on device\" | $( [ "$devfull" -eq 13 ] && echo nothing || echo "output reported done that never arrived") |")
 
 # A small full file system: a tmpfs where mounting is allowed (root, as in CI), else ulimit -f.
 full="$work/full"; mkdir -p "$full"; mounted=0
@@ -180,15 +180,16 @@ if [ "$mounted" -eq 1 ]; then
   rm -f "$full/backup2.json"
   left=$(ls -A "$full" | grep -c credence-tmp || true)
   [ "$left" -eq 0 ] || fail "export -o on a full disk left $left temporary files"
+  rm -f "$full"/*.credence-tmp-*
   # Fill what is left, then write to the journal on that disk.
   before=$(sql "$full/j.sqlite" "SELECT count(*) FROM claim")
   dd if=/dev/zero of="$full/filler" bs=4k 2>/dev/null; sync
   "$credence" import "$work/import.csv" --journal "$full/j.sqlite" >/dev/null 2>"$work/err"; rc3=$?
   [ "$rc3" -eq 74 ] && grep -q "is full: nothing was written" "$work/err" || fail "import on a full disk: exit $rc3, $(cat "$work/err")"
   rm -f "$full/filler"; integrity "$full/j.sqlite"
-  [ "$(sql "$full/j.sqlite" "SELECT count(*) FROM claim")" = "$before" ] || fail "import on a full disk changed the journal"
+  same=yes; [ "$(sql "$full/j.sqlite" "SELECT count(*) FROM claim")" = "$before" ] || { same=no; fail "import on a full disk changed the journal"; }
   umount "$full"
-  rows+=("| a full 256 KB tmpfs: export -o, export > file, import into a journal there | 3 | exit $rc, $rc2 and $rc3 (74); no temporary file left; journal integrity ok and unchanged | nothing |")
+  rows+=("| a full 256 KB tmpfs: export -o, export > file, import into a journal there | 3 | exit $rc, $rc2 and $rc3 (want 74 each); $left temporary files left; journal unchanged: $same | $( [ "$rc$rc2$rc3" = 747474 ] && [ "$left" -eq 0 ] && echo nothing || echo "a backup reported done, or space held by a temporary file") |")
 else
   ( ulimit -f 64; "$credence" export --format json -o "$full/backup.json" --journal "$small" >/dev/null 2>"$work/err" ); rc=$?
   [ "$rc" -eq 74 ] || fail "export -o past ulimit -f: exit $rc, $(cat "$work/err")"
@@ -217,8 +218,8 @@ for cmd in "add More 50%" "resolve 1 yes --force" "forecast 2 30% --as ryan" "de
 done
 "$credence" backup "$work/copy.sqlite" --journal "$damaged" >/dev/null 2>"$work/err"; rc=$?
 [ "$rc" -ne 0 ] && grep -q "the journal $damaged is damaged" "$work/err" && refused=$((refused + 1)) || fail "backup of a damaged journal: exit $rc, $(cat "$work/err")"
-[ "$(sha256sum < "$damaged")" = "$sum_before" ] || fail "a command changed the damaged journal"
-rows+=("| 64 bytes flipped mid-journal: add, resolve --force, forecast, delete, undo, import, backup | $refused | every one refused, naming the damaged journal (not the backup); the file byte-identical | nothing |")
+same=yes; [ "$(sha256sum < "$damaged")" = "$sum_before" ] || { same=no; fail "a command changed the damaged journal"; }
+rows+=("| 64 bytes flipped mid-journal: add, resolve --force, forecast, delete, undo, import, backup | 7 | $refused refused, naming the damaged journal (for backup too, not the copy); file byte-identical: $same | $( [ "$same" = yes ] && echo nothing || echo "writes went on into a damaged journal") |")
 
 # 6. Cyclic and self conditions in an import: refused, naming the claims; the journal byte-identical.
 python3 - "$work" <<'PY'
@@ -246,11 +247,12 @@ for file in cycle self; do
     if [ "$sum" != absent ]; then [ "$(sha256sum < "$target")" = "$sum" ] || fail "import $file.json changed $target"; fi
   done
 done
-[ "$(sql "$cyc" 'SELECT count(*) FROM condition')" = 0 ] || fail "a cyclic import left a condition behind"
+left_conditions=$(sql "$cyc" 'SELECT count(*) FROM condition')
+[ "$left_conditions" = 0 ] || fail "a cyclic import left a condition behind"
 "$credence" add "Depends on itself" 50% --if 1 --journal "$cyc" >/dev/null
 id=$(sql "$cyc" "SELECT max(id) FROM claim")
 "$credence" add "Closes a circle" 50% --if "$id" --journal "$cyc" >/dev/null
-rows+=("| cyclic and self conditions imported (new and existing journal) | $cycles | each exit 65 \"claim “…” would depend on itself through …\", the journal unchanged | nothing |")
+rows+=("| cyclic and self conditions imported (new and existing journal) | 4 | $cycles refused with exit 65 \"claim “…” would depend on itself through …\"; conditions left in the journal: $left_conditions | $( [ "$cycles" -eq 4 ] && echo nothing || echo "a circle of conditions stored") |")
 
 # 7. Hostile names: escape sequences in forecaster names, ids, commands and tags never reach stderr raw.
 hostile="$work/hostile.sqlite"
@@ -264,7 +266,7 @@ for args in "vs me nobody" "show 1${esc}[2J" "resolve ${esc}[31m1 yes" "${esc}]0
   "$credence" $args --journal "$hostile" >/dev/null 2>"$work/err"
   if grep -q "$esc" "$work/err"; then fail "an ESC byte reached stderr: $args"; else clean=$((clean + 1)); fi
 done
-rows+=("| escape sequences in stored names, ids, commands, tags, flags, a quick entry | $hostile_cases | $clean stderr streams without an ESC byte | nothing |")
+rows+=("| escape sequences in stored names, ids, commands, tags, flags, a quick entry | $hostile_cases | $clean of them left stderr without an ESC byte | $( [ "$clean" -eq "$hostile_cases" ] && echo nothing || echo "escapes reached the terminal") |")
 
 # 8. Every file credence creates is private, even under umask 000.
 modes=0; files=0
@@ -285,7 +287,7 @@ for f in "$work"/modes/*; do
   m=$(stat -c %a "$f")
   if [ "$m" = 600 ]; then modes=$((modes + 1)); else fail "$(basename "$f") is mode $m under umask 000"; fi
 done
-rows+=("| files created under umask 000: $(ls "$work/modes" | tr "\n" " ")| $files | $modes are 0600 | nothing |")
+rows+=("| files created under umask 000: $(ls "$work/modes" | tr "\n" " ")| $files | $modes are 0600 | $( [ "$modes" -eq "$files" ] && echo nothing || echo "files readable by others") |")
 
 # 9. Ids are never reused: an undone add's id is not given again.
 ids="$work/ids.sqlite"
@@ -294,10 +296,10 @@ ids="$work/ids.sqlite"
 "$credence" undo --journal "$ids" >/dev/null
 next=$("$credence" add "Third" 50% --journal "$ids" | sed -n 's/^Added claim \([0-9]*\):.*/\1/p')
 [ "$next" = 3 ] || fail "after add 2 and undo, the next add is claim $next (expected 3)"
-rows+=("| add, undo, add | 1 | the new claim is $next; claim 2 stays unused | nothing |")
+rows+=("| add, undo, add | 1 | the new claim is $next (claim 2 was undone; 3 means no id given twice) | $( [ "$next" = 3 ] && echo nothing || echo "an id given to two claims") |")
 
 # 10. SIGKILL during undo, delete, bet and export.
-kills_undo=0; kills_export=0; exports_left=0
+kills_undo=0; kills_export=0; exports_left=0; exports_cleared=0
 setup="$work/kill-base.sqlite"; cp "$base" "$setup"
 "$credence" import "$work/import.csv" --journal "$setup" >/dev/null
 for k in $(seq 20); do echo "bet 1 --with p$k --stake 1 --odds 2:1 --side yes"; done | "$credence" --journal "$setup" >/dev/null
@@ -323,14 +325,14 @@ for i in $(seq "$trials"); do
     3) if ls -A "$work" | grep -q '^kill-export.json.credence-tmp-'; then exports_left=$((exports_left + 1)); fi
        if [ -e "$work/kill-export.json" ]; then python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/kill-export.json" || fail "a killed export left a partial kill-export.json"; fi
        "$credence" export --format json -o "$work/kill-export.json" --journal "$j" >/dev/null 2>&1 || fail "the export after a killed one failed"
-       ! ls -A "$work" | grep -q '^kill-export.json.credence-tmp-' || fail "the next export did not remove the killed export's temporary file"
+       if ls -A "$work" | grep -q '^kill-export.json.credence-tmp-'; then fail "the next export did not remove the killed export's temporary file"; rm -f "$work"/kill-export.json.credence-tmp-*; else exports_cleared=$((exports_cleared + 1)); fi
        kills_export=$((kills_export + 1)) ;;
   esac
   [ $((i % 4)) -ne 3 ] && kills_undo=$((kills_undo + 1))
   rm -f "$j" "$j-wal" "$j-shm"
 done
 rows+=("| SIGKILL during undo, delete and bet | $kills_undo | integrity ok each time; each change whole or absent | nothing |")
-rows+=("| SIGKILL during export -o | $kills_export | never a partial file under the name; $exports_left left a temporary file, each removed by the next export | nothing |")
+rows+=("| SIGKILL during export -o | $kills_export | never a partial file under the name; $exports_left left a temporary file; after the next export, $exports_cleared of $kills_export directories had none | $( [ "$exports_cleared" -eq "$kills_export" ] && echo nothing || echo "space held by temporary files") |")
 
 echo
 echo "| fault | cases | what happened | lost |"
