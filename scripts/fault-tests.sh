@@ -264,7 +264,9 @@ for args in "vs me nobody" "show 1${esc}[2J" "resolve ${esc}[31m1 yes" "${esc}]0
   hostile_cases=$((hostile_cases + 1))
   # shellcheck disable=SC2086
   "$credence" $args --journal "$hostile" >/dev/null 2>"$work/err"
-  if grep -q "$esc" "$work/err"; then fail "an ESC byte reached stderr: $args"; else clean=$((clean + 1)); fi
+  if grep -q "$esc" "$work/err"; then fail "an ESC byte reached stderr: $args"
+  elif [ ! -s "$work/err" ]; then fail "no message on stderr: $args"
+  else clean=$((clean + 1)); fi
 done
 rows+=("| escape sequences in stored names, ids, commands, tags, flags, a quick entry | $hostile_cases | $clean of them left stderr without an ESC byte | $( [ "$clean" -eq "$hostile_cases" ] && echo nothing || echo "escapes reached the terminal") |")
 
