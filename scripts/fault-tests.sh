@@ -161,10 +161,14 @@ for cmd in "export --format json" "export --format csv" "export --format ics" "l
   "$credence" $cmd --journal "$small" > /dev/full 2>"$work/err"; rc=$?
   if [ "$rc" -eq 74 ] && grep -q "could not write to standard output: No space left on device" "$work/err"; then devfull=$((devfull + 1)); else fail "$cmd > /dev/full: exit $rc, $(head -c 200 "$work/err")"; fi
 done
-for cmd in "export --format json -o /dev/full" "export --format ics -o /dev/full"; do
-  # shellcheck disable=SC2086
-  "$credence" $cmd --journal "$small" >/dev/null 2>"$work/err"; rc=$?
-  if [ "$rc" -eq 74 ] && grep -q "could not write to /dev/full: No space left on device" "$work/err"; then devfull=$((devfull + 1)); else fail "$cmd: exit $rc, $(head -c 200 "$work/err")"; fi
+# As root, -o goes to a full device of the script's own: a credence that renamed its temporary
+# file over the path (as 0.1.0 did) would otherwise replace the system's /dev/full with a file.
+fulldev=/dev/full
+if [ "$(id -u)" -eq 0 ] && mknod "$work/full-device" c 1 7 2>/dev/null; then fulldev="$work/full-device"; fi
+for format in json ics; do
+  "$credence" export --format "$format" -o "$fulldev" --journal "$small" >/dev/null 2>"$work/err"; rc=$?
+  if [ "$rc" -eq 74 ] && grep -q "could not write to $fulldev: No space left on device" "$work/err"; then devfull=$((devfull + 1)); else fail "export --format $format -o $fulldev: exit $rc, $(head -c 200 "$work/err")"; fi
+  [ -c "$fulldev" ] || { fail "export -o $fulldev replaced the device with a file"; rm -f "$fulldev"; mknod -m 666 "$fulldev" c 1 7 2>/dev/null; }
 done
 rows+=("| stdout and -o on /dev/full (export json/csv/ics, list, show, report, --json, vs, bets, undo --list) | 13 | $devfull exited 74 with \"could not write to …: No space left on device\" | $( [ "$devfull" -eq 13 ] && echo nothing || echo "output reported done that never arrived") |")
 
