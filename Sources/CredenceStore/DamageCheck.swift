@@ -28,14 +28,17 @@ extension Journal {
         let last = try read { db in try Int64.fetchOne(db, sql: "SELECT checked_at FROM journal_check WHERE id = 1") }
         if let last, abs(now.millis - last) < Int64(Self.interval * 1000) { return }
         try judge(try quickCheck(within: nil) ?? [])
-        do {
-            try db.inDatabase { db in
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO journal_check(id, checked_at) VALUES (1, ?)", arguments: [now.millis])
-            }
-        } catch {
-            throw Self.translate(error, path: path)
-        }
+        // Recorded with the command's own changes (`write`): a command refused or changing nothing
+        // leaves the file byte-identical, and the next write checks again.
+        passedCheck = now.millis
+    }
+
+    /// Inside a write's transaction: when the journal passed the whole check, if it did just now.
+    func recordPassedCheck(_ db: Database) throws {
+        guard let passedCheck else { return }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO journal_check(id, checked_at) VALUES (1, ?)", arguments: [passedCheck])
+        self.passedCheck = nil
     }
 
     private func judge(_ problems: [String]) throws {

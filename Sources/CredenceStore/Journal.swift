@@ -14,6 +14,8 @@ public final class Journal: @unchecked Sendable {
     public var origin = Journal.processOrigin
     /// What opening did that the user should hear about (an empty file made a journal).
     public private(set) var notes: [String] = []
+    /// When this open's damage check passed, to be recorded by the first write (`checkBeforeWriting`).
+    var passedCheck: Int64?
 
     /// The origin of a command run from a shell: its parent's process id.
     public static let processOrigin = "shell:\(getppid())"
@@ -252,6 +254,7 @@ public final class Journal: @unchecked Sendable {
                     // A command that changed nothing leaves no undo step behind.
                     if db.totalChangesCount == before { return .rollback }
                     try writer.finish(description: description)
+                    try recordPassedCheck(db)
                     return .commit
                 }
                 return result!

@@ -60,12 +60,15 @@ import Testing
             try $0.execute(
                 sql: "UPDATE claim SET notes = ? WHERE id = 1", arguments: [String(repeating: "x", count: 5 << 20)])
         }
-        _ = try Journal.open(path: path, access: .write, clock: clock)
+        // The check passes on opening; only a write that changes something records it.
+        let opened = try Journal.open(path: path, access: .write, clock: clock)
+        #expect(try j.db.read { try Int64.fetchOne($0, sql: "SELECT checked_at FROM journal_check") } == nil)
+        try claims(opened, 1)
         let checked = try j.db.read { try Int64.fetchOne($0, sql: "SELECT checked_at FROM journal_check") }
         #expect(checked == clock.now().millis)
         // Within the day nothing is read again; a day later it is.
         let later = Clock.fixed(clock.now().addingTimeInterval(25 * 3600), timeZone: clock.calendar.timeZone)
-        _ = try Journal.open(path: path, access: .write, clock: later)
+        try claims(try Journal.open(path: path, access: .write, clock: later), 1)
         #expect(
             try j.db.read { try Int64.fetchOne($0, sql: "SELECT checked_at FROM journal_check") } == later.now().millis)
     }
