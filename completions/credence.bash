@@ -446,7 +446,7 @@ _credence_delete() {
 
 _credence_undo() {
     repeating_flags=()
-    non_repeating_flags=(--no-pager --version -h --help)
+    non_repeating_flags=(--list --no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 0

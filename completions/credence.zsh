@@ -266,6 +266,7 @@ _credence_undo() {
     local -i ret=1
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
+        '--list[Show the last 10 changes undo would revert, newest first; revert nothing.]'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'

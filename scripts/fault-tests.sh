@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Fault script: kills credence with SIGKILL at random moments during a bulk import and during a
-# loop of add/forecast/resolve, then writes from 2 and 4 processes at once while a reader runs
-# `report`. After every kill the journal must pass `pragma integrity_check`, an import must be all
-# or nothing, and every command that reported success must be in the journal.
+# Fault script: kills credence with SIGKILL at random moments during a bulk import, a loop of
+# add/forecast/resolve, and undo, delete, bet and export, then writes from 2 and 4 processes at once
+# while a reader runs `report`. After every kill the journal must pass `pragma integrity_check`, an
+# import must be all or nothing, and every command that reported success must be in the journal.
+# Then the attacks of "Nothing lost": /dev/full and a full file system for stdout, -o and the
+# journal (exit 74), a damaged journal (every write refused), cyclic imports, escape sequences in
+# errors, file modes under umask 000, and ids after undo. Processes are ended by pid, never by name.
 #   bash scripts/fault-tests.sh            TRIALS=50 WRITES=1000 by default; CREDENCE=path/to/credence
 set -uo pipefail
 cd "$(dirname "$0")/.."
 trials="${TRIALS:-50}"; writes="${WRITES:-1000}"
 credence="${CREDENCE:-}"
 if [ -z "$credence" ]; then swift build -c release --product credence >/dev/null && credence="$PWD/.build/release/credence"; fi
-work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+fixtures="$PWD/Tests/CredenceCLITests/Fixtures"
+work="$(mktemp -d)"; trap 'umount "$work/full" 2>/dev/null; rm -rf "$work"' EXIT
 export NO_COLOR=1 HOME="$work"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -95,14 +99,15 @@ done
 commands_done=0
 for i in $(seq "$trials"); do
   j="$work/loop-$i.sqlite"; log="$work/loop-$i.log"; cp "$base" "$j"; : > "$log"
-  ( set -m; for k in $(seq 1000); do
-      out=$("$credence" add "Loop claim $k" 40% --journal "$j") || continue
-      id=$(echo "$out" | sed -n 's/^Added claim \([0-9]*\):.*/\1/p'); echo "add $id" >> "$log"
-      "$credence" forecast "$id" 70% --as ryan --journal "$j" >/dev/null && echo "forecast $id" >> "$log"
-      "$credence" resolve "$id" yes --journal "$j" >/dev/null && echo "resolve $id" >> "$log"
-    done ) & pid=$!
+  # In a session of its own, so one kill of its process group ends the loop and the credence it runs.
+  setsid bash -c 'for k in $(seq 1000); do
+      out=$("$0" add "Loop claim $k" 40% --journal "$1") || continue
+      id=$(echo "$out" | sed -n "s/^Added claim \([0-9]*\):.*/\1/p"); echo "add $id" >> "$2"
+      "$0" forecast "$id" 70% --as ryan --journal "$1" >/dev/null && echo "forecast $id" >> "$2"
+      "$0" resolve "$id" yes --journal "$1" >/dev/null && echo "resolve $id" >> "$2"
+    done' "$credence" "$j" "$log" & pid=$!
   sleep "$(printf '0.%03d' "$(rand_ms 900)")"; kill -9 -- -"$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-  pkill -9 -f "journal $j" 2>/dev/null; sleep 0.05
+  sleep 0.05
   integrity "$j"
   while read -r what id; do
     commands_done=$((commands_done + 1))
@@ -145,6 +150,196 @@ concurrent() {
   rm -f "$work"/writer-*
 }
 
+# 4. Output that cannot be written: /dev/full as stdout and as -o, then a full file system for -o
+# and for the journal. Each is exit 74 naming the failure, and no temporary file stays behind.
+rows=()
+small="$work/small.sqlite"
+"$credence" import "$work/import.csv" --journal "$small" >/dev/null
+devfull=0
+for cmd in "export --format json" "export --format csv" "export --format ics" "list" "show 1" "report --as all" "report --as all --json" "list --json" "vs me ryan" "bets" "undo --list"; do
+  # shellcheck disable=SC2086
+  "$credence" $cmd --journal "$small" > /dev/full 2>"$work/err"; rc=$?
+  if [ "$rc" -eq 74 ] && grep -q "could not write to standard output: No space left on device" "$work/err"; then devfull=$((devfull + 1)); else fail "$cmd > /dev/full: exit $rc, $(head -c 200 "$work/err")"; fi
+done
+# As root, -o goes to a full device of the script's own: a credence that renamed its temporary
+# file over the path (as 0.1.0 did) would otherwise replace the system's /dev/full with a file.
+fulldev=/dev/full
+if [ "$(id -u)" -eq 0 ] && mknod "$work/full-device" c 1 7 2>/dev/null; then fulldev="$work/full-device"; fi
+for format in json ics; do
+  "$credence" export --format "$format" -o "$fulldev" --journal "$small" >/dev/null 2>"$work/err"; rc=$?
+  if [ "$rc" -eq 74 ] && grep -q "could not write to $fulldev: No space left on device" "$work/err"; then devfull=$((devfull + 1)); else fail "export --format $format -o $fulldev: exit $rc, $(head -c 200 "$work/err")"; fi
+  [ -c "$fulldev" ] || { fail "export -o $fulldev replaced the device with a file"; rm -f "$fulldev"; mknod -m 666 "$fulldev" c 1 7 2>/dev/null; }
+done
+rows+=("| stdout and -o on /dev/full (export json/csv/ics, list, show, report, --json, vs, bets, undo --list) | 13 | $devfull exited 74 with \"could not write to …: No space left on device\" | $( [ "$devfull" -eq 13 ] && echo nothing || echo "output reported done that never arrived") |")
+
+# A small full file system: a tmpfs where mounting is allowed (root, as in CI), else ulimit -f.
+full="$work/full"; mkdir -p "$full"; mounted=0
+if mount -t tmpfs -o size=256k tmpfs "$full" 2>/dev/null; then mounted=1; fi
+if [ "$mounted" -eq 1 ]; then
+  cp "$base" "$full/j.sqlite"
+  "$credence" export --format json -o "$full/backup.json" --journal "$small" >/dev/null 2>"$work/err"; rc=$?
+  [ "$rc" -eq 74 ] && grep -q "could not write to $full/backup.json: No space left on device" "$work/err" || fail "export -o on a full disk: exit $rc, $(cat "$work/err")"
+  "$credence" export --format json --journal "$small" > "$full/backup2.json" 2>"$work/err"; rc2=$?
+  [ "$rc2" -eq 74 ] || fail "export > file on a full disk: exit $rc2"
+  rm -f "$full/backup2.json"
+  left=$(ls -A "$full" | grep -c credence-tmp || true)
+  [ "$left" -eq 0 ] || fail "export -o on a full disk left $left temporary files"
+  rm -f "$full"/*.credence-tmp-*
+  # Fill what is left, then write to the journal on that disk.
+  before=$(sql "$full/j.sqlite" "SELECT count(*) FROM claim")
+  dd if=/dev/zero of="$full/filler" bs=4k 2>/dev/null; sync
+  "$credence" import "$work/import.csv" --journal "$full/j.sqlite" >/dev/null 2>"$work/err"; rc3=$?
+  [ "$rc3" -eq 74 ] && grep -q "is full: nothing was written" "$work/err" || fail "import on a full disk: exit $rc3, $(cat "$work/err")"
+  rm -f "$full/filler"; integrity "$full/j.sqlite"
+  same=yes; [ "$(sql "$full/j.sqlite" "SELECT count(*) FROM claim")" = "$before" ] || { same=no; fail "import on a full disk changed the journal"; }
+  umount "$full"
+  rows+=("| a full 256 KB tmpfs: export -o, export > file, import into a journal there | 3 | exit $rc, $rc2 and $rc3 (want 74 each); $left temporary files left; journal unchanged: $same | $( [ "$rc$rc2$rc3" = 747474 ] && [ "$left" -eq 0 ] && echo nothing || echo "a backup reported done, or space held by a temporary file") |")
+else
+  ( ulimit -f 64; "$credence" export --format json -o "$full/backup.json" --journal "$small" >/dev/null 2>"$work/err" ); rc=$?
+  [ "$rc" -eq 74 ] || fail "export -o past ulimit -f: exit $rc, $(cat "$work/err")"
+  [ "$(ls -A "$full" | grep -c credence-tmp || true)" -eq 0 ] || fail "export -o past ulimit -f left a temporary file"
+  rows+=("| export -o past ulimit -f 64 (no tmpfs here) | 1 | exit $rc; no temporary file left | nothing |")
+fi
+
+# 5. A journal with 64 bytes flipped in its middle: every write refused, naming the journal, the file untouched.
+damaged="$work/damaged.sqlite"; cp "$base" "$damaged"
+for k in $(seq 60); do echo "add \"Damage claim $k with some words to fill a page\" 40% #d$((k % 5))"; done | "$credence" --journal "$damaged" >/dev/null
+sql "$damaged" 'pragma wal_checkpoint(truncate)' >/dev/null
+python3 - "$damaged" <<'PY'
+import sys
+path = sys.argv[1]
+with open(path, "r+b") as f:
+    data = f.read(); middle = len(data) // 2 // 4096 * 4096
+    f.seek(middle); f.write(bytes(b ^ 0xFF for b in data[middle:middle + 64]))
+PY
+[ "$(sql "$damaged" 'pragma integrity_check' 2>&1 | head -1)" != ok ] || fail "flipping bytes did not damage the journal"
+sum_before=$(sha256sum < "$damaged")
+refused=0
+for cmd in "add More 50%" "resolve 1 yes --force" "forecast 2 30% --as ryan" "delete 3 --yes" "undo" "import $work/import.csv"; do
+  # shellcheck disable=SC2086
+  "$credence" $cmd --journal "$damaged" >/dev/null 2>"$work/err"; rc=$?
+  if [ "$rc" -ne 0 ] && grep -q "the journal $damaged is damaged" "$work/err"; then refused=$((refused + 1)); else fail "$cmd on a damaged journal: exit $rc, $(head -c 300 "$work/err")"; fi
+done
+"$credence" backup "$work/copy.sqlite" --journal "$damaged" >/dev/null 2>"$work/err"; rc=$?
+[ "$rc" -ne 0 ] && grep -q "the journal $damaged is damaged" "$work/err" && refused=$((refused + 1)) || fail "backup of a damaged journal: exit $rc, $(cat "$work/err")"
+same=yes; [ "$(sha256sum < "$damaged")" = "$sum_before" ] || { same=no; fail "a command changed the damaged journal"; }
+rows+=("| 64 bytes flipped mid-journal: add, resolve --force, forecast, delete, undo, import, backup | 7 | $refused refused, naming the damaged journal (for backup too, not the copy); file byte-identical: $same | $( [ "$same" = yes ] && echo nothing || echo "writes went on into a damaged journal") |")
+
+# 6. Cyclic and self conditions in an import: refused, naming the claims; the journal byte-identical.
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+def claim(n, on=None):
+    return {"uuid": f"00000000-0000-4000-8000-{n:012d}", "text": f"Cycle claim {n}", "kind": "binary",
+            "created_at": "2025-01-01T00:00:00.000Z", "options": [], "tags": [],
+            "condition": {"claim_uuid": f"00000000-0000-4000-8000-{on:012d}", "requires": "yes"} if on else None,
+            "forecasts": [{"forecaster": "me", "probability": 0.6, "typed": "60%", "form": "percent",
+                           "created_at": "2025-01-01T00:00:00.000Z", "caveats": []}], "resolutions": []}
+doc = lambda claims: {"format": "credence-journal", "version": 1, "claims": claims, "bets": []}
+json.dump(doc([claim(1, 2), claim(2, 1)]), open(f"{work}/cycle.json", "w"))
+json.dump(doc([claim(1, 1)]), open(f"{work}/self.json", "w"))
+json.dump(doc([claim(1), claim(2)]), open(f"{work}/plain.json", "w"))
+PY
+cycles=0
+cyc="$work/cycle-existing.sqlite"; cp "$base" "$cyc"
+"$credence" import "$work/plain.json" --journal "$cyc" >/dev/null
+for file in cycle self; do
+  for target in "$cyc" "$work/cycle-new-$file.sqlite"; do
+    [ -e "$target" ] && sum=$(sha256sum < "$target") || sum=absent
+    "$credence" import "$work/$file.json" --journal "$target" >/dev/null 2>"$work/err"; rc=$?
+    if [ "$rc" -eq 65 ] && grep -q "would depend on itself" "$work/err"; then cycles=$((cycles + 1)); else fail "import $file.json: exit $rc, $(cat "$work/err")"; fi
+    if [ "$sum" != absent ]; then [ "$(sha256sum < "$target")" = "$sum" ] || fail "import $file.json changed $target"; fi
+  done
+done
+left_conditions=$(sql "$cyc" 'SELECT count(*) FROM condition')
+[ "$left_conditions" = 0 ] || fail "a cyclic import left a condition behind"
+"$credence" add "Depends on itself" 50% --if 1 --journal "$cyc" >/dev/null
+id=$(sql "$cyc" "SELECT max(id) FROM claim")
+"$credence" add "Closes a circle" 50% --if "$id" --journal "$cyc" >/dev/null
+rows+=("| cyclic and self conditions imported (new and existing journal) | 4 | $cycles refused with exit 65 \"claim “…” would depend on itself through …\"; conditions left in the journal: $left_conditions | $( [ "$cycles" -eq 4 ] && echo nothing || echo "a circle of conditions stored") |")
+
+# 7. Hostile names: escape sequences in forecaster names, ids, commands and tags never reach stderr raw.
+hostile="$work/hostile.sqlite"
+esc=$'\e'
+printf 'forecaster,question_id,probability,outcome,question\n%s,q1,0.6,1,Question one\n' "evil${esc}]52;c;aGVsbG8=${esc}\\name" > "$work/hostile.csv"
+"$credence" import "$work/hostile.csv" --journal "$hostile" >/dev/null 2>&1
+clean=0; hostile_cases=0
+for args in "vs me nobody" "show 1${esc}[2J" "resolve ${esc}[31m1 yes" "${esc}]0;title${esc}\\" "list --tag ${esc}[31mred" "add x 50% --tag ${esc}[31mred" "list --bogus${esc}[31m" "add ${esc}[31mbad 150%"; do
+  hostile_cases=$((hostile_cases + 1))
+  # shellcheck disable=SC2086
+  "$credence" $args --journal "$hostile" >/dev/null 2>"$work/err"
+  if grep -q "$esc" "$work/err"; then fail "an ESC byte reached stderr: $args"
+  elif [ ! -s "$work/err" ]; then fail "no message on stderr: $args"
+  else clean=$((clean + 1)); fi
+done
+rows+=("| escape sequences in stored names, ids, commands, tags, flags, a quick entry | $hostile_cases | $clean of them left stderr without an ESC byte | $( [ "$clean" -eq "$hostile_cases" ] && echo nothing || echo "escapes reached the terminal") |")
+
+# 8. Every file credence creates is private, even under umask 000.
+modes=0; files=0
+( umask 000; cd "$work" && mkdir -p modes && cd modes
+  "$credence" add "Mode claim" 60% --journal j.sqlite >/dev/null
+  "$credence" resolve 1 yes --journal j.sqlite >/dev/null
+  "$credence" report --as all -o r.html --journal j.sqlite 2>/dev/null
+  "$credence" report --as all -o r.svg --journal j.sqlite 2>/dev/null
+  "$credence" report --as all -o r.csv --journal j.sqlite 2>/dev/null
+  "$credence" export --format json -o e.json --journal j.sqlite 2>/dev/null
+  "$credence" backup b.sqlite --journal j.sqlite >/dev/null
+  "$credence" yearly paste "$fixtures/yearly-2026.md" --journal y.sqlite >/dev/null 2>&1
+  "$credence" yearly grade --answers ynyytny --journal y.sqlite >/dev/null 2>&1
+  "$credence" yearly post -o post.md --journal y.sqlite 2>/dev/null
+  : > empty.sqlite; chmod 666 empty.sqlite; "$credence" add "Adopted" 50% --journal empty.sqlite >/dev/null 2>&1 )
+for f in "$work"/modes/*; do
+  files=$((files + 1))
+  m=$(stat -c %a "$f")
+  if [ "$m" = 600 ]; then modes=$((modes + 1)); else fail "$(basename "$f") is mode $m under umask 000"; fi
+done
+rows+=("| files created under umask 000: $(ls "$work/modes" | tr "\n" " ")| $files | $modes are 0600 | $( [ "$modes" -eq "$files" ] && echo nothing || echo "files readable by others") |")
+
+# 9. Ids are never reused: an undone add's id is not given again.
+ids="$work/ids.sqlite"
+"$credence" add "First" 50% --journal "$ids" >/dev/null
+"$credence" add "Second" 50% --journal "$ids" >/dev/null
+"$credence" undo --journal "$ids" >/dev/null
+next=$("$credence" add "Third" 50% --journal "$ids" | sed -n 's/^Added claim \([0-9]*\):.*/\1/p')
+[ "$next" = 3 ] || fail "after add 2 and undo, the next add is claim $next (expected 3)"
+rows+=("| add, undo, add | 1 | the new claim is $next (claim 2 was undone; 3 means no id given twice) | $( [ "$next" = 3 ] && echo nothing || echo "an id given to two claims") |")
+
+# 10. SIGKILL during undo, delete, bet and export.
+kills_undo=0; kills_export=0; exports_left=0; exports_cleared=0
+setup="$work/kill-base.sqlite"; cp "$base" "$setup"
+"$credence" import "$work/import.csv" --journal "$setup" >/dev/null
+for k in $(seq 20); do echo "bet 1 --with p$k --stake 1 --odds 2:1 --side yes"; done | "$credence" --journal "$setup" >/dev/null
+# Kills fall anywhere in the slowest of the four (the export), so most land while one still runs.
+t0=$(date +%s%N); "$credence" export --format json -o "$work/t.json" --journal "$setup" >/dev/null 2>&1; t1=$(date +%s%N)
+undo_ms=$(( (t1 - t0) / 1000000 + 50 ))
+for i in $(seq "$trials"); do
+  j="$work/kill-$i.sqlite"; cp "$setup" "$j"
+  claims=$(count "$j" claim); bets=$(count "$j" bet); forecasts=$(count "$j" forecast)
+  case $((i % 4)) in
+    0) "$credence" undo --journal "$j" >/dev/null 2>&1 & pid=$! ;;
+    1) "$credence" delete 1 --yes --journal "$j" >/dev/null 2>&1 & pid=$! ;;
+    2) "$credence" bet 2 --with someone --stake 5 --odds 3:1 --journal "$j" >/dev/null 2>&1 & pid=$! ;;
+    3) "$credence" export --format json -o "$work/kill-export.json" --journal "$j" >/dev/null 2>&1 & pid=$! ;;
+  esac
+  sleep "$(printf '0.%03d' "$(rand_ms "$undo_ms")")"; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  integrity "$j"
+  now_claims=$(count "$j" claim); now_bets=$(count "$j" bet); now_forecasts=$(count "$j" forecast)
+  case $((i % 4)) in
+    0) { [ "$now_bets" -eq "$bets" ] || [ "$now_bets" -eq $((bets - 1)) ]; } || fail "killed undo left $now_bets bets (from $bets)" ;;
+    1) { [ "$now_claims" -eq "$claims" ] && [ "$now_forecasts" -eq "$forecasts" ]; } || { [ "$now_claims" -eq $((claims - 1)) ] && [ "$now_forecasts" -lt "$forecasts" ]; } || fail "killed delete left $now_claims claims, $now_forecasts forecasts" ;;
+    2) { [ "$now_bets" -eq "$bets" ] || [ "$now_bets" -eq $((bets + 1)) ]; } || fail "killed bet left $now_bets bets (from $bets)" ;;
+    3) if ls -A "$work" | grep -q '^kill-export.json.credence-tmp-'; then exports_left=$((exports_left + 1)); fi
+       if [ -e "$work/kill-export.json" ]; then python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/kill-export.json" || fail "a killed export left a partial kill-export.json"; fi
+       "$credence" export --format json -o "$work/kill-export.json" --journal "$j" >/dev/null 2>&1 || fail "the export after a killed one failed"
+       if ls -A "$work" | grep -q '^kill-export.json.credence-tmp-'; then fail "the next export did not remove the killed export's temporary file"; rm -f "$work"/kill-export.json.credence-tmp-*; else exports_cleared=$((exports_cleared + 1)); fi
+       kills_export=$((kills_export + 1)) ;;
+  esac
+  [ $((i % 4)) -ne 3 ] && kills_undo=$((kills_undo + 1))
+  rm -f "$j" "$j-wal" "$j-shm"
+done
+rows+=("| SIGKILL during undo, delete and bet | $kills_undo | integrity ok each time; each change whole or absent | nothing |")
+rows+=("| SIGKILL during export -o | $kills_export | never a partial file under the name; $exports_left left a temporary file; after the next export, $exports_cleared of $kills_export directories had none | $( [ "$exports_cleared" -eq "$kills_export" ] && echo nothing || echo "space held by temporary files") |")
+
 echo
 echo "| fault | cases | what happened | lost |"
 echo "|---|---|---|---|"
@@ -153,6 +348,7 @@ echo "| SIGKILL during a streaming import into a new journal | $trials | integri
 echo "| SIGKILL during add/forecast/resolve loops | $trials ($commands_done commands reported done) | integrity ok each time; every reported command present | nothing |"
 concurrent 2
 concurrent 4
+for row in "${rows[@]}"; do echo "$row"; done
 echo
 if [ "$failures" -gt 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "no failures"

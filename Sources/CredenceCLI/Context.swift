@@ -4,23 +4,43 @@ import CredenceStore
 import Foundation
 
 /// Where a command's output goes: the process's streams, or a buffer in tests and the REPL.
+/// A failed write is remembered (`failure`), and the command that made it ends with exit 74
+/// (`CredenceMain.run`): a backup made with `export > file` on a full disk must not say it worked.
 public final class OutputSink: @unchecked Sendable {
     private let fd: Int32?
     private var buffer = ""
     private let lock = NSLock()
+    /// What messages call this stream ("standard output").
+    public let name: String
+    /// Passes every byte through `TerminalText.safe` (standard error: messages quote what people
+    /// typed and what import files hold, and nothing there should reach the terminal as an escape).
+    private let sanitising: Bool
+    /// The errno of the first write that failed since `clearFailure()`; later writes are dropped.
+    public private(set) var failure: Int32?
 
     /// Writes straight to a file descriptor.
-    public init(fd: Int32) { self.fd = fd }
+    public init(fd: Int32, name: String? = nil, sanitising: Bool = false) {
+        self.fd = fd
+        self.name =
+            name ?? (fd == STDOUT_FILENO ? "standard output" : fd == STDERR_FILENO ? "standard error" : "fd \(fd)")
+        self.sanitising = sanitising
+    }
     /// Collects text in memory.
-    public init() { fd = nil }
+    public init(sanitising: Bool = false) {
+        fd = nil
+        name = "the output"
+        self.sanitising = sanitising
+    }
 
     public func write(_ text: String) {
+        let text = sanitising ? TerminalText.safe(text, singleLine: false) : text
         guard let fd else {
             lock.lock()
             buffer += text
             lock.unlock()
             return
         }
+        guard failure == nil else { return }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
@@ -28,6 +48,11 @@ public final class OutputSink: @unchecked Sendable {
                 if errno == EINTR { continue }
                 // The reader went away (`credence list | head`): stop quietly, as a pipe should.
                 if errno == EPIPE { exit(0) }
+                failure = errno
+                return
+            }
+            if n == 0 {
+                failure = EIO
                 return
             }
             bytes = bytes.dropFirst(n)
@@ -63,6 +88,14 @@ public final class OutputSink: @unchecked Sendable {
     /// Machine-readable output (JSON, CSV): one line, never fitted to a width.
     public func verbatim(_ text: String) { write(text + "\n") }
 
+    /// Forgets a failure, before the next command (the REPL runs many on one stream).
+    public func clearFailure() { failure = nil }
+
+    /// The failure as an error to throw: "could not write to standard output: No space left on device".
+    public func checked() throws {
+        if let failure { throw OutputFile.failure(name, failure) }
+    }
+
     /// What a buffered sink has collected.
     public var text: String {
         lock.lock()
@@ -88,14 +121,17 @@ public final class Context: @unchecked Sendable {
     /// Reads one more line of input after a prompt (a pasted list, a grading answer): from the
     /// terminal or pipe, or from the REPL's own line source; nil at the end of input.
     public let readLine: (@Sendable (String) -> String?)?
+    /// Who this invocation writes as, for `undo` (`Journal.origin`).
+    public let origin: String
 
     public init(
         environment: [String: String], clock: Clock, out: OutputSink, err: OutputSink,
         isTerminal: Bool, terminalWidth: Int?, confirm: (@Sendable (String) -> Bool)?,
         makeUUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
-        readLine: (@Sendable (String) -> String?)? = nil
+        readLine: (@Sendable (String) -> String?)? = nil, origin: String = Journal.processOrigin
     ) {
         self.readLine = readLine
+        self.origin = origin
         self.environment = environment
         self.clock = clock
         self.out = out
@@ -111,7 +147,10 @@ public final class Context: @unchecked Sendable {
 
     /// The context for the running process: real streams, clock and terminal.
     /// - interactive: false when stdin carries a script, so nobody can be asked to confirm.
-    public static func process(interactive: Bool = isatty(STDIN_FILENO) == 1) -> Context {
+    /// - origin: who the journal records as making the changes (`Journal.origin`).
+    public static func process(
+        interactive: Bool = isatty(STDIN_FILENO) == 1, origin: String = Journal.processOrigin
+    ) -> Context {
         let env = ProcessInfo.processInfo.environment
         var clock = Clock.system()
         // CREDENCE_NOW pins "now" (ISO 8601) for scripted demos and golden tests.
@@ -120,21 +159,23 @@ public final class Context: @unchecked Sendable {
         }
         let terminal = isatty(STDOUT_FILENO) == 1
         return Context(
-            environment: env, clock: clock, out: OutputSink(fd: STDOUT_FILENO), err: OutputSink(fd: STDERR_FILENO),
+            environment: env, clock: clock, out: OutputSink(fd: STDOUT_FILENO),
+            err: OutputSink(fd: STDERR_FILENO, sanitising: true),
             isTerminal: terminal, terminalWidth: terminal ? Terminal.width() : nil,
             confirm: interactive ? Terminal.ask : nil,
             readLine: { prompt in
                 // The prompt only where someone is typing; a piped answer file reads silently.
-                if interactive { FileHandle.standardError.write(Data(prompt.utf8)) }
+                if interactive { Terminal.prompt(prompt) }
                 return Swift.readLine(strippingNewline: true)
-            })
+            }, origin: origin)
     }
 
     /// The same context with its output streams or line input replaced.
     public func with(err: OutputSink? = nil, readLine: (@Sendable (String) -> String?)? = nil) -> Context {
         Context(
             environment: environment, clock: clock, out: out, err: err ?? self.err, isTerminal: isTerminal,
-            terminalWidth: terminalWidth, confirm: confirm, makeUUID: makeUUID, readLine: readLine ?? self.readLine)
+            terminalWidth: terminalWidth, confirm: confirm, makeUUID: makeUUID, readLine: readLine ?? self.readLine,
+            origin: origin)
     }
 
     public func journalPath(_ flag: String?) -> String {
@@ -142,7 +183,10 @@ public final class Context: @unchecked Sendable {
     }
 
     public func openJournal(_ flag: String?, access: Journal.Access) throws -> Journal {
-        try Journal.open(path: journalPath(flag), access: access, clock: clock)
+        let journal = try Journal.open(path: journalPath(flag), access: access, clock: clock)
+        journal.origin = origin
+        for note in journal.notes { err.line(note) }
+        return journal
     }
 
     /// Colour only on a terminal; NO_COLOR and TERM=dumb turn it off; --color overrides.
@@ -222,8 +266,13 @@ enum Terminal {
         return nil
     }
 
+    /// A question on standard error, sanitised like every message (it may quote a claim).
+    static func prompt(_ text: String) {
+        OutputSink(fd: STDERR_FILENO, sanitising: true).write(text)
+    }
+
     @Sendable static func ask(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
+        prompt(question + " [y/N] ")
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }

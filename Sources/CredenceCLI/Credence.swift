@@ -72,8 +72,11 @@ public enum CredenceMain {
             if let status = fittedHelp(error, arguments, context) { return status }
             return report(error, context: context, command: Credence.self)
         }
+        context.out.clearFailure()
         do {
             try Context.$current.withValue(context) { try command.run() }
+            // Output that did not all arrive is a failure, however well the rest went.
+            try context.out.checked()
             return ExitStatus.ok
         } catch {
             if let status = fittedHelp(error, arguments, context) { return status }
@@ -167,7 +170,10 @@ public enum CredenceMain {
     }
 
     private static func report(_ error: Error, context: Context, command: any ParsableCommand.Type) -> Int32 {
-        let (message, status) = ErrorReport.describe(error, command: command)
+        var (message, status) = ErrorReport.describe(error, command: command)
+        // Messages quote what was typed and what the journal holds (names from someone's import):
+        // the one sanitiser, whichever stream they go to.
+        message = TerminalText.safe(message, singleLine: false)
         if !message.isEmpty {
             if status == 0 { context.out.line(message) } else { context.err.line(message) }
         }

@@ -21,10 +21,8 @@ extension Journal {
                 let check = try copy.read {
                     try String.fetchAll($0, sql: "PRAGMA integrity_check").joined(separator: "; ")
                 }
-                guard check == "ok" else {
-                    throw JournalError.invalid(
-                        "the copy failed SQLite's integrity check (\(check)); the journal is untouched")
-                }
+                // The copy is page for page the journal as it was: a copy that fails is a damaged journal.
+                guard check == "ok" else { throw JournalError.damaged(path: path, reason: check) }
                 try copy.close()
             }
             guard rename(temporary, destination) == 0 else {
@@ -32,6 +30,10 @@ extension Journal {
             }
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+            // Damage can only be the journal's (the copy is new); anything else is about the copy.
+            if let e = error as? DatabaseError, e.resultCode == .SQLITE_CORRUPT || e.resultCode == .SQLITE_NOTADB {
+                throw Self.translate(error, path: path)
+            }
             throw Self.translate(error, path: destination)
         }
         return (try? FileManager.default.attributesOfItem(atPath: destination)[.size] as? Int) ?? 0

@@ -9,6 +9,16 @@ public final class Journal: @unchecked Sendable {
     public let path: String
     let db: DatabaseQueue
     let clock: Clock
+    /// Who writes through this connection, recorded with each undo step: "shell:PPID" for a
+    /// command run from a shell (commands typed in one shell share it), "prompt:PID" for the REPL.
+    public var origin = Journal.processOrigin
+    /// What opening did that the user should hear about (an empty file made a journal).
+    public private(set) var notes: [String] = []
+    /// When this open's damage check passed, to be recorded by the first write (`checkBeforeWriting`).
+    var passedCheck: Int64?
+
+    /// The origin of a command run from a shell: its parent's process id.
+    public static let processOrigin = "shell:\(getppid())"
 
     // MARK: - Locating
 
@@ -34,13 +44,22 @@ public final class Journal: @unchecked Sendable {
     /// Opens the file at `path`, naming it `shownAs` in messages (a new journal being written
     /// under a temporary name is the user's journal to them).
     static func open(path: String, access: Access, clock: Clock, shownAs: String) throws -> Journal {
-        let exists = FileManager.default.fileExists(atPath: path)
+        try refuseWhatIsNotAFile(path, shownAs: shownAs)
+        var exists = FileManager.default.fileExists(atPath: path)
+        var notes: [String] = []
+        // An empty file is no journal yet (`touch journal.sqlite`): reading it reads nothing,
+        // and writing makes it a journal, private like every journal, and says so.
+        if exists && fileSize(path) == 0 {
+            if access == .read { return try inMemory(clock: clock, path: path) }
+            if let note = makePrivate(path, shownAs: shownAs) { notes.append(note) }
+            exists = false
+        }
         if !exists && access == .read { return try inMemory(clock: clock, path: path) }
-        if !exists { try createFile(path, shownAs: shownAs) }
+        if !FileManager.default.fileExists(atPath: path) { try createFile(path, shownAs: shownAs) }
         let directory = (path as NSString).deletingLastPathComponent
         let writable =
             Foundation.access(path, W_OK) == 0 && Foundation.access(directory.isEmpty ? "." : directory, W_OK) == 0
-        if access == .write && !writable { throw JournalError.readOnly(path: shownAs) }
+        if access == .write && !writable { throw notWritable(path, directory: directory, shownAs: shownAs) }
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
@@ -58,7 +77,9 @@ public final class Journal: @unchecked Sendable {
             throw translate(error, path: shownAs)
         }
         let journal = Journal(path: shownAs, db: queue, clock: clock)
+        journal.notes = notes
         try journal.prepare(creating: !exists)
+        if access == .write && exists { try journal.checkBeforeWriting() }
         return journal
     }
 
@@ -168,6 +189,8 @@ public final class Journal: @unchecked Sendable {
                 // default, but some SQLite builds default WAL journals to NORMAL).
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 if version == Schema.version { return }
+                // A journal nothing may write is read as it is: every version reads the same way.
+                if db.configuration.readonly && version >= 1 { return }
                 if path != ":memory:" && !path.hasPrefix(":memory") && db.configuration.readonly == false {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
@@ -193,6 +216,10 @@ public final class Journal: @unchecked Sendable {
         case .SQLITE_CORRUPT: return JournalError.damaged(path: path, reason: e.message ?? "corrupt")
         case .SQLITE_READONLY: return JournalError.readOnly(path: path)
         case .SQLITE_FULL: return JournalError.diskFull(path: path)
+        // SQLite reports a disk with no room for its log or lock file as an I/O error or as
+        // "unable to open": the free space says which it was.
+        case .SQLITE_CANTOPEN where diskIsFull(path), .SQLITE_IOERR where diskIsFull(path):
+            return JournalError.diskFull(path: path)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
             return JournalError.cannotOpen(path: path, reason: e.message ?? "permission denied")
         case .SQLITE_IOERR: return JournalError.cannotOpen(path: path, reason: "input/output error: \(e.message ?? "")")
@@ -220,13 +247,14 @@ public final class Journal: @unchecked Sendable {
             return try db.inDatabase { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    let writer = try JournalWriter(db: db, now: clock.now())
+                    let writer = try JournalWriter(db: db, now: clock.now(), origin: origin)
                     let before = db.totalChangesCount
                     let (value, description) = try body(writer)
                     result = value
                     // A command that changed nothing leaves no undo step behind.
                     if db.totalChangesCount == before { return .rollback }
                     try writer.finish(description: description)
+                    try recordPassedCheck(db)
                     return .commit
                 }
                 return result!

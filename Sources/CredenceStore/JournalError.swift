@@ -9,6 +9,7 @@ public enum JournalError: Error, Equatable, Sendable {
     case cannotCreate(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
     case readOnly(path: String)
+    case cannotWrite(path: String, reason: String)
     case diskFull(path: String)
     case unknownClaim(ClaimID)
     case alreadyResolved(ClaimID, ClaimStatus)
@@ -18,11 +19,14 @@ public enum JournalError: Error, Equatable, Sendable {
     case emptyText
     case nothingToUndo
     case invalid(String)
+    /// A condition that would make a claim depend on itself.
+    case conditionCycle(String)
 
     /// Data errors are the user's input; the rest are about the file or the machine.
     public var isDataError: Bool {
         switch self {
-        case .newerSchema, .notAJournal, .damaged, .cannotCreate, .cannotOpen, .readOnly, .diskFull: return false
+        case .newerSchema, .notAJournal, .damaged, .cannotCreate, .cannotOpen, .readOnly, .cannotWrite, .diskFull:
+            return false
         default: return true
         }
     }
@@ -48,6 +52,8 @@ extension JournalError: LocalizedError {
         case let .readOnly(path):
             return
                 "the journal \(path) is read-only: nothing was written. Check the file's permissions, or use a writable copy with --journal"
+        case let .cannotWrite(path, reason):
+            return "the journal \(path) can't be written, so nothing was: \(reason)"
         case let .diskFull(path):
             return "the disk holding \(path) is full: nothing was written. Free some space and try again"
         case let .unknownClaim(id):
@@ -67,6 +73,8 @@ extension JournalError: LocalizedError {
         case .nothingToUndo:
             return "nothing to undo: the journal has no recorded changes left"
         case let .invalid(message):
+            return message
+        case let .conditionCycle(message):
             return message
         }
     }

@@ -8,7 +8,7 @@ public final class JournalWriter {
     public let now: Date
     private let stepID: Int64
 
-    init(db: Database, now: Date) throws {
+    init(db: Database, now: Date, origin: String) throws {
         self.db = db
         self.now = now
         // The high-water mark of every table's ids: `undo` deletes what this step inserts above them.
@@ -16,8 +16,8 @@ public final class JournalWriter {
             .reduce(into: [String: Int64]()) { $0[$1["name"]] = $1["seq"] }
         let json = String(data: try JSONEncoder().encode(marks), encoding: .utf8)!
         try db.execute(
-            sql: "INSERT INTO undo_step(description, created_at, marks) VALUES ('', ?, ?)",
-            arguments: [now.millis, json])
+            sql: "INSERT INTO undo_step(description, created_at, marks, origin) VALUES ('', ?, ?, ?)",
+            arguments: [now.millis, json, origin])
         stepID = db.lastInsertedRowID
     }
 

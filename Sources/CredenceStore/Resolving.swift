@@ -36,6 +36,18 @@ extension JournalWriter {
         _ id: ClaimID, as value: ResolutionValue, at time: Date?, note: String?, by forecaster: String?,
         force: Bool, automatic: Bool = false
     ) throws -> ResolutionResult {
+        var settled: Set<ClaimID> = [id]
+        return try resolve(
+            id, as: value, at: time, note: note, by: forecaster, force: force, automatic: automatic, settled: &settled)
+    }
+
+    /// `settled`: the claims this resolution has already settled, the one resolved first among
+    /// them; the chain of annulments never comes back to them (a circle an older import wrote
+    /// must not replace the outcome just typed with an annulment).
+    private func resolve(
+        _ id: ClaimID, as value: ResolutionValue, at time: Date?, note: String?, by forecaster: String?,
+        force: Bool, automatic: Bool, settled seen: inout Set<ClaimID>
+    ) throws -> ResolutionResult {
         let claim = try requireClaim(id)
         var optionID: Int64?
         var optionLabel: String?
@@ -84,7 +96,7 @@ extension JournalWriter {
         try refreshOutcomes(claim: id)
         let settled = try settleBets(claim: id, status: status, at: at)
         var annulled: [(Claim, String)] = []
-        try annulDependents(of: id, status: status, at: at, into: &annulled)
+        try annulDependents(of: id, status: status, at: at, into: &annulled, seen: &seen)
         var updated = claim
         updated.status = status
         updated.resolvedAt = Date(millis: at.millis)
@@ -119,13 +131,14 @@ extension JournalWriter {
     /// Claims that count only if this one resolved a certain way, when it did not: annulled, and
     /// so on down the chain.
     private func annulDependents(
-        of id: ClaimID, status: ClaimStatus, at: Date, into annulled: inout [(Claim, String)]
+        of id: ClaimID, status: ClaimStatus, at: Date, into annulled: inout [(Claim, String)],
+        seen: inout Set<ClaimID>
     ) throws {
         let rows = try Row.fetchAll(
             db, sql: "SELECT claim_id, required_outcome FROM condition WHERE on_claim_id = ?", arguments: [id])
         for row in rows {
             let dependent: ClaimID = row["claim_id"], required: Bool = row["required_outcome"]
-            if status.outcome == required { continue }
+            if status.outcome == required || !seen.insert(dependent).inserted { continue }
             let current = try requireClaim(dependent)
             if current.status == .annulled { continue }
             let what =
@@ -135,7 +148,7 @@ extension JournalWriter {
                 "condition failed: claim \(id) \(what), and this claim counts only if it resolves \(required ? "yes" : "no")"
             let result = try resolve(
                 dependent, as: .annulled, at: max(at, current.createdAt), note: reason, by: nil, force: true,
-                automatic: true)
+                automatic: true, settled: &seen)
             annulled.append((result.claim, reason))
             annulled += result.annulled
         }

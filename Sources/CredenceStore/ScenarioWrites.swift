@@ -94,26 +94,12 @@ extension JournalWriter {
     /// Makes a claim conditional: it counts only if `on` resolves `required`.
     public func addCondition(claim id: ClaimID, on: ClaimID, required: Bool) throws {
         let condition = try requireClaim(on)
-        guard on != id else { throw JournalError.invalid("a claim can't be conditional on itself") }
-        if condition.status.isResolved && condition.status.outcome != required {
+        if condition.status.isResolved && condition.status.outcome != required && on != id {
             throw JournalError.invalid(
                 "claim \(on) already resolved \(condition.status.rawValue): a claim conditional on it resolving \(required ? "yes" : "no") could never count"
             )
         }
-        // No cycles: `on` must not depend, directly or through others, on this claim.
-        var frontier = [on]
-        while let next = frontier.popLast() {
-            let up = try ClaimID.fetchAll(
-                db, sql: "SELECT on_claim_id FROM condition WHERE claim_id = ?", arguments: [next])
-            if up.contains(id) {
-                throw JournalError.invalid(
-                    "claim \(on) already depends on claim \(id): conditions can't go in a circle")
-            }
-            frontier += up
-        }
-        try db.execute(
-            sql: "INSERT INTO condition(claim_id, on_claim_id, required_outcome) VALUES (?, ?, ?)",
-            arguments: [id, on, required])
+        try insertCondition(claim: id, on: on, required: required)
     }
 
     /// Records a bet on a binary claim between two forecasters.

@@ -4,7 +4,7 @@ import GRDB
 /// `PRAGMA user_version` holds the schema version so a current journal opens without the migrator,
 /// and a journal from a newer Credence is refused before anything touches it.
 enum Schema {
-    static let version = 1
+    static let version = 2
     /// "CRED": marks a file as a Credence journal.
     static let applicationID: Int32 = 0x4352_4544
 
@@ -181,7 +181,8 @@ enum Schema {
 
     /// Triggers that record, for every UPDATE and DELETE, the SQL that reverses it. Inserts are
     /// reverted through the AUTOINCREMENT high-water marks each step records, so bulk imports
-    /// pay nothing for undo.
+    /// pay nothing for undo. (`undo` leaves the counters where they are: an id, once given,
+    /// is never given to another claim.)
     static var undoTriggers: String {
         undoable.map { table, columns in
             let step = "(SELECT max(id) FROM undo_step)"
@@ -198,6 +199,17 @@ enum Schema {
         }.joined(separator: "\n")
     }
 
+    /// Who made each undo step (`undo` says whether it reverts another process's change), and
+    /// when the whole journal last passed SQLite's quick check (`Journal.checkBeforeWriting`).
+    static let v2 = """
+        ALTER TABLE undo_step ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+
+        CREATE TABLE journal_check (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            checked_at INTEGER NOT NULL
+        ) STRICT;
+        """
+
     /// Migrations by the version they bring the journal to, applied in order in one transaction.
     static let migrations: [(version: Int, apply: @Sendable (Database) throws -> Void)] = [
         (
@@ -206,7 +218,8 @@ enum Schema {
                 try db.execute(sql: v1)
                 try db.execute(sql: undoTriggers)
             }
-        )
+        ),
+        (2, { db in try db.execute(sql: v2) }),
     ]
 
     static func migrate(_ db: Database, from current: Int) throws {

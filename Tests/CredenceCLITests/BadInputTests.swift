@@ -119,7 +119,7 @@ import Testing
         #expect(r.status == 74)
         #expect(
             r.err
-                == "error: \(h.journal) was written by a newer Credence (journal schema 99; this credence reads up to 1). Upgrade credence to open it; the file was not changed\n"
+                == "error: \(h.journal) was written by a newer Credence (journal schema 99; this credence reads up to 2). Upgrade credence to open it; the file was not changed\n"
         )
         #expect(h.snapshot() == before)
     }

@@ -88,19 +88,20 @@ import Testing
         h.run("add Ryan ships 70% #work")
         h.run("forecast 1 80% --as ryan")
         h.run("resolve 1 yes")
-        #expect(h.run("undo").out == "Undid: resolve claim 1 yes\n")
+        #expect(h.run("undo").out == "Undid: resolve claim 1 yes (12:00:00, this shell)\n")
         #expect(h.rows("SELECT status, resolved_at FROM claim") == [["open", "NULL"]])
         #expect(h.rows("SELECT count(*) FROM resolution") == [["0"]])
         #expect(h.rows("SELECT is_final FROM forecast ORDER BY id") == [["1"], ["1"]])
-        #expect(h.run("undo").out == "Undid: forecast 80% by ryan on claim 1\n")
+        #expect(h.run("undo").out == "Undid: forecast 80% by ryan on claim 1 (12:00:00, this shell)\n")
         #expect(h.rows("SELECT count(*) FROM forecast") == [["1"]])
         #expect(h.rows("SELECT count(*) FROM forecaster") == [["1"]])
-        #expect(h.run("undo").out == "Undid: add claim 1 “Ryan ships”\n")
+        #expect(h.run("undo").out == "Undid: add claim 1 “Ryan ships” (12:00:00, this shell)\n")
         #expect(h.rows("SELECT count(*) FROM claim") == [["0"]])
         let none = h.run("undo")
         #expect(none.status == 65 && none.err == "error: nothing to undo: the journal has no recorded changes left\n")
-        // Ids are reused after an undone add, as if it never happened.
-        #expect(h.run("add Again 40%").out.hasPrefix("Added claim 1:"))
+        // An id once given is never given again: `resolve 1` in a reminder still means the undone claim.
+        #expect(h.run("add Again 40%").out.hasPrefix("Added claim 2:"))
+        #expect(h.run("resolve 1 yes").err == "error: there is no claim 1: `credence list` shows the ids\n")
     }
 
     @Test func deleteAsksAndUndoBringsItBack() {
@@ -135,7 +136,7 @@ import Testing
         #expect(h.rows("SELECT text, notes FROM claim") == [["Ryan ships the probe", "from the standup"]])
         h.environment["EDITOR"] = "true"
         #expect(h.run("edit 1").out == "Claim 1 unchanged.\n")
-        #expect(h.run("undo").out == "Undid: edit claim 1\n")
+        #expect(h.run("undo").out == "Undid: edit claim 1 (12:00:00, this shell)\n")
         #expect(h.rows("SELECT text, notes FROM claim") == [["Ryan ships", "NULL"]])
     }
 

@@ -106,4 +106,10 @@ final class Harness {
     }
 
     func value(_ query: String) -> String? { rows(query).first?.first }
+
+    /// Changes the journal behind credence's back (states only an older version or damage could leave).
+    func sql(_ statements: String) {
+        let db = try! DatabaseQueue(path: journal)
+        try! db.writeWithoutTransaction { try $0.execute(sql: statements) }
+    }
 }

@@ -121,7 +121,7 @@ import Testing
                 "[3/3] Run a marathon — 30%: ", "[2/3] Hire two people — 60%: ", "[3/3] Run a marathon — 30%: ",
             ])
         #expect(h.rows("SELECT status FROM claim ORDER BY id") == [["yes"], ["annulled"], ["open"]])
-        #expect(h.run("undo").out == "Undid: grade 2 predictions #predictions-2026\n")
+        #expect(h.run("undo").out == "Undid: grade 2 predictions #predictions-2026 (12:00:00, this shell)\n")
         #expect(h.rows("SELECT status FROM claim ORDER BY id") == [["open"], ["open"], ["open"]])
     }
 

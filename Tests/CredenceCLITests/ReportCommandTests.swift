@@ -136,7 +136,7 @@ import Testing
                 == "Nothing new in journal_100.csv: everything in it was imported before.\nAlready here, unchanged: 39 claims (100 forecasts skipped as duplicates).\n"
         )
         #expect(h.rows("SELECT count(*) FROM forecast") == [["100"]])
-        #expect(h.run("undo").out == "Undid: import journal_100.csv: 39 claims, 100 forecasts\n")
+        #expect(h.run("undo").out == "Undid: import journal_100.csv: 39 claims, 100 forecasts (12:00:00, this shell)\n")
         #expect(h.rows("SELECT count(*) FROM forecast") == [["0"]])
     }
 

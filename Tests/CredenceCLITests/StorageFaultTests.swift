@@ -42,7 +42,7 @@ import Testing
             #expect(write.status == 74)
             #expect(
                 write.err
-                    == "error: the journal \(journal) is read-only: nothing was written. Check the file's permissions, or use a writable copy with --journal\n"
+                    == "error: the journal \(journal) can't be written, so nothing was: it is on a read-only file system. Remount it read-write, or copy the journal elsewhere and use --journal\n"
             )
             // Reading still works.
             let read = h.run(["list", "--journal", journal])
@@ -68,6 +68,47 @@ import Testing
             #expect(h.rows("PRAGMA integrity_check", in: journal) == [["ok"]])
             #expect(h.rows("SELECT count(*) FROM forecast", in: journal) == [["1"]])
         }
+    }
+
+    @Test(.enabled(if: canMount)) func exportToAFullDisk() throws {
+        try withMount(size: "64k") { (dir: String) throws in
+            let h = Harness()
+            h.run(["import", ReportCommandTests.fixture("journal_1000.csv")])
+            let r = h.run(["export", "--format", "json", "-o", "\(dir)/backup.json"])
+            #expect(r.status == 74)
+            #expect(r.err == "error: could not write to \(dir)/backup.json: No space left on device\n")
+            // Nothing under the name, and no temporary file using the last free space.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == [])
+        }
+    }
+
+    /// 64 bytes flipped at the start of a page in the middle: SQLite would notice only when a
+    /// statement read that page; the check before a write notices first.
+    @Test func flippedBytesAreFoundBeforeAnyWrite() throws {
+        let h = Harness()
+        // Without the reference-class hint, `add` reads only the pages it writes.
+        let config = h.directory.appendingPathComponent("config/credence")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "reference_hints = off\n".write(
+            to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        h.run(["import", ReportCommandTests.fixture("journal_1000.csv")])
+        h.sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        var data = try #require(FileManager.default.contents(atPath: h.journal))
+        let middle = data.count / 2 / 4096 * 4096
+        for i in middle..<(middle + 64) { data[i] ^= 0xFF }
+        try data.write(to: URL(fileURLWithPath: h.journal))
+        let damaged = h.snapshot()
+        for line in ["add More 60%", "resolve 1 yes", "forecast 2 30% --as ryan", "delete 3 --yes", "undo"] {
+            let r = h.run(line)
+            #expect(r.status == 74, "\(line): \(r.err)")
+            #expect(r.err.hasPrefix("error: the journal \(h.journal) is damaged"), "\(line): \(r.err)")
+        }
+        #expect(h.snapshot() == damaged)
+        let copy = h.directory.appendingPathComponent("copy.sqlite").path
+        let backup = h.run(["backup", copy])
+        #expect(
+            backup.status == 74 && backup.err.hasPrefix("error: the journal \(h.journal) is damaged"), "\(backup.err)")
+        #expect(!FileManager.default.fileExists(atPath: copy))
     }
 
     @Test func truncatedJournal() throws {
@@ -110,9 +151,9 @@ import Testing
         h.run("bet 1 --with ryan --stake 20 --odds 4:1")
         h.run("resolve 1 yes")
         #expect(h.rows("SELECT settlement FROM bet") == [["yes"]])
-        #expect(h.run("undo").out == "Undid: resolve claim 1 yes\n")
+        #expect(h.run("undo").out == "Undid: resolve claim 1 yes (12:00:00, this shell)\n")
         #expect(h.rows("SELECT settlement, settled_at FROM bet") == [["NULL", "NULL"]])
-        #expect(h.run("undo").out == "Undid: bet 1 on claim 1 with ryan\n")
+        #expect(h.run("undo").out == "Undid: bet 1 on claim 1 with ryan (12:00:00, this shell)\n")
         #expect(h.rows("SELECT count(*) FROM bet") == [["0"]])
     }
 }

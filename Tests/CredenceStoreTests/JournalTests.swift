@@ -125,11 +125,11 @@ import Testing
         _ = try j.write { w in (try w.edit(c.id, text: "y", notes: "notes"), "edit") }
         let beforeDelete = try dump()
         _ = try j.write { w in (try w.delete(c.id), "delete") }
-        #expect(try j.undoLast() == "delete")
+        #expect(try j.undoLast().description == "delete")
         #expect(try dump() == beforeDelete)
-        #expect(try j.undoLast() == "edit")
+        #expect(try j.undoLast().description == "edit")
         #expect(try dump() == beforeEdit)
-        #expect(try j.undoLast() == "resolve")
+        #expect(try j.undoLast().description == "resolve")
         #expect(try dump() == beforeResolve)
         _ = try j.undoLast()
         _ = try j.undoLast()

@@ -47,7 +47,8 @@ struct Edit: CredenceCommand {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
             "credence-claim-\(claimID)-\(getpid()).txt")
         let original = Self.document(text: claim.text, notes: claim.notes)
-        try original.write(to: file, atomically: true, encoding: .utf8)
+        // Private, like the journal: it holds the claim's text and notes.
+        try OutputFile.write(original, to: file.path)
         defer { try? FileManager.default.removeItem(at: file) }
 
         let status = try ChildProcess.run("/bin/sh", ["-c", "\(editor) \"$1\"", "credence-edit", file.path])

@@ -80,53 +80,41 @@ struct Export: CredenceCommand {
     }
 }
 
-/// Buffers output and writes it in large blocks, to a file (atomically, private) or to stdout.
+/// Buffers output and writes it in large blocks, to a file (`OutputFile`: whole or not at all,
+/// private) or to stdout; a failed write stops the export at once.
 final class ExportSink {
-    let path: String?
     let fallback: OutputSink
     private var buffer = [UInt8]()
-    private var handle: FileHandle?
-    private var temporary: String?
+    private let file: OutputFile?
     /// Shown on a terminal rather than saved: escape sequences in someone's claim text must not
     /// be obeyed by the terminal (JSON escapes them already; CSV and ICS carry text as is).
     private let onScreen: Bool
 
     init(path: String?, fallback: OutputSink, onScreen: Bool = false) throws {
-        self.path = path
         self.fallback = fallback
         self.onScreen = onScreen
         buffer.reserveCapacity(1 << 20)
-        if let path {
-            let temp = path + ".credence-tmp-\(getpid())"
-            guard FileManager.default.createFile(atPath: temp, contents: nil, attributes: [.posixPermissions: 0o600]),
-                let h = FileHandle(forWritingAtPath: temp)
-            else {
-                throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))", status: ExitStatus.ioError)
-            }
-            handle = h
-            temporary = temp
-        }
+        file = try path.map { try OutputFile(path: $0) }
     }
 
-    func write(_ s: String) {
+    func write(_ s: String) throws {
         buffer.append(contentsOf: onScreen ? Format.safe(s, singleLine: false).utf8 : s.utf8)
-        if buffer.count >= 1 << 20 { flush() }
+        if buffer.count >= 1 << 20 { try flush() }
     }
 
-    private func flush() {
+    private func flush() throws {
         guard !buffer.isEmpty else { return }
-        if let handle { handle.write(Data(buffer)) } else { fallback.write(String(decoding: buffer, as: UTF8.self)) }
+        if let file {
+            try file.write(buffer)
+        } else {
+            fallback.write(String(decoding: buffer, as: UTF8.self))
+            try fallback.checked()
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws {
-        flush()
-        guard let handle, let temporary, let path else { return }
-        try handle.close()
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw CLIError("cannot write \(path): \(reason)", status: ExitStatus.ioError)
-        }
+        try flush()
+        try file?.commit()
     }
 }

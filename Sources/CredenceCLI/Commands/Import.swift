@@ -49,6 +49,10 @@ struct Import: CredenceCommand {
             ) { s in
                 "import \(name): \(Self.plural(s.claims, "claim")), \(Self.plural(s.forecasts, "forecast"))"
             }
+        } catch JournalError.conditionCycle(let message) {
+            throw CLIError(
+                "\(file): \(message). Nothing was imported: remove the condition that closes the circle from the file and import it again"
+            )
         } catch let e as InterchangeError {
             throw CLIError(
                 "\(file): \(e.localizedDescription). Nothing was imported\(e.isRecord && !skipBad ? " (--skip-bad leaves bad records out)" : "")"
@@ -71,16 +75,28 @@ struct Import: CredenceCommand {
         return "\(plural(names.count, "new forecaster")) (\(Format.safe(names.first!)) … \(Format.safe(names.last!)))"
     }
 
+    /// ", with 2 resolutions, 1 bet and 1 condition" (" and 1 bet" alone).
+    static func extras(_ s: ImportSummary) -> String {
+        if s.resolutions == 0 && s.conditions == 0 { return s.bets > 0 ? " and \(plural(s.bets, "bet"))" : "" }
+        let parts = [plural(s.resolutions, "resolution"), plural(s.bets, "bet"), plural(s.conditions, "condition")]
+            .filter { !$0.hasPrefix("0 ") }
+        return ", with "
+            + (parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!)
+    }
+
     static func describe(_ s: ImportSummary, file: String, format: InterchangeFormat) -> [String] {
         var out: [String] = []
         let name = Format.safe(file)
         if s.claims > 0 || s.mergedClaims == 0 && s.unchangedClaims == 0 {
             var line =
                 "Imported \(plural(s.claims, "claim")) and \(plural(s.forecasts, "forecast")) from \(name) (\(format.name))"
-            if s.resolutions > 0 { line += ", with \(plural(s.resolutions, "resolution"))" }
-            if s.bets > 0 { line += " and \(plural(s.bets, "bet"))" }
+            line += extras(s)
             if !s.forecasters.isEmpty { line += "; " + newForecasters(s.forecasters) }
             out.append(line + ".")
+        }
+        if s.claims == 0 && (s.mergedClaims > 0 || s.unchangedClaims > 0) && (s.bets > 0 || s.conditions > 0) {
+            let added = [plural(s.bets, "bet"), plural(s.conditions, "condition")].filter { !$0.hasPrefix("0 ") }
+            out.append("Added \(added.joined(separator: " and ")) to claims already in the journal.")
         }
         if !s.caseMerges.isEmpty {
             let shown = s.caseMerges.prefix(Self.namesShown).map { "\(Format.safe($0.name)) as \(Format.safe($0.as))" }
@@ -98,7 +114,7 @@ struct Import: CredenceCommand {
                 "Already here, unchanged: \(plural(s.unchangedClaims, "claim"))\(s.duplicateForecasts > 0 ? " (\(plural(s.duplicateForecasts, "forecast")) skipped as duplicates)" : "")."
             )
         }
-        if s.claims == 0 && s.mergedClaims == 0 && s.unchangedClaims > 0 {
+        if s.claims == 0 && s.mergedClaims == 0 && s.unchangedClaims > 0 && s.bets == 0 && s.conditions == 0 {
             out.insert("Nothing new in \(name): everything in it was imported before.", at: 0)
         }
         if !s.skipped.isEmpty {

@@ -134,12 +134,7 @@ struct Report: CredenceCommand {
             ).render()
         }
         if let output {
-            do {
-                try rendered.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError(
-                    "cannot write \(output): \((error as NSError).localizedDescription)", status: ExitStatus.ioError)
-            }
+            try OutputFile.write(rendered, to: output)
             ctx.err.line("Wrote \(output) (\(format.uppercased()), \(rendered.utf8.count.grouped) bytes).")
         } else {
             ctx.out.write(format == "json" ? rendered + "\n" : rendered)

@@ -75,7 +75,9 @@ struct Show: CredenceCommand {
         }
         var link = detail.condition
         var first = true
-        while let condition = link, let on = try? journal.claim(condition.on) {
+        // The seen set ends the walk at a circle an older version let an import write.
+        var seen: Set<ClaimID> = [c.id]
+        while let condition = link, seen.insert(condition.on).inserted, let on = try? journal.claim(condition.on) {
             let state = on.claim.status == .open ? "open" : on.claim.status.rawValue
             let holds = on.claim.status.outcome == condition.required ? " ✓" : on.claim.status.isResolved ? " ✗" : ""
             facts.append(

@@ -120,10 +120,12 @@ public final class REPL {
         guard isatty(STDIN_FILENO) == 1 else {
             return REPL(
                 source: PlainLineSource(), interactive: false, journal: journal,
-                makeContext: { Context.process(interactive: false) })
+                makeContext: { Context.process(interactive: false, origin: "script:\(getpid())") })
         }
         let source = ReadlineSource(historyPath: ReadlineSource.historyPath(environment: ctx.environment))
-        let repl = REPL(source: source, interactive: true, journal: journal, makeContext: { Context.process() })
+        let repl = REPL(
+            source: source, interactive: true, journal: journal,
+            makeContext: { Context.process(origin: "prompt:\(getpid())") })
         completionModel = CompletionModel.fromDefinitions()
         repl.beforePrompt = {
             guard let data = try? Context.process().openJournal(journal, access: .read).completionData() else { return }

@@ -12,45 +12,47 @@ extension Journal {
     @discardableResult
     public func export(
         _ format: ExportFormat, filter: ClaimFilter, owner: String, version: String,
-        write: (String) -> Void
+        write: (String) throws -> Void
     ) throws -> (claims: Int, forecasts: Int) {
         var claims = 0, forecasts = 0
         var exported = Set<String>()
         let now = clock.now()
         switch format {
         case .json:
-            write(CredenceJSONCodec.header(exportedAt: now))
+            try write(CredenceJSONCodec.header(exportedAt: now))
             try forEachInterchangeClaim(filter) { c in
-                write(CredenceJSONCodec.claim(c, first: claims == 0))
+                try write(CredenceJSONCodec.claim(c, first: claims == 0))
                 claims += 1
                 forecasts += c.forecasts.count
                 exported.insert(c.uuid)
             }
-            write(CredenceJSONCodec.footer(bets: try interchangeBets().filter { exported.contains($0.claimUUID) }))
+            try write(CredenceJSONCodec.footer(bets: try interchangeBets().filter { exported.contains($0.claimUUID) }))
         case .csv:
-            write(CredenceCSVCodec.header)
+            try write(CredenceCSVCodec.header)
             try forEachInterchangeClaim(filter) { c in
-                write(CredenceCSVCodec.rows(c))
+                try write(CredenceCSVCodec.rows(c))
                 claims += 1
                 forecasts += c.forecasts.count
                 exported.insert(c.uuid)
             }
-            for bet in try interchangeBets() where exported.contains(bet.claimUUID) { write(CredenceCSVCodec.row(bet)) }
+            for bet in try interchangeBets() where exported.contains(bet.claimUUID) {
+                try write(CredenceCSVCodec.row(bet))
+            }
         case .ics:
             var open = filter
             open.state = .open
             let dates = clock.dates
-            write(ICSWriter.header(version: version))
+            try write(ICSWriter.header(version: version))
             try forEachInterchangeClaim(open) { c in
                 guard let by = c.resolveBy else { return }
                 let mine = c.forecasts.last { $0.forecaster.lowercased() == owner.lowercased() && $0.option == nil }
-                write(
+                try write(
                     ICSWriter.event(
                         c, day: dates.day(of: by), forecast: mine.map { Probability.percentText($0.probability) },
                         now: now))
                 claims += 1
             }
-            write(ICSWriter.footer())
+            try write(ICSWriter.footer())
         }
         return (claims, forecasts)
     }

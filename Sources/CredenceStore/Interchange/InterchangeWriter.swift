@@ -12,6 +12,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var duplicateForecasts = 0
     public var resolutions = 0
     public var bets = 0
+    /// Conditions added, to new claims or to claims already here.
+    public var conditions = 0
     public var forecasters: [String] = []
     /// Names this import took as a forecaster already named with other capitals: "olivia" as "Olivia".
     public var caseMerges: [CaseMerge] = []
@@ -272,6 +274,12 @@ final class ClaimImporter {
         if claimRows.isFull || tagRows.isFull || forecastRows.isFull || resolutionRows.isFull { try flushAll() }
     }
 
+    /// A claim as an import's refusal names it: by its text, as the file has it.
+    private func claimName(_ id: ClaimID) throws -> String {
+        let text = try String.fetchOne(db, sql: "SELECT text FROM claim WHERE id = ?", arguments: [id]) ?? "?"
+        return "claim “\(text.count > 60 ? text.prefix(59) + "…" : text)”"
+    }
+
     /// Writes what is buffered, rebuilds dropped indexes, then merges, conditions and bets.
     func finish(bets: [InterchangeBet], skipped: [String], notes: [String]) throws -> ImportSummary {
         try flushAll()
@@ -294,9 +302,8 @@ final class ClaimImporter {
                     "the condition of “\(c.text)”: the claim it depends on (\(c.on)) is not in the file or the journal")
                 continue
             }
-            try db.execute(
-                sql: "INSERT INTO condition(claim_id, on_claim_id, required_outcome) VALUES (?, ?, ?)",
-                arguments: [id, on, c.required])
+            try w.insertCondition(claim: id, on: on, required: c.required, name: claimName)
+            summary.conditions += 1
         }
         for bet in bets {
             guard

@@ -73,13 +73,8 @@ struct YearlyPostCommand: CredenceCommand {
             ctx.out.write(markdown)
             return
         }
-        do {
-            if let chart, let chartPath { try chart.write(toFile: chartPath, atomically: true, encoding: .utf8) }
-            try markdown.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw CLIError(
-                "cannot write \(output): \((error as NSError).localizedDescription)", status: ExitStatus.ioError)
-        }
+        if let chart, let chartPath { try OutputFile.write(chart, to: chartPath) }
+        try OutputFile.write(markdown, to: output)
         ctx.err.line("Wrote \(output)\(chartPath != nil && chart != nil ? " and \(chartPath!)" : "").")
     }
 }
