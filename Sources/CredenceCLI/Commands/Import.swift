@@ -72,7 +72,9 @@ struct Import: CredenceCommand {
             return
                 "new forecaster\(names.count == 1 ? "" : "s"): \(names.map { Format.safe($0) }.joined(separator: ", "))"
         }
-        return "\(plural(names.count, "new forecaster")) (\(Format.safe(names.first!)) … \(Format.safe(names.last!)))"
+        // The range of the names in order, whatever order the file introduced them in.
+        let sorted = names.sorted { $0.lowercased() < $1.lowercased() }
+        return "\(plural(names.count, "new forecaster")) (\(Format.safe(sorted.first!)) … \(Format.safe(sorted.last!)))"
     }
 
     /// ", with 2 resolutions, 1 bet and 1 condition" (" and 1 bet" alone).
