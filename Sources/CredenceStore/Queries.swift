@@ -49,6 +49,29 @@ enum Queries {
         return rows.reduce(into: [:]) { $0[$1["claim_id"], default: []].append($1["name"]) }
     }
 
+    /// Each scenario set's options with the forecaster's latest probability of each, in order.
+    static func optionProbabilities(
+        _ db: Database, claims ids: [ClaimID], forecaster: String
+    ) throws -> [ClaimID: [OptionProbability]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT o.claim_id, o.label, (
+                    SELECT f.probability FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
+                    WHERE f.option_id = o.id AND w.name = ? ORDER BY f.is_final DESC, f.created_at DESC, f.id DESC
+                    LIMIT 1) AS p
+                FROM scenario_option o WHERE o.claim_id IN (\(ids.map(String.init).joined(separator: ",")))
+                ORDER BY o.claim_id, o.position
+                """, arguments: [forecaster])
+        var out: [ClaimID: [OptionProbability]] = [:]
+        for row in rows {
+            guard let p: Double = row["p"] else { continue }
+            out[row["claim_id"], default: []].append(OptionProbability(label: row["label"], probability: p))
+        }
+        return out
+    }
+
     static func forecasts(_ db: Database, claim id: ClaimID) throws -> [Forecast] {
         let rows = try Row.fetchAll(
             db,
@@ -204,8 +227,14 @@ extension Journal {
             var size = 1
             func hand() throws {
                 let tags = try Queries.tags(db, claims: batch.map(\.claim.id))
+                let sets = batch.filter { $0.claim.kind == .scenarios }.map(\.claim.id)
+                let options = try Queries.optionProbabilities(db, claims: sets, forecaster: who)
                 for var summary in batch {
                     summary.tags = tags[summary.claim.id] ?? []
+                    if summary.claim.kind == .scenarios {
+                        summary.options = options[summary.claim.id] ?? []
+                        summary.current = nil
+                    }
                     try body(summary)
                 }
                 batch.removeAll(keepingCapacity: true)

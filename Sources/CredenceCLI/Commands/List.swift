@@ -140,7 +140,10 @@ enum ClaimListing {
                 emit(f.style.dim(width.map { Format.truncate(header, to: $0) } ?? header) + "\n")
             }
             let c = row.claim
-            let p = row.current.map { Probability.percentText($0.probability) } ?? "—"
+            // A scenario set shows its options rather than one of them.
+            let p =
+                c.kind == .scenarios
+                ? "\(row.options.count) opt" : row.current.map { Probability.percentText($0.probability) } ?? "—"
             var status = c.status == .annulled ? "annulled" : c.status.rawValue
             if c.status == .open, let by = c.resolveBy, by <= now { status = "due" }
             let styled: String
@@ -152,6 +155,12 @@ enum ClaimListing {
             }
             let by = c.resolveBy.map { f.day($0) } ?? "—"
             var text = Format.safe(c.text)
+            if !row.options.isEmpty {
+                text +=
+                    " ["
+                    + row.options.map { "\(Format.safe($0.label)) \(Probability.percentText($0.probability))" }
+                    .joined(separator: " · ") + "]"
+            }
             if !row.tags.isEmpty { text += "  " + Format.tags(row.tags) }
             emit(
                 "\(Format.pad(String(c.id), idWidth, right: true))  \(Format.pad(p, 6))  \(styled)  \(Format.pad(by, 10))  \(textWidth.map { Format.truncate(text, to: $0) } ?? text)\n"
@@ -183,6 +192,9 @@ enum BrowseJSON {
     static func summary(_ s: ClaimSummary) -> JSONValue {
         var o = claim(s.claim, tags: s.tags)
         o["forecast"] = s.current.map(forecast) ?? .null
+        o["options"] =
+            s.claim.kind == .scenarios
+            ? .array(s.options.map { ["label": .string($0.label), "probability": .number($0.probability)] }) : .null
         o["forecast_count"] = .int(s.forecastCount)
         return .object(o)
     }

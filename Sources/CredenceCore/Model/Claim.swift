@@ -140,6 +140,9 @@ public struct ClaimSummary: Sendable, Equatable {
     public var tags: [String]
     public var current: Forecast?
     public var forecastCount: Int
+    /// For a scenario set: the forecaster's current probability of each option, in the set's order
+    /// (then `current` is nil: no one number stands for a set).
+    public var options: [OptionProbability] = []
 
     public init(claim: Claim, tags: [String], current: Forecast?, forecastCount: Int) {
         self.claim = claim
@@ -147,4 +150,11 @@ public struct ClaimSummary: Sendable, Equatable {
         self.current = current
         self.forecastCount = forecastCount
     }
+}
+
+/// One option of a scenario set with a forecaster's probability of it.
+public struct OptionProbability: Sendable, Equatable {
+    public let label: String
+    public let probability: Double
+    public init(label: String, probability: Double) { (self.label, self.probability) = (label, probability) }
 }
