@@ -18,12 +18,17 @@ public struct CalibrationReport: Sendable {
             self.verdict = verdict
         }
 
-        static func judged(_ groups: [Group]) -> [Group] {
-            let tested = groups.count { CalibrationVerdicts.judge($0.analysis).kind != .tooFew }
+        /// - together: judged side by side (Bonferroni over those tested) or each on its own.
+        static func judged(_ groups: [Group], together: Bool, independentRows: Bool) -> [Group] {
+            let tested =
+                together
+                ? groups.count {
+                    CalibrationVerdicts.judge($0.analysis, independentRows: independentRows).kind != .tooFew
+                } : 1
             return groups.map {
                 Group(
                     name: $0.name, analysis: $0.analysis,
-                    verdict: CalibrationVerdicts.judge($0.analysis, groups: tested))
+                    verdict: CalibrationVerdicts.judge($0.analysis, groups: tested, independentRows: independentRows))
             }
         }
     }
@@ -54,7 +59,8 @@ public struct CalibrationReport: Sendable {
     public init(
         subject: String, filters: [String], everyForecast: Bool, analysis: CalibrationAnalysis,
         grouping: String? = nil, groups: [Group] = [], forecasters: [Group] = [], perQuestionBrier: Double? = nil,
-        timeAveraged: TimeAveragedRecord? = nil, timeAveragedByForecaster: [String: TimeAveragedRecord] = [:]
+        timeAveraged: TimeAveragedRecord? = nil, timeAveragedByForecaster: [String: TimeAveragedRecord] = [:],
+        independentRows: Bool = true
     ) {
         self.perQuestionBrier = perQuestionBrier
         self.timeAveraged = timeAveraged
@@ -64,11 +70,15 @@ public struct CalibrationReport: Sendable {
         self.everyForecast = everyForecast
         self.analysis = analysis
         self.chart = ReliabilityChart(analysis)
-        self.verdictTest = CalibrationVerdicts.judge(analysis)
+        self.verdictTest = CalibrationVerdicts.judge(analysis, independentRows: independentRows)
         self.verdict = Verdict.sentence(verdictTest)
         self.grouping = grouping
-        self.groups = Group.judged(groups)
-        self.forecasters = Group.judged(forecasters)
+        // Rows of one forecaster are independent claims (final forecasts); a --by forecaster row
+        // is one forecaster; other groups pool whoever the report pools.
+        self.groups = Group.judged(
+            groups, together: true, independentRows: !everyForecast && (independentRows || grouping == "forecaster"))
+        // Each forecaster of a pooled JSON report is judged as `--as NAME` would judge them.
+        self.forecasters = Group.judged(forecasters, together: false, independentRows: !everyForecast)
     }
 
     public var scoringRule: String {
@@ -125,7 +135,7 @@ public enum Verdict {
         if v.wrongCertain > 0 {
             let k = v.wrongCertain
             parts.append(
-                "\(k.grouped) forecast\(k == 1 ? "" : "s") at 0%/100% \(k == 1 ? "was wrong, which alone rules" : "were wrong, each alone ruling") out calibration."
+                "\(k.grouped) forecast\(k == 1 ? "" : "s") at 0%/100% \(k == 1 ? "was" : "were") wrong: certainty that a single miss refutes."
             )
         }
         parts.append(judgement(v))
@@ -140,6 +150,10 @@ public enum Verdict {
             if case .singleValue(let x) = v.tooFew {
                 return
                     "Too few to judge calibration: every forecast is \(Probability.percentText(x)) (n = \(v.n.grouped)), so there is no curve to test."
+            }
+            if v.tooFew == .dependentRows {
+                return
+                    "Not judged: these \(v.n.grouped) forecasts share their claims' outcomes (several forecasters, or every forecast, on one claim), and the miscalibration test needs independent ones; judge one forecaster's final forecasts with --as NAME."
             }
             return "Too few resolved forecasts to judge calibration yet (n = \(v.n.grouped)): keep resolving claims."
         case .noEvidence:
@@ -160,7 +174,7 @@ public enum Verdict {
 
     /// "p = 0.003, n = 300", with the Spiegelhalter lean and the Bonferroni adjustment when they apply.
     static func testNote(_ v: CalibrationVerdict, named: Bool = true) -> String {
-        var note = "\(v.test.map { Numbers.pEquals($0.p) } ?? "p —"), n = \(v.n.grouped)"
+        var note = "\(v.test.map { pText($0.p) } ?? "p —"), n = \(v.n.grouped)"
         if let z = v.spiegelhalterP {
             note = (named ? "miscalibration test " : "") + note + "; Spiegelhalter \(Numbers.pEquals(z))"
         }
@@ -178,11 +192,11 @@ public enum Verdict {
     /// A group row's verdict in a few words: "no evidence (p = 0.41)", "overconfident (p < 0.001)".
     public static func short(_ v: CalibrationVerdict) -> String {
         switch v.kind {
-        case .tooFew: return "too few"
-        case .noEvidence: return "no evidence (\(v.test.map { Numbers.pEquals($0.p) } ?? "—"))"
+        case .tooFew: return v.tooFew == .dependentRows ? "not judged (shared outcomes)" : "too few"
+        case .noEvidence: return "no evidence (\(v.test.map { pText($0.p) } ?? "—"))"
         case .overconfident, .underconfident, .mixed:
             let word = v.kind == .mixed ? "miscalibrated" : v.kind.rawValue
-            return "\(word) (\(v.test.map { Numbers.pEquals($0.p) } ?? "—"))"
+            return "\(word) (\(v.test.map { pText($0.p) } ?? "—"))"
         }
     }
 
@@ -197,7 +211,11 @@ public enum Verdict {
         var s =
             "the recalibrated curve leaves it at \(outside.grouped) of \(k.grouped) forecast value\(k == 1 ? "" : "s"); \(chance) expected by chance"
         switch v.kind {
-        case .tooFew: s += ", and there are too few forecasts to test"
+        case .tooFew:
+            s +=
+                v.tooFew == .dependentRows
+                ? ", and the miscalibration test does not apply to forecasts that share outcomes"
+                : ", and there are too few forecasts to test"
         case .noEvidence:
             s += ", and the miscalibration test finds no evidence of miscalibration (\(testNote(v, named: false)))"
         default: s += ", and the miscalibration test finds real miscalibration (\(testNote(v, named: false)))"
@@ -209,9 +227,17 @@ public enum Verdict {
     /// points, never on its own a verdict (the verdict rests on the miscalibration test).
     public static func spiegelhalterNote(_ z: SpiegelhalterTest) -> String? {
         guard let value = z.z, let p = z.pValue, let d = z.direction else { return nil }
-        let lean = d == .calibrated ? "no lean" : "leaning towards \(d == .overconfident ? "over" : "under")confidence"
+        // The sign is named only where Spiegelhalter's own test is significant: a lean at any p
+        // would be a claim of direction without evidence.
+        let lean =
+            d == .calibrated || p >= CalibrationVerdict.level
+            ? "no significant lean" : "leaning towards \(d == .overconfident ? "over" : "under")confidence"
         return "\(String(format: "%+.2f", value)) (\(Numbers.pEquals(p))), \(lean)"
     }
+
+    /// "p = 0.041"; below 0.001 two significant digits ("p = 0.00042"), since a level shared by
+    /// many groups can sit below 0.001 and "p < 0.001" would not say which side of it p is.
+    static func pText(_ p: Double) -> String { p < 0.001 ? String(format: "p = %.2g", p) : Numbers.pEquals(p) }
 
     static func pct(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 }

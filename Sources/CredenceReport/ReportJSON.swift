@@ -51,6 +51,7 @@ public enum ReportJSON {
         switch v.tooFew {
         case .forecasts: reason = "forecasts"
         case .singleValue: reason = "single_value"
+        case .dependentRows: reason = "dependent_rows"
         case nil: reason = nil
         }
         return [

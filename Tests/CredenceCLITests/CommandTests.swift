@@ -164,7 +164,7 @@ import Testing
         #expect(
             Set(claims[0].keys) == [
                 "id", "uuid", "text", "kind", "notes", "status", "created_at", "resolve_by", "resolved_at",
-                "tags", "forecast", "forecast_count",
+                "tags", "forecast", "forecast_count", "options",
             ])
         let forecast = claims[0]["forecast"] as! [String: Any]
         #expect(forecast["probability"] as? Double == 0.9 && forecast["typed"] as? String == "90%")

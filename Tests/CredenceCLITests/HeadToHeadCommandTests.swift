@@ -199,4 +199,19 @@ import Testing
         #expect(text.contains("-0.06  alice"), "\(text)")
         #expect(try json(h, "vs alice bob --json")["time_averaged_log_loss"] is NSNull)
     }
+
+    @Test func pooledForecastersOnSharedClaimsAreNotJudged() throws {
+        let h = Harness()
+        h.run(["import", ReportCommandTests.fixture("journal_100.csv")])
+        let pooled = try json(h, "report --as all --json")["verdict_test"] as! [String: Any]
+        #expect(pooled["kind"] as? String == "too_few" && pooled["too_few_reason"] as? String == "dependent_rows")
+        #expect(h.run("report --as all").out.contains("Not judged: these"))
+        // One forecaster's final forecasts are independent claims, and so are --by forecaster rows.
+        let one = try json(h, "report --as calibrated --json")["verdict_test"] as! [String: Any]
+        #expect(one["kind"] as? String != "too_few")
+        let rows = try json(h, "report --as all --by forecaster --json")["groups"] as! [[String: Any]]
+        #expect(rows.allSatisfy { ($0["verdict_test"] as! [String: Any])["too_few_reason"] is NSNull })
+        let every = try json(h, "report --as calibrated --every-forecast --json")["verdict_test"] as! [String: Any]
+        #expect(every["too_few_reason"] as? String == "dependent_rows")
+    }
 }

@@ -83,4 +83,29 @@ import Testing
         #expect(rejected < 0.09, "rejected \(rejected)")
         #expect(ps.allSatisfy { $0 >= 1.0 / 200 })
     }
+
+    @Test func manyGroupsGetEnoughResamplesToReject() {
+        // 0.05 shared by 60 groups is below 1/1001, the least p of 1,000 resamples.
+        let a = Self.analysis([(3, 50, 20), (97, 50, 30)])
+        #expect(a.miscalibration!.p == 1.0 / 1_001.0)
+        let v = CalibrationVerdicts.judge(a, groups: 60)
+        #expect(v.rejected && v.kind == .overconfident && v.test!.resamples == 2_400, "\(v)")
+        #expect(v.test!.p < 0.05 / 60)
+    }
+
+    @Test func sharedOutcomesAreNotJudged() {
+        let a = Self.analysis([(10, 100, 30), (50, 40, 20), (90, 100, 70)])
+        let v = CalibrationVerdicts.judge(a, independentRows: false)
+        #expect(v.kind == .tooFew && v.tooFew == .dependentRows && !v.rejected)
+    }
+
+    @Test func regionsStopAtFiftyPercent() {
+        // Too close to 50% on both sides: 44% said, 25% happened; 55% said, 67% happened.
+        let bins = Binning.murphy(
+            Sample(counts: [CountedForecast(x: 0.44, n: 200, e: 50), CountedForecast(x: 0.55, n: 200, e: 134)]),
+            bins: 10)!.bins
+        let regions = CalibrationVerdicts.regions(bins)
+        #expect(regions.count == 2 && regions.allSatisfy { $0.lean == .underconfident })
+        #expect(regions.allSatisfy { $0.hi <= 0.5 || $0.lo >= 0.5 })
+    }
 }

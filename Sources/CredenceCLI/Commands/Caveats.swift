@@ -25,7 +25,9 @@ struct Caveats: CredenceCommand {
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .caveats)
         func sample(_ name: String) -> Sample { Sample(counts: groups.first { $0.name == name }?.counts ?? []) }
         let audit = CaveatAudit(
-            none: sample("no caveats"), one: sample("1 caveat"), more: sample("2+ caveats"), bins: ctx.config.bins)
+            none: sample("no caveats"), one: sample("1 caveat"), more: sample("2+ caveats"), bins: ctx.config.bins,
+            independentRows: try who != nil
+                || journal.forecastCounts(try record.selection(ctx), by: .forecaster).count <= 1)
         let sentence = audit.sentence(whose: record.whose(ctx))
         if record.json {
             ctx.out.verbatim(Self.json(audit, forecaster: who, sentence: sentence).rendered())

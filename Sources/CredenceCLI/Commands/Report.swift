@@ -120,7 +120,10 @@ struct Report: CredenceCommand {
             subject: subject, filters: filters, everyForecast: everyForecast, analysis: analysis,
             grouping: by.flatMap { $0 == .none ? nil : $0.rawValue }, groups: groups, forecasters: forecasters,
             perQuestionBrier: whole?.perQuestionBrier, timeAveraged: timeAveraged,
-            timeAveragedByForecaster: byForecaster)
+            timeAveragedByForecaster: byForecaster,
+            // Pooled forecasters share claims, and every forecast of a claim shares its outcome.
+            independentRows: try !everyForecast
+                && (!pooled || journal.forecastCounts(selection, by: .forecaster).count <= 1))
         let rendered: String
         switch format {
         case "json": rendered = ReportJSON.render(report, selection: selectionJSON(who, selection, binCount))

@@ -203,7 +203,7 @@ struct Vs: CredenceCommand {
             "Log score: \(leader) \(String(format: "%.2f", abs(bits))) bits better in total — \(leader == "you" ? "your" : "\(leader)'s") forecasts gave what happened \(Self.factor(abs(bits))) the probability (the log Bayes factor between the two)"
         )
         out.append(
-            "Closer on: \(who(a)) \(c.brier.winsA.grouped), \(who(b)) \(c.brier.winsB.grouped), ties \(c.brier.ties.grouped)\(c.brier.pSign.map { " (sign test p = \(Numbers.p($0)))" } ?? "") — beside the mean, not instead of it: win counts reward overconfidence"
+            "Closer on\(scoring == .final ? "" : " (final forecasts)"): \(who(a)) \(c.brier.winsA.grouped), \(who(b)) \(c.brier.winsB.grouped), ties \(c.brier.ties.grouped)\(c.brier.pSign.map { " (sign test p = \(Numbers.p($0)))" } ?? "") — beside the mean, not instead of it: win counts reward overconfidence"
         )
         if let ta = c.timeAveraged {
             out.append(

@@ -25,7 +25,11 @@ struct Words: CredenceCommand {
         try record.checkForecaster(ctx, in: journal)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .word)
         // Strongest words first: the order of the scale, not of use.
-        let records = WordRecord.judged(groups.map { WordRecord(word: $0.name, counts: $0.counts) }).sorted {
+        let independent =
+            try who != nil || journal.forecastCounts(try record.selection(ctx), by: .forecaster).count <= 1
+        let records = WordRecord.judged(
+            groups.map { WordRecord(word: $0.name, counts: $0.counts) }, independentRows: independent
+        ).sorted {
             ($0.stated, $0.word) > ($1.stated, $1.word)
         }
         let isOwner = who.map { $0.lowercased() == ctx.owner.lowercased() } ?? false

@@ -47,7 +47,8 @@ public struct CaveatAudit: Sendable {
     public static let minimum = 10
     public static let level = 0.05
 
-    public init(none: Sample, one: Sample, more: Sample, bins: Int = 10) {
+    /// - independentRows: false when the forecasts pool several forecasters on shared claims.
+    public init(none: Sample, one: Sample, more: Sample, bins: Int = 10, independentRows: Bool = true) {
         // Every draw is seeded from the group's data, never its position: identical groups,
         // identical figures.
         func analysed(_ name: String, _ s: Sample) -> (String, CalibrationAnalysis)? {
@@ -58,14 +59,15 @@ public struct CaveatAudit: Sendable {
             analysed("no caveats", none), analysed("1 caveat", one), analysed("2+ caveats", more),
             analysed("any caveat", any),
         ].compactMap { $0 }
-        let tested = all.count { CalibrationVerdicts.judge($0.1).kind != .tooFew }
+        let tested = all.count { CalibrationVerdicts.judge($0.1, independentRows: independentRows).kind != .tooFew }
         func group(_ name: String, _ a: CalibrationAnalysis) -> Group {
             let s = a.sample, over = Overconfidence.of(s.values) ?? 0
             let overs = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed ^ MiscalibrationTests.seed(of: s)) {
                 Overconfidence.of(PoissonBootstrap.replicate(s, &$0))
             }
             return Group(
-                name: name, analysis: a, verdict: CalibrationVerdicts.judge(a, groups: tested),
+                name: name, analysis: a,
+                verdict: CalibrationVerdicts.judge(a, groups: tested, independentRows: independentRows),
                 overconfidence: over, overconfidenceInterval: PoissonBootstrap.interval95(overs, estimate: over))
         }
         let judged = all.map { group($0.0, $0.1) }
@@ -111,7 +113,7 @@ public struct CaveatAudit: Sendable {
         case .noBetter: return "\(whose) are no better calibrated: \(mcbs), difference within noise (\(test))."
         case .notReliablyBetter:
             return
-                "\(whose) look slightly better calibrated, but not reliably: \(mcbs), difference within noise (\(test))."
+                "\(whose) are not reliably better calibrated: \(mcbs), difference within noise (\(test))."
         case .tooFew: return ""
         }
     }

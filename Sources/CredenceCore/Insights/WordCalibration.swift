@@ -22,6 +22,8 @@ public struct WordRecord: Sendable, Equatable {
     /// 0.05 over the number of words judged together (Bonferroni); set by `judged`.
     public private(set) var alpha = CalibrationVerdict.level
     public private(set) var wordsJudged = 1
+    /// Several forecasters pooled on shared claims: their outcomes are not independent, so not judged.
+    public private(set) var sharedOutcomes = false
 
     public init(word: String, counts: [CountedForecast]) {
         self.word = word
@@ -32,10 +34,11 @@ public struct WordRecord: Sendable, Equatable {
     }
 
     /// Every record judged beside the others: each word's claim uses α/G, G the words tested.
-    public static func judged(_ records: [WordRecord]) -> [WordRecord] {
+    public static func judged(_ records: [WordRecord], independentRows: Bool = true) -> [WordRecord] {
         let tested = records.count { $0.test != nil }
         return records.map { r in
             var r = r
+            r.sharedOutcomes = !independentRows
             r.wordsJudged = max(tested, 1)
             r.alpha = CalibrationVerdict.level / Double(r.wordsJudged)
             return r
@@ -49,7 +52,7 @@ public struct WordRecord: Sendable, Equatable {
     public var interval: Interval? { BinomialInterval.wilson(events: events, of: n) }
 
     public var verdict: Verdict {
-        guard let test else { return .tooFew }
+        guard let test, !sharedOutcomes else { return .tooFew }
         guard test.p < alpha else { return .noEvidence }
         return rate < stated ? .happensLess : .happensMore
     }
@@ -69,7 +72,9 @@ public struct WordRecord: Sendable, Equatable {
             return head + ": less often than it means (\(p)); \(record) suggests about \(Self.percent(rate))%."
         case .happensMore:
             return head + ": more often than it means (\(p)); \(record) suggests about \(Self.percent(rate))%."
-        case .tooFew: return head + ": too few claims to judge yet (\(Self.minimum) needed)."
+        case .tooFew:
+            if sharedOutcomes { return head + ": not judged, since several forecasters share these claims." }
+            return head + ": too few claims to judge yet (\(Self.minimum) needed)."
         }
     }
 

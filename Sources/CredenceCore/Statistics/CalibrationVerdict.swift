@@ -20,6 +20,9 @@ public struct CalibrationVerdict: Sendable, Equatable {
         case forecasts(Int)
         /// Every forecast has one value: there is no curve to test (a word's record has its own rule).
         case singleValue(Double)
+        /// Rows share their claims' outcomes (several forecasters pooled, or every forecast of
+        /// one): the test redraws each row's outcome on its own, so it would be anti-conservative.
+        case dependentRows
     }
 
     /// Adjacent bins whose Wilson intervals leave out their mean forecast, leaning the same way.
@@ -58,25 +61,37 @@ public struct CalibrationVerdict: Sendable, Equatable {
 }
 
 public enum CalibrationVerdicts {
+    /// The most resamples a refined test draws: enough for 0.05 shared by 5,000 groups.
+    public static let maxResamples = 200_000
+
     /// - groups: how many groups are judged side by side (`--by`, caveats, words), for Bonferroni.
     /// - singleValueAllowed: judge a sample whose forecasts share one value (a word's record).
+    /// - independentRows: false when rows can share a claim's outcome (pooled forecasters, every
+    ///   forecast): then nothing is claimed.
     public static func judge(
-        _ a: CalibrationAnalysis, groups: Int = 1, singleValueAllowed: Bool = false
+        _ a: CalibrationAnalysis, groups: Int = 1, singleValueAllowed: Bool = false, independentRows: Bool = true
     ) -> CalibrationVerdict {
         let s = a.sample, alpha = CalibrationVerdict.level / Double(max(groups, 1))
         let wrong = a.spiegelhalter.wrongCertain
+        var test = a.miscalibration
+        // With G groups the level is 0.05/G, which 1,000 resamples cannot reach (p ≥ 1/1001):
+        // when none of them came up to the data's MCB, draw enough that p could go below it.
+        if let t = test, t.p * Double(t.resamples + 1) < 1.5, 1 / Double(t.resamples + 1) >= alpha {
+            test = MiscalibrationTests.test(s, resamples: min(Int((2 / alpha).rounded(.up)), maxResamples))
+        }
         func verdict(
             _ kind: CalibrationVerdict.Kind, region: CalibrationVerdict.Region? = nil,
             source: CalibrationVerdict.DirectionSource? = nil, tooFew: CalibrationVerdict.TooFew? = nil
         ) -> CalibrationVerdict {
             CalibrationVerdict(
-                kind: kind, n: s.n, test: kind == .tooFew ? nil : a.miscalibration, alpha: alpha,
+                kind: kind, n: s.n, test: kind == .tooFew ? nil : test, alpha: alpha,
                 groups: max(groups, 1), region: region, directionSource: source, tooFew: tooFew,
                 spiegelhalterP: source == .spiegelhalter ? a.spiegelhalter.pValue : nil, wrongCertain: wrong)
         }
         if s.n < CalibrationVerdict.minimum { return verdict(.tooFew, tooFew: .forecasts(s.n)) }
         if s.values.count == 1 && !singleValueAllowed { return verdict(.tooFew, tooFew: .singleValue(s.values[0].x)) }
-        guard let test = a.miscalibration, test.p < alpha else { return verdict(.noEvidence) }
+        if !independentRows { return verdict(.tooFew, tooFew: .dependentRows) }
+        guard let test, test.p < alpha else { return verdict(.noEvidence) }
         let regions = Self.regions(a.murphy.bins)
         let z = a.spiegelhalter
         if let p = z.pValue, p < alpha, let d = z.direction, d != .calibrated {
@@ -102,7 +117,11 @@ public enum CalibrationVerdicts {
         var runs: [(bins: [ReliabilityBin], lean: CalibrationVerdict.Lean)] = []
         for b in bins {
             guard let l = lean(b) else { continue }
-            if let last = runs.last, last.lean == l, last.bins.last!.k + 1 == b.k {
+            // Runs stop at 50%: a range is described by what was said and what happened, and gaps
+            // on the two sides would cancel in it.
+            if let last = runs.last, last.lean == l, last.bins.last!.k + 1 == b.k,
+                (last.bins.last!.meanForecast! < 0.5) == (b.meanForecast! < 0.5)
+            {
                 runs[runs.count - 1].bins.append(b)
             } else {
                 runs.append(([b], l))
