@@ -16,6 +16,23 @@ public struct ReportSelection: Sendable, Equatable {
     public init(forecaster: String?) { self.forecaster = forecaster }
 }
 
+extension ReportSelection {
+    /// The forecaster, tag and resolution-date filters as SQL over `forecast f` and `claim c`;
+    /// nil when the forecaster is not in the journal (nothing can match).
+    func clauses(_ db: Database, _ args: inout StatementArguments) throws -> [String]? {
+        var out: [String] = []
+        if let who = forecaster {
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [who])
+            else { return nil }
+            out.append("f.forecaster_id = ?")
+            args += [id]
+        }
+        var scope = ClaimScope()
+        (scope.tags, scope.since, scope.until) = (tags, since, until)
+        return out + scope.clauses(&args)
+    }
+}
+
 /// How a report splits its forecasts into groups.
 public enum ReportGrouping: String, Sendable, CaseIterable {
     case none, forecaster, tag, horizon, caveats, input, word, quarter, year
@@ -58,26 +75,8 @@ extension Journal {
                 "f.outcome IS NOT NULL", s.everyForecast ? "f.created_at <= c.resolved_at" : "f.is_final = 1",
             ]
             var args: StatementArguments = []
-            if let who = s.forecaster {
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [who])
-                else { return [] }
-                clauses.append("f.forecaster_id = ?")
-                args += [id]
-            }
-            for tag in s.tags {
-                clauses.append(
-                    "EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)"
-                )
-                args += [tag]
-            }
-            if let since = s.since {
-                clauses.append("c.resolved_at >= ?")
-                args += [since.millis]
-            }
-            if let until = s.until {
-                clauses.append("c.resolved_at <= ?")
-                args += [until.millis]
-            }
+            guard let filters = try s.clauses(db, &args) else { return [] }
+            clauses += filters
             let group: String
             switch grouping {
             case .none: group = "''"
@@ -154,17 +153,9 @@ extension Journal {
     /// time-averaged scoring (spec §10): one scan in (forecaster, claim, entry) order.
     public func claimHistories(_ s: ReportSelection) throws -> [ClaimHistory] {
         try read { db in
-            var clauses = ["c.outcome IS NOT NULL", "f.option_id IS NULL"]
             var args: StatementArguments = []
-            if let who = s.forecaster {
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [who])
-                else { return [] }
-                clauses.append("f.forecaster_id = ?")
-                args += [id]
-            }
-            var scope = ClaimScope()
-            (scope.tags, scope.since, scope.until) = (s.tags, s.since, s.until)
-            clauses += scope.clauses(&args)
+            guard let filters = try s.clauses(db, &args) else { return [] }
+            let clauses = ["c.outcome IS NOT NULL", "f.option_id IS NULL"] + filters
             var rows = try RawQuery(
                 db,
                 """
