@@ -78,8 +78,9 @@ echo "\$ credence show 1"
 "$bin" show 1
 if "$bin" report --help >/dev/null 2>&1; then
   echo
-  echo "\$ credence report --as all"
-  "$bin" report --as all
+  # Your own record: one forecaster's final forecasts are what the verdict can judge.
+  echo "\$ credence report"
+  "$bin" report
 fi
 echo
 echo "Next: put credence on your PATH and point it at the demo journal:"
