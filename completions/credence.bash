@@ -173,13 +173,13 @@ _credence() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|config|help)
+    add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|config|team|help)
         # Offer subcommand argument completions
         "_credence_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'add forecast resolve list show due edit delete undo report import bet bets vs leaderboard caveats words yearly export backup config help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'add forecast resolve list show due edit delete undo report import bet bets vs leaderboard caveats words yearly export backup config team help' -- "${cur}"))
         ;;
     esac
 }
@@ -930,6 +930,120 @@ _credence_config() {
     repeating_options=()
     non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    esac
+}
+
+_credence_team() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __credence_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    init|add|list|remove)
+        # Offer subcommand argument completions
+        "_credence_team_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'init add list remove' -- "${cur}"))
+        ;;
+    esac
+}
+
+_credence_team_init() {
+    repeating_flags=()
+    non_repeating_flags=(--no-pager --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--journal --color --width)
+    __credence_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    esac
+}
+
+_credence_team_add() {
+    repeating_flags=()
+    non_repeating_flags=(--resolver --admin --no-pager --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--password --journal --color --width)
+    __credence_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--password')
+        return
+        ;;
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    esac
+}
+
+_credence_team_list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-pager --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--journal --color --width)
+    __credence_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    esac
+}
+
+_credence_team_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--no-pager --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--journal --color --width)
+    __credence_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in

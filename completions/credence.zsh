@@ -70,14 +70,15 @@ _credence() {
             'yearly:Yearly prediction lists: paste one in, grade it in one pass, write the post.'
             'export:Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).'
             'backup:Copy the journal to a new file, safely even while another credence writes to it.'
-            'config:Show or set the settings (owner, bins, hints) and say where they live.'
+            'config:Show or set the settings (owner, bins, hints, journal) and say where they live.'
+            'team:Set up and manage a team journal on PostgreSQL (init, add, list, remove).'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|config|help)
+        add|forecast|resolve|list|show|due|edit|delete|undo|report|import|bet|bets|vs|leaderboard|caveats|words|yearly|export|backup|config|team|help)
             "_credence_${words[1]}" && ret=0
             ;;
         esac
@@ -597,6 +598,106 @@ _credence_config() {
     local -ar arg_specs=(
         ':key:'
         ':value:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_team() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'init:Create Credence'\''s schema in a PostgreSQL database (as its owner); safe to run again.'
+            'add:Add a member: a PostgreSQL login of their own and their forecaster.'
+            'list:List the team'\''s members, their logins and what they may do.'
+            'remove:Revoke a member'\''s login; their forecasts, claims and resolutions stay in the record.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        init|add|list|remove)
+            "_credence_team_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_credence_team_init() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_team_add() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':name:'
+        '--resolver[May resolve claims others wrote.]'
+        '--admin[May import history for several forecasters.]'
+        '--password[Their password (default\: a new random one).]:password:'
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_team_list() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_team_remove() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':name:'
         '--journal[The journal file (default\: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).]:path:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'

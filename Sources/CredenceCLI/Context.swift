@@ -178,13 +178,19 @@ public final class Context: @unchecked Sendable {
             origin: origin)
     }
 
+    /// `--journal`, else `CREDENCE_JOURNAL`, else the config's `journal`, else the default file.
     public func journalPath(_ flag: String?) -> String {
-        Journal.defaultPath(flag: flag, environment: environment)
+        if (flag ?? "").isEmpty, (environment["CREDENCE_JOURNAL"] ?? "").isEmpty, let configured = config.journal {
+            return configured
+        }
+        return Journal.defaultPath(flag: flag, environment: environment)
     }
 
     public func openJournal(_ flag: String?, access: Journal.Access) throws -> Journal {
         let journal = try Journal.open(path: journalPath(flag), access: access, clock: clock)
         journal.origin = origin
+        // On a team journal "me" is the connected member, whatever the config says.
+        teamMember = journal.member
         for note in journal.notes { err.line(note) }
         return journal
     }
@@ -217,12 +223,16 @@ public final class Context: @unchecked Sendable {
         return nil
     }
 
-    public var owner: String { config.owner }
+    public var owner: String { teamMember ?? config.owner }
+    /// The connected member of the team journal last opened.
+    public private(set) var teamMember: String?
 }
 
 /// The user's settings from `$XDG_CONFIG_HOME/credence/config` (`key = value` lines, `#` comments).
 public struct Config: Sendable {
     public var owner = "me"
+    /// The journal commands use without --journal or CREDENCE_JOURNAL: a file or a team's URL.
+    public var journal: String?
     public var bins = 10
     public var referenceHints = true
 
@@ -245,6 +255,7 @@ public struct Config: Sendable {
             let value = trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces)
             switch key {
             case "owner" where !value.isEmpty: config.owner = value
+            case "journal" where !value.isEmpty: config.journal = value
             case "bins": if let b = Int(value), (1...100).contains(b) { config.bins = b }
             case "reference_hints", "hints":
                 config.referenceHints = !["off", "false", "no", "0"].contains(value.lowercased())

@@ -27,7 +27,7 @@ public struct Credence: ParsableCommand {
     static let commands: [any ParsableCommand.Type] = [
         Add.self, ForecastCommand.self, Resolve.self, List.self, Show.self, Due.self, Edit.self, Delete.self,
         Undo.self, Report.self, Import.self, BetCommand.self, Bets.self, Vs.self, Leaderboard.self, Caveats.self,
-        Words.self, Yearly.self, Export.self, Backup.self, ConfigCommand.self,
+        Words.self, Yearly.self, Export.self, Backup.self, ConfigCommand.self, Team.self,
     ]
 
     public init() {}

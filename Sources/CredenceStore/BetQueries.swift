@@ -9,7 +9,7 @@ enum BetQueries {
         FROM bet b JOIN forecaster y ON y.id = b.yes_forecaster_id JOIN forecaster n ON n.id = b.no_forecaster_id
         """
 
-    static func bet(from row: Row) -> Bet {
+    static func bet(from row: SQLRow) -> Bet {
         Bet(
             id: row["id"], claimID: row["claim_id"], yesSide: row["yes_name"], noSide: row["no_name"],
             yesStake: row["yes_stake"],
@@ -18,8 +18,8 @@ enum BetQueries {
             settlement: (row["settlement"] as String?).flatMap(Settlement.init(rawValue:)))
     }
 
-    static func bets(_ db: Database, claim id: ClaimID) throws -> [Bet] {
-        try Row.fetchAll(db, sql: "\(select) WHERE b.claim_id = ? ORDER BY b.id", arguments: [id]).map(bet(from:))
+    static func bets(_ db: any SQLDatabase, claim id: ClaimID) throws -> [Bet] {
+        try db.rows("\(select) WHERE b.claim_id = ? ORDER BY b.id", [id]).map(bet(from:))
     }
 }
 
@@ -28,13 +28,13 @@ extension Journal {
     public func bets(involving name: String?) throws -> [(bet: Bet, claim: Claim)] {
         try read { db in
             var sql = "\(BetQueries.select) "
-            var args: StatementArguments = []
+            var args: SQLArguments = []
             if let name {
-                sql += "WHERE y.name = ? OR n.name = ? "
+                sql += "WHERE \(db.dialect.sameName("y.name")) OR \(db.dialect.sameName("n.name")) "
                 args += [name, name]
             }
             sql += "ORDER BY b.id"
-            return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+            return try db.rows(sql, args).map { row in
                 let bet = BetQueries.bet(from: row)
                 return (bet, try Queries.claim(db, bet.claimID)!)
             }

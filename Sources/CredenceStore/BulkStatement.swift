@@ -67,16 +67,19 @@ struct BatchInsert {
         case int(Int64?), double(Double?), text(String?)
     }
 
-    private let db: Database
+    private let db: any SQLDatabase
     private let prefix: String
     private let columns: Int
     let batchSize: Int
     private var statements: [Int: BulkStatement] = [:]
     private var pending: [Value] = []
 
-    init(_ db: Database, table: String, columns: [String], batchSize: Int = 128, orIgnore: Bool = false) {
+    private let suffix: String
+
+    init(_ db: any SQLDatabase, table: String, columns: [String], batchSize: Int = 128, orIgnore: Bool = false) {
         self.db = db
-        prefix = "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table)(\(columns.joined(separator: ", "))) VALUES "
+        prefix = "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES "
+        suffix = orIgnore ? " ON CONFLICT DO NOTHING" : ""
         self.columns = columns.count
         self.batchSize = batchSize
         pending.reserveCapacity(columns.count * batchSize * 2)
@@ -95,24 +98,34 @@ struct BatchInsert {
         let rows = pending.count / columns
         while row < rows {
             let count = min(batchSize, rows - row)
-            var statement =
-                try statements[count]
-                ?? BulkStatement(
-                    db,
-                    prefix
-                        + Array(
-                            repeating: "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")",
-                            count: count
-                        ).joined(separator: ", "))
-            for v in pending[(row * columns)..<((row + count) * columns)] {
-                switch v {
-                case .int(let x): statement.bind(x)
-                case .double(let x): statement.bind(x)
-                case .text(let x): statement.bind(x)
+            let values = pending[(row * columns)..<((row + count) * columns)]
+            let sql =
+                prefix
+                + Array(
+                    repeating: "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")", count: count
+                ).joined(separator: ", ") + suffix
+            if let sqlite = db as? SQLiteDatabase {
+                var statement = try statements[count] ?? BulkStatement(sqlite.db, sql)
+                for v in values {
+                    switch v {
+                    case .int(let x): statement.bind(x)
+                    case .double(let x): statement.bind(x)
+                    case .text(let x): statement.bind(x)
+                    }
                 }
+                try statement.run()
+                statements[count] = statement
+            } else {
+                try db.execute(
+                    sql,
+                    values.map { v -> (any DatabaseValueConvertible)? in
+                        switch v {
+                        case .int(let x): return x
+                        case .double(let x): return x
+                        case .text(let x): return x
+                        }
+                    })
             }
-            try statement.run()
-            statements[count] = statement
             row += count
         }
         pending.removeAll(keepingCapacity: true)
@@ -120,18 +133,31 @@ struct BatchInsert {
 }
 
 /// Reads rows through SQLite's C API: for scans of hundreds of thousands of rows, where GRDB's
-/// typed row access costs more than SQLite's own work.
+/// typed row access costs more than SQLite's own work. On PostgreSQL the rows come as the server
+/// sends them, read the same way.
 struct RawQuery {
-    private let statement: Statement
-    private var handle: OpaquePointer { statement.sqliteStatement }
+    private let statement: Statement?
+    private var handle: OpaquePointer { statement!.sqliteStatement }
+    private var rows: [SQLRow] = []
+    private var position = -1
 
-    init(_ db: Database, _ sql: String, _ arguments: StatementArguments = []) throws {
-        statement = try db.makeStatement(sql: sql)
-        try statement.setArguments(arguments)
+    init(_ db: any SQLDatabase, _ sql: String, _ arguments: SQLArguments = []) throws {
+        guard let sqlite = db as? SQLiteDatabase else {
+            statement = nil
+            rows = try db.rows(sql, arguments)
+            return
+        }
+        let statement = try sqlite.db.makeStatement(sql: sql)
+        try statement.setArguments(StatementArguments(arguments))
+        self.statement = statement
     }
 
     /// Moves to the next row; false at the end.
     mutating func step() throws -> Bool {
+        guard let statement else {
+            position += 1
+            return position < rows.count
+        }
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE { return false }
@@ -142,10 +168,17 @@ struct RawQuery {
             sql: statement.sql)
     }
 
-    func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
-    func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
-    func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+    func int(_ i: Int32) -> Int64 {
+        statement == nil ? rows[position][Int(i)] as Int64? ?? 0 : sqlite3_column_int64(handle, i)
+    }
+    func double(_ i: Int32) -> Double {
+        statement == nil ? rows[position][Int(i)] as Double? ?? 0 : sqlite3_column_double(handle, i)
+    }
+    func isNull(_ i: Int32) -> Bool {
+        statement == nil ? rows[position].databaseValue(Int(i)).isNull : sqlite3_column_type(handle, i) == SQLITE_NULL
+    }
     func text(_ i: Int32) -> String {
+        guard statement != nil else { return rows[position][Int(i)] as String? ?? "" }
         guard let p = sqlite3_column_text(handle, i) else { return "" }
         return String(
             decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)

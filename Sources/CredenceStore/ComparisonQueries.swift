@@ -21,11 +21,11 @@ public struct ClaimScope: Sendable {
     public var until: Date?
     public init() {}
 
-    func clauses(_ args: inout StatementArguments) -> [String] {
+    func clauses(_ args: inout SQLArguments, dialect: any SQLDialect) -> [String] {
         var out: [String] = []
         for tag in tags {
             out.append(
-                "EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)"
+                "EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND \(dialect.sameName("t.name")))"
             )
             args += [tag]
         }
@@ -43,7 +43,9 @@ public struct ClaimScope: Sendable {
 
 extension Journal {
     public func forecasterExists(_ name: String) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT name FROM forecaster WHERE name = ?", arguments: [name]) }
+        try read { db in
+            try db.value(String.self, "SELECT name FROM forecaster WHERE \(db.dialect.sameName("name"))", [name])
+        }
     }
 
     /// The resolved binary claims where both forecasters have a forecast that counts, by claim id.
@@ -54,13 +56,16 @@ extension Journal {
     public func sharedClaims(_ a: String, _ b: String, scope: ClaimScope, withText: Bool = true) throws -> SharedClaims
     {
         try read { db in
-            guard let ida = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [a]),
-                let idb = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [b])
+            guard
+                let ida = try db.value(
+                    Int64.self, "SELECT id FROM forecaster WHERE \(db.dialect.sameName("name"))", [a]),
+                let idb = try db.value(
+                    Int64.self, "SELECT id FROM forecaster WHERE \(db.dialect.sameName("name"))", [b])
             else { return SharedClaims() }
             // Claim ids are dense small integers: arrays indexed by id beat dictionaries here.
-            let maxID = Int(try Int64.fetchOne(db, sql: "SELECT max(id) FROM claim") ?? 0)
-            var args: StatementArguments = []
-            let extra = scope.clauses(&args)
+            let maxID = Int(try db.value(Int64.self, "SELECT max(id) FROM claim") ?? 0)
+            var args: SQLArguments = []
+            let extra = scope.clauses(&args, dialect: db.dialect)
             var claims = try RawQuery(
                 db,
                 """
@@ -125,10 +130,10 @@ extension Journal {
     /// multi-category Brier and the probability each gave to what happened (0 if they left that
     /// option out). No histories: time averages are defined for binary claims (spec §10).
     func sharedScenarioSets(
-        _ db: Database, _ ida: Int64, _ idb: Int64, scope: ClaimScope, withText: Bool
+        _ db: any SQLDatabase, _ ida: Int64, _ idb: Int64, scope: ClaimScope, withText: Bool
     ) throws -> [SharedClaim] {
-        var args: StatementArguments = [ida, idb]
-        let extra = scope.clauses(&args)
+        var args: SQLArguments = [ida, idb]
+        let extra = scope.clauses(&args, dialect: db.dialect)
         var rows = try RawQuery(
             db,
             """
@@ -138,7 +143,7 @@ extension Journal {
             FROM forecast f JOIN claim c ON c.id = f.claim_id JOIN scenario_option o ON o.id = c.resolved_option_id
             WHERE f.forecaster_id IN (?, ?) AND f.option_id IS NOT NULL AND f.is_final = 1 AND c.status = 'resolved'
             \(extra.map { "AND " + $0 }.joined(separator: " "))
-            GROUP BY c.id, f.forecaster_id ORDER BY c.id
+            GROUP BY c.id, c.text, c.created_at, c.resolved_at, o.label, f.forecaster_id ORDER BY c.id
             """, args)
         var out: [SharedClaim] = []
         var pending: (id: ClaimID, brier: Double, q: Double, isA: Bool)?
@@ -165,10 +170,8 @@ extension Journal {
     public func claimTexts(_ ids: [ClaimID]) throws -> [ClaimID: String] {
         guard !ids.isEmpty else { return [:] }
         return try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT id, text FROM claim WHERE id IN (\(ids.map(String.init).joined(separator: ",")))"
-            )
-            .reduce(into: [:]) { $0[$1[0]] = $1[1] }
+            try db.rows("SELECT id, text FROM claim WHERE id IN (\(ids.map(String.init).joined(separator: ",")))")
+                .reduce(into: [:]) { $0[$1[0]] = $1[1] }
         }
     }
 
@@ -176,10 +179,10 @@ extension Journal {
     /// forecasters' names by index.
     public func scoredForecasts(scope: ClaimScope) throws -> (names: [String], forecasts: [ScoredForecast]) {
         try read { db in
-            var args: StatementArguments = []
-            let extra = scope.clauses(&args)
+            var args: SQLArguments = []
+            let extra = scope.clauses(&args, dialect: db.dialect)
             var index: [Int64: Int] = [:], names: [String] = []
-            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM forecaster ORDER BY id") {
+            for row in try db.rows("SELECT id, name FROM forecaster ORDER BY id") {
                 index[row[0]] = names.count
                 names.append(row[1])
             }
@@ -187,22 +190,21 @@ extension Journal {
             // options), in claim order so the leaderboard reads each claim's group in one pass.
             var out: [ScoredForecast] = []
             let scope = extra.map { "AND " + $0 }.joined(separator: " ")
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT claim_id, forecaster_id, p, outcome, brier FROM (
-                        SELECT f.claim_id, f.forecaster_id, f.probability AS p, c.outcome, NULL AS brier
-                        FROM forecast f JOIN claim c ON c.id = f.claim_id
-                        WHERE f.is_final = 1 AND f.option_id IS NULL AND c.outcome IS NOT NULL \(scope)
-                        UNION ALL
-                        SELECT f.claim_id, f.forecaster_id,
-                               max(CASE WHEN f.outcome = 1 THEN f.probability ELSE 0 END), 1,
-                               sum((f.probability - f.outcome) * (f.probability - f.outcome)) / 2
-                        FROM forecast f JOIN claim c ON c.id = f.claim_id
-                        WHERE f.is_final = 1 AND f.option_id IS NOT NULL AND c.status = 'resolved' \(scope)
-                        GROUP BY f.claim_id, f.forecaster_id
-                    ) ORDER BY claim_id
-                    """, arguments: args + args)
+            let rows = try db.cursor(
+                """
+                SELECT claim_id, forecaster_id, p, outcome, brier FROM (
+                    SELECT f.claim_id, f.forecaster_id, f.probability AS p, c.outcome, NULL AS brier
+                    FROM forecast f JOIN claim c ON c.id = f.claim_id
+                    WHERE f.is_final = 1 AND f.option_id IS NULL AND c.outcome IS NOT NULL \(scope)
+                    UNION ALL
+                    SELECT f.claim_id, f.forecaster_id,
+                           max(CASE WHEN f.outcome = 1 THEN f.probability ELSE 0 END), 1,
+                           sum((f.probability - f.outcome) * (f.probability - f.outcome)) / 2
+                    FROM forecast f JOIN claim c ON c.id = f.claim_id
+                    WHERE f.is_final = 1 AND f.option_id IS NOT NULL AND c.status = 'resolved' \(scope)
+                    GROUP BY f.claim_id, f.forecaster_id
+                ) scored ORDER BY claim_id, forecaster_id
+                """, args + args)
             while let row = try rows.next() {
                 let p: Double = row[2], outcome: Bool = row[3]
                 let brier = (row[4] as Double?) ?? Scoring.brier(p, outcome)

@@ -23,8 +23,7 @@ extension JournalWriter {
                 "\(try name(id)) would depend on itself\(path): conditions can't go in a circle")
         }
         try db.execute(
-            sql: "INSERT INTO condition(claim_id, on_claim_id, required_outcome) VALUES (?, ?, ?)",
-            arguments: [id, on, required])
+            "INSERT INTO condition(claim_id, on_claim_id, required_outcome) VALUES (?, ?, ?)", [id, on, required])
     }
 
     /// The claims between `on` and `id` if a condition `id` → `on` would close a circle (empty
@@ -34,8 +33,7 @@ extension JournalWriter {
         if on == id { return [] }
         var path = [on]
         var seen: Set<ClaimID> = [on]
-        while let up = try ClaimID.fetchOne(
-            db, sql: "SELECT on_claim_id FROM condition WHERE claim_id = ?", arguments: [path.last!])
+        while let up = try db.value(ClaimID.self, "SELECT on_claim_id FROM condition WHERE claim_id = ?", [path.last!])
         {
             if up == id { return path }
             guard seen.insert(up).inserted else { return nil }

@@ -25,7 +25,7 @@ extension Journal {
             return try judge(problems)
         }
         let now = clock.now()
-        let last = try read { db in try Int64.fetchOne(db, sql: "SELECT checked_at FROM journal_check WHERE id = 1") }
+        let last = try read { db in try db.value(Int64.self, "SELECT checked_at FROM journal_check WHERE id = 1") }
         if let last, abs(now.millis - last) < Int64(Self.interval * 1000) { return }
         try judge(try quickCheck(within: nil) ?? [])
         // Recorded with the command's own changes (`write`): a command refused or changing nothing
@@ -49,7 +49,7 @@ extension Journal {
 
     /// `PRAGMA quick_check`'s findings, or nil when it did not finish within `budget` seconds.
     private func quickCheck(within budget: TimeInterval?) throws -> [String]? {
-        try read { db in
+        try readSQLite { db in
             guard let budget else { return try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
             var deadline = DispatchTime.now().uptimeNanoseconds + UInt64(budget * 1e9)
             return try withUnsafeMutablePointer(to: &deadline) { pointer in

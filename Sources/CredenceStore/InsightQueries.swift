@@ -12,8 +12,8 @@ extension Journal {
     ) throws -> (tagged: [ReferenceRecord], overall: ReferenceRecord) {
         try read { db in
             guard
-                let who = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [forecaster])
+                let who = try db.value(
+                    Int64.self, "SELECT id FROM forecaster WHERE \(db.dialect.sameName("name"))", [forecaster])
             else {
                 return ([], ReferenceRecord(band: band, tag: nil, n: 0, events: 0))
             }
@@ -26,26 +26,23 @@ extension Journal {
     }
 
     static func referenceRecord(
-        _ db: Database, forecaster who: Int64, band: ConfidenceBand, tag: String?
+        _ db: any SQLDatabase, forecaster who: Int64, band: ConfidenceBand, tag: String?
     ) throws -> ReferenceRecord {
         let upper = band.includesUpper ? "f.probability <= ?" : "f.probability < ?"
         let filter =
             "f.forecaster_id = ? AND f.is_final = 1 AND f.outcome IS NOT NULL AND f.option_id IS NULL AND f.probability >= ? AND \(upper)"
-        let row: Row?
+        let row: SQLRow?
         if let tag {
-            row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*), coalesce(sum(f.outcome), 0) FROM tag t
-                    JOIN claim_tag ct ON ct.tag_id = t.id JOIN forecast f ON f.claim_id = ct.claim_id
-                    WHERE t.name = ? AND \(filter)
-                    """, arguments: [tag, who, band.lower, band.upper])
+            row = try db.row(
+                """
+                SELECT count(*), coalesce(sum(f.outcome), 0) FROM tag t
+                JOIN claim_tag ct ON ct.tag_id = t.id JOIN forecast f ON f.claim_id = ct.claim_id
+                WHERE \(db.dialect.sameName("t.name")) AND \(filter)
+                """, [tag, who, band.lower, band.upper])
         } else {
-            row = try Row.fetchOne(
-                db,
-                sql:
-                    "SELECT count(*), coalesce(sum(f.outcome), 0) FROM forecast f INDEXED BY forecast_final WHERE \(filter)",
-                arguments: [who, band.lower, band.upper])
+            row = try db.row(
+                "SELECT count(*), coalesce(sum(f.outcome), 0) FROM forecast f \(db.dialect.indexedBy("forecast_final")) WHERE \(filter)",
+                [who, band.lower, band.upper])
         }
         return ReferenceRecord(band: band, tag: tag, n: row?[0] ?? 0, events: row?[1] ?? 0)
     }

@@ -3,11 +3,30 @@ import CredenceCore
 import Foundation
 import GRDB
 
-/// The journal: one SQLite file. This type owns the connection; it is the only code that
-/// speaks SQL.
+/// The journal: a SQLite file, or a team's PostgreSQL database. This type owns the connection;
+/// the store is the only code that speaks SQL.
 public final class Journal: @unchecked Sendable {
+    /// The file, or the team journal's URL without its password.
     public let path: String
-    let db: DatabaseQueue
+    let connection: Connection
+    /// The engine behind the journal, and its connection.
+    enum Connection {
+        case sqlite(DatabaseQueue)
+        case postgres(PostgresDatabase)
+    }
+    /// A SQLite journal's queue; what only a file has (backups, quick checks, bulk imports) asks for it.
+    var db: DatabaseQueue {
+        get throws {
+            guard case .sqlite(let queue) = connection else { throw JournalError.notOnTeamJournal }
+            return queue
+        }
+    }
+    public var engine: JournalEngine {
+        switch connection {
+        case .sqlite: return .sqlite
+        case .postgres: return .postgres
+        }
+    }
     let clock: Clock
     /// Who writes through this connection, recorded with each undo step: "shell:PPID" for a
     /// command run from a shell (commands typed in one shell share it), "prompt:PID" for the REPL.
@@ -16,6 +35,10 @@ public final class Journal: @unchecked Sendable {
     public private(set) var notes: [String] = []
     /// When this open's damage check passed, to be recorded by the first write (`checkBeforeWriting`).
     var passedCheck: Int64?
+    /// A team journal's address.
+    public internal(set) var url: PostgresURL?
+    /// On a team journal, the forecaster the connected role forecasts as ("me").
+    public internal(set) var member: String?
 
     /// The origin of a command run from a shell: its parent's process id.
     public static let processOrigin = "shell:\(getppid())"
@@ -44,6 +67,8 @@ public final class Journal: @unchecked Sendable {
     /// Opens the file at `path`, naming it `shownAs` in messages (a new journal being written
     /// under a temporary name is the user's journal to them).
     static func open(path: String, access: Access, clock: Clock, shownAs: String) throws -> Journal {
+        // Never a file: `postgres://…` once made a directory named "postgres:".
+        if PostgresURL.isPostgres(path) { return try openTeam(path, clock: clock) }
         try refuseWhatIsNotAFile(path, shownAs: shownAs)
         var exists = FileManager.default.fileExists(atPath: path)
         var notes: [String] = []
@@ -125,6 +150,7 @@ public final class Journal: @unchecked Sendable {
 
     /// Closes the connection, leaving the file alone as the whole journal, in write-ahead-log mode.
     func close() throws {
+        if case .postgres(let pg) = connection { return pg.close() }
         do {
             try db.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
@@ -138,7 +164,18 @@ public final class Journal: @unchecked Sendable {
 
     init(path: String, db: DatabaseQueue, clock: Clock) {
         self.path = path
-        self.db = db
+        self.connection = .sqlite(db)
+        self.clock = clock
+    }
+
+    deinit {
+        // The client's event-loop thread ends with the journal (a SQLite queue closes itself).
+        if case .postgres(let pg) = connection { pg.close() }
+    }
+
+    init(path: String, postgres: PostgresDatabase, clock: Clock) {
+        self.path = path
+        self.connection = .postgres(postgres)
         self.clock = clock
     }
 
@@ -232,9 +269,44 @@ public final class Journal: @unchecked Sendable {
     // MARK: - Access
 
     /// A read. Errors come back in the words of `translate`.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+        switch connection {
+        case .postgres(let pg): return try pg.reading(body)
+        case .sqlite(let queue):
+            do {
+                return try queue.inDatabase { try body(SQLiteDatabase($0)) }
+            } catch {
+                throw Self.translate(error, path: path)
+            }
+        }
+    }
+
+    /// GRDB's own connection, for what only a SQLite file has (its quick check).
+    func readSQLite<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try db.inDatabase(body)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// One transaction (SQLite: IMMEDIATE, taking the write lock at once), committed when `body`
+    /// returns and rolled back when it throws.
+    func transaction<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+        if case .postgres(let pg) = connection { return try pg.writing { (try body($0), true) } }
+        do {
+            return try db.inDatabase { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(SQLiteDatabase(db))
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as JournalError {
+            throw error
         } catch {
             throw Self.translate(error, path: path)
         }
@@ -243,11 +315,21 @@ public final class Journal: @unchecked Sendable {
     /// One invocation's writes: one IMMEDIATE transaction, recorded as one undo step.
     /// The body returns what happened and a description for `undo`.
     public func write<T>(_ body: (JournalWriter) throws -> (T, String)) throws -> T {
+        if case .postgres(let pg) = connection {
+            return try pg.writing { db in
+                let writer = try JournalWriter(db: db, now: clock.now(), origin: origin)
+                let before = db.totalChanges
+                let (value, description) = try body(writer)
+                if db.totalChanges == before { return (value, false) }
+                try writer.finish(description: description)
+                return (value, true)
+            }
+        }
         do {
             return try db.inDatabase { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    let writer = try JournalWriter(db: db, now: clock.now(), origin: origin)
+                    let writer = try JournalWriter(db: SQLiteDatabase(db), now: clock.now(), origin: origin)
                     let before = db.totalChangesCount
                     let (value, description) = try body(writer)
                     result = value

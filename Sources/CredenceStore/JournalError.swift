@@ -21,11 +21,22 @@ public enum JournalError: Error, Equatable, Sendable {
     case invalid(String)
     /// A condition that would make a claim depend on itself.
     case conditionCycle(String)
+    /// What only a SQLite file has (a backup of the file, its quick check), asked of a team journal.
+    case notOnTeamJournal
+    /// A database without Credence's schema, or with an older one.
+    case teamJournalNotSetUp(url: String, reason: String)
+    /// A team journal URL that cannot be read; the message says what is wrong.
+    case badJournalURL(String)
+    /// The server could not be reached or stopped answering.
+    case serverUnreachable(server: String, reason: String)
+    /// The server answered and refused: a wrong password, an unknown role or database, no permission.
+    case serverRefused(server: String, reason: String)
 
     /// Data errors are the user's input; the rest are about the file or the machine.
     public var isDataError: Bool {
         switch self {
-        case .newerSchema, .notAJournal, .damaged, .cannotCreate, .cannotOpen, .readOnly, .cannotWrite, .diskFull:
+        case .newerSchema, .notAJournal, .damaged, .cannotCreate, .cannotOpen, .readOnly, .cannotWrite, .diskFull,
+            .serverUnreachable, .serverRefused, .notOnTeamJournal, .teamJournalNotSetUp:
             return false
         default: return true
         }
@@ -76,6 +87,18 @@ extension JournalError: LocalizedError {
             return message
         case let .conditionCycle(message):
             return message
+        case .notOnTeamJournal:
+            return
+                "a team journal has no file to do this with: the server's own backups (pg_dump) keep it, and `credence export` writes its claims to a file"
+        case let .teamJournalNotSetUp(url, reason):
+            return "\(url) is not a team journal yet: \(reason)"
+        case let .badJournalURL(message):
+            return message
+        case let .serverUnreachable(server, reason):
+            return
+                "cannot reach the team journal's server at \(server): \(reason). Check that PostgreSQL runs there and the host and port in --journal are right; nothing was written"
+        case let .serverRefused(server, reason):
+            return "the team journal's server at \(server) refused: \(reason); nothing was written"
         }
     }
 }

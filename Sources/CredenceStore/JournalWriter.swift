@@ -4,31 +4,30 @@ import GRDB
 
 /// The writes of one invocation, inside its transaction. Every change it makes is undoable.
 public final class JournalWriter {
-    let db: Database
+    let db: any SQLDatabase
     public let now: Date
     private let stepID: Int64
 
-    init(db: Database, now: Date, origin: String) throws {
+    init(db: any SQLDatabase, now: Date, origin: String) throws {
         self.db = db
         self.now = now
         // The high-water mark of every table's ids: `undo` deletes what this step inserts above them.
-        let marks = try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence")
-            .reduce(into: [String: Int64]()) { $0[$1["name"]] = $1["seq"] }
-        let json = String(data: try JSONEncoder().encode(marks), encoding: .utf8)!
-        try db.execute(
-            sql: "INSERT INTO undo_step(description, created_at, marks, origin) VALUES ('', ?, ?, ?)",
-            arguments: [now.millis, json, origin])
-        stepID = db.lastInsertedRowID
+        var marks: [String: Int64] = [:]
+        if let sql = db.dialect.idMarks {
+            marks = try db.rows(sql).reduce(into: [:]) { $0[$1["name"]] = $1["seq"] }
+        }
+        let json = String(decoding: try JSONEncoder().encode(marks), as: UTF8.self)
+        stepID = try db.insert(
+            "INSERT INTO undo_step(description, created_at, marks, origin) VALUES ('', ?, ?, ?)",
+            [now.millis, json, origin])
+        if let sql = db.dialect.stepStarted { try db.execute(sql, [stepID]) }
     }
 
     func finish(description: String) throws {
-        try db.execute(sql: "UPDATE undo_step SET description = ? WHERE id = ?", arguments: [description, stepID])
+        try db.execute("UPDATE undo_step SET description = ? WHERE id = ?", [description, stepID])
         // Keep the last 500 steps; older ones can no longer be undone.
-        try db.execute(
-            sql: """
-                DELETE FROM undo_op WHERE step_id <= ? - 500;
-                DELETE FROM undo_step WHERE id <= ? - 500;
-                """, arguments: [stepID, stepID])
+        try db.execute("DELETE FROM undo_op WHERE step_id <= ? - 500", [stepID])
+        try db.execute("DELETE FROM undo_step WHERE id <= ? - 500", [stepID])
     }
 
     // MARK: - Forecasters and tags
@@ -38,17 +37,19 @@ public final class JournalWriter {
         guard let clean = ForecasterName.clean(name) else {
             throw JournalError.invalid(ForecasterName.emptyMessage + ": give a visible name")
         }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [clean]) {
+        if let id = try db.value(Int64.self, "SELECT id FROM forecaster WHERE \(db.dialect.sameName("name"))", [clean])
+        {
             return id
         }
-        try db.execute(sql: "INSERT INTO forecaster(name, created_at) VALUES (?, ?)", arguments: [clean, now.millis])
-        return db.lastInsertedRowID
+        let (sql, arguments) = db.dialect.insertForecaster(name: clean, at: now.millis)
+        return try db.insert(sql, arguments)
     }
 
     func tagID(_ name: String) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM tag WHERE name = ?", arguments: [name]) { return id }
-        try db.execute(sql: "INSERT INTO tag(name) VALUES (?)", arguments: [name])
-        return db.lastInsertedRowID
+        if let id = try db.value(Int64.self, "SELECT id FROM tag WHERE \(db.dialect.sameName("name"))", [name]) {
+            return id
+        }
+        return try db.insert("INSERT INTO tag(name) VALUES (?)", [name])
     }
 
     // MARK: - Claims
@@ -66,10 +67,9 @@ public final class JournalWriter {
                 resolveBy: ISO8601DateFormatter().string(from: resolveBy),
                 created: ISO8601DateFormatter().string(from: created))
         }
-        try db.execute(
-            sql: "INSERT INTO claim(uuid, text, notes, created_at, resolve_by) VALUES (?, ?, ?, ?, ?)",
-            arguments: [uuid, clean, notes, created.millis, resolveBy?.millis])
-        let id = db.lastInsertedRowID
+        let id = try db.insert(
+            "INSERT INTO claim(uuid, text, notes, created_at, resolve_by) VALUES (?, ?, ?, ?, ?)",
+            [uuid, clean, notes, created.millis, resolveBy?.millis])
         try setTags(id, tags)
         return Claim(
             id: id, uuid: uuid, text: clean, notes: notes, createdAt: Date(millis: created.millis),
@@ -79,8 +79,7 @@ public final class JournalWriter {
     func setTags(_ claim: ClaimID, _ tags: [String]) throws {
         for tag in tags {
             try db.execute(
-                sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)",
-                arguments: [claim, try tagID(tag)])
+                "INSERT INTO claim_tag(claim_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [claim, try tagID(tag)])
         }
     }
 
@@ -102,14 +101,14 @@ public final class JournalWriter {
         guard !clean.isEmpty else { throw JournalError.emptyText }
         let cleanNotes = notes.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         if clean == claim.text && cleanNotes == claim.notes { return false }
-        try db.execute(sql: "UPDATE claim SET text = ?, notes = ? WHERE id = ?", arguments: [clean, cleanNotes, id])
+        try db.execute("UPDATE claim SET text = ?, notes = ? WHERE id = ?", [clean, cleanNotes, id])
         return true
     }
 
     /// Deletes a claim with its forecasts, tags and resolutions (undoable).
     public func delete(_ id: ClaimID) throws -> Claim {
         let claim = try requireClaim(id)
-        try db.execute(sql: "DELETE FROM claim WHERE id = ?", arguments: [id])
+        try db.execute("DELETE FROM claim WHERE id = ?", [id])
         return claim
     }
 
@@ -122,25 +121,24 @@ public final class JournalWriter {
         let claim = try requireClaim(id)
         if claim.status.isResolved { throw JournalError.notResolvedForecastable(id, claim.status) }
         if claim.kind == .scenarios {
-            let labels = try String.fetchAll(
-                db, sql: "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
+            let labels = try db.values(
+                String.self, "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", [id])
             throw JournalError.invalid(
                 "claim \(id) is a scenario set: give each option a probability with --option, e.g. "
                     + labels.map { "--option \"\($0)=…\"" }.joined(separator: " "))
         }
         let who = try forecasterID(forecaster)
         let created = time ?? now
-        try db.execute(
-            sql: """
-                INSERT INTO forecast(claim_id, forecaster_id, probability, typed, form, reason, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
+        let forecastID = try db.insert(
+            """
+            INSERT INTO forecast(claim_id, forecaster_id, probability, typed, form, reason, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
                 id, who, probability.value, probability.typed, probability.form.rawValue, reason, created.millis,
             ])
-        let forecastID = db.lastInsertedRowID
         for caveat in caveats where !caveat.trimmingCharacters(in: .whitespaces).isEmpty {
-            try db.execute(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", arguments: [forecastID, caveat])
+            try db.execute("INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", [forecastID, caveat])
         }
         try refreshFinal(claim: id)
         return Forecast(
@@ -158,19 +156,19 @@ public final class JournalWriter {
     /// Marks, per forecaster, the forecast that counts: the latest at or before resolution.
     /// Only rows whose flag changes are written, so undo records stay small.
     func refreshFinal(claim id: ClaimID) throws {
-        try db.cachedStatement(
-            sql: """
-                WITH counted AS (
-                    SELECT f.id, f.forecaster_id, f.option_id, f.created_at FROM forecast f JOIN claim c ON c.id = f.claim_id
-                    WHERE f.claim_id = ?1 AND (c.resolved_at IS NULL OR f.created_at <= c.resolved_at)
-                ), latest AS (
-                    SELECT id FROM counted a WHERE NOT EXISTS (
-                        SELECT 1 FROM counted b WHERE b.forecaster_id = a.forecaster_id AND b.option_id IS a.option_id
-                        AND (b.created_at > a.created_at OR (b.created_at = a.created_at AND b.id > a.id)))
-                )
-                UPDATE forecast SET is_final = (id IN latest)
-                WHERE claim_id = ?1 AND is_final <> (id IN latest)
-                """
-        ).execute(arguments: [id])
+        try db.execute(
+            """
+            WITH counted AS (
+                SELECT f.id, f.forecaster_id, f.option_id, f.created_at FROM forecast f JOIN claim c ON c.id = f.claim_id
+                WHERE f.claim_id = ? AND (c.resolved_at IS NULL OR f.created_at <= c.resolved_at)
+            ), latest AS (
+                SELECT id FROM counted a WHERE NOT EXISTS (
+                    SELECT 1 FROM counted b WHERE b.forecaster_id = a.forecaster_id
+                    AND b.option_id IS NOT DISTINCT FROM a.option_id
+                    AND (b.created_at > a.created_at OR (b.created_at = a.created_at AND b.id > a.id)))
+            )
+            UPDATE forecast SET is_final = CASE WHEN id IN (SELECT id FROM latest) THEN 1 ELSE 0 END
+            WHERE claim_id = ? AND is_final <> CASE WHEN id IN (SELECT id FROM latest) THEN 1 ELSE 0 END
+            """, [id, id])
     }
 }

@@ -20,7 +20,7 @@ enum Queries {
     static let claimColumns =
         "c.id, c.uuid, c.text, c.kind, c.notes, c.created_at, c.resolve_by, c.status, c.resolved_at"
 
-    static func claim(from row: Row) -> Claim {
+    static func claim(from row: SQLRow) -> Claim {
         Claim(
             id: row["id"], uuid: row["uuid"], text: row["text"], kind: ClaimKind(rawValue: row["kind"]) ?? .binary,
             notes: row["notes"], createdAt: Date(millis: row["created_at"]),
@@ -29,41 +29,39 @@ enum Queries {
             resolvedAt: (row["resolved_at"] as Int64?).map(Date.init(millis:)))
     }
 
-    static func claim(_ db: Database, _ id: ClaimID) throws -> Claim? {
-        try Row.fetchOne(db, sql: "SELECT \(claimColumns) FROM claim c WHERE c.id = ?", arguments: [id]).map(
+    static func claim(_ db: any SQLDatabase, _ id: ClaimID) throws -> Claim? {
+        try db.row("SELECT \(claimColumns) FROM claim c WHERE c.id = ?", [id]).map(
             claim(from:))
     }
 
-    static func forecasterName(_ db: Database, _ id: Int64) throws -> String {
-        try String.fetchOne(db, sql: "SELECT name FROM forecaster WHERE id = ?", arguments: [id]) ?? "?"
+    static func forecasterName(_ db: any SQLDatabase, _ id: Int64) throws -> String {
+        try db.value(String.self, "SELECT name FROM forecaster WHERE id = ?", [id]) ?? "?"
     }
 
-    static func tags(_ db: Database, claims ids: [ClaimID]) throws -> [ClaimID: [String]] {
+    static func tags(_ db: any SQLDatabase, claims ids: [ClaimID]) throws -> [ClaimID: [String]] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-                WHERE ct.claim_id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY ct.id
-                """)
+        let rows = try db.rows(
+            """
+            SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
+            WHERE ct.claim_id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY ct.id
+            """)
         return rows.reduce(into: [:]) { $0[$1["claim_id"], default: []].append($1["name"]) }
     }
 
     /// Each scenario set's options with the forecaster's latest probability of each, in order.
     static func optionProbabilities(
-        _ db: Database, claims ids: [ClaimID], forecaster: String
+        _ db: any SQLDatabase, claims ids: [ClaimID], forecaster: String
     ) throws -> [ClaimID: [OptionProbability]] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT o.claim_id, o.label, (
-                    SELECT f.probability FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
-                    WHERE f.option_id = o.id AND w.name = ? ORDER BY f.is_final DESC, f.created_at DESC, f.id DESC
-                    LIMIT 1) AS p
-                FROM scenario_option o WHERE o.claim_id IN (\(ids.map(String.init).joined(separator: ",")))
-                ORDER BY o.claim_id, o.position
-                """, arguments: [forecaster])
+        let rows = try db.rows(
+            """
+            SELECT o.claim_id, o.label, (
+                SELECT f.probability FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
+                WHERE f.option_id = o.id AND \(db.dialect.sameName("w.name")) ORDER BY f.is_final DESC, f.created_at DESC, f.id DESC
+                LIMIT 1) AS p
+            FROM scenario_option o WHERE o.claim_id IN (\(ids.map(String.init).joined(separator: ",")))
+            ORDER BY o.claim_id, o.position
+            """, [forecaster])
         var out: [ClaimID: [OptionProbability]] = [:]
         for row in rows {
             guard let p: Double = row["p"] else { continue }
@@ -72,19 +70,18 @@ enum Queries {
         return out
     }
 
-    static func forecasts(_ db: Database, claim id: ClaimID) throws -> [Forecast] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT f.id, f.claim_id, w.name, f.probability, f.typed, f.form, f.reason, f.created_at, f.is_final, o.label,
-                       (SELECT group_concat(text, char(31)) FROM (SELECT text FROM caveat WHERE forecast_id = f.id ORDER BY id)) AS caveats
-                FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id LEFT JOIN scenario_option o ON o.id = f.option_id
-                WHERE f.claim_id = ? ORDER BY f.created_at, f.id, o.position
-                """, arguments: [id])
+    static func forecasts(_ db: any SQLDatabase, claim id: ClaimID) throws -> [Forecast] {
+        let rows = try db.rows(
+            """
+            SELECT f.id, f.claim_id, w.name, f.probability, f.typed, f.form, f.reason, f.created_at, f.is_final, o.label,
+                   (SELECT \(db.dialect.joinedByUnitSeparator("text")) FROM (SELECT text FROM caveat WHERE forecast_id = f.id ORDER BY id) cv) AS caveats
+            FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id LEFT JOIN scenario_option o ON o.id = f.option_id
+            WHERE f.claim_id = ? ORDER BY f.created_at, f.id, o.position
+            """, [id])
         return rows.map(forecast(from:))
     }
 
-    static func forecast(from row: Row) -> Forecast {
+    static func forecast(from row: SQLRow) -> Forecast {
         let caveats =
             (row["caveats"] as String?)?.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             ?? []
@@ -95,14 +92,13 @@ enum Queries {
         )
     }
 
-    static func resolutions(_ db: Database, claim id: ClaimID) throws -> [Resolution] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT r.id, r.status, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic, o.label
-                FROM resolution r LEFT JOIN forecaster w ON w.id = r.resolved_by
-                LEFT JOIN scenario_option o ON o.id = r.option_id WHERE r.claim_id = ? ORDER BY r.id
-                """, arguments: [id]
+    static func resolutions(_ db: any SQLDatabase, claim id: ClaimID) throws -> [Resolution] {
+        try db.rows(
+            """
+            SELECT r.id, r.status, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic, o.label
+            FROM resolution r LEFT JOIN forecaster w ON w.id = r.resolved_by
+            LEFT JOIN scenario_option o ON o.id = r.option_id WHERE r.claim_id = ? ORDER BY r.id
+            """, [id]
         ).map { row in
             Resolution(
                 id: row["id"], status: ClaimStatus(rawValue: row["status"]) ?? .annulled,
@@ -112,9 +108,9 @@ enum Queries {
     }
 
     /// Builds the WHERE clause of a claim filter.
-    static func conditions(_ filter: ClaimFilter, now: Date) -> (String, StatementArguments) {
+    static func conditions(_ filter: ClaimFilter, now: Date, dialect: any SQLDialect) -> (String, SQLArguments) {
         var clauses: [String] = []
-        var args: StatementArguments = []
+        var args: SQLArguments = []
         switch filter.state {
         case .any: break
         case .open: clauses.append("c.status = 'open'")
@@ -125,18 +121,18 @@ enum Queries {
         }
         for tag in filter.tags {
             clauses.append(
-                "EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND t.name = ?)"
+                "EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id WHERE ct.claim_id = c.id AND \(dialect.sameName("t.name")))"
             )
             args += [tag]
         }
         if let who = filter.forecaster {
             clauses.append(
-                "EXISTS (SELECT 1 FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = c.id AND w.name = ?)"
+                "EXISTS (SELECT 1 FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = c.id AND \(dialect.sameName("w.name")))"
             )
             args += [who]
         }
         if let search = filter.search {
-            clauses.append("(c.text LIKE ? ESCAPE '\\' OR c.notes LIKE ? ESCAPE '\\')")
+            clauses.append("(\(dialect.like("c.text", "?")) OR \(dialect.like("c.notes", "?")))")
             let pattern =
                 "%"
                 + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
@@ -159,19 +155,16 @@ extension Journal {
     public func claim(_ id: ClaimID) throws -> ClaimDetail {
         try read { db in
             guard let claim = try Queries.claim(db, id) else { throw JournalError.unknownClaim(id) }
-            let options = try Row.fetchAll(
-                db, sql: "SELECT id, label, position FROM scenario_option WHERE claim_id = ? ORDER BY position",
-                arguments: [id]
+            let options = try db.rows(
+                "SELECT id, label, position FROM scenario_option WHERE claim_id = ? ORDER BY position", [id]
             ).map { ScenarioOption(id: $0["id"], label: $0["label"], position: $0["position"]) }
-            let resolvedOption = try String.fetchOne(
-                db,
-                sql: """
-                    SELECT o.label FROM claim c JOIN scenario_option o ON o.id = c.resolved_option_id WHERE c.id = ?
-                    """, arguments: [id])
-            let condition = try Row.fetchOne(
-                db, sql: "SELECT on_claim_id, required_outcome FROM condition WHERE claim_id = ?", arguments: [id]
-            )
-            .map { Condition(on: $0["on_claim_id"], required: $0["required_outcome"]) }
+            let resolvedOption = try db.value(
+                String.self,
+                """
+                SELECT o.label FROM claim c JOIN scenario_option o ON o.id = c.resolved_option_id WHERE c.id = ?
+                """, [id])
+            let condition = try db.row("SELECT on_claim_id, required_outcome FROM condition WHERE claim_id = ?", [id])
+                .map { Condition(on: $0["on_claim_id"], required: $0["required_outcome"]) }
             return ClaimDetail(
                 claim: claim, tags: try Queries.tags(db, claims: [id])[id] ?? [],
                 forecasts: try Queries.forecasts(db, claim: id),
@@ -192,13 +185,13 @@ extension Journal {
     /// The width of the widest id `list` will show, so a streamed listing can align its first row.
     public func listedIDWidth(_ filter: ClaimFilter) throws -> Int {
         try read { db in
-            let (whereClause, args) = Queries.conditions(filter, now: clock.now())
+            let (whereClause, args) = Queries.conditions(filter, now: clock.now(), dialect: db.dialect)
             let order = filter.state == .due ? "c.resolve_by, c.id" : "c.id DESC"
             let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
-            return try Int.fetchOne(
-                db,
-                sql: "SELECT max(length(id)) FROM (SELECT c.id FROM claim c \(whereClause) ORDER BY \(order)\(limit))",
-                arguments: args) ?? 0
+            return try db.value(
+                Int.self,
+                "SELECT max(\(db.dialect.digits("id"))) FROM (SELECT c.id FROM claim c \(whereClause) ORDER BY \(order)\(limit)) listed",
+                args) ?? 0
         }
     }
 
@@ -206,23 +199,22 @@ extension Journal {
     /// a time): `list | head` stops at once and memory stays flat however many claims there are.
     public func eachListed(_ filter: ClaimFilter, owner: String, _ body: (ClaimSummary) throws -> Void) throws {
         try read { db in
-            let (whereClause, args) = Queries.conditions(filter, now: clock.now())
+            let (whereClause, args) = Queries.conditions(filter, now: clock.now(), dialect: db.dialect)
             let order = filter.state == .due ? "c.resolve_by, c.id" : "c.id DESC"
             let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
             let who = filter.forecaster ?? owner
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(Queries.claimColumns),
-                           (SELECT count(*) FROM forecast f WHERE f.claim_id = c.id) AS forecast_count,
-                           cur.id AS f_id, cur.probability AS f_p, cur.typed AS f_typed, cur.form AS f_form,
-                           cur.created_at AS f_at, cur.reason AS f_reason
-                    FROM claim c
-                    LEFT JOIN forecast cur ON cur.id = (
-                        SELECT f.id FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
-                        WHERE f.claim_id = c.id AND w.name = ? ORDER BY f.is_final DESC, f.created_at DESC, f.id DESC LIMIT 1)
-                    \(whereClause) ORDER BY \(order)\(limit)
-                    """, arguments: [who] + args)
+            let rows = try db.cursor(
+                """
+                SELECT \(Queries.claimColumns),
+                       (SELECT count(*) FROM forecast f WHERE f.claim_id = c.id) AS forecast_count,
+                       cur.id AS f_id, cur.probability AS f_p, cur.typed AS f_typed, cur.form AS f_form,
+                       cur.created_at AS f_at, cur.reason AS f_reason
+                FROM claim c
+                LEFT JOIN forecast cur ON cur.id = (
+                    SELECT f.id FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
+                    WHERE f.claim_id = c.id AND \(db.dialect.sameName("w.name")) ORDER BY f.is_final DESC, f.created_at DESC, f.id DESC LIMIT 1)
+                \(whereClause) ORDER BY \(order)\(limit)
+                """, [who] + args)
             var batch: [ClaimSummary] = []
             var size = 1
             func hand() throws {
@@ -263,23 +255,24 @@ extension Journal {
     /// How many open claims are past their resolve-by date.
     public func dueCount() throws -> Int {
         try read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM claim WHERE status = 'open' AND resolve_by <= ?",
-                arguments: [clock.now().millis]) ?? 0
+            try db.value(
+                Int.self, "SELECT count(*) FROM claim WHERE status = 'open' AND resolve_by <= ?", [clock.now().millis])
+                ?? 0
         }
     }
 
     public func forecasterNames() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT name FROM forecaster ORDER BY name") }
+        try read { db in try db.values(String.self, "SELECT name FROM forecaster ORDER BY \(db.dialect.nocase("name"))")
+        }
     }
 
     public func tagNames() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT name FROM tag ORDER BY name") }
+        try read { db in try db.values(String.self, "SELECT name FROM tag ORDER BY \(db.dialect.nocase("name"))") }
     }
 
     /// Runs SQLite's integrity check; "ok" when the file is sound.
     public func integrityCheck() throws -> String {
-        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+        try read { db in try db.values(String.self, "PRAGMA integrity_check").joined(separator: "\n") }
     }
 }
 
@@ -289,13 +282,11 @@ extension Journal {
         limit: Int = 500
     ) throws -> (claims: [(id: String, text: String)], tags: [String], forecasters: [String]) {
         try read { db in
-            let claims = try Row.fetchAll(
-                db, sql: "SELECT id, text FROM claim ORDER BY id DESC LIMIT ?", arguments: [limit]
-            )
-            .map { (id: String($0["id"] as Int64), text: $0["text"] as String) }
+            let claims = try db.rows("SELECT id, text FROM claim ORDER BY id DESC LIMIT ?", [limit])
+                .map { (id: String($0["id"] as Int64), text: $0["text"] as String) }
             return (
-                claims, try String.fetchAll(db, sql: "SELECT name FROM tag ORDER BY name"),
-                try String.fetchAll(db, sql: "SELECT name FROM forecaster ORDER BY name")
+                claims, try db.values(String.self, "SELECT name FROM tag ORDER BY \(db.dialect.nocase("name"))"),
+                try db.values(String.self, "SELECT name FROM forecaster ORDER BY \(db.dialect.nocase("name"))")
             )
         }
     }

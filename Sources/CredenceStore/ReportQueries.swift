@@ -19,17 +19,19 @@ public struct ReportSelection: Sendable, Equatable {
 extension ReportSelection {
     /// The forecaster, tag and resolution-date filters as SQL over `forecast f` and `claim c`;
     /// nil when the forecaster is not in the journal (nothing can match).
-    func clauses(_ db: Database, _ args: inout StatementArguments) throws -> [String]? {
+    func clauses(_ db: any SQLDatabase, _ args: inout SQLArguments) throws -> [String]? {
         var out: [String] = []
         if let who = forecaster {
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM forecaster WHERE name = ?", arguments: [who])
+            guard
+                let id = try db.value(
+                    Int64.self, "SELECT id FROM forecaster WHERE \(db.dialect.sameName("name"))", [who])
             else { return nil }
             out.append("f.forecaster_id = ?")
             args += [id]
         }
         var scope = ClaimScope()
         (scope.tags, scope.since, scope.until) = (tags, since, until)
-        return out + scope.clauses(&args)
+        return out + scope.clauses(&args, dialect: db.dialect)
     }
 }
 
@@ -74,7 +76,7 @@ extension Journal {
             var clauses = [
                 "f.outcome IS NOT NULL", s.everyForecast ? "f.created_at <= c.resolved_at" : "f.is_final = 1",
             ]
-            var args: StatementArguments = []
+            var args: SQLArguments = []
             guard let filters = try s.clauses(db, &args) else { return [] }
             clauses += filters
             let group: String
@@ -107,14 +109,13 @@ extension Journal {
                 needsClaim = true
                 group = try periodCase(db, grouping, clauses: clauses, arguments: args)
             }
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(group) AS g, f.probability AS p, count(*) AS n, sum(f.outcome) AS e, sum(f.option_id IS NOT NULL) AS o
-                    FROM forecast f \(needsClaim ? "JOIN claim c ON c.id = f.claim_id" : "") \(joins)
-                    WHERE \(clauses.joined(separator: " AND "))
-                    GROUP BY \(grouping == .none ? "p" : "g, p")
-                    """, arguments: args)
+            let rows = try db.cursor(
+                """
+                SELECT \(group) AS g, f.probability AS p, count(*) AS n, sum(f.outcome) AS e, count(f.option_id) AS o
+                FROM forecast f \(needsClaim ? "JOIN claim c ON c.id = f.claim_id" : "") \(joins)
+                WHERE \(clauses.joined(separator: " AND "))
+                GROUP BY \(grouping == .none ? "p" : "g, p")
+                """, args)
             var groups: [String: [CountedForecast]] = [:], options: [String: Int] = [:]
             var order: [String] = []
             while let row = try rows.next() {
@@ -128,17 +129,16 @@ extension Journal {
             }
             if grouping == .none, let whole = result.first, whole.scenarioOptionForecasts > 0 {
                 // Options of one set forecast together share the forecast's time.
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT sum(CASE WHEN f.option_id IS NULL THEN 2 * (f.probability - f.outcome) * (f.probability - f.outcome)
-                                        ELSE (f.probability - f.outcome) * (f.probability - f.outcome) END),
-                               sum(f.option_id IS NULL),
-                               count(DISTINCT CASE WHEN f.option_id IS NOT NULL
-                                     THEN f.claim_id || ',' || f.forecaster_id || ',' || f.created_at END)
-                        FROM forecast f \(needsClaim ? "JOIN claim c ON c.id = f.claim_id" : "")
-                        WHERE \(clauses.joined(separator: " AND "))
-                        """, arguments: args)
+                let row = try db.row(
+                    """
+                    SELECT sum(CASE WHEN f.option_id IS NULL THEN 2 * (f.probability - f.outcome) * (f.probability - f.outcome)
+                                    ELSE (f.probability - f.outcome) * (f.probability - f.outcome) END),
+                           count(*) - count(f.option_id),
+                           count(DISTINCT CASE WHEN f.option_id IS NOT NULL
+                                 THEN f.claim_id || ',' || f.forecaster_id || ',' || f.created_at END)
+                    FROM forecast f \(needsClaim ? "JOIN claim c ON c.id = f.claim_id" : "")
+                    WHERE \(clauses.joined(separator: " AND "))
+                    """, args)
                 if let row, let total = row[0] as Double?, let binary = row[1] as Int?, let sets = row[2] as Int?,
                     binary + sets > 0
                 {
@@ -153,7 +153,7 @@ extension Journal {
     /// time-averaged scoring (spec §10): one scan in (forecaster, claim, entry) order.
     public func claimHistories(_ s: ReportSelection) throws -> [ClaimHistory] {
         try read { db in
-            var args: StatementArguments = []
+            var args: SQLArguments = []
             guard let filters = try s.clauses(db, &args) else { return [] }
             let clauses = ["c.outcome IS NOT NULL", "f.option_id IS NULL"] + filters
             var rows = try RawQuery(
@@ -187,14 +187,13 @@ extension Journal {
     /// claim's resolution falls in: the boundaries come from the calendar (SQLite knows only UTC
     /// and the process's zone), over just the span the selection covers.
     func periodCase(
-        _ db: Database, _ grouping: ReportGrouping, clauses: [String], arguments: StatementArguments
+        _ db: any SQLDatabase, _ grouping: ReportGrouping, clauses: [String], arguments: SQLArguments
     ) throws -> String {
-        let span = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT min(c.resolved_at), max(c.resolved_at) FROM forecast f JOIN claim c ON c.id = f.claim_id
-                WHERE \(clauses.joined(separator: " AND "))
-                """, arguments: arguments)
+        let span = try db.row(
+            """
+            SELECT min(c.resolved_at), max(c.resolved_at) FROM forecast f JOIN claim c ON c.id = f.claim_id
+            WHERE \(clauses.joined(separator: " AND "))
+            """, arguments)
         guard let first: Int64 = span?[0], let last: Int64 = span?[1] else { return "''" }
         let periods = Periods(clock.calendar, by: grouping == .year ? .year : .quarter)
             .covering(Date(millis: first), Date(millis: last))

@@ -54,12 +54,12 @@ extension JournalWriter {
         switch (value, claim.kind) {
         case (.option(let label), .scenarios):
             guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ? AND label = ? COLLATE NOCASE",
-                    arguments: [id, label])
+                let row = try db.row(
+                    "SELECT id, label FROM scenario_option WHERE claim_id = ? AND \(db.dialect.sameName("label", collating: true))",
+                    [id, label])
             else {
-                let labels = try String.fetchAll(
-                    db, sql: "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
+                let labels = try db.values(
+                    String.self, "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", [id])
                 throw JournalError.invalid(
                     "\"\(label)\" is not an option of claim \(id): resolve it to one of \(labels.joined(separator: ", ")) or annul"
                 )
@@ -69,8 +69,8 @@ extension JournalWriter {
         case (.option(let label), .binary):
             throw JournalError.invalid("\"\(label)\" is not an outcome: claim \(id) resolves yes, no or annul")
         case (.yes, .scenarios), (.no, .scenarios):
-            let labels = try String.fetchAll(
-                db, sql: "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
+            let labels = try db.values(
+                String.self, "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", [id])
             throw JournalError.invalid(
                 "claim \(id) is a scenario set: resolve it to the option that happened (\(labels.joined(separator: ", "))) or annul"
             )
@@ -85,13 +85,13 @@ extension JournalWriter {
         let status = value.status
         let who = try forecaster.map { try forecasterID($0) }
         try db.execute(
-            sql: """
-                INSERT INTO resolution(claim_id, status, option_id, resolved_at, recorded_at, note, resolved_by, automatic)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, status.rawValue, optionID, at.millis, now.millis, note, who, automatic])
+            """
+            INSERT INTO resolution(claim_id, status, option_id, resolved_at, recorded_at, note, resolved_by, automatic)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [id, status.rawValue, optionID, at.millis, now.millis, note, who, automatic])
         try db.execute(
-            sql: "UPDATE claim SET status = ?, outcome = ?, resolved_at = ?, resolved_option_id = ? WHERE id = ?",
-            arguments: [status.rawValue, status.outcome.map { $0 ? 1 : 0 }, at.millis, optionID, id])
+            "UPDATE claim SET status = ?, outcome = ?, resolved_at = ?, resolved_option_id = ? WHERE id = ?",
+            [status.rawValue, status.outcome.map { $0 ? 1 : 0 }, at.millis, optionID, id])
         try refreshFinal(claim: id)
         try refreshOutcomes(claim: id)
         let settled = try settleBets(claim: id, status: status, at: at)
@@ -106,25 +106,22 @@ extension JournalWriter {
 
     /// Copies the claim's outcome onto its forecasts (see the schema), writing only rows that change.
     func refreshOutcomes(claim id: ClaimID) throws {
-        try db.cachedStatement(
-            sql: """
-                UPDATE forecast SET outcome = (
-                    SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
-                                WHEN c.status = 'resolved' THEN forecast.option_id = c.resolved_option_id END
-                    FROM claim c WHERE c.id = forecast.claim_id)
-                WHERE claim_id = ?1 AND outcome IS NOT (
-                    SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
-                                WHEN c.status = 'resolved' THEN forecast.option_id = c.resolved_option_id END
-                    FROM claim c WHERE c.id = forecast.claim_id)
-                """
-        ).execute(arguments: [id])
+        let outcome = """
+            SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
+                        WHEN c.status = 'resolved' THEN CASE WHEN forecast.option_id = c.resolved_option_id THEN 1 ELSE 0 END END
+            FROM claim c WHERE c.id = forecast.claim_id
+            """
+        try db.execute(
+            """
+            UPDATE forecast SET outcome = (\(outcome)) WHERE claim_id = ? AND outcome IS DISTINCT FROM (\(outcome))
+            """, [id])
     }
 
     private func settleBets(claim id: ClaimID, status: ClaimStatus, at: Date) throws -> [Bet] {
         let settlement: Settlement = status == .yes ? .yes : status == .no ? .no : .refunded
         try db.execute(
-            sql: "UPDATE bet SET settled_at = ?, settlement = ? WHERE claim_id = ? AND settlement IS NOT ?",
-            arguments: [at.millis, settlement.rawValue, id, settlement.rawValue])
+            "UPDATE bet SET settled_at = ?, settlement = ? WHERE claim_id = ? AND settlement IS DISTINCT FROM ?",
+            [at.millis, settlement.rawValue, id, settlement.rawValue])
         return try BetQueries.bets(db, claim: id)
     }
 
@@ -134,8 +131,7 @@ extension JournalWriter {
         of id: ClaimID, status: ClaimStatus, at: Date, into annulled: inout [(Claim, String)],
         seen: inout Set<ClaimID>
     ) throws {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT claim_id, required_outcome FROM condition WHERE on_claim_id = ?", arguments: [id])
+        let rows = try db.rows("SELECT claim_id, required_outcome FROM condition WHERE on_claim_id = ?", [id])
         for row in rows {
             let dependent: ClaimID = row["claim_id"], required: Bool = row["required_outcome"]
             if status.outcome == required || !seen.insert(dependent).inserted { continue }

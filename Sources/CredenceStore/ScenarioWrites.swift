@@ -35,12 +35,12 @@ extension JournalWriter {
     ) throws -> Claim {
         try Self.checkDistribution(options)
         var claim = try addClaim(text: text, resolveBy: resolveBy, tags: tags, notes: notes, uuid: uuid)
-        try db.execute(sql: "UPDATE claim SET kind = 'scenarios' WHERE id = ?", arguments: [claim.id])
+        try db.execute("UPDATE claim SET kind = 'scenarios' WHERE id = ?", [claim.id])
         claim.kind = .scenarios
         for (i, o) in options.enumerated() {
             try db.execute(
-                sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)",
-                arguments: [claim.id, o.label.trimmingCharacters(in: .whitespaces), i])
+                "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)",
+                [claim.id, o.label.trimmingCharacters(in: .whitespaces), i])
         }
         try addDistribution(claim: claim.id, forecaster: forecaster, options: options, reason: reason, caveats: caveats)
         return claim
@@ -57,8 +57,7 @@ extension JournalWriter {
         }
         if claim.status.isResolved { throw JournalError.notResolvedForecastable(id, claim.status) }
         try Self.checkDistribution(options)
-        let known = try Row.fetchAll(
-            db, sql: "SELECT id, label FROM scenario_option WHERE claim_id = ? ORDER BY position", arguments: [id])
+        let known = try db.rows("SELECT id, label FROM scenario_option WHERE claim_id = ? ORDER BY position", [id])
         let byLabel = Dictionary(
             known.map { (($0["label"] as String).lowercased(), $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
         let labels = known.map { $0["label"] as String }
@@ -73,19 +72,17 @@ extension JournalWriter {
         }
         let who = try forecasterID(forecaster)
         for o in options {
-            try db.execute(
-                sql: """
-                    INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+            let forecastID = try db.insert(
+                """
+                INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     id, who, byLabel[o.label.lowercased()]!, o.p.value, o.p.typed, o.p.form.rawValue, reason,
                     now.millis,
                 ])
             for caveat in caveats where !caveat.isEmpty {
-                try db.execute(
-                    sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)",
-                    arguments: [db.lastInsertedRowID, caveat])
+                try db.execute("INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", [forecastID, caveat])
             }
         }
         try refreshFinal(claim: id)
@@ -121,13 +118,13 @@ extension JournalWriter {
             throw JournalError.invalid("stakes must be positive amounts")
         }
         let y = try forecasterID(yesSide), n = try forecasterID(noSide)
-        try db.execute(
-            sql: """
-                INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, y, n, yesStake, noStake, terms, now.millis])
+        let betID = try db.insert(
+            """
+            INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [id, y, n, yesStake, noStake, terms, now.millis])
         return Bet(
-            id: db.lastInsertedRowID, claimID: id, yesSide: try Queries.forecasterName(db, y),
+            id: betID, claimID: id, yesSide: try Queries.forecasterName(db, y),
             noSide: try Queries.forecasterName(db, n),
             yesStake: yesStake, noStake: noStake, terms: terms, createdAt: now)
     }

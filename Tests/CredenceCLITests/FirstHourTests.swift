@@ -167,7 +167,8 @@ import Testing
         let path = h.directory.appendingPathComponent("config/credence/config").path
         #expect(
             h.run("config").out
-                == "Config: \(path) (not created yet: the defaults apply)\n  owner   me\n  bins    10\n  hints   on\n")
+                == "Config: \(path) (not created yet: the defaults apply)\n  owner    me\n  bins     10\n  hints    on\n  journal  (the default file)\n"
+        )
         #expect(h.run("config owner alice").out == "Set owner = alice in \(path)\n")
         #expect(h.run("config bins 20").status == 0)
         #expect(h.run("config owner").out == "alice\n")

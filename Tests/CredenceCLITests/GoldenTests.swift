@@ -13,23 +13,25 @@ import Testing
             .sorted()
     }
 
-    @Test(arguments: files)
-    func session(file: String) throws {
+    /// Every session on both engines: a team journal prints what a file prints, to the byte.
+    @Test(arguments: files, TestPostgres.engines)
+    func session(file: String, engine: TestEngine) throws {
         let url = Bundle.module.resourceURL!.appendingPathComponent("Golden/\(file)")
         let expected = try String(contentsOf: url, encoding: .utf8)
-        let actual = Self.replay(expected)
+        let actual = Self.replay(expected, engine: engine)
         if ProcessInfo.processInfo.environment["CREDENCE_UPDATE_GOLDEN"] == "1" {
+            guard engine == .sqlite else { return }
             let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
                 "Golden/\(file)")
             try actual.write(to: source, atomically: true, encoding: .utf8)
             return
         }
-        #expect(actual == expected, "golden \(file) differs:\n\(Self.diff(expected, actual))")
+        #expect(actual == expected, "golden \(file) on \(engine) differs:\n\(Self.diff(expected, actual))")
     }
 
     /// Runs the command lines of a golden file and writes down what they did.
-    static func replay(_ text: String) -> String {
-        let h = Harness()
+    static func replay(_ text: String, engine: TestEngine = .sqlite) -> String {
+        let h = Harness(engine: engine)
         var out = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             // "//" comments, not "#": command output may start with # (Markdown headings).

@@ -49,10 +49,18 @@ final class Harness {
         }
     }
 
-    init(now: String = "2026-11-22T12:00:00Z") {
+    /// Which engine the journal is on: a file, or a fresh database on the test server
+    /// (`CREDENCE_TEST_POSTGRES`; see `TestPostgres`).
+    let engine: TestEngine
+
+    init(now: String = "2026-11-22T12:00:00Z", engine: TestEngine = .sqlite) {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("credence-test-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        journal = directory.appendingPathComponent("journal.sqlite").path
+        self.engine = engine
+        switch engine {
+        case .sqlite: journal = directory.appendingPathComponent("journal.sqlite").path
+        case .postgres: journal = TestPostgres.newJournal()
+        }
         self.now = ISO8601DateFormatter().date(from: now)!
         environment = [
             "CREDENCE_JOURNAL": journal, "HOME": directory.path,
@@ -95,6 +103,7 @@ final class Harness {
 
     /// Reads the journal directly, to assert what a command stored.
     func rows(_ query: String, in path: String? = nil) -> [[String]] {
+        if engine == .postgres && path == nil { return TestPostgres.rows(query, in: journal) }
         let path = path ?? journal
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let db = try! DatabaseQueue(path: path)
@@ -109,6 +118,7 @@ final class Harness {
 
     /// Changes the journal behind credence's back (states only an older version or damage could leave).
     func sql(_ statements: String) {
+        if engine == .postgres { return TestPostgres.execute(statements, in: journal) }
         let db = try! DatabaseQueue(path: journal)
         try! db.writeWithoutTransaction { try $0.execute(sql: statements) }
     }

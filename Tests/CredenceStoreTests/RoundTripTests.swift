@@ -121,7 +121,7 @@ import Testing
         for seed in 1...40 as ClosedRange<UInt64> {
             _ = try j.write { w in (try w.store(Self.document(seed: seed)), "seed") }
         }
-        let counts = try j.read { db in
+        let counts = try j.readSQLite { db in
             try ["claim", "forecast", "caveat", "claim_tag", "resolution", "condition", "bet", "scenario_option"].map {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")!
             }

@@ -76,9 +76,9 @@ import Testing
                 try FileManager.default.attributesOfItem(atPath: dir.path + "/a.sqlite")[.posixPermissions] as? Int
             #expect(mode == 0o600)
             let j = try Journal.open(path: dir.path + "/a.sqlite", access: .read, clock: Self.clock)
-            #expect(try j.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+            #expect(try j.readSQLite { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
             #expect(try j.integrityCheck() == "ok")
-            #expect(try j.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty, "seed \(seed)")
+            #expect(try j.readSQLite { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty, "seed \(seed)")
             // Into an existing journal the same file adds nothing.
             let again = try Self.importing(text, into: dir.path + "/a.sqlite", streaming: true)
             #expect(
@@ -231,15 +231,15 @@ import Testing
             s.claims == ClaimImporter.bulkThreshold + 7 && s.mergedClaims == 3
                 && s.forecasts == ClaimImporter.bulkThreshold + 10)
         let j = try Journal.open(path: path, access: .read, clock: Self.clock)
-        let indexes = try j.read {
+        let indexes = try j.readSQLite {
             try String.fetchAll(
                 $0, sql: "SELECT name FROM sqlite_schema WHERE tbl_name = 'forecast' AND type = 'index' ORDER BY name")
         }
         #expect(indexes == ["forecast_by_claim", "forecast_final"])
-        let merged = try j.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM forecast WHERE claim_id <= 3") }
+        let merged = try j.readSQLite { try Int.fetchOne($0, sql: "SELECT count(*) FROM forecast WHERE claim_id <= 3") }
         #expect(merged == 6)
         #expect(try j.integrityCheck() == "ok")
-        #expect(try j.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
+        #expect(try j.readSQLite { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
     }
 }
 

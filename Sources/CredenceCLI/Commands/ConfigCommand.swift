@@ -1,21 +1,22 @@
 import ArgumentParser
 import CredenceCore
+import CredenceStore
 import Foundation
 
 struct ConfigCommand: CredenceCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show or set the settings (owner, bins, hints) and say where they live.",
+        abstract: "Show or set the settings (owner, bins, hints, journal) and say where they live.",
         discussion: """
               credence config
               credence config owner alice
               credence config hints off
-            owner: your name in the journal (default me); bins: the report's bins, 1 to 100 (default 10); hints: the reference-class hint after add, on or off (default on).
+            owner: your name in the journal (default me); bins: the report's bins, 1 to 100 (default 10); hints: the reference-class hint after add, on or off (default on); journal: the journal file or team URL used without --journal or CREDENCE_JOURNAL.
             """)
 
-    static let keys = ["owner", "bins", "hints"]
+    static let keys = ["owner", "bins", "hints", "journal"]
 
-    @Argument(help: "A setting: owner, bins or hints.") var key: String?
+    @Argument(help: "A setting: owner, bins, hints or journal.") var key: String?
     @Argument(help: "Its new value.") var value: String?
     @OptionGroup var options: JournalOptions
 
@@ -24,14 +25,14 @@ struct ConfigCommand: CredenceCommand {
         guard let key else {
             let exists = FileManager.default.fileExists(atPath: path)
             ctx.out.line("Config: \(Format.safe(path))\(exists ? "" : " (not created yet: the defaults apply)")")
-            for k in Self.keys { ctx.out.line("  \(Format.pad(k, 6))  \(Format.safe(Self.shown(k, ctx.config)))") }
+            for k in Self.keys { ctx.out.line("  \(Format.pad(k, 7))  \(Format.safe(Self.shown(k, ctx.config)))") }
             return
         }
         let name = key.lowercased() == "reference_hints" ? "hints" : key.lowercased()
         guard Self.keys.contains(name) else {
             let hint = Suggestions.nearest(name, among: Self.keys).map { "did you mean `\($0)`? " } ?? ""
             throw CLIError(
-                "\"\(Format.safe(key))\" is not a setting: \(hint)the settings are owner, bins and hints",
+                "\"\(Format.safe(key))\" is not a setting: \(hint)the settings are owner, bins, hints and journal",
                 status: ExitStatus.usage)
         }
         guard let value else {
@@ -47,6 +48,10 @@ struct ConfigCommand: CredenceCommand {
         switch key {
         case "owner": return c.owner
         case "bins": return String(c.bins)
+        case "journal":
+            return c.journal.map {
+                PostgresURL.isPostgres($0) ? ((try? PostgresURL($0, environment: [:]).shown) ?? $0) : $0
+            } ?? "(the default file)"
         default: return c.referenceHints ? "on" : "off"
         }
     }
@@ -65,6 +70,13 @@ struct ConfigCommand: CredenceCommand {
                 throw CLIError("bins is a whole number from 1 to 100, e.g. credence config bins 10")
             }
             return String(b)
+        case "journal":
+            guard !v.isEmpty, !v.contains("\n") else {
+                throw CLIError(
+                    "journal is a file or a team URL, e.g. credence config journal postgres://alice@db.example/team")
+            }
+            if PostgresURL.isPostgres(v) { _ = try PostgresURL(v, environment: [:]) }
+            return v
         default:
             switch v.lowercased() {
             case "on", "true", "yes", "1": return "on"

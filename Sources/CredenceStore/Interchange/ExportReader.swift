@@ -4,17 +4,17 @@ import GRDB
 
 /// A cursor that can look at its next row without taking it, for merging ordered queries.
 struct PeekingCursor {
-    let cursor: RowCursor
-    var peeked: Row?
+    let cursor: any SQLCursor
+    var peeked: SQLRow?
 
-    init(_ cursor: RowCursor) throws {
+    init(_ cursor: any SQLCursor) throws {
         self.cursor = cursor
         peeked = try cursor.next()?.copy()
     }
 
     /// Takes every row whose first column equals `key`, in order (rows before it are skipped).
-    mutating func take(_ key: Int64) throws -> [Row] {
-        var out: [Row] = []
+    mutating func take(_ key: Int64) throws -> [SQLRow] {
+        var out: [SQLRow] = []
         while let row = peeked {
             let k: Int64 = row[0]
             if k > key { break }
@@ -30,44 +30,39 @@ extension Journal {
     /// export of a large journal never holds it all in memory.
     public func forEachInterchangeClaim(_ filter: ClaimFilter, _ body: (InterchangeClaim) throws -> Void) throws {
         try read { db in
-            let (whereClause, args) = Queries.conditions(filter, now: clock.now())
-            let claims = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT c.id, c.uuid, c.text, c.kind, c.notes, c.created_at, c.resolve_by FROM claim c \(whereClause) ORDER BY c.id
-                    """, arguments: args)
+            let (whereClause, args) = Queries.conditions(filter, now: clock.now(), dialect: db.dialect)
+            let claims = try db.cursor(
+                """
+                SELECT c.id, c.uuid, c.text, c.kind, c.notes, c.created_at, c.resolve_by FROM claim c \(whereClause) ORDER BY c.id
+                """, args)
             var options = try PeekingCursor(
-                Row.fetchCursor(db, sql: "SELECT claim_id, label FROM scenario_option ORDER BY claim_id, position"))
+                db.cursor("SELECT claim_id, label FROM scenario_option ORDER BY claim_id, position", []))
             var tags = try PeekingCursor(
-                Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id ORDER BY ct.claim_id, ct.id
-                        """))
+                db.cursor(
+                    """
+                    SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id ORDER BY ct.claim_id, ct.id
+                    """))
             var conditions = try PeekingCursor(
-                Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT cd.claim_id, c.uuid, cd.required_outcome FROM condition cd JOIN claim c ON c.id = cd.on_claim_id ORDER BY cd.claim_id
-                        """))
+                db.cursor(
+                    """
+                    SELECT cd.claim_id, c.uuid, cd.required_outcome FROM condition cd JOIN claim c ON c.id = cd.on_claim_id ORDER BY cd.claim_id
+                    """))
             var forecasts = try PeekingCursor(
-                Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT f.claim_id, f.id, w.name, o.label, f.probability, f.typed, f.form, f.reason, f.created_at
-                        FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id LEFT JOIN scenario_option o ON o.id = f.option_id
-                        ORDER BY f.claim_id
-                        """))
+                db.cursor(
+                    """
+                    SELECT f.claim_id, f.id, w.name, o.label, f.probability, f.typed, f.form, f.reason, f.created_at
+                    FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id LEFT JOIN scenario_option o ON o.id = f.option_id
+                    ORDER BY f.claim_id
+                    """))
             var resolutions = try PeekingCursor(
-                Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT r.claim_id, r.status, o.label, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic
-                        FROM resolution r LEFT JOIN scenario_option o ON o.id = r.option_id LEFT JOIN forecaster w ON w.id = r.resolved_by
-                        ORDER BY r.claim_id, r.id
-                        """))
+                db.cursor(
+                    """
+                    SELECT r.claim_id, r.status, o.label, r.resolved_at, r.recorded_at, r.note, w.name, r.automatic
+                    FROM resolution r LEFT JOIN scenario_option o ON o.id = r.option_id LEFT JOIN forecaster w ON w.id = r.resolved_by
+                    ORDER BY r.claim_id, r.id
+                    """))
             var caveats: [Int64: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT forecast_id, text FROM caveat ORDER BY forecast_id, id") {
+            for row in try db.rows("SELECT forecast_id, text FROM caveat ORDER BY forecast_id, id") {
                 caveats[row[0], default: []].append(row[1])
             }
             while let row = try claims.next() {
@@ -101,13 +96,12 @@ extension Journal {
     /// Every bet, with its claim's UUID.
     public func interchangeBets() throws -> [InterchangeBet] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.uuid, y.name, n.name, b.yes_stake, b.no_stake, b.terms, b.created_at, b.settled_at, b.settlement
-                    FROM bet b JOIN claim c ON c.id = b.claim_id JOIN forecaster y ON y.id = b.yes_forecaster_id
-                    JOIN forecaster n ON n.id = b.no_forecaster_id ORDER BY b.id
-                    """
+            try db.rows(
+                """
+                SELECT c.uuid, y.name, n.name, b.yes_stake, b.no_stake, b.terms, b.created_at, b.settled_at, b.settlement
+                FROM bet b JOIN claim c ON c.id = b.claim_id JOIN forecaster y ON y.id = b.yes_forecaster_id
+                JOIN forecaster n ON n.id = b.no_forecaster_id ORDER BY b.id
+                """
             ).map { r in
                 InterchangeBet(
                     claimUUID: r[0], yesSide: r[1], noSide: r[2], yesStake: r[3], noStake: r[4], terms: r[5],

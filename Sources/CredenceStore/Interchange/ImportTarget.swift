@@ -11,6 +11,12 @@ struct ImportTarget {
     /// Nil when the journal's directory does not exist yet.
     init?(path: String, clock: Clock) throws {
         self.path = path
+        // A team journal has no file to stand in for: its transaction keeps it whole.
+        if PostgresURL.isPostgres(path) {
+            temporary = nil
+            journal = try Journal.open(path: path, access: .write, clock: clock)
+            return
+        }
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         guard

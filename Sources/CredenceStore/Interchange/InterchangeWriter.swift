@@ -42,7 +42,7 @@ extension JournalWriter {
 /// adds what needs every claim first (merges, conditions, bets) and says what was done.
 final class ClaimImporter {
     private let w: JournalWriter
-    private var db: Database { w.db }
+    private var db: any SQLDatabase { w.db }
     private var summary = ImportSummary()
     /// Forecasters this import created, in order (kept apart from `summary`, which a merge holds).
     private var newForecasters: [String] = []
@@ -63,8 +63,8 @@ final class ClaimImporter {
     private var conditions: [(uuid: String, text: String, on: String, required: Bool)] = []
     // Rows go in many at a time; claims are always flushed before the rows that refer to them.
     private var claimRows: BatchInsert, tagRows: BatchInsert, forecastRows: BatchInsert, resolutionRows: BatchInsert
-    private var insertForecast: BulkStatement
-    private let insertCaveat: Statement, insertOption: Statement
+    private let insertForecast: any SQLStatement
+    private let insertCaveat: any SQLStatement, insertOption: any SQLStatement
     private let mark: Int64
     private var next: Int64
     /// Whether the forecast indexes were dropped, to be built once at the end.
@@ -77,42 +77,40 @@ final class ClaimImporter {
     init(_ w: JournalWriter) throws {
         self.w = w
         let db = w.db
-        for row in try Row.fetchAll(db, sql: "SELECT id, uuid, status FROM claim") {
+        for row in try db.rows("SELECT id, uuid, status FROM claim") {
             existingClaims[row[1]] = (row[0], row[2])
             takenIDs.insert(row[0])
         }
         claimRows = BatchInsert(
-            db, table: "claim",
+            w.db, table: "claim",
             columns: [
                 "id", "uuid", "text", "kind", "notes", "created_at", "resolve_by",
                 "status", "outcome", "resolved_at",
             ])
-        tagRows = BatchInsert(db, table: "claim_tag", columns: ["claim_id", "tag_id"], orIgnore: true)
+        tagRows = BatchInsert(w.db, table: "claim_tag", columns: ["claim_id", "tag_id"], orIgnore: true)
         forecastRows = BatchInsert(
-            db, table: "forecast",
+            w.db, table: "forecast",
             columns: [
                 "claim_id", "forecaster_id", "option_id", "probability", "typed",
                 "form", "reason", "created_at", "is_final", "outcome",
             ])
         resolutionRows = BatchInsert(
-            db, table: "resolution",
+            w.db, table: "resolution",
             columns: [
                 "claim_id", "status", "option_id", "resolved_at", "recorded_at",
                 "note", "resolved_by", "automatic",
             ])
-        insertForecast = try BulkStatement(
-            db,
+        insertForecast = try db.statement(
             """
             INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final, outcome)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertCaveat = try db.cachedStatement(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)")
-        insertOption = try db.cachedStatement(
-            sql: "INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)")
+        insertCaveat = try db.statement("INSERT INTO caveat(forecast_id, text) VALUES (?, ?)")
+        insertOption = try db.statement("INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)")
         // Ids are given here so rows can be batched. An id a file asks for is kept only above every
         // id this journal has ever used, so `undo` (which removes ids above its mark) removes it too.
-        mark = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claim'") ?? 0
-        forecastsBefore = try Int.fetchOne(db, sql: "SELECT max(id) FROM forecast") ?? 0
+        mark = try db.value(Int64.self, db.dialect.highestID("claim")) ?? 0
+        forecastsBefore = try db.value(Int.self, "SELECT max(id) FROM forecast") ?? 0
         next = max(mark, takenIDs.max() ?? 0) + 1
     }
 
@@ -127,7 +125,7 @@ final class ClaimImporter {
             return known.id
         }
         // The journal's names are case-insensitive (NOCASE): this finds "Olivia" for "olivia".
-        let existed = try Row.fetchOne(db, sql: "SELECT id, name FROM forecaster WHERE name = ?", arguments: [name])
+        let existed = try db.row("SELECT id, name FROM forecaster WHERE name = ?", [name])
         let id: Int64
         if let existed {
             id = existed[0]
@@ -171,12 +169,14 @@ final class ClaimImporter {
     /// failure leaves the indexes as they were.
     private func startBulk() throws {
         try flushAll()
-        try db.execute(sql: "PRAGMA cache_size = -262144")
+        guard let db = db as? SQLiteDatabase else { return }
+        let sqlite = db.db
+        try sqlite.execute(sql: "PRAGMA cache_size = -262144")
         // This SQLite zeroes freed pages, each one journalled first: dropping the indexes of a
         // million forecasts would copy 50 MB to be zeroed, for pages the rebuild reuses at once.
-        let secure = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
-        try db.execute(sql: "PRAGMA secure_delete = OFF; DROP INDEX forecast_by_claim; DROP INDEX forecast_final")
-        try db.execute(sql: "PRAGMA secure_delete = \(secure)")
+        let secure = try Int.fetchOne(sqlite, sql: "PRAGMA secure_delete") ?? 0
+        try sqlite.execute(sql: "PRAGMA secure_delete = OFF; DROP INDEX forecast_by_claim; DROP INDEX forecast_final")
+        try sqlite.execute(sql: "PRAGMA secure_delete = \(secure)")
         bulk = true
     }
 
@@ -192,7 +192,10 @@ final class ClaimImporter {
         }
         // Rebuilding the indexes costs in proportion to the whole table: worth it once this import
         // has brought at least as many forecasts as the journal had (a new journal: at once).
-        if !bulk && summary.claims >= Self.bulkThreshold && summary.forecasts >= forecastsBefore { try startBulk() }
+        if !bulk && db.engine == .sqlite && summary.claims >= Self.bulkThreshold && summary.forecasts >= forecastsBefore
+        {
+            try startBulk()
+        }
         let id = newID(claim.id)
         takenIDs.insert(id)
         claimIDs[claim.uuid] = id
@@ -209,8 +212,7 @@ final class ClaimImporter {
         if !claim.options.isEmpty {
             try claimRows.flush()
             for (i, label) in claim.options.enumerated() {
-                try insertOption.execute(arguments: [id, label, i])
-                optionIDs[label.lowercased()] = db.lastInsertedRowID
+                optionIDs[label.lowercased()] = try insertOption.insert([id, label, i])
             }
         }
         func option(_ label: String?, _ what: String) throws -> Int64? {
@@ -244,19 +246,11 @@ final class ClaimImporter {
             }
             // Caveats need the forecast's id: this one goes in on its own, after its claim.
             try flushAll()
-            insertForecast.bind(id)
-            insertForecast.bind(whos[i])
-            insertForecast.bind(o)
-            insertForecast.bind(f.probability)
-            insertForecast.bind(f.typed)
-            insertForecast.bind(f.form.rawValue)
-            insertForecast.bind(f.reason)
-            insertForecast.bind(f.createdAt.millis)
-            insertForecast.bind(counted[i])
-            insertForecast.bind(outcome)
-            try insertForecast.run()
-            let forecastID = db.lastInsertedRowID
-            for c in f.caveats { try insertCaveat.execute(arguments: [forecastID, c]) }
+            let forecastID = try insertForecast.insert([
+                id, whos[i], o, f.probability, f.typed, f.form.rawValue, f.reason, f.createdAt.millis, counted[i],
+                outcome,
+            ])
+            for c in f.caveats { try insertCaveat.execute([forecastID, c]) }
         }
         for r in claim.resolutions {
             resolutionRows.add(
@@ -268,22 +262,24 @@ final class ClaimImporter {
         if let last = claim.resolutions.last, last.status == .resolved {
             try flushAll()
             try db.execute(
-                sql: "UPDATE claim SET status = 'resolved', resolved_at = ?, resolved_option_id = ? WHERE id = ?",
-                arguments: [last.resolvedAt.millis, try option(last.option, "it resolves to"), id])
+                "UPDATE claim SET status = 'resolved', resolved_at = ?, resolved_option_id = ? WHERE id = ?",
+                [last.resolvedAt.millis, try option(last.option, "it resolves to"), id])
         }
         if claimRows.isFull || tagRows.isFull || forecastRows.isFull || resolutionRows.isFull { try flushAll() }
     }
 
     /// A claim as an import's refusal names it: by its text, as the file has it.
     private func claimName(_ id: ClaimID) throws -> String {
-        let text = try String.fetchOne(db, sql: "SELECT text FROM claim WHERE id = ?", arguments: [id]) ?? "?"
+        let text = try db.value(String.self, "SELECT text FROM claim WHERE id = ?", [id]) ?? "?"
         return "claim “\(text.count > 60 ? text.prefix(59) + "…" : text)”"
     }
 
     /// Writes what is buffered, rebuilds dropped indexes, then merges, conditions and bets.
     func finish(bets: [InterchangeBet], skipped: [String], notes: [String]) throws -> ImportSummary {
         try flushAll()
-        if bulk { try db.execute(sql: Schema.forecastIndexes) }
+        if bulk { try db.execute(Schema.forecastIndexes) }
+        // Claims went in with the ids given here: the engine's own counter moves past them.
+        if let sql = db.dialect.idsGiven("claim") { try db.execute(sql) }
         for m in merges {
             try w.merge(
                 m.claim, into: m.id, currentStatus: ClaimStatus(rawValue: m.status) ?? .open, who: who, tag: tag,
@@ -292,11 +288,11 @@ final class ClaimImporter {
         for c in conditions {
             guard let id = claimIDs[c.uuid] else { continue }
             let exists =
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM condition WHERE claim_id = ?", arguments: [id]) != nil
+                try db.value(Bool.self, "SELECT 1 FROM condition WHERE claim_id = ?", [id]) != nil
             if exists { continue }
             guard
                 let on = try claimIDs[c.on]
-                    ?? ClaimID.fetchOne(db, sql: "SELECT id FROM claim WHERE uuid = ?", arguments: [c.on])
+                    ?? db.value(ClaimID.self, "SELECT id FROM claim WHERE uuid = ?", [c.on])
             else {
                 summary.skipped.append(
                     "the condition of “\(c.text)”: the claim it depends on (\(c.on)) is not in the file or the journal")
@@ -308,7 +304,7 @@ final class ClaimImporter {
         for bet in bets {
             guard
                 let claim = try claimIDs[bet.claimUUID]
-                    ?? ClaimID.fetchOne(db, sql: "SELECT id FROM claim WHERE uuid = ?", arguments: [bet.claimUUID])
+                    ?? db.value(ClaimID.self, "SELECT id FROM claim WHERE uuid = ?", [bet.claimUUID])
             else {
                 summary.skipped.append(
                     "a bet between \(bet.yesSide) and \(bet.noSide): its claim (\(bet.claimUUID)) is not in the file or the journal"
@@ -317,18 +313,18 @@ final class ClaimImporter {
             }
             let y = try who(bet.yesSide), n = try who(bet.noSide)
             let duplicate =
-                try Bool.fetchOne(
-                    db,
-                    sql: """
-                        SELECT 1 FROM bet WHERE claim_id = ? AND yes_forecaster_id = ? AND no_forecaster_id = ? AND created_at = ?
-                        """, arguments: [claim, y, n, bet.createdAt.millis]) != nil
+                try db.value(
+                    Bool.self,
+                    """
+                    SELECT 1 FROM bet WHERE claim_id = ? AND yes_forecaster_id = ? AND no_forecaster_id = ? AND created_at = ?
+                    """, [claim, y, n, bet.createdAt.millis]) != nil
             if duplicate { continue }
             try db.execute(
-                sql: """
-                    INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at, settled_at, settlement)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                """
+                INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at, settled_at, settlement)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     claim, y, n, bet.yesStake, bet.noStake, bet.terms, bet.createdAt.millis, bet.settledAt?.millis,
                     bet.settlement?.rawValue,
                 ])
@@ -387,18 +383,16 @@ extension JournalWriter {
     ) throws {
         var changed = false
         // Cached statements: an import can merge thousands of claims.
-        let options = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT id, label FROM scenario_option WHERE claim_id = ?"), arguments: [id])
+        let options = try db.statement("SELECT id, label FROM scenario_option WHERE claim_id = ?").rows([id])
         let optionIDs = Dictionary(
             options.map { (($0["label"] as String).lowercased(), $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
         let existing = Set(
-            try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT lower(w.name) AS who, coalesce(f.option_id, 0) AS option, f.created_at, f.probability, f.typed
-                        FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = ?
-                        """), arguments: [id]
-            ).map {
+            try db.statement(
+                """
+                SELECT lower(w.name) AS who, coalesce(f.option_id, 0) AS option, f.created_at, f.probability, f.typed
+                FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = ?
+                """
+            ).rows([id]).map {
                 "\($0["who"] as String)|\($0["option"] as Int64)|\($0["created_at"] as Int64)|\(($0["probability"] as Double).bitPattern)|\($0["typed"] as String)"
             })
         for f in claim.forecasts {
@@ -415,44 +409,41 @@ extension JournalWriter {
                 summary.duplicateForecasts += 1
                 continue
             }
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
-                    """
-            ).execute(
-                arguments: [
-                    id, try who(f.forecaster), option, f.probability, f.typed, f.form.rawValue, f.reason,
-                    f.createdAt.millis,
-                ])
-            let forecastID = db.lastInsertedRowID
+            let forecastID = try db.statement(
+                """
+                INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """
+            ).insert([
+                id, try who(f.forecaster), option, f.probability, f.typed, f.form.rawValue, f.reason,
+                f.createdAt.millis,
+            ])
             for c in f.caveats {
-                try db.execute(sql: "INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", arguments: [forecastID, c])
+                try db.execute("INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", [forecastID, c])
             }
             summary.forecasts += 1
             changed = true
         }
         for t in claim.tags {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO claim_tag(claim_id, tag_id) VALUES (?, ?)").execute(
-                arguments: [id, try tag(t)])
-            if db.changesCount > 0 { changed = true }
+            let added = try db.statement("INSERT INTO claim_tag(claim_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .execute([id, try tag(t)])
+            if added > 0 { changed = true }
         }
         if let last = claim.resolutions.last, last.status != currentStatus {
             if currentStatus == .open {
                 let option = last.option.flatMap { optionIDs[$0.lowercased()] }
                 try db.execute(
-                    sql: """
-                        INSERT INTO resolution(claim_id, status, option_id, resolved_at, recorded_at, note, resolved_by, automatic)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
+                    """
+                    INSERT INTO resolution(claim_id, status, option_id, resolved_at, recorded_at, note, resolved_by, automatic)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
                         id, last.status.rawValue, option, last.resolvedAt.millis, now.millis, last.note,
                         try last.resolvedBy.map(who), last.automatic,
                     ])
                 try db.execute(
-                    sql:
-                        "UPDATE claim SET status = ?, outcome = ?, resolved_at = ?, resolved_option_id = ? WHERE id = ?",
-                    arguments: [
+                    "UPDATE claim SET status = ?, outcome = ?, resolved_at = ?, resolved_option_id = ? WHERE id = ?",
+                    [
                         last.status.rawValue, last.status.outcome.map { $0 ? 1 : 0 }, last.resolvedAt.millis, option,
                         id,
                     ])

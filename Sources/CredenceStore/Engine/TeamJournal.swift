@@ -1,0 +1,201 @@
+import CredenceCore
+import Foundation
+
+/// A member of a team journal, as `team list` shows them.
+public struct TeamMember: Sendable, Equatable {
+    public let name: String
+    public let role: String
+    public let isResolver: Bool
+    public let isAdmin: Bool
+    /// False once `team remove` revoked their login (their forecasts stay).
+    public let canLogIn: Bool
+}
+
+/// What `team init` did.
+public enum TeamInitResult: Sendable, Equatable {
+    case created(version: Int)
+    case migrated(from: Int, to: Int)
+    case alreadyCurrent(version: Int)
+}
+
+extension Journal {
+    /// Opens a team journal. `initializing`: for `team init`, which may find no schema yet.
+    static func openTeam(_ text: String, clock: Clock, initializing: Bool = false) throws -> Journal {
+        let url = try PostgresURL(text)
+        let db = try PostgresDatabase.connect(url)
+        let journal = Journal(path: url.shown, postgres: db, clock: clock)
+        journal.url = url
+        do {
+            let found = try journal.teamSchemaVersion()
+            if found > PostgresSchema.version {
+                throw JournalError.newerSchema(path: url.shown, found: found, supported: PostgresSchema.version)
+            }
+            if !initializing && found < PostgresSchema.version {
+                throw JournalError.teamJournalNotSetUp(
+                    url: url.shown,
+                    reason: found == 0
+                        ? "the database has no Credence schema yet: its owner runs `credence team init --journal \(url.shown)` once"
+                        : "its schema is version \(found) and this credence needs \(PostgresSchema.version): its owner runs `credence team init` to migrate it"
+                )
+            }
+            if !initializing { journal.member = try journal.connectedMember() }
+        } catch {
+            db.close()
+            throw error
+        }
+        return journal
+    }
+
+    public static func openTeam(url: String, clock: Clock) throws -> Journal {
+        try openTeam(url, clock: clock, initializing: true)
+    }
+
+    private var postgres: PostgresDatabase {
+        get throws {
+            guard case .postgres(let db) = connection else {
+                throw JournalError.invalid(
+                    "this is a personal journal (a SQLite file): team commands need --journal postgres://USER@HOST/DB")
+            }
+            return db
+        }
+    }
+
+    /// 0 when the database has no Credence schema.
+    func teamSchemaVersion() throws -> Int {
+        let db = try postgres
+        let exists: Int64? = try db.value(
+            "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'credence' AND tablename = 'meta'")
+        guard exists != nil else { return 0 }
+        let version: String? = try db.value("SELECT value FROM credence.meta WHERE key = 'schema_version'")
+        return version.flatMap(Int.init) ?? 0
+    }
+
+    /// The forecaster the connected role forecasts as: the one `team add` made for it, else the
+    /// role's own name (the owner, whose forecaster is made by their first write, as on a file).
+    func connectedMember() throws -> String? {
+        try postgres.value(
+            "SELECT coalesce((SELECT name FROM credence.forecaster WHERE role_name = current_user), current_user::text)"
+        )
+    }
+
+    /// Creates or migrates the schema, as the database's owner: safe to run again, and a schema
+    /// newer than this credence is refused untouched.
+    public func teamInit() throws -> TeamInitResult {
+        let db = try postgres
+        let database = url?.database ?? ""
+        return try db.writing { _ in
+            // One initialiser at a time; a second waits, then finds the work done.
+            try db.execute("SELECT pg_advisory_xact_lock(4352454401)")
+            let found = try teamSchemaVersion()
+            if found > PostgresSchema.version {
+                throw JournalError.newerSchema(path: path, found: found, supported: PostgresSchema.version)
+            }
+            if found == PostgresSchema.version { return (.alreadyCurrent(version: found), false) }
+            for migration in PostgresSchema.migrations where migration.version > found {
+                try db.script(migration.sql)
+            }
+            try db.execute(
+                """
+                INSERT INTO credence.meta(key, value) VALUES ('schema_version', ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """, [String(PostgresSchema.version)])
+            let role = PostgresSchema.memberRole(database)
+            try db.script(
+                """
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(Self.literal(role))) THEN
+                        CREATE ROLE \(Self.identifier(role)) NOLOGIN;
+                    END IF;
+                END $$;
+                """)
+            try db.script(PostgresSchema.grants(Self.identifier(role)))
+            let result: TeamInitResult =
+                found == 0
+                ? .created(version: PostgresSchema.version) : .migrated(from: found, to: PostgresSchema.version)
+            return (result, true)
+        }
+    }
+
+    /// Creates NAME's login role (with `password`) and forecaster, or gives an existing
+    /// forecaster (imported history) its login.
+    public func teamAdd(name: String, password: String, resolver: Bool, admin: Bool) throws -> TeamMember {
+        let db = try postgres
+        guard let clean = ForecasterName.clean(name) else { throw JournalError.invalid(ForecasterName.emptyMessage) }
+        let role = clean.lowercased()
+        guard role.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
+            throw JournalError.invalid(
+                "\"\(clean)\" cannot be a login name: use letters, digits and _ (starting with a letter), such as \(role.filter { $0.isLetter || $0.isNumber || $0 == "_" }.prefix(20))"
+            )
+        }
+        let member = PostgresSchema.memberRole(url?.database ?? "")
+        return try db.writing { _ in
+            let exists: Int64? = try db.value("SELECT 1 FROM pg_roles WHERE rolname = ?", [role])
+            do {
+                if exists == nil {
+                    try db.script("CREATE ROLE \(Self.identifier(role)) LOGIN PASSWORD \(Self.literal(password))")
+                } else {
+                    try db.script("ALTER ROLE \(Self.identifier(role)) LOGIN PASSWORD \(Self.literal(password))")
+                }
+                try db.script("GRANT \(Self.identifier(member)) TO \(Self.identifier(role))")
+            } catch JournalError.serverRefused(_, let reason) where reason.hasPrefix("permission denied") {
+                throw JournalError.serverRefused(
+                    server: url?.server ?? path,
+                    reason:
+                        "creating a login needs the CREATEROLE privilege: connect as the database's owner with CREATEROLE (or a superuser) to run `team add`"
+                )
+            }
+            let taken: String? = try db.value(
+                "SELECT name FROM credence.forecaster WHERE role_name = ? AND credence.nocase(name) <> credence.nocase(?)",
+                [role, clean])
+            if let taken { throw JournalError.invalid("the login \(role) already belongs to \(taken)") }
+            try db.execute(
+                """
+                INSERT INTO credence.forecaster(name, created_at, role_name, is_resolver, is_admin)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (credence.nocase(name)) DO UPDATE SET role_name = excluded.role_name,
+                    is_resolver = excluded.is_resolver, is_admin = excluded.is_admin
+                """, [clean, clock.now().millis, role, resolver, admin])
+            return (try teamMembers().first { $0.role == role }!, true)
+        }
+    }
+
+    public func teamMembers() throws -> [TeamMember] {
+        let db = try postgres
+        return try db.reading { _ in
+            try db.rows(
+                """
+                SELECT f.name, f.role_name, f.is_resolver, f.is_admin, coalesce(r.rolcanlogin, false) AS can_login
+                FROM credence.forecaster f LEFT JOIN pg_roles r ON r.rolname = f.role_name
+                WHERE f.role_name IS NOT NULL ORDER BY credence.nocase(f.name)
+                """
+            ).map {
+                TeamMember(
+                    name: $0["name"], role: $0["role_name"], isResolver: $0["is_resolver"], isAdmin: $0["is_admin"],
+                    canLogIn: $0["can_login"])
+            }
+        }
+    }
+
+    /// Revokes NAME's login; their forecasts, claims and resolutions stay in the record.
+    public func teamRemove(name: String) throws -> TeamMember {
+        let db = try postgres
+        let member = PostgresSchema.memberRole(url?.database ?? "")
+        return try db.writing { _ in
+            guard
+                let role: String = try db.value(
+                    "SELECT role_name FROM credence.forecaster WHERE credence.nocase(name) = credence.nocase(?) AND role_name IS NOT NULL",
+                    [name])
+            else {
+                throw JournalError.invalid("\(name) is not a member of this team: `credence team list` shows who is")
+            }
+            let me: String? = try db.value("SELECT current_user::text")
+            if role == me { throw JournalError.invalid("you cannot remove yourself: another admin can") }
+            try db.script("ALTER ROLE \(Self.identifier(role)) NOLOGIN")
+            try db.script("REVOKE \(Self.identifier(member)) FROM \(Self.identifier(role))")
+            return (try teamMembers().first { $0.role == role }!, true)
+        }
+    }
+
+    static func identifier(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+}
