@@ -51,8 +51,10 @@ import Testing
         let expected = try String(contentsOf: Self.committed, encoding: .utf8)
         let a = actual.components(separatedBy: "\n"), e = expected.components(separatedBy: "\n")
         let first = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+        // A Bool, so that a failure prints the first differing line rather than both schemas whole.
+        let same = actual == expected
         #expect(
-            actual == expected,
+            same,
             """
             the schema of a new journal differs from Fixtures/schema.sql at line \(first + 1):
               committed: \(first < e.count ? e[first] : "(end of file)")
