@@ -34,6 +34,15 @@ import Testing
         return out
     }
 
+    /// The schema version of a committed journal, read without opening it for writing.
+    static func userVersion(of url: URL) throws -> Int? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let db = try DatabaseQueue(path: url.path, configuration: configuration)
+        defer { try? db.close() }
+        return try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+    }
+
     static func check(journal: String, session: String) throws -> Harness {
         let committed = try Data(contentsOf: fixture(journal))
         let expected = try String(contentsOf: fixture(session), encoding: .utf8)
@@ -55,5 +64,19 @@ import Testing
         // The undone add left its id behind: the next claim is 5, not 4.
         #expect(h.run("add 'After the fixture' 40%").out.hasPrefix("Added claim 5:"))
         #expect(h.value("PRAGMA integrity_check") == "ok")
+    }
+
+    /// A version 1 journal, made by the release before migration 2 (242238a): today's Credence
+    /// migrates it when it opens it (undo steps gain their origin, empty for the old ones), and
+    /// the session reads and writes it as it did. Version 1's undo gave an undone claim's id
+    /// again, so its next claim is 4.
+    @Test func aVersion1JournalOpensMigratesAndTakesWrites() throws {
+        #expect(try Self.userVersion(of: Self.fixture("journal-v1.sqlite")) == 1)
+        let h = try Self.check(journal: "journal-v1.sqlite", session: "journal-v1.session.txt")
+        #expect(h.value("PRAGMA user_version") == "2")
+        let origins = h.rows("SELECT origin FROM undo_step ORDER BY id").map(\.[0])
+        #expect(origins.count == 11 && origins.prefix(9).allSatisfy(\.isEmpty) && !origins[9].isEmpty)
+        #expect(h.value("PRAGMA integrity_check") == "ok")
+        #expect(h.value("PRAGMA foreign_key_check") == nil)
     }
 }
