@@ -51,7 +51,8 @@ let package = Package(
             dependencies: [
                 "CredenceStore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CredenceReportTests", dependencies: ["CredenceReport"], resources: [.copy("Snapshots")]),
         .testTarget(

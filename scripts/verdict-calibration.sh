@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Spec §15's check of the verdict, by simulation on the release build: the share of calibrated
-# forecasters told they are miscalibrated (≤ 7%) and of overconfident ones caught (≥ 80%).
+# The check of docs/statistics.md §15 on the verdict, by simulation on the release build: the
+# share of calibrated forecasters told they are miscalibrated (≤ 7%) and of overconfident ones caught (≥ 80%).
 # FORECASTERS per row (default 1000); N the sample sizes (default 50,300,1000).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -50,7 +50,7 @@ public struct CalibrationReport: Sendable {
     /// GJ Open's 0–2 Brier per question when scenario sets are among the rows (see
     /// `ForecastGroup.perQuestionBrier`); otherwise it is 2·BS.
     public let perQuestionBrier: Double?
-    /// With `--scoring time-averaged`: the subject's time-averaged Brier (spec §10), and when the
+    /// With `--scoring time-averaged`: the subject's time-averaged Brier (docs/statistics.md §10), and when the
     /// report pools several forecasters, each one's.
     public let timeAveraged: TimeAveragedRecord?
     public let timeAveragedByForecaster: [String: TimeAveragedRecord]
@@ -123,7 +123,7 @@ public struct ReliabilityChart: Sendable {
     }
 }
 
-/// The plain sentences about calibration, worded from `CalibrationVerdict` (spec §15): nothing
+/// The plain sentences about calibration, worded from `CalibrationVerdict` (docs/statistics.md §15): nothing
 /// here decides whether there is miscalibration, only how to say what the test found.
 public enum Verdict {
     public static var minimum: Int { CalibrationVerdict.minimum }

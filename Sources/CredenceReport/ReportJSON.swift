@@ -38,7 +38,7 @@ public enum ReportJSON {
         return JSONValue.object(o).rendered()
     }
 
-    /// The gate behind the verdict (spec §15), machine-readable; shape documented in the README.
+    /// The gate behind the verdict (docs/statistics.md §15), machine-readable; shape documented in the README.
     public static func verdictTest(_ v: CalibrationVerdict) -> JSONValue {
         let region: JSONValue =
             v.region.map { r in

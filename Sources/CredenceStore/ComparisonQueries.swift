@@ -128,7 +128,7 @@ extension Journal {
 
     /// Resolved scenario sets both forecast, scored on their final forecasts per option: the
     /// multi-category Brier and the probability each gave to what happened (0 if they left that
-    /// option out). No histories: time averages are defined for binary claims (spec §10).
+    /// option out). No histories: time averages are defined for binary claims (docs/statistics.md §10).
     func sharedScenarioSets(
         _ db: any SQLDatabase, _ ida: Int64, _ idb: Int64, scope: ClaimScope, withText: Bool
     ) throws -> [SharedClaim] {

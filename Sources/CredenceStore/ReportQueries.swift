@@ -65,7 +65,7 @@ public struct ForecastGroup: Sendable, Equatable {
 extension Journal {
     /// One aggregate query: `GROUP BY group, probability` with counts of YES outcomes, over
     /// resolved binary claims (annulled and open claims are left out). The math then runs on the
-    /// K distinct values, not the n rows (spec §12).
+    /// K distinct values, not the n rows (docs/statistics.md §12).
     public func forecastCounts(_ s: ReportSelection, by grouping: ReportGrouping = .none) throws -> [ForecastGroup] {
         try read { db in
             var joins = ""
@@ -150,7 +150,7 @@ extension Journal {
     }
 
     /// Every forecaster's forecast histories on the resolved binary claims of a selection, for
-    /// time-averaged scoring (spec §10): one scan in (forecaster, claim, entry) order.
+    /// time-averaged scoring (docs/statistics.md §10): one scan in (forecaster, claim, entry) order.
     public func claimHistories(_ s: ReportSelection) throws -> [ClaimHistory] {
         try read { db in
             var args: SQLArguments = []

@@ -1,21 +1,23 @@
 import GRDB
 
-/// The journal's schema. Migrations are never edited once shipped; a change is a new migration.
-/// `PRAGMA user_version` holds the schema version so a current journal opens without the migrator,
-/// and a journal from a newer Credence is refused before anything touches it.
+/// The journal's schema. Migrations are literal SQL, frozen once shipped: a journal on disk has
+/// them already, so a new journal must get exactly the same statements, and a change is a new
+/// migration (ARCHITECTURE.md §7; `Tests/CredenceStoreTests/Fixtures/schema.sql` holds the
+/// result). `PRAGMA user_version` holds the schema version so a current journal opens without
+/// the migrator, and a journal from a newer Credence is refused before anything touches it.
 enum Schema {
     static let version = 2
     /// "CRED": marks a file as a Credence journal.
     static let applicationID: Int32 = 0x4352_4544
 
-    /// The forecast table's indexes: by claim (show, merges, vs) and the counted forecasts by
-    /// forecaster and probability (the report's GROUP BY reads this index alone).
-    static let forecastIndexes = """
-        CREATE INDEX forecast_by_claim ON forecast(claim_id, forecaster_id, created_at);
-        CREATE INDEX forecast_final ON forecast(forecaster_id, probability, outcome, option_id, claim_id) WHERE is_final = 1;
-        """
-
-    /// Times are INTEGER milliseconds since the Unix epoch (UTC).
+    /// Version 1 as shipped: the tables, their indexes, and the triggers that record, for every
+    /// UPDATE and DELETE, the SQL that reverses it. Inserts are reverted through the
+    /// AUTOINCREMENT high-water marks each step records, so bulk imports pay nothing for undo.
+    /// (`undo` leaves the counters where they are: an id, once given, is never given to another
+    /// claim.) Times are INTEGER milliseconds since the Unix epoch (UTC). The forecast indexes:
+    /// by claim (show, merges, vs) and the counted forecasts by forecaster and probability (the
+    /// report's GROUP BY reads this index alone). SQLite stores each statement's text as written,
+    /// so not a byte of this changes, long lines included.
     static let v1 = """
         CREATE TABLE forecaster (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -65,7 +67,8 @@ enum Schema {
             -- the claim's outcome, or for a scenario option whether it happened; NULL while open or annulled.
             outcome INTEGER CHECK (outcome IN (0, 1))
         ) STRICT;
-        \(forecastIndexes)
+        CREATE INDEX forecast_by_claim ON forecast(claim_id, forecaster_id, created_at);
+        CREATE INDEX forecast_final ON forecast(forecaster_id, probability, outcome, option_id, claim_id) WHERE is_final = 1;
 
         CREATE TABLE caveat (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -139,9 +142,90 @@ enum Schema {
             sql TEXT NOT NULL
         ) STRICT;
         CREATE INDEX undo_op_by_step ON undo_op(step_id);
+        CREATE TRIGGER undo_forecaster_update AFTER UPDATE ON forecaster BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'UPDATE forecaster SET name = ' || quote(OLD.name) || ', created_at = ' || quote(OLD.created_at) || ' WHERE id = ' || OLD.id;
+        END;
+        CREATE TRIGGER undo_forecaster_delete AFTER DELETE ON forecaster BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'INSERT INTO forecaster(id, name, created_at) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.name) || ', ' || quote(OLD.created_at) || ')';
+        END;
+        CREATE TRIGGER undo_claim_update AFTER UPDATE ON claim BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'UPDATE claim SET uuid = ' || quote(OLD.uuid) || ', text = ' || quote(OLD.text) || ', kind = ' || quote(OLD.kind) || ', notes = ' || quote(OLD.notes) || ', created_at = ' || quote(OLD.created_at) || ', resolve_by = ' || quote(OLD.resolve_by) || ', status = ' || quote(OLD.status) || ', outcome = ' || quote(OLD.outcome) || ', resolved_at = ' || quote(OLD.resolved_at) || ', resolved_option_id = ' || quote(OLD.resolved_option_id) || ' WHERE id = ' || OLD.id;
+        END;
+        CREATE TRIGGER undo_claim_delete AFTER DELETE ON claim BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'INSERT INTO claim(id, uuid, text, kind, notes, created_at, resolve_by, status, outcome, resolved_at, resolved_option_id) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.uuid) || ', ' || quote(OLD.text) || ', ' || quote(OLD.kind) || ', ' || quote(OLD.notes) || ', ' || quote(OLD.created_at) || ', ' || quote(OLD.resolve_by) || ', ' || quote(OLD.status) || ', ' || quote(OLD.outcome) || ', ' || quote(OLD.resolved_at) || ', ' || quote(OLD.resolved_option_id) || ')';
+        END;
+        CREATE TRIGGER undo_scenario_option_update AFTER UPDATE ON scenario_option BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'UPDATE scenario_option SET claim_id = ' || quote(OLD.claim_id) || ', label = ' || quote(OLD.label) || ', position = ' || quote(OLD.position) || ' WHERE id = ' || OLD.id;
+        END;
+        CREATE TRIGGER undo_scenario_option_delete AFTER DELETE ON scenario_option BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'INSERT INTO scenario_option(id, claim_id, label, position) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.claim_id) || ', ' || quote(OLD.label) || ', ' || quote(OLD.position) || ')';
+        END;
+        CREATE TRIGGER undo_forecast_update AFTER UPDATE ON forecast BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'UPDATE forecast SET claim_id = ' || quote(OLD.claim_id) || ', forecaster_id = ' || quote(OLD.forecaster_id) || ', option_id = ' || quote(OLD.option_id) || ', probability = ' || quote(OLD.probability) || ', typed = ' || quote(OLD.typed) || ', form = ' || quote(OLD.form) || ', reason = ' || quote(OLD.reason) || ', created_at = ' || quote(OLD.created_at) || ', is_final = ' || quote(OLD.is_final) || ', outcome = ' || quote(OLD.outcome) || ' WHERE id = ' || OLD.id;
+        END;
+        CREATE TRIGGER undo_forecast_delete AFTER DELETE ON forecast BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'INSERT INTO forecast(id, claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final, outcome) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.claim_id) || ', ' || quote(OLD.forecaster_id) || ', ' || quote(OLD.option_id) || ', ' || quote(OLD.probability) || ', ' || quote(OLD.typed) || ', ' || quote(OLD.form) || ', ' || quote(OLD.reason) || ', ' || quote(OLD.created_at) || ', ' || quote(OLD.is_final) || ', ' || quote(OLD.outcome) || ')';
+        END;
+        CREATE TRIGGER undo_caveat_update AFTER UPDATE ON caveat BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'UPDATE caveat SET forecast_id = ' || quote(OLD.forecast_id) || ', text = ' || quote(OLD.text) || ', is_condition = ' || quote(OLD.is_condition) || ' WHERE id = ' || OLD.id;
+        END;
+        CREATE TRIGGER undo_caveat_delete AFTER DELETE ON caveat BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'INSERT INTO caveat(id, forecast_id, text, is_condition) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.forecast_id) || ', ' || quote(OLD.text) || ', ' || quote(OLD.is_condition) || ')';
+        END;
+        CREATE TRIGGER undo_tag_update AFTER UPDATE ON tag BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'UPDATE tag SET name = ' || quote(OLD.name) || ' WHERE id = ' || OLD.id;
+        END;
+        CREATE TRIGGER undo_tag_delete AFTER DELETE ON tag BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'INSERT INTO tag(id, name) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.name) || ')';
+        END;
+        CREATE TRIGGER undo_claim_tag_update AFTER UPDATE ON claim_tag BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'UPDATE claim_tag SET claim_id = ' || quote(OLD.claim_id) || ', tag_id = ' || quote(OLD.tag_id) || ' WHERE id = ' || OLD.id;
+        END;
+        CREATE TRIGGER undo_claim_tag_delete AFTER DELETE ON claim_tag BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'INSERT INTO claim_tag(id, claim_id, tag_id) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.claim_id) || ', ' || quote(OLD.tag_id) || ')';
+        END;
+        CREATE TRIGGER undo_resolution_update AFTER UPDATE ON resolution BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'UPDATE resolution SET claim_id = ' || quote(OLD.claim_id) || ', status = ' || quote(OLD.status) || ', option_id = ' || quote(OLD.option_id) || ', resolved_at = ' || quote(OLD.resolved_at) || ', recorded_at = ' || quote(OLD.recorded_at) || ', note = ' || quote(OLD.note) || ', resolved_by = ' || quote(OLD.resolved_by) || ', automatic = ' || quote(OLD.automatic) || ' WHERE id = ' || OLD.id;
+        END;
+        CREATE TRIGGER undo_resolution_delete AFTER DELETE ON resolution BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'INSERT INTO resolution(id, claim_id, status, option_id, resolved_at, recorded_at, note, resolved_by, automatic) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.claim_id) || ', ' || quote(OLD.status) || ', ' || quote(OLD.option_id) || ', ' || quote(OLD.resolved_at) || ', ' || quote(OLD.recorded_at) || ', ' || quote(OLD.note) || ', ' || quote(OLD.resolved_by) || ', ' || quote(OLD.automatic) || ')';
+        END;
+        CREATE TRIGGER undo_condition_update AFTER UPDATE ON condition BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'UPDATE condition SET claim_id = ' || quote(OLD.claim_id) || ', on_claim_id = ' || quote(OLD.on_claim_id) || ', required_outcome = ' || quote(OLD.required_outcome) || ' WHERE id = ' || OLD.id;
+        END;
+        CREATE TRIGGER undo_condition_delete AFTER DELETE ON condition BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'INSERT INTO condition(id, claim_id, on_claim_id, required_outcome) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.claim_id) || ', ' || quote(OLD.on_claim_id) || ', ' || quote(OLD.required_outcome) || ')';
+        END;
+        CREATE TRIGGER undo_bet_update AFTER UPDATE ON bet BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'UPDATE bet SET claim_id = ' || quote(OLD.claim_id) || ', yes_forecaster_id = ' || quote(OLD.yes_forecaster_id) || ', no_forecaster_id = ' || quote(OLD.no_forecaster_id) || ', yes_stake = ' || quote(OLD.yes_stake) || ', no_stake = ' || quote(OLD.no_stake) || ', terms = ' || quote(OLD.terms) || ', created_at = ' || quote(OLD.created_at) || ', settled_at = ' || quote(OLD.settled_at) || ', settlement = ' || quote(OLD.settlement) || ' WHERE id = ' || OLD.id;
+        END;
+        CREATE TRIGGER undo_bet_delete AFTER DELETE ON bet BEGIN
+            INSERT INTO undo_op(step_id, sql) SELECT (SELECT max(id) FROM undo_step), 'INSERT INTO bet(id, claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at, settled_at, settlement) VALUES (' || quote(OLD.id) || ', ' || quote(OLD.claim_id) || ', ' || quote(OLD.yes_forecaster_id) || ', ' || quote(OLD.no_forecaster_id) || ', ' || quote(OLD.yes_stake) || ', ' || quote(OLD.no_stake) || ', ' || quote(OLD.terms) || ', ' || quote(OLD.created_at) || ', ' || quote(OLD.settled_at) || ', ' || quote(OLD.settlement) || ')';
+        END;
         """
 
-    /// Tables whose changes `undo` reverts, parents before children, with their columns.
+    /// Who made each undo step (`undo` says whether it reverts another process's change), and
+    /// when the whole journal last passed SQLite's quick check (`Journal.checkBeforeWriting`).
+    static let v2 = """
+        ALTER TABLE undo_step ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+
+        CREATE TABLE journal_check (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            checked_at INTEGER NOT NULL
+        ) STRICT;
+        """
+
+    /// The forecast indexes as the current schema has them (v1's), which a bulk import drops
+    /// and rebuilds; a migration that changes them updates this too (SchemaTests checks it).
+    static let forecastIndexes = """
+        CREATE INDEX forecast_by_claim ON forecast(claim_id, forecaster_id, created_at);
+        CREATE INDEX forecast_final ON forecast(forecaster_id, probability, outcome, option_id, claim_id) WHERE is_final = 1;
+        """
+
+    /// Tables whose changes `undo` reverts, parents before children, with their columns as the
+    /// current schema has them: `undo` deletes rows above each step's marks in these tables. v1's
+    /// triggers were written from this list; a migration that adds a column to one of these
+    /// tables updates it and replaces that table's two triggers (SchemaTests checks both).
     static let undoable: [(table: String, columns: [String])] = [
         ("forecaster", ["id", "name", "created_at"]),
         (
@@ -179,46 +263,9 @@ enum Schema {
         ),
     ]
 
-    /// Triggers that record, for every UPDATE and DELETE, the SQL that reverses it. Inserts are
-    /// reverted through the AUTOINCREMENT high-water marks each step records, so bulk imports
-    /// pay nothing for undo. (`undo` leaves the counters where they are: an id, once given,
-    /// is never given to another claim.)
-    static var undoTriggers: String {
-        undoable.map { table, columns in
-            let step = "(SELECT max(id) FROM undo_step)"
-            let restore = columns.dropFirst().map { "\($0) = ' || quote(OLD.\($0)) || '" }.joined(separator: ", ")
-            let values = columns.map { "' || quote(OLD.\($0)) || '" }.joined(separator: ", ")
-            return """
-                CREATE TRIGGER undo_\(table)_update AFTER UPDATE ON \(table) BEGIN
-                    INSERT INTO undo_op(step_id, sql) SELECT \(step), 'UPDATE \(table) SET \(restore) WHERE id = ' || OLD.id;
-                END;
-                CREATE TRIGGER undo_\(table)_delete AFTER DELETE ON \(table) BEGIN
-                    INSERT INTO undo_op(step_id, sql) SELECT \(step), 'INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(values))';
-                END;
-                """
-        }.joined(separator: "\n")
-    }
-
-    /// Who made each undo step (`undo` says whether it reverts another process's change), and
-    /// when the whole journal last passed SQLite's quick check (`Journal.checkBeforeWriting`).
-    static let v2 = """
-        ALTER TABLE undo_step ADD COLUMN origin TEXT NOT NULL DEFAULT '';
-
-        CREATE TABLE journal_check (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            checked_at INTEGER NOT NULL
-        ) STRICT;
-        """
-
     /// Migrations by the version they bring the journal to, applied in order in one transaction.
     static let migrations: [(version: Int, apply: @Sendable (Database) throws -> Void)] = [
-        (
-            1,
-            { db in
-                try db.execute(sql: v1)
-                try db.execute(sql: undoTriggers)
-            }
-        ),
+        (1, { db in try db.execute(sql: v1) }),
         (2, { db in try db.execute(sql: v2) }),
     ]
 

@@ -140,7 +140,7 @@ import Testing
         #expect(report["brier_0_2_per_question"] as? Bool == true)
     }
 
-    /// tiny_timeline.csv in days: the spec's §14 timeline, entered as it happened.
+    /// tiny_timeline.csv in days: the timeline of docs/statistics.md §14, entered as it happened.
     static func timeline() -> Harness {
         let h = Harness()
         h.run("add t1 60% --as alice")

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `credence import` and `credence report` end to end: the vectors go in through the journal and
-/// the report's JSON must carry the same numbers (spec tolerance 1e-12).
+/// the report's JSON must carry the same numbers (the tolerance of docs/statistics.md, 1e-12).
 @Suite struct ReportCommandTests {
     static func fixture(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent()

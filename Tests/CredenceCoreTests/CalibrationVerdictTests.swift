@@ -3,7 +3,7 @@ import Testing
 
 @testable import CredenceCore
 
-/// The verdict gate of spec §15 on hand-made counts.
+/// The verdict gate of docs/statistics.md §15 on hand-made counts.
 @Suite struct CalibrationVerdictTests {
     static func analysis(_ counts: [(Int, Int, Int)]) -> CalibrationAnalysis {
         Calibration.analyse(

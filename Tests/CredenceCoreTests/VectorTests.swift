@@ -3,7 +3,7 @@ import Testing
 
 @testable import CredenceCore
 
-/// The shared test vectors (spec §14 and testdata/README.md), every field they carry.
+/// The shared test vectors (docs/statistics.md §14), every field they carry.
 @Suite struct VectorTests {
     static let plainFiles = ["tiny_hand", "edge_cases", "journal_100", "journal_1000"]
 

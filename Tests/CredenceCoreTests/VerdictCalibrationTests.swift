@@ -3,12 +3,12 @@ import Testing
 
 @testable import CredenceCore
 
-/// Spec §15's check, by simulation: how often the verdict claims miscalibration for forecasters
+/// The check of docs/statistics.md §15, by simulation: how often the verdict claims miscalibration for forecasters
 /// who are calibrated by construction (false alarms, at most 5% plus Monte Carlo error), and how
 /// often it catches forecasters whose numbers are stretched 1.6× away from 50% (power).
 /// `scripts/verdict-calibration.sh` runs it on the release build with more forecasters.
 @Suite struct VerdictCalibrationTests {
-    /// CREDENCE_VERDICT_FORECASTERS changes it (the spec asks for at least 200; 500 keeps a
+    /// CREDENCE_VERDICT_FORECASTERS changes it (docs/statistics.md §15 asks for at least 200; 500 keeps a
     /// 5% test clear of the 7% bound: P(above it) ≈ 2% per row for an exact test).
     static let forecasters =
         ProcessInfo.processInfo.environment["CREDENCE_VERDICT_FORECASTERS"].flatMap { Int($0) }

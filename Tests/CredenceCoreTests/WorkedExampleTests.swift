@@ -3,7 +3,7 @@ import Testing
 
 @testable import CredenceCore
 
-/// Spec §14, by hand: forecasters A, B, C on claims q1..q4 with outcomes (1, 0, 0, 1).
+/// docs/statistics.md §14, by hand: forecasters A, B, C on claims q1..q4 with outcomes (1, 0, 0, 1).
 @Suite struct WorkedExampleTests {
     let outcomes = [true, false, false, true]
     let a = [0.8, 0.3, 0.6, 0.9], b = [0.6, 0.5, 0.2, 0.7], c = [0.7, 0.7, 0.2, 0.4]
@@ -113,7 +113,7 @@ import Testing
     }
 }
 
-/// Spec §11: every edge case in the table.
+/// docs/statistics.md §11: every edge case in the table.
 @Suite struct EdgeCaseTests {
     @Test func certainForecasts() throws {
         let right = try #require(Scoring.scores(Sample(rows: [(1, true), (0, false)])))

@@ -91,7 +91,6 @@ import Testing
         let old = try DatabaseQueue(path: path)
         try old.write { db in
             try db.execute(sql: Schema.v1)
-            try db.execute(sql: Schema.undoTriggers)
             try db.execute(sql: "PRAGMA user_version = 1; PRAGMA application_id = \(Schema.applicationID)")
             try db.execute(
                 sql: "INSERT INTO undo_step(description, created_at, marks) VALUES ('add claim 1 “Old”', 0, '{}')")

@@ -1,5 +1,5 @@
 /// The Brier score's CORP parts computed straight from counts, for bootstrap replicates where
-/// the full analysis would be wasted work. Same definitions as `CORP.decompose` (spec §4).
+/// the full analysis would be wasted work. Same definitions as `CORP.decompose` (docs/statistics.md §4).
 public struct BrierParts: Sendable, Equatable {
     public let brier: Double
     public let mcb: Double

@@ -6,7 +6,7 @@ import Foundation
 /// Uncertainty is judged by tests rather than by bootstrap intervals of MCB: miscalibration is
 /// never negative and resampling noise inflates it (more for smaller groups), so its bootstrap
 /// replicates sit mostly above the estimate and percentile intervals mislead. Instead each
-/// group gets the verdict gate of spec §15 (could a calibrated forecaster show this much MCB?),
+/// group gets the verdict gate of docs/statistics.md §15 (could a calibrated forecaster show this much MCB?),
 /// Bonferroni-adjusted over the groups tested, and the comparison a test under "caveats make no
 /// difference": the pooled forecasts split at random into groups of the same expected sizes,
 /// so both sides carry the same bias.
@@ -14,9 +14,9 @@ public struct CaveatAudit: Sendable {
     public struct Group: Sendable {
         public let name: String
         public let analysis: CalibrationAnalysis
-        /// The gate of spec §15, judged beside the other groups of the audit (Bonferroni).
+        /// The gate of docs/statistics.md §15, judged beside the other groups of the audit (Bonferroni).
         public let verdict: CalibrationVerdict
-        /// The miscalibration test's p (spec §15: 1,000 draws seeded from the data).
+        /// The miscalibration test's p (docs/statistics.md §15: 1,000 draws seeded from the data).
         public var miscalibrationP: Double? { analysis.miscalibration?.p }
         /// Mean confidence minus hit rate, forecasts folded at 50%: above zero, overconfident.
         public let overconfidence: Double

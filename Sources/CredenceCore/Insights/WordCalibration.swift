@@ -4,7 +4,7 @@ import Foundation
 /// value it stands for, how often its claims came true, and the value the record suggests.
 public struct WordRecord: Sendable, Equatable {
     public enum Verdict: String, Sendable {
-        /// The miscalibration test (spec §15) did not reject: no evidence the word means otherwise.
+        /// The miscalibration test (docs/statistics.md §15) did not reject: no evidence the word means otherwise.
         case noEvidence = "no_evidence"
         case happensLess = "happens_less"
         case happensMore = "happens_more"
@@ -16,7 +16,7 @@ public struct WordRecord: Sendable, Equatable {
     public let stated: Double
     public let n: Int
     public let events: Int
-    /// The gate of spec §15 on this word's forecasts (nil below the minimum): a word's forecasts
+    /// The gate of docs/statistics.md §15 on this word's forecasts (nil below the minimum): a word's forecasts
     /// usually share one value, and then it tests whether that value is what happened.
     public let test: MiscalibrationTest?
     /// 0.05 over the number of words judged together (Bonferroni); set by `judged`.
@@ -45,7 +45,7 @@ public struct WordRecord: Sendable, Equatable {
         }
     }
 
-    /// Fewer claims than this and a word's record is shown but not judged (spec §15's minimum).
+    /// Fewer claims than this and a word's record is shown but not judged (docs/statistics.md §15's minimum).
     public static let minimum = CalibrationVerdict.minimum
 
     public var rate: Double { n == 0 ? 0 : Double(events) / Double(n) }

@@ -10,7 +10,7 @@ public struct PAVBlock: Sendable, Equatable {
     public var cep: Double { Double(events) / Double(n) }
 }
 
-/// S̄ = MCB − DSC + UNC for one proper score (spec §4).
+/// S̄ = MCB − DSC + UNC for one proper score (docs/statistics.md §4).
 public struct CORPTerms: Sendable, Equatable {
     /// nil for the log score when the log loss is infinite.
     public let score: Double?

@@ -1,4 +1,4 @@
-/// One resample under calibration (spec §5's band): n forecasts drawn with replacement from a
+/// One resample under calibration (docs/statistics.md §5's band): n forecasts drawn with replacement from a
 /// sample's counts, each outcome YES with the forecast's own probability.
 ///
 /// The resampled counts are multinomial, drawn exactly as a chain of binomials: first how many of

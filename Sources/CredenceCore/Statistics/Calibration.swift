@@ -8,7 +8,7 @@ public struct CalibrationAnalysis: Sendable, Equatable {
     public let band: ConsistencyBand?
     public let spiegelhalter: SpiegelhalterTest
     public let smoothECE: SmoothECEResult?
-    /// The CORP miscalibration test that gates every verdict (spec §15); nil for an empty sample.
+    /// The CORP miscalibration test that gates every verdict (docs/statistics.md §15); nil for an empty sample.
     public let miscalibration: MiscalibrationTest?
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a plain sentence about calibration may claim (spec §15). Only a rejected global test
+/// What a plain sentence about calibration may claim (docs/statistics.md §15). Only a rejected global test
 /// licenses a word about miscalibration; where it lies is described after that, not tested again.
 public struct CalibrationVerdict: Sendable, Equatable {
     public enum Kind: String, Sendable {

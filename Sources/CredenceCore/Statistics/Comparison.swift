@@ -71,7 +71,7 @@ public struct ClaimDifference: Sendable {
     public var closer: Int { brier < 0 ? -1 : brier > 0 ? 1 : 0 }
 }
 
-/// Head-to-head of two forecasters over their shared claims (spec §9, §10).
+/// Head-to-head of two forecasters over their shared claims (docs/statistics.md §9, §10).
 public struct PairComparison: Sendable {
     public let claims: [ClaimDifference]
     public let brierA: Double
@@ -80,7 +80,7 @@ public struct PairComparison: Sendable {
     public let bootstrap: Interval?
     /// Σ (log₂ q_A − log₂ q_B): the log₂ Bayes factor of A's forecasts over B's (positive favours A).
     public let logBayesFactorBits: Double
-    /// The log-loss difference in nats with the spec's guard, as in the vectors.
+    /// The log-loss difference in nats with the guard of docs/statistics.md §2, as in the vectors.
     public let logLoss: PairedComparison
     /// Time-averaged Brier on the common windows, over the claims where both had a forecast in force.
     public let timeAveraged: PairedComparison?
@@ -137,7 +137,7 @@ public enum Comparisons {
     }
 
     /// A − B time-averaged Brier and, when asked (it doubles the work), log loss (nats, 10⁻¹⁵
-    /// guard) over the window both had a forecast in force (spec §10).
+    /// guard) over the window both had a forecast in force (docs/statistics.md §10).
     static func timeAveragedDifference(
         _ c: SharedClaim, _ histories: UnsafeBufferPointer<TimedForecast>, withLog: Bool
     ) -> (brier: Double, log: Double?)? {

@@ -1,5 +1,6 @@
 /// Neumaier's compensated summation, with products added exactly through fma: the spec
-/// forbids naive left-to-right sums, and this keeps statistics within 1e-12 of exact arithmetic.
+/// (docs/statistics.md §1) forbids naive left-to-right sums, and this keeps statistics within
+/// 1e-12 of exact arithmetic.
 public struct CompensatedSum: Sendable {
     private var sum = 0.0
     private var compensation = 0.0

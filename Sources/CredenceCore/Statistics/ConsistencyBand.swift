@@ -1,6 +1,6 @@
 import Foundation
 
-/// The 90% consistency band around the diagonal (spec §5): where a calibrated forecaster's
+/// The 90% consistency band around the diagonal (docs/statistics.md §5): where a calibrated forecaster's
 /// recalibration curve would fall, so MCB and the curve can be judged against noise.
 public struct ConsistencyBand: Sendable, Equatable {
     public enum Method: String, Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A paired comparison of two forecasters over shared claims (spec §9). d = S_A − S_B per
+/// A paired comparison of two forecasters over shared claims (docs/statistics.md §9). d = S_A − S_B per
 /// claim, so a negative mean favours A.
 public struct PairedComparison: Sendable, Equatable {
     public let n: Int

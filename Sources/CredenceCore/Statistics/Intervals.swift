@@ -8,7 +8,7 @@ public struct Interval: Sendable, Equatable, Codable {
 }
 
 public enum BinomialInterval {
-    /// Wilson score interval (spec §3); exactly 0 at e = 0 and exactly 1 at e = m; nil if m = 0.
+    /// Wilson score interval (docs/statistics.md §3); exactly 0 at e = 0 and exactly 1 at e = m; nil if m = 0.
     public static func wilson(events e: Int, of m: Int, z: Double = SpecialFunctions.z975) -> Interval? {
         guard m > 0 else { return nil }
         let mm = Double(m), p = Double(e) / mm, z2 = z * z

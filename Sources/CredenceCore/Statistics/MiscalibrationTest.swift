@@ -1,6 +1,6 @@
 import Foundation
 
-/// The CORP miscalibration test (spec §5, §15): could a calibrated forecaster, making the same
+/// The CORP miscalibration test (docs/statistics.md §5, §15): could a calibrated forecaster, making the same
 /// forecasts, show at least this much Brier MCB? The gate of every sentence that claims
 /// miscalibration.
 public struct MiscalibrationTest: Sendable, Equatable {

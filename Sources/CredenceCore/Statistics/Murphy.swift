@@ -1,6 +1,6 @@
 import Foundation
 
-/// One bin of the binned reliability diagram (spec §3). Empty bins carry nils, never 0/0.
+/// One bin of the binned reliability diagram (docs/statistics.md §3). Empty bins carry nils, never 0/0.
 public struct ReliabilityBin: Sendable, Equatable {
     public let k: Int
     public let lo: Double

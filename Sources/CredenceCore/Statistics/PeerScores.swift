@@ -1,6 +1,6 @@
 import Foundation
 
-/// Metaculus-style spot peer scores (spec §8): on each claim with N ≥ 2 forecasters,
+/// Metaculus-style spot peer scores (docs/statistics.md §8): on each claim with N ≥ 2 forecasters,
 /// 100·(v_i − mean of the others' v_j), v = mean ln q with p clipped to [0.001, 0.999].
 public struct PeerScore: Sendable, Equatable {
     public let mean: Double?

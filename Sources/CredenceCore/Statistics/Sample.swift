@@ -6,7 +6,7 @@ public struct CountedForecast: Sendable, Hashable, Codable {
     public init(x: Double, n: Int, e: Int) { (self.x, self.n, self.e) = (x, n, e) }
 }
 
-/// The sufficient statistics of a set of binary forecasts (spec §12): the distinct forecast
+/// The sufficient statistics of a set of binary forecasts (docs/statistics.md §12): the distinct forecast
 /// values in increasing order with their counts. Every single-forecaster statistic runs on this,
 /// so cost is O(K) after one aggregate, not O(n).
 public struct Sample: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Log loss as the spec reports it (§2): the guarded value, how many terms the guard touched,
+/// Log loss as docs/statistics.md §2 reports it: the guarded value, how many terms the guard touched,
 /// and the true value, which is infinite when a 0% or 100% forecast was wrong.
 public struct LogLoss: Sendable, Equatable {
     public let value: Double
@@ -9,7 +9,7 @@ public struct LogLoss: Sendable, Equatable {
     public var infinite: Bool { unclipped == nil }
 }
 
-/// The proper scores of a sample (spec §2, §8).
+/// The proper scores of a sample (docs/statistics.md §2, §8).
 public struct Scores: Sendable, Equatable {
     public let n: Int
     public let events: Int
@@ -32,7 +32,7 @@ public enum Scoring {
     public static let logGuard = 1e-15
     public static let metaculusRange = 0.001...0.999
 
-    /// −ln q with the spec's guard.
+    /// −ln q with the guard of docs/statistics.md §2.
     @inlinable public static func guardedLogLoss(_ q: Double) -> Double { -log(max(q, logGuard)) }
 
     public static func brier(_ p: Double, _ y: Bool) -> Double { y ? (1 - p) * (1 - p) : p * p }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Smooth ECE (Błasiok & Nakkiran 2023) by the grid algorithm of relplot 1.0.3 (spec §6).
+/// Smooth ECE (Błasiok & Nakkiran 2023) by the grid algorithm of relplot 1.0.3 (docs/statistics.md §6).
 public struct SmoothECEResult: Sendable, Equatable {
     public let value: Double
     public let sigma: Double

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Spiegelhalter's Z test of calibration (spec §7).
+/// Spiegelhalter's Z test of calibration (docs/statistics.md §7).
 public struct SpiegelhalterTest: Sendable, Equatable {
     public enum Direction: String, Sendable {
         case overconfident, underconfident, calibrated

@@ -17,7 +17,7 @@ public struct TimeAveragedBrier: Sendable, Equatable {
     public let forecasts: Int
 }
 
-/// Time-averaged Brier for updated forecasts (spec §10).
+/// Time-averaged Brier for updated forecasts (docs/statistics.md §10).
 public enum TimeAveraged {
     public static func score(
         _ history: [TimedForecast], open: Double, close: Double, outcome: Bool
@@ -99,7 +99,7 @@ public struct ClaimHistory: Sendable {
     }
 }
 
-/// A forecaster's time-averaged Brier (spec §10): the unweighted mean over their claims.
+/// A forecaster's time-averaged Brier (docs/statistics.md §10): the unweighted mean over their claims.
 public struct TimeAveragedRecord: Sendable, Equatable {
     public let claims: Int
     public let fromFirst: Double
