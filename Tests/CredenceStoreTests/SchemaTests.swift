@@ -39,7 +39,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let j = try Journal.open(path: dir.appendingPathComponent("j.sqlite").path, access: .write, clock: clock)
-        return try j.read(Self.dump)
+        return try j.readSQLite(Self.dump)
     }
 
     @Test func aNewJournalHasTheCommittedSchema() throws {
@@ -67,7 +67,7 @@ import Testing
     /// An in-memory journal (tests, a missing journal read as empty) has the same schema as a file.
     @Test func anInMemoryJournalHasTheSameSchema() throws {
         let memory = try Journal.inMemory(clock: clock)
-        #expect(try memory.read(Self.dump) == (try newJournalSchema()))
+        #expect(try memory.readSQLite(Self.dump) == (try newJournalSchema()))
     }
 
     /// A journal made at version 1 and migrated has exactly the schema of a new one.
@@ -85,7 +85,7 @@ import Testing
     /// they must be the journal's own, or an import would quietly change them.
     @Test func theBulkImportRebuildsTheJournalsOwnIndexes() throws {
         let j = try Journal.inMemory(clock: clock)
-        let stored = try j.read { db in
+        let stored = try j.readSQLite { db in
             try String.fetchAll(
                 db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'forecast' ORDER BY name")
         }
@@ -97,7 +97,7 @@ import Testing
     /// without new triggers would be lost by `undo`.
     @Test func undoTriggersNameEveryColumnOfEveryTable() throws {
         let j = try Journal.inMemory(clock: clock)
-        try j.read { db in
+        try j.readSQLite { db in
             for (table, columns) in Schema.undoable {
                 let actual = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String }
                 #expect(actual == columns, "Schema.undoable lists \(table)'s columns as \(columns)")
