@@ -104,15 +104,20 @@ public final class OutputSink: @unchecked Sendable {
     }
 }
 
-/// Everything one invocation needs: where the journal is, the clock, the streams, the colour
-/// and width policies, and the owner's name. The REPL reuses one for many lines.
+/// Everything one invocation needs: where the journal is (and its connection, once opened), the
+/// clock, the streams, the colour and width policies, and the owner's name. The REPL reuses one
+/// for the whole session, giving each line its own error stream and line input (`forLine`).
 public final class Context: @unchecked Sendable {
     public let environment: [String: String]
     public let clock: Clock
     public let out: OutputSink
-    public let err: OutputSink
+    public private(set) var err: OutputSink
     public let isTerminal: Bool
-    public let terminalWidth: Int?
+    /// The terminal's width: measured when asked for a process's context (the REPL's session
+    /// outlives a resized window), else as given.
+    public var terminalWidth: Int? { measureWidth?() ?? givenWidth }
+    private let givenWidth: Int?
+    private var measureWidth: (() -> Int?)?
     public let config: Config
     /// Answers a yes/no question, or nil when nobody can be asked (no terminal).
     public let confirm: (@Sendable (String) -> Bool)?
@@ -120,9 +125,11 @@ public final class Context: @unchecked Sendable {
     public let makeUUID: @Sendable () -> String
     /// Reads one more line of input after a prompt (a pasted list, a grading answer): from the
     /// terminal or pipe, or from the REPL's own line source; nil at the end of input.
-    public let readLine: (@Sendable (String) -> String?)?
+    public private(set) var readLine: (@Sendable (String) -> String?)?
     /// Who this invocation writes as, for `undo` (`Journal.origin`).
     public let origin: String
+    /// The journal this context has opened, kept for its next command (`openJournal`).
+    public let journals: JournalSession
 
     public init(
         environment: [String: String], clock: Clock, out: OutputSink, err: OutputSink,
@@ -137,10 +144,11 @@ public final class Context: @unchecked Sendable {
         self.out = out
         self.err = err
         self.isTerminal = isTerminal
-        self.terminalWidth = terminalWidth
+        self.givenWidth = terminalWidth
         self.confirm = confirm
         self.makeUUID = makeUUID
         self.config = Config.load(environment: environment)
+        self.journals = JournalSession(clock: clock)
     }
 
     @TaskLocal public static var current: Context?
@@ -158,7 +166,7 @@ public final class Context: @unchecked Sendable {
             clock = Clock.fixed(date, timeZone: .current)
         }
         let terminal = isatty(STDOUT_FILENO) == 1
-        return Context(
+        let context = Context(
             environment: env, clock: clock, out: OutputSink(fd: STDOUT_FILENO),
             err: OutputSink(fd: STDERR_FILENO, sanitising: true),
             isTerminal: terminal, terminalWidth: terminal ? Terminal.width() : nil,
@@ -168,14 +176,19 @@ public final class Context: @unchecked Sendable {
                 if interactive { Terminal.prompt(prompt) }
                 return Swift.readLine(strippingNewline: true)
             }, origin: origin)
+        if terminal { context.measureWidth = { Terminal.width() } }
+        return context
     }
 
-    /// The same context with its output streams or line input replaced.
-    public func with(err: OutputSink? = nil, readLine: (@Sendable (String) -> String?)? = nil) -> Context {
-        Context(
-            environment: environment, clock: clock, out: out, err: err ?? self.err, isTerminal: isTerminal,
-            terminalWidth: terminalWidth, confirm: confirm, makeUUID: makeUUID, readLine: readLine ?? self.readLine,
-            origin: origin)
+    /// Runs one REPL line with its own error stream or line input, then puts the session's back.
+    func forLine<T>(
+        err: OutputSink? = nil, readLine: (@Sendable (String) -> String?)? = nil, _ body: () -> T
+    ) -> T {
+        let (sessionErr, sessionReadLine) = (self.err, self.readLine)
+        defer { (self.err, self.readLine) = (sessionErr, sessionReadLine) }
+        if let err { self.err = err }
+        if let readLine { self.readLine = readLine }
+        return body()
     }
 
     /// `--journal`, else `CREDENCE_JOURNAL`, else the config's `journal`, else the default file.
@@ -186,8 +199,11 @@ public final class Context: @unchecked Sendable {
         return Journal.defaultPath(flag: flag, environment: environment)
     }
 
+    /// The journal at `--journal` (or the default), opened once and reused by later commands of
+    /// this context while it is the same file (`JournalSession`).
     public func openJournal(_ flag: String?, access: Journal.Access) throws -> Journal {
-        let journal = try Journal.open(path: journalPath(flag), access: access, clock: clock)
+        let (journal, opened) = try journals.journal(path: journalPath(flag), access: access)
+        guard opened else { return journal }
         journal.origin = origin
         // On a team journal "me" is the connected member, whatever the config says.
         teamMember = journal.member

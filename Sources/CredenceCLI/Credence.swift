@@ -54,13 +54,18 @@ public enum CredenceMain {
         if rest.isEmpty { return REPL.forProcess(journal: journal).run() }
         let context = Context.process()
         let env = context.environment
+        /// The command, then its journal closed (the log folded into the file) before the process ends.
+        func runAndClose() -> Int32 {
+            defer { context.journals.close() }
+            return run(arguments, context: context)
+        }
         if let pager = Pager.command(arguments: arguments, environment: env, isTerminal: context.isTerminal),
             let finish = Pager.start(pager, environment: env)
         {
             defer { finish() }
-            return run(arguments, context: context)
+            return runAndClose()
         }
-        return run(arguments, context: context)
+        return runAndClose()
     }
 
     public static func run(_ arguments: [String], context: Context) -> Int32 {
@@ -79,6 +84,8 @@ public enum CredenceMain {
             try context.out.checked()
             return ExitStatus.ok
         } catch {
+            // The next command (the REPL's next line) opens the journal afresh after a file error.
+            context.journals.discard(after: error)
             if let status = fittedHelp(error, arguments, context) { return status }
             return report(error, context: context, command: type(of: command))
         }

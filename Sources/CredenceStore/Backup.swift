@@ -9,8 +9,7 @@ extension Journal {
     /// Returns the copy's size in bytes.
     public func backup(to destination: String) throws -> Int {
         if FileManager.default.fileExists(atPath: destination) {
-            throw JournalError.invalid(
-                "\(destination) already exists: a backup never overwrites a file, so choose a new name")
+            throw JournalError.backupExists(path: destination)
         }
         let temporary = destination + ".partial-\(getpid())"
         try Self.createFile(temporary)

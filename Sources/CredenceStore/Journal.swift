@@ -261,7 +261,7 @@ public final class Journal: @unchecked Sendable {
             return JournalError.cannotOpen(path: path, reason: e.message ?? "permission denied")
         case .SQLITE_IOERR: return JournalError.cannotOpen(path: path, reason: "input/output error: \(e.message ?? "")")
         case .SQLITE_CONSTRAINT:
-            return JournalError.invalid("the journal refused the change: \(e.message ?? "a constraint failed")")
+            return JournalError.constraintRefused(e.message ?? "a constraint failed")
         default: return error
         }
     }

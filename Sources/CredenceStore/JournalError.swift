@@ -18,7 +18,47 @@ public enum JournalError: Error, Equatable, Sendable {
     case resolvedBeforeCreation(at: String, created: String)
     case emptyText
     case nothingToUndo
-    case invalid(String)
+    /// A forecaster name of only invisible characters.
+    case invisibleForecasterName
+    /// SQLite refused a change by a constraint (its own words).
+    case constraintRefused(String)
+    /// A team command on a personal journal.
+    case notATeamJournal
+    /// A member's name that cannot be a PostgreSQL login; `suggestion` can.
+    case badLoginName(String, suggestion: String)
+    /// `team add` of a login another forecaster already has.
+    case loginTaken(role: String, by: String)
+    /// `team remove` of someone who is not a member.
+    case notAMember(String)
+    case cannotRemoveYourself
+    /// `backup` to a file that exists.
+    case backupExists(path: String)
+    // A scenario set's options (`add --option`, `forecast --option`).
+    case tooFewOptions
+    case emptyOptionName
+    case repeatedOption(String)
+    case optionsDoNotSum(sum: Double, options: [OptionShare])
+    /// One probability given for a scenario set.
+    case scenarioSetNeedsOptions(ClaimID, options: [String])
+    /// Options given for a yes/no claim.
+    case optionsForYesNoClaim(ClaimID)
+    case unknownForecastOption(String, claim: ClaimID, options: [String])
+    case missingOptionForecasts(ClaimID, missing: [String])
+    // Resolving.
+    /// An option's name given as the outcome of a yes/no claim.
+    case optionForYesNoClaim(String, claim: ClaimID)
+    case unknownResolutionOption(String, claim: ClaimID, options: [String])
+    /// Yes or no given as the outcome of a scenario set.
+    case yesNoForScenarioSet(ClaimID, options: [String])
+    /// A condition on a claim already resolved the other way.
+    case conditionNeverMet(on: ClaimID, status: ClaimStatus, required: Bool)
+    // Bets.
+    case betOnScenarioSet(ClaimID)
+    case betOnResolvedClaim(ClaimID, ClaimStatus)
+    case betNeedsTwoPeople
+    case nonPositiveStakes
+    /// An imported forecast or resolution naming an option its claim does not have.
+    case importedUnknownOption(claimText: String, what: String, label: String)
     /// A condition that would make a claim depend on itself.
     case conditionCycle(String)
     /// What only a SQLite file has (a backup of the file, its quick check), asked of a team journal.
@@ -39,6 +79,16 @@ public enum JournalError: Error, Equatable, Sendable {
             .serverUnreachable, .serverRefused, .notOnTeamJournal, .teamJournalNotSetUp:
             return false
         default: return true
+        }
+    }
+
+    /// An option of a scenario set with its probability, as a refusal names it.
+    public struct OptionShare: Equatable, Sendable {
+        public let label: String
+        public let p: Probability
+        public init(label: String, p: Probability) {
+            self.label = label
+            self.p = p
         }
     }
 }
@@ -83,8 +133,64 @@ extension JournalError: LocalizedError {
             return "the claim text is empty: write what you predict"
         case .nothingToUndo:
             return "nothing to undo: the journal has no recorded changes left"
-        case let .invalid(message):
-            return message
+        case .invisibleForecasterName:
+            return ForecasterName.emptyMessage + ": give a visible name"
+        case let .constraintRefused(reason):
+            return "the journal refused the change: \(reason)"
+        case .notATeamJournal:
+            return
+                "this is a personal journal (a SQLite file): team commands need --journal postgres://USER@HOST/DB"
+        case let .badLoginName(name, suggestion):
+            return
+                "\"\(name)\" cannot be a login name: use letters, digits and _ (starting with a letter), such as \(suggestion)"
+        case let .loginTaken(role, by):
+            return "the login \(role) already belongs to \(by)"
+        case let .notAMember(name):
+            return "\(name) is not a member of this team: `credence team list` shows who is"
+        case .cannotRemoveYourself:
+            return "you cannot remove yourself from the team: another admin can"
+        case let .backupExists(path):
+            return "\(path) already exists: a backup never overwrites a file, so choose a new name"
+        case .tooFewOptions:
+            return "a scenario set needs at least two options, e.g. --option \"fast=20%\" --option \"slow=80%\""
+        case .emptyOptionName:
+            return "an option has an empty name"
+        case let .repeatedOption(label):
+            return "the option \"\(label)\" appears twice"
+        case let .optionsDoNotSum(sum, options):
+            let parts = options.map { "\($0.label) \($0.p.percentText)" }.joined(separator: " + ")
+            return
+                "the options sum to \(Probability.percentText(sum)), not 100%: \(parts). Mutually exclusive scenarios must cover every case; add an \"other\" option if needed"
+        case let .scenarioSetNeedsOptions(id, options):
+            return "claim \(id) is a scenario set: give each option a probability with --option, e.g. "
+                + options.map { "--option \"\($0)=…\"" }.joined(separator: " ")
+        case let .optionsForYesNoClaim(id):
+            return "claim \(id) is a yes/no claim: give one probability, not options"
+        case let .unknownForecastOption(label, id, options):
+            return "\"\(label)\" is not an option of claim \(id): its options are \(options.joined(separator: ", "))"
+        case let .missingOptionForecasts(id, missing):
+            return "give every option of claim \(id) a probability; missing: \(missing.joined(separator: ", "))"
+        case let .optionForYesNoClaim(label, id):
+            return "\"\(label)\" is not an outcome: claim \(id) resolves yes, no or annul"
+        case let .unknownResolutionOption(label, id, options):
+            return
+                "\"\(label)\" is not an option of claim \(id): resolve it to one of \(options.joined(separator: ", ")) or annul"
+        case let .yesNoForScenarioSet(id, options):
+            return
+                "claim \(id) is a scenario set: resolve it to the option that happened (\(options.joined(separator: ", "))) or annul"
+        case let .conditionNeverMet(on, status, required):
+            return
+                "claim \(on) already resolved \(status.rawValue): a claim conditional on it resolving \(required ? "yes" : "no") could never count"
+        case let .betOnScenarioSet(id):
+            return "bets are on yes/no claims; claim \(id) is a scenario set"
+        case let .betOnResolvedClaim(id, status):
+            return "claim \(id) is already resolved (\(status.rawValue)): too late to bet on it"
+        case .betNeedsTwoPeople:
+            return "a bet needs two different people"
+        case .nonPositiveStakes:
+            return "stakes must be positive amounts"
+        case let .importedUnknownOption(claimText, what, label):
+            return "claim “\(claimText)”: \(what) \"\(label)\", which is not one of its options"
         case let .conditionCycle(message):
             return message
         case .notOnTeamJournal:

@@ -35,7 +35,7 @@ public final class JournalWriter {
     /// The id of a forecaster, created on first use. Names are case-insensitive and stored once.
     public func forecasterID(_ name: String) throws -> Int64 {
         guard let clean = ForecasterName.clean(name) else {
-            throw JournalError.invalid(ForecasterName.emptyMessage + ": give a visible name")
+            throw JournalError.invisibleForecasterName
         }
         if let id = try db.value(Int64.self, "SELECT id FROM forecaster WHERE \(db.dialect.sameName("name"))", [clean])
         {
@@ -123,9 +123,7 @@ public final class JournalWriter {
         if claim.kind == .scenarios {
             let labels = try db.values(
                 String.self, "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", [id])
-            throw JournalError.invalid(
-                "claim \(id) is a scenario set: give each option a probability with --option, e.g. "
-                    + labels.map { "--option \"\($0)=…\"" }.joined(separator: " "))
+            throw JournalError.scenarioSetNeedsOptions(id, options: labels)
         }
         let who = try forecasterID(forecaster)
         let created = time ?? now

@@ -60,20 +60,16 @@ extension JournalWriter {
             else {
                 let labels = try db.values(
                     String.self, "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", [id])
-                throw JournalError.invalid(
-                    "\"\(label)\" is not an option of claim \(id): resolve it to one of \(labels.joined(separator: ", ")) or annul"
-                )
+                throw JournalError.unknownResolutionOption(label, claim: id, options: labels)
             }
             optionID = row["id"]
             optionLabel = row["label"]
         case (.option(let label), .binary):
-            throw JournalError.invalid("\"\(label)\" is not an outcome: claim \(id) resolves yes, no or annul")
+            throw JournalError.optionForYesNoClaim(label, claim: id)
         case (.yes, .scenarios), (.no, .scenarios):
             let labels = try db.values(
                 String.self, "SELECT label FROM scenario_option WHERE claim_id = ? ORDER BY position", [id])
-            throw JournalError.invalid(
-                "claim \(id) is a scenario set: resolve it to the option that happened (\(labels.joined(separator: ", "))) or annul"
-            )
+            throw JournalError.yesNoForScenarioSet(id, options: labels)
         default: break
         }
         if claim.status.isResolved && !force { throw JournalError.alreadyResolved(id, claim.status) }

@@ -6,25 +6,22 @@ extension JournalWriter {
     /// The options of a scenario set must be distinct, at least two, and sum to 100%.
     static func checkDistribution(_ options: [(label: String, p: Probability)]) throws {
         guard options.count >= 2 else {
-            throw JournalError.invalid(
-                "a scenario set needs at least two options, e.g. --option \"fast=20%\" --option \"slow=80%\"")
+            throw JournalError.tooFewOptions
         }
         var seen = Set<String>()
         for o in options {
             guard !o.label.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw JournalError.invalid("an option has an empty name")
+                throw JournalError.emptyOptionName
             }
             guard seen.insert(o.label.lowercased()).inserted else {
-                throw JournalError.invalid("the option \"\(o.label)\" appears twice")
+                throw JournalError.repeatedOption(o.label)
             }
         }
         var sum = CompensatedSum()
         for o in options { sum.add(o.p.value) }
         if abs(sum.value - 1) > 1e-9 {
-            let parts = options.map { "\($0.label) \($0.p.percentText)" }.joined(separator: " + ")
-            throw JournalError.invalid(
-                "the options sum to \(Probability.percentText(sum.value)), not 100%: \(parts). Mutually exclusive scenarios must cover every case; add an \"other\" option if needed"
-            )
+            throw JournalError.optionsDoNotSum(
+                sum: sum.value, options: options.map { JournalError.OptionShare(label: $0.label, p: $0.p) })
         }
     }
 
@@ -53,7 +50,7 @@ extension JournalWriter {
     ) throws {
         let claim = try requireClaim(id)
         guard claim.kind == .scenarios else {
-            throw JournalError.invalid("claim \(id) is a yes/no claim: give one probability, not options")
+            throw JournalError.optionsForYesNoClaim(id)
         }
         if claim.status.isResolved { throw JournalError.notResolvedForecastable(id, claim.status) }
         try Self.checkDistribution(options)
@@ -62,13 +59,11 @@ extension JournalWriter {
             known.map { (($0["label"] as String).lowercased(), $0["id"] as Int64) }, uniquingKeysWith: { a, _ in a })
         let labels = known.map { $0["label"] as String }
         for o in options where byLabel[o.label.lowercased()] == nil {
-            throw JournalError.invalid(
-                "\"\(o.label)\" is not an option of claim \(id): its options are \(labels.joined(separator: ", "))")
+            throw JournalError.unknownForecastOption(o.label, claim: id, options: labels)
         }
         let missing = labels.filter { l in !options.contains { $0.label.lowercased() == l.lowercased() } }
         if !missing.isEmpty {
-            throw JournalError.invalid(
-                "give every option of claim \(id) a probability; missing: \(missing.joined(separator: ", "))")
+            throw JournalError.missingOptionForecasts(id, missing: missing)
         }
         let who = try forecasterID(forecaster)
         for o in options {
@@ -92,9 +87,7 @@ extension JournalWriter {
     public func addCondition(claim id: ClaimID, on: ClaimID, required: Bool) throws {
         let condition = try requireClaim(on)
         if condition.status.isResolved && condition.status.outcome != required && on != id {
-            throw JournalError.invalid(
-                "claim \(on) already resolved \(condition.status.rawValue): a claim conditional on it resolving \(required ? "yes" : "no") could never count"
-            )
+            throw JournalError.conditionNeverMet(on: on, status: condition.status, required: required)
         }
         try insertCondition(claim: id, on: on, required: required)
     }
@@ -105,17 +98,16 @@ extension JournalWriter {
     ) throws -> Bet {
         let claim = try requireClaim(id)
         guard claim.kind == .binary else {
-            throw JournalError.invalid("bets are on yes/no claims; claim \(id) is a scenario set")
+            throw JournalError.betOnScenarioSet(id)
         }
         if claim.status.isResolved {
-            throw JournalError.invalid(
-                "claim \(id) is already resolved (\(claim.status.rawValue)): too late to bet on it")
+            throw JournalError.betOnResolvedClaim(id, claim.status)
         }
         guard yesSide.lowercased() != noSide.lowercased() else {
-            throw JournalError.invalid("a bet needs two different people")
+            throw JournalError.betNeedsTwoPeople
         }
         guard yesStake.isFinite, noStake.isFinite, yesStake > 0, noStake > 0 else {
-            throw JournalError.invalid("stakes must be positive amounts")
+            throw JournalError.nonPositiveStakes
         }
         let y = try forecasterID(yesSide), n = try forecasterID(noSide)
         let betID = try db.insert(

@@ -10,9 +10,9 @@ import Testing
         return try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
     }
 
-    @Test(arguments: ["journal_1000", "journal_100", "tiny_hand", "edge_cases"])
-    func vsMatchesTheVectors(file: String) throws {
-        let h = Harness()
+    @Test(arguments: ["journal_1000", "journal_100", "tiny_hand", "edge_cases"], TestPostgres.engines)
+    func vsMatchesTheVectors(file: String, engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run(["import", ReportCommandTests.fixture("\(file).csv")])
         let vectors = try ReportCommandTests.expected("\(file).expected.json")["pairs"] as! [[String: Any]]
         var diffs: [String] = []
@@ -38,8 +38,8 @@ import Testing
         #expect(diffs.isEmpty, "\(diffs.prefix(10))")
     }
 
-    @Test func leaderboardPeerScoresMatchTheVectors() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func leaderboardPeerScoresMatchTheVectors(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run(["import", ReportCommandTests.fixture("journal_1000.csv")])
         let vectors =
             try ReportCommandTests.expected("journal_1000.expected.json")["forecasters"] as! [String: [String: Any]]
@@ -70,8 +70,8 @@ import Testing
         }
     }
 
-    @Test func theWinCountTrapIsShownBesideTheMean() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func theWinCountTrapIsShownBesideTheMean(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run(["import", ReportCommandTests.fixture("journal_1000.csv")])
         let text = h.run("vs calibrated overconfident").out
         #expect(text.contains("Closer on: calibrated 54, overconfident 214, ties 0"))
@@ -82,8 +82,8 @@ import Testing
         )
     }
 
-    @Test func verdictsNeedEnoughClaims() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func verdictsNeedEnoughClaims(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         for i in 1...6 {
             h.run("add Claim \(i) \(92 - i)%")
             h.run("forecast \(i) 50% --as ryan")
@@ -95,7 +95,7 @@ import Testing
                 #expect(sentence.hasPrefix("You were more right than Ryan on these \(i) claims: mean Brier 0."))
             }
         }
-        let same = Harness()
+        let same = Harness(engine: engine)
         for i in 1...5 {
             same.run("add Claim \(i) 90%")
             same.run("forecast \(i) 50% --as ryan")
@@ -111,8 +111,8 @@ import Testing
                 == "error: nobody called \"nobody\" has forecast in this journal; forecasters: me, ryan\n")
     }
 
-    @Test func scenarioSetsCountInComparisons() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func scenarioSetsCountInComparisons(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run(["add", "Takeoff", "--option", "slow=60%", "--option", "fast=25%", "--option", "none=15%"])
         h.run(["forecast", "1", "--option", "slow=40%", "--option", "fast=40%", "--option", "none=20%", "--as", "ryan"])
         h.run("add Rain 70%")
@@ -141,8 +141,8 @@ import Testing
     }
 
     /// tiny_timeline.csv in days: the timeline of docs/statistics.md §14, entered as it happened.
-    static func timeline() -> Harness {
-        let h = Harness()
+    static func timeline(_ engine: TestEngine = .sqlite) -> Harness {
+        let h = Harness(engine: engine)
         h.run("add t1 60% --as alice")
         h.run("add t2 50% --as bob")
         h.advance(days: 2)
@@ -159,8 +159,8 @@ import Testing
         return h
     }
 
-    @Test func reportScoresTimeAveragedBrierPerForecaster() throws {
-        let h = Self.timeline()
+    @Test(arguments: TestPostgres.engines) func reportScoresTimeAveragedBrierPerForecaster(engine: TestEngine) throws {
+        let h = Self.timeline(engine)
         let expected = try ReportCommandTests.expected("tiny_timeline.expected.json")["forecasters"] as! [String: Any]
         let pooled = try json(h, "report --as all --scoring time-averaged --json")
         let forecasters = try #require(pooled["forecasters"] as? [String: [String: Any]], "\(pooled)")
@@ -185,8 +185,10 @@ import Testing
         #expect(h.run("report --as all --scoring time-averaged").out.contains("Time-averaged Brier by forecaster"))
     }
 
-    @Test func timeAveragedVsScoresTheLogColumnOverTheWindowToo() throws {
-        let h = Self.timeline()
+    @Test(arguments: TestPostgres.engines) func timeAveragedVsScoresTheLogColumnOverTheWindowToo(
+        engine: TestEngine
+    ) throws {
+        let h = Self.timeline(engine)
         let vs = try json(h, "vs alice bob --scoring time-averaged --json")
         let claims = vs["claims"] as! [[String: Any]]
         // t1 over [5, 10): 90% against 80%. t2 over [2, 4): alice 30% throughout; bob 50% then 10%.
@@ -200,8 +202,8 @@ import Testing
         #expect(try json(h, "vs alice bob --json")["time_averaged_log_loss"] is NSNull)
     }
 
-    @Test func pooledForecastersOnSharedClaimsAreNotJudged() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func pooledForecastersOnSharedClaimsAreNotJudged(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run(["import", ReportCommandTests.fixture("journal_100.csv")])
         let pooled = try json(h, "report --as all --json")["verdict_test"] as! [String: Any]
         #expect(pooled["kind"] as? String == "too_few" && pooled["too_few_reason"] as? String == "dependent_rows")

@@ -9,8 +9,8 @@ import Testing
 /// The insight commands against temporary journals: the numbers agree with the report's, the
 /// hint at entry respects its switch, and a yearly list goes through paste, grade and post.
 @Suite struct InsightCommandTests {
-    static func insights() -> Harness {
-        let h = Harness()
+    static func insights(_ engine: TestEngine = .sqlite) -> Harness {
+        let h = Harness(engine: engine)
         h.run(["import", InterchangeTests.fixture("insights.json")])
         return h
     }
@@ -19,8 +19,8 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
     }
 
-    @Test func caveatAuditAgreesWithTheReport() throws {
-        let h = Self.insights()
+    @Test(arguments: TestPostgres.engines) func caveatAuditAgreesWithTheReport(engine: TestEngine) throws {
+        let h = Self.insights(engine)
         let audit = try Self.json(h.run("caveats --json").out)
         let report = try Self.json(h.run("report --by caveats --json").out)
         let groups = audit["groups"] as! [[String: Any]]
@@ -39,8 +39,8 @@ import Testing
         #expect(h.run("caveats --json").out == h.run("caveats --json").out)
     }
 
-    @Test func wordsCountWhatWasTyped() throws {
-        let h = Self.insights()
+    @Test(arguments: TestPostgres.engines) func wordsCountWhatWasTyped(engine: TestEngine) throws {
+        let h = Self.insights(engine)
         let words = (try Self.json(h.run("words --json").out))["words"] as! [[String: Any]]
         let likely = try #require(words.first { $0["word"] as? String == "very likely" })
         let counted = h.rows(
@@ -57,13 +57,13 @@ import Testing
         #expect(test["alpha"] as? Double == 0.0125 && test["words_judged"] as? Int == 4)
         let unlikely = try #require(words.first { $0["word"] as? String == "very unlikely" })
         #expect(unlikely["verdict"] as? String == "happens_more")
-        let empty = Harness()
+        let empty = Harness(engine: engine)
         empty.run("add Rain 70%")
         #expect(empty.run("words").out.hasPrefix("No resolved verbal forecasts by me yet."))
     }
 
-    @Test func referenceHintsFollowTheConfigSwitch() throws {
-        let h = Self.insights()
+    @Test(arguments: TestPostgres.engines) func referenceHintsFollowTheConfigSwitch(engine: TestEngine) throws {
+        let h = Self.insights(engine)
         #expect(h.run("add Ship it 85% #work").out.contains("  record  your 80–90% #work forecasts came true"))
         let config = h.directory.appendingPathComponent("config/credence")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
@@ -72,11 +72,11 @@ import Testing
         let quiet = h.run("add Ship it again 85% #work")
         #expect(quiet.status == 0 && !quiet.out.contains("record"))
         // A fresh journal has no record to speak of.
-        #expect(!Harness().run("add Rain 70%").out.contains("record"))
+        #expect(!Harness(engine: engine).run("add Rain 70%").out.contains("record"))
     }
 
-    @Test func periodReportsHaveATrendInTextAndHTML() throws {
-        let h = Self.insights()
+    @Test(arguments: TestPostgres.engines) func periodReportsHaveATrendInTextAndHTML(engine: TestEngine) throws {
+        let h = Self.insights(engine)
         #expect(
             h.run("report --by year --as all").out.contains(
                 "Trend, 2024 → 2026 (lower is better)\n  Brier █▅▁  0.1855 → 0.1392\n"))
@@ -91,8 +91,8 @@ import Testing
         #expect(!(try String(contentsOfFile: page, encoding: .utf8)).contains("Trend"))
     }
 
-    @Test func pasteAtThePromptThenGradeInOnePass() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func pasteAtThePromptThenGradeInOnePass(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.input.feed([
             "# Predictions", "## Work", "Ship v2: 80%", "Hire two people (60%)", "", "## Life",
             "- Run a marathon — 30%", ".",
@@ -102,7 +102,7 @@ import Testing
         #expect(pasted.out.hasPrefix("Added 3 predictions to #predictions-2026 as claims 1–3, due Thu 31 Dec 2026.\n"))
         #expect(
             h.rows(
-                "SELECT c.text, group_concat(t.name, ' ') FROM claim c JOIN claim_tag ct ON ct.claim_id = c.id JOIN tag t ON t.id = ct.tag_id GROUP BY c.id ORDER BY c.id"
+                "SELECT c.text, \(engine == .postgres ? "string_agg(t.name, ' ' ORDER BY ct.id)" : "group_concat(t.name, ' ')") FROM claim c JOIN claim_tag ct ON ct.claim_id = c.id JOIN tag t ON t.id = ct.tag_id GROUP BY c.id ORDER BY c.id"
             )
                 == [
                     ["Ship v2", "predictions-2026 work"], ["Hire two people", "predictions-2026 work"],
@@ -125,8 +125,8 @@ import Testing
         #expect(h.rows("SELECT status FROM claim ORDER BY id") == [["open"], ["open"], ["open"]])
     }
 
-    @Test func aBadListAddsNothing() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func aBadListAddsNothing(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run("add Seed 50%")
         let before = h.snapshot()
         let file = h.directory.appendingPathComponent("list.md").path
@@ -148,8 +148,8 @@ import Testing
         #expect(h.snapshot() == before)
     }
 
-    @Test func thePostAndItsChart() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func thePostAndItsChart(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run(["yearly", "paste", InterchangeTests.fixture("yearly-2026.md")])
         h.run(["yearly", "grade", "--answers", "yynytny"])
         let post = h.directory.appendingPathComponent("post.md").path
@@ -170,8 +170,8 @@ import Testing
         #expect(XMLParser(data: svg).parse())
     }
 
-    @Test func markdownEscapesWhatItQuotes() {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func markdownEscapesWhatItQuotes(engine: TestEngine) {
+        let h = Harness(engine: engine)
         let file = h.directory.appendingPathComponent("list.md").path
         try? "The *best* <b>model</b> | wins: 60%\n".write(toFile: file, atomically: true, encoding: .utf8)
         h.run(["yearly", "paste", file])

@@ -9,8 +9,8 @@ import Testing
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures/\(name)").path
     }
 
-    @Test func fatebookExport() {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func fatebookExport(engine: TestEngine) {
+        let h = Harness(engine: engine)
         let r = h.run(["import", Self.fixture("fatebook-forecasts.csv")])
         #expect(r.status == 0, "\(r.err)")
         #expect(
@@ -51,8 +51,8 @@ import Testing
         #expect(h.rows("SELECT count(*) FROM forecast") == [["9"]])
     }
 
-    @Test func aLaterFatebookExportMerges() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func aLaterFatebookExportMerges(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run(["import", Self.fixture("fatebook-forecasts.csv")])
         var text = try String(contentsOfFile: Self.fixture("fatebook-forecasts.csv"), encoding: .utf8)
         text = text.replacingOccurrences(
@@ -70,8 +70,8 @@ import Testing
         #expect(h.rows("SELECT count(*) FROM forecast") == [["10"]])
     }
 
-    @Test func fatebookMalformedRecords() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func fatebookMalformedRecords(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         var text = try String(contentsOfFile: Self.fixture("fatebook-forecasts.csv"), encoding: .utf8)
         text = text.replacingOccurrences(of: "2024-05-01 09:00:00,Alice", with: "yesterday-ish,Alice")
         let path = h.directory.appendingPathComponent("fb.csv").path
@@ -91,8 +91,8 @@ import Testing
         #expect(h.rows("SELECT count(*) FROM claim") == [["4"]])
     }
 
-    @Test func predictionBookJSON() {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func predictionBookJSON(engine: TestEngine) {
+        let h = Harness(engine: engine)
         let r = h.run(["import", Self.fixture("predictionbook.json")])
         #expect(r.status == 0, "\(r.err)")
         #expect(
@@ -119,8 +119,8 @@ import Testing
             h.run(["import", Self.fixture("predictionbook.json")]).out.hasPrefix("Nothing new in predictionbook.json"))
     }
 
-    @Test func augurCSVAndJSON() {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func augurCSVAndJSON(engine: TestEngine) {
+        let h = Harness(engine: engine)
         #expect(h.run(["import", Self.fixture("augur.csv"), "--as", "alice"]).status == 0)
         #expect(
             h.rows(
@@ -143,8 +143,8 @@ import Testing
             ])
     }
 
-    @Test func formatCanBeForcedAndUnknownFilesAreRefused() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func formatCanBeForcedAndUnknownFilesAreRefused(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         let path = h.directory.appendingPathComponent("x.txt").path
         try "hello,world\n1,2\n".write(toFile: path, atomically: true, encoding: .utf8)
         let r = h.run(["import", path])
@@ -162,8 +162,8 @@ import Testing
         )
     }
 
-    @Test func icsHasAnEventPerOpenClaimWithADate() {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func icsHasAnEventPerOpenClaimWithADate(engine: TestEngine) {
+        let h = Harness(engine: engine)
         h.run("add Ryan ships, finally; really by friday 70% #work #team")
         h.run("add No date 40%")
         h.run("add Done 40% by tomorrow")
@@ -179,8 +179,8 @@ import Testing
         #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
     }
 
-    @Test func csvNeutralisesFormulas() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func csvNeutralisesFormulas(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run(["add", "=HYPERLINK(\"http://x\") wins", "--p", "60%", "--caveat", "@mention", "--tag", "t"])
         h.run(["forecast", "1", "30%", "--as", "+ryan", "--reason=-1 is the score"])
         let csv = h.run("export --format csv").out
@@ -190,7 +190,7 @@ import Testing
         // And the quote comes off again on import.
         let file = h.directory.appendingPathComponent("out.csv").path
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
-        let other = Harness()
+        let other = Harness(engine: engine)
         #expect(other.run(["import", file]).status == 0)
         #expect(other.rows("SELECT text FROM claim") == [["=HYPERLINK(\"http://x\") wins"]])
         #expect(other.rows("SELECT name FROM forecaster ORDER BY id") == [["me"], ["+ryan"]])

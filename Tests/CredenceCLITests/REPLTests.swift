@@ -163,3 +163,94 @@ extension REPLTests {
         #expect(h.rows("SELECT status FROM claim ORDER BY id") == [["yes"], ["no"]])
     }
 }
+
+/// Lines given up front, with something done behind the session's back before a given line.
+final class ActingLineSource: LineSource {
+    private var lines: [String]
+    private var actions: [Int: () -> Void]
+    private var read = 0
+    init(_ lines: [String], before actions: [Int: () -> Void]) {
+        self.lines = lines
+        self.actions = actions
+    }
+    func readLine(prompt: String) -> String? {
+        actions[read]?()
+        read += 1
+        return lines.isEmpty ? nil : lines.removeFirst()
+    }
+    func remember(_ line: String) {}
+}
+
+/// One context and one journal connection for a whole session (DESIGN §6).
+extension REPLTests {
+    func session(_ h: Harness, _ source: LineSource, interactive: Bool) -> (REPL, OutputSink, OutputSink, Int32) {
+        let out = OutputSink(), err = OutputSink()
+        let clock = h.clock, env = h.environment
+        var made = 0
+        let repl = REPL(
+            source: source, interactive: interactive,
+            makeContext: {
+                made += 1
+                return Context(
+                    environment: env, clock: clock, out: out, err: err, isTerminal: false, terminalWidth: nil,
+                    confirm: nil)
+            })
+        let status = repl.run()
+        #expect(made == 1)
+        return (repl, out, err, status)
+    }
+
+    @Test func aSessionOpensTheJournalOnce() {
+        let h = Harness()
+        h.run("add Ships by friday 60%")
+        // Each line used to open it up to three times: for TAB's data, the prompt's due count, the command.
+        let lines = [
+            "list", "Rain tomorrow 70% #weather", "forecast 1 80% --as ryan", "show 1", "resolve 2 yes", "report",
+            "show 9", "due",
+        ]
+        let (repl, out, err, status) = session(h, ScriptedLineSource(lines), interactive: true)
+        #expect(status == 65)  // `show 9`, a refusal that keeps the connection
+        #expect(out.text.contains("Added claim 2: Rain tomorrow"))
+        #expect(out.text.contains("Resolved claim 2 “Rain tomorrow”"))
+        #expect(err.text == "error: there is no claim 9: `credence list` shows the ids\n")
+        #expect(repl.context.journals.opens == 1)
+        #expect(h.rows("SELECT count(*) FROM forecast") == [["3"]])
+    }
+
+    @Test func aSessionOnAMissingJournalCreatesItAtTheFirstWrite() {
+        let h = Harness()
+        let (repl, out, _, status) = session(
+            h, ScriptedLineSource(["list", "add A 30%", "list", "add B 40%"]), interactive: true)
+        #expect(status == 0)
+        // The reads before it are of an empty journal in memory; the write opens (creates) the file.
+        #expect(repl.context.journals.opens == 2)
+        #expect(out.text.contains("Added claim 2: B"))
+        #expect(h.rows("SELECT text FROM claim ORDER BY id") == [["A"], ["B"]])
+    }
+
+    @Test func aJournalReplacedDuringASessionIsOpenedAgain() {
+        let h = Harness(), other = Harness()
+        h.run("add First journal 30%")
+        other.run("add Second journal 40%")
+        let replace = { _ = rename(other.journal, h.journal) }
+        let (repl, out, _, status) = session(
+            h, ActingLineSource(["list", "list", "add After 50%"], before: [1: replace]), interactive: false)
+        #expect(status == 0)
+        #expect(out.text.contains("First journal") && out.text.contains("Second journal"))
+        #expect(repl.context.journals.opens == 2)
+        #expect(h.rows("SELECT text FROM claim ORDER BY id") == [["Second journal"], ["After"]])
+    }
+
+    @Test func theFileAloneIsTheWholeJournalBetweenLines() {
+        let h = Harness()
+        h.run("add Before 30%")
+        var copied: [[String]] = []
+        let copy = {
+            let path = h.directory.appendingPathComponent("copy.sqlite").path
+            try? FileManager.default.copyItem(atPath: h.journal, toPath: path)
+            copied = h.rows("SELECT text FROM claim ORDER BY id", in: path)
+        }
+        _ = session(h, ActingLineSource(["add During 40%", "list"], before: [1: copy]), interactive: false)
+        #expect(copied == [["Before"], ["During"]])
+    }
+}

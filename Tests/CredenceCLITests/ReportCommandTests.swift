@@ -53,9 +53,9 @@ import Testing
         return jsonDifferences(expected, report, path: who)
     }
 
-    @Test(arguments: ["journal_1000", "edge_cases", "tiny_hand"])
-    func reportMatchesTheVectorsThroughTheJournal(file: String) throws {
-        let h = Harness()
+    @Test(arguments: ["journal_1000", "edge_cases", "tiny_hand"], TestPostgres.engines)
+    func reportMatchesTheVectorsThroughTheJournal(file: String, engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         let imported = h.run(["import", Self.fixture("\(file).csv")])
         #expect(imported.status == 0, "\(imported.err)")
         let vectors = try Self.expected("\(file).expected.json")
@@ -66,8 +66,8 @@ import Testing
         #expect(diffs.isEmpty, "\(diffs.prefix(10))")
     }
 
-    @Test func importIsOneTransactionAndNamesTheBadLine() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func importIsOneTransactionAndNamesTheBadLine(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         let path = h.directory.appendingPathComponent("bad.csv").path
         try "forecaster,question_id,probability,outcome\nme,q1,0.7,1\nme,q2,0.4,0\nme,q3,1.7,1\n".write(
             toFile: path, atomically: true, encoding: .utf8)
@@ -124,8 +124,8 @@ import Testing
         #expect(r.err == "error: \(path): \(message). Nothing was imported\(hint)\n")
     }
 
-    @Test func importIsIdempotentAndUndoable() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func importIsIdempotentAndUndoable(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         let path = Self.fixture("journal_100.csv")
         #expect(
             h.run(["import", path]).out
@@ -140,8 +140,8 @@ import Testing
         #expect(h.rows("SELECT count(*) FROM forecast") == [["0"]])
     }
 
-    @Test func importWithTextDatesAndOpenQuestions() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func importWithTextDatesAndOpenQuestions(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         let path = h.directory.appendingPathComponent("q.csv").path
         try """
         forecaster,question_id,probability,outcome,question,created,resolved
@@ -162,8 +162,8 @@ import Testing
             ])
     }
 
-    @Test func reportFiltersGroupsAndOutputs() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func reportFiltersGroupsAndOutputs(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run(["import", Self.fixture("journal_100.csv")])
         let empty = h.run("report")
         #expect(
@@ -194,8 +194,8 @@ import Testing
         #expect((grouped["forecasters"] as! [String: Any]).count == 3)
     }
 
-    @Test func everyForecastAndTagFilters() throws {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func everyForecastAndTagFilters(engine: TestEngine) throws {
+        let h = Harness(engine: engine)
         h.run("add Ryan ships 60% #work")
         h.advance(days: 1)
         h.run("forecast 1 90%")

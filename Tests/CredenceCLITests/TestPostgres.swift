@@ -57,8 +57,10 @@ enum TestPostgres {
     /// Rows as text, NULL as "NULL", like `Harness.rows` on a file.
     static func rows(_ query: String, in url: String) -> [[String]] {
         let out = psql(url, "SET search_path TO credence; " + query, tuples: true)
-        return out.split(separator: "\n", omittingEmptySubsequences: true).map {
-            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // Records and fields apart by ASCII's own separators: values may hold newlines and tabs.
+        let records = out.hasSuffix("\n") ? String(out.dropLast()) : out
+        return records.split(separator: "\u{1E}", omittingEmptySubsequences: true).map {
+            $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
         }
     }
 
@@ -69,7 +71,8 @@ enum TestPostgres {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-P", "null=NULL"] + (tuples ? ["-At", "-F", "\t"] : [])
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-P", "null=NULL"]
+            + (tuples ? ["-At", "-F", "\u{1F}", "-R", "\u{1E}"] : [])
             + ["-d", url, "-c", sql]
         let pipe = Pipe(), errors = Pipe()
         process.standardOutput = pipe

@@ -36,8 +36,9 @@ import Testing
             }
             do {
                 let (_, doc) = try Interchange.read(
-                    bytes, format: nil, namespace: "f.csv", owner: "me", dates: Self.clock.dates,
-                    now: Self.clock.now(), skipBad: which % 2 == 0)
+                    ImportRequest(
+                        bytes: bytes, namespace: "f.csv", owner: "me", skipBad: which % 2 == 0,
+                        dates: Self.clock.dates, now: Self.clock.now()))
                 for c in doc.claims {
                     #expect(c.forecasts.allSatisfy { $0.probability >= 0 && $0.probability <= 1 })
                 }

@@ -103,8 +103,9 @@ import Testing
             try a.export(format, filter: ClaimFilter(), owner: "me", version: "test") { first += $0 }
             let b = try Journal.inMemory(clock: Self.clock)
             let (_, doc) = try Interchange.read(
-                Array(first.utf8), format: nil, namespace: "x", owner: "me", dates: Self.clock.dates,
-                now: Self.clock.now(), skipBad: false)
+                ImportRequest(
+                    bytes: Array(first.utf8), namespace: "x", owner: "me", dates: Self.clock.dates,
+                    now: Self.clock.now()))
             let summary = try b.write { w in (try w.store(doc), "import") }
             #expect(summary.skipped.isEmpty, "seed \(seed): \(summary.skipped)")
             #expect(try exported(a, format) == exported(b, format), "seed \(seed) differs after a round trip")

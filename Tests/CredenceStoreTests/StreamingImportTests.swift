@@ -37,10 +37,10 @@ import Testing
     static func importing(
         _ text: String, into path: String, streaming: Bool, skipBad: Bool = false
     ) throws -> ImportSummary {
-        try Interchange.importFile(
-            Array(text.utf8), format: nil, namespace: "f", owner: "me", dates: clock.dates, now: clock.now(),
-            skipBad: skipBad, journal: path, clock: clock, streamAbove: streaming ? 0 : .max, batch: 2
-        ) { _ in "import" }.1
+        let request = ImportRequest(
+            bytes: Array(text.utf8), namespace: "f", owner: "me", skipBad: skipBad, dates: clock.dates,
+            now: clock.now(), streamAbove: streaming ? 0 : .max, batch: 2)
+        return try Interchange.importFile(request, journal: path, clock: clock) { _ in "import" }.1
     }
 
     /// One bad record (which --skip-bad could leave out).

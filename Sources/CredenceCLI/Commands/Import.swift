@@ -42,10 +42,11 @@ struct Import: CredenceCommand {
         let name = (file as NSString).lastPathComponent
         let (found, summary): (InterchangeFormat, ImportSummary)
         do {
+            let request = ImportRequest(
+                bytes: bytes, format: format, namespace: name, owner: given ?? ctx.owner, missingForecaster: given,
+                skipBad: skipBad, dates: ctx.clock.dates, now: ctx.clock.now())
             (found, summary) = try Interchange.importFile(
-                bytes, format: format, namespace: name, owner: given ?? ctx.owner,
-                dates: ctx.clock.dates, now: ctx.clock.now(), skipBad: skipBad, missingForecaster: given,
-                journal: ctx.journalPath(options.journal), clock: ctx.clock
+                request, journal: ctx.journalPath(options.journal), clock: ctx.clock
             ) { s in
                 "import \(name): \(Self.plural(s.claims, "claim")), \(Self.plural(s.forecasts, "forecast"))"
             }

@@ -61,7 +61,7 @@ struct Resolve: CredenceCommand {
                 let r = try w.resolve(claimID, as: value, at: when, note: note, by: resolver ?? ctx.owner, force: force)
                 return (r, "resolve claim \(claimID) \(r.option ?? r.claim.status.rawValue)")
             }
-        } catch JournalError.invalid(let message) where message.hasSuffix("resolves yes, no or annul") {
+        } catch JournalError.optionForYesNoClaim {
             throw CLIError("\"\(outcome.joined(separator: " "))\" is not an outcome: use yes, no or annul")
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))

@@ -10,7 +10,9 @@ import Foundation
 public final class REPL {
     let source: LineSource
     let interactive: Bool
-    let makeContext: () -> Context
+    /// The session's one context (and, through it, one journal connection), made on first use.
+    public private(set) lazy var context = makeContext()
+    private let makeContext: () -> Context
     let journalFlag: String?
     /// Called before each prompt, e.g. to refresh what TAB completes.
     var beforePrompt: (() -> Void)?
@@ -42,7 +44,10 @@ public final class REPL {
             if line.isEmpty || (!interactive && line.hasPrefix("#")) { continue }
             source.remember(raw)
             if ["quit", "exit"].contains(line) { break }
-            let ctx = makeContext()
+            let ctx = context
+            // Each line starts as a fresh invocation would: no write failure carried over.
+            ctx.out.clearFailure()
+            ctx.err.clearFailure()
             // A command that reads more input (a pasted list, grading answers) reads the REPL's lines.
             nonisolated(unsafe) let repl = self
             let input: @Sendable (String) -> String? = { prompt in
@@ -50,11 +55,12 @@ public final class REPL {
                 if line != nil { repl.lineNumber += 1 }
                 return line
             }
-            let lineContext = ctx.with(err: interactive ? nil : OutputSink(), readLine: input)
+            let lineErr = interactive ? nil : OutputSink()
             let startLine = lineNumber
-            let status = handle(line, ctx: lineContext)
-            if !interactive {
-                let errors = lineContext.err.text
+            let status = ctx.forLine(err: lineErr, readLine: input) { handle(line, ctx: ctx) }
+            ctx.journals.settle()
+            if let lineErr {
+                let errors = lineErr.text
                 if !errors.isEmpty {
                     for e in errors.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
                         ctx.err.line("line \(startLine): \(e)")
@@ -63,7 +69,8 @@ public final class REPL {
             }
             if status != 0 { failure = status }
         }
-        if interactive { makeContext().out.line() }
+        if interactive { context.out.line() }
+        context.journals.close()
         source.finish()
         return failure
     }
@@ -127,8 +134,8 @@ public final class REPL {
             source: source, interactive: true, journal: journal,
             makeContext: { Context.process(origin: "prompt:\(getpid())") })
         completionModel = CompletionModel.fromDefinitions()
-        repl.beforePrompt = {
-            guard let data = try? Context.process().openJournal(journal, access: .read).completionData() else { return }
+        repl.beforePrompt = { [unowned repl] in
+            guard let data = repl.reading({ try $0.completionData() }) else { return }
             completionModel.claims = data.claims
             completionModel.tags = data.tags
             completionModel.forecasters = data.forecasters
@@ -149,17 +156,25 @@ public final class REPL {
         """
 
     func journalName() -> String {
-        let path = makeContext().journalPath(journalFlag)
+        let path = context.journalPath(journalFlag)
         return ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
-    func dueCount() -> Int {
-        let ctx = makeContext()
-        return (try? ctx.openJournal(journalFlag, access: .read).dueCount()) ?? 0
+    func dueCount() -> Int { reading { try $0.dueCount() } ?? 0 }
+
+    /// A read for the prompt (the due count, what TAB completes) through the session's journal;
+    /// nil when it fails, which lets the journal go if the failure was the file's.
+    func reading<T>(_ body: (Journal) throws -> T) -> T? {
+        do {
+            return try body(context.openJournal(journalFlag, access: .read))
+        } catch {
+            context.journals.discard(after: error)
+            return nil
+        }
     }
 
     func banner() {
-        let ctx = makeContext()
+        let ctx = context
         ctx.out.fitWidth = ctx.truncationWidth(nil)
         defer { ctx.out.fitWidth = nil }
         let due = dueCount()

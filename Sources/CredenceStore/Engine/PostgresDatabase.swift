@@ -68,7 +68,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         let result = try run(sql + " RETURNING id", arguments)
         totalChanges += 1
         guard let row = result.rows.first, let id = try Self.databaseValue(row.first!).storage.int64 else {
-            throw JournalError.invalid("the server returned no id for a new row")
+            throw JournalError.serverRefused(server: server, reason: "it returned no id for a new row")
         }
         return id
     }

@@ -205,7 +205,7 @@ enum PostgresErrors {
         case "53100":
             return JournalError.diskFull(path: server)
         case _ where state.hasPrefix("23"):
-            return JournalError.invalid("the journal refused the change: \(message)")
+            return JournalError.constraintRefused(message)
         case _ where state.hasPrefix("08") || state.hasPrefix("57P"):
             return JournalError.serverUnreachable(server: server, reason: message)
         default:

@@ -53,8 +53,7 @@ extension Journal {
     private var postgres: PostgresDatabase {
         get throws {
             guard case .postgres(let db) = connection else {
-                throw JournalError.invalid(
-                    "this is a personal journal (a SQLite file): team commands need --journal postgres://USER@HOST/DB")
+                throw JournalError.notATeamJournal
             }
             return db
         }
@@ -120,12 +119,11 @@ extension Journal {
     /// forecaster (imported history) its login.
     public func teamAdd(name: String, password: String, resolver: Bool, admin: Bool) throws -> TeamMember {
         let db = try postgres
-        guard let clean = ForecasterName.clean(name) else { throw JournalError.invalid(ForecasterName.emptyMessage) }
+        guard let clean = ForecasterName.clean(name) else { throw JournalError.invisibleForecasterName }
         let role = clean.lowercased()
         guard role.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
-            throw JournalError.invalid(
-                "\"\(clean)\" cannot be a login name: use letters, digits and _ (starting with a letter), such as \(role.filter { $0.isLetter || $0.isNumber || $0 == "_" }.prefix(20))"
-            )
+            throw JournalError.badLoginName(
+                clean, suggestion: String(role.filter { $0.isLetter || $0.isNumber || $0 == "_" }.prefix(20)))
         }
         let member = PostgresSchema.memberRole(url?.database ?? "")
         return try db.writing { _ in
@@ -147,7 +145,7 @@ extension Journal {
             let taken: String? = try db.value(
                 "SELECT name FROM credence.forecaster WHERE role_name = ? AND credence.nocase(name) <> credence.nocase(?)",
                 [role, clean])
-            if let taken { throw JournalError.invalid("the login \(role) already belongs to \(taken)") }
+            if let taken { throw JournalError.loginTaken(role: role, by: taken) }
             try db.execute(
                 """
                 INSERT INTO credence.forecaster(name, created_at, role_name, is_resolver, is_admin)
@@ -186,10 +184,10 @@ extension Journal {
                     "SELECT role_name FROM credence.forecaster WHERE credence.nocase(name) = credence.nocase(?) AND role_name IS NOT NULL",
                     [name])
             else {
-                throw JournalError.invalid("\(name) is not a member of this team: `credence team list` shows who is")
+                throw JournalError.notAMember(name)
             }
             let me: String? = try db.value("SELECT current_user::text")
-            if role == me { throw JournalError.invalid("you cannot remove yourself: another admin can") }
+            if role == me { throw JournalError.cannotRemoveYourself }
             try db.script("ALTER ROLE \(Self.identifier(role)) NOLOGIN")
             try db.script("REVOKE \(Self.identifier(member)) FROM \(Self.identifier(role))")
             return (try teamMembers().first { $0.role == role }!, true)

@@ -148,3 +148,17 @@ enum JSONField: Decodable {
         }
     }
 }
+
+extension AugurCodec: ImportFormat {
+    static let format = InterchangeFormat.augur
+    static let name = "augur"
+    /// Its JSON (an object with `predictions`, or a bare array) or CSV, by the `statement` field.
+    static func recognises(_ sample: ImportSample) -> Bool {
+        if let header = sample.header { return header.contains("statement") && header.contains("outcome") }
+        if let p = sample.object?["predictions"] as? [[String: Any]] { return p.first?["statement"] != nil }
+        return sample.array?.first?["statement"] != nil
+    }
+    static func read(_ request: ImportRequest, policy: inout RecordPolicy) throws -> InterchangeDocument {
+        try read(request.bytes, owner: request.owner, now: request.now, policy: &policy)
+    }
+}

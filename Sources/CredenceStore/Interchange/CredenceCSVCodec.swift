@@ -269,3 +269,21 @@ public enum CredenceCSVCodec {
         return doc
     }
 }
+
+extension CredenceCSVCodec: StreamingImportFormat {
+    static let format = InterchangeFormat.credence
+    static let name = "Credence"
+    static func recognises(_ sample: ImportSample) -> Bool {
+        guard let header = sample.header else { return false }
+        return header.first == "record" && header.contains("claim_uuid")
+    }
+    static func reads(_ bytes: [UInt8]) -> Bool { !Interchange.isJSON(bytes) }
+    /// It keeps one claim per UUID as it reads; the other formats can repeat one.
+    static var keepsOneClaimPerID: Bool { true }
+    static func read(_ request: ImportRequest, policy: inout RecordPolicy) throws -> InterchangeDocument {
+        try read(request.bytes, policy: &policy)
+    }
+    static func stream(_ bytes: [UInt8], policy: inout RecordPolicy, sink: ClaimSink) throws -> InterchangeDocument {
+        try read(bytes, policy: &policy, sink: sink)
+    }
+}

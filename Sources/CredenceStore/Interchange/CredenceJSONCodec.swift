@@ -238,3 +238,13 @@ public enum CredenceJSONCodec {
             settlement: o.settlement.flatMap(Settlement.init(rawValue:)))
     }
 }
+
+extension CredenceJSONCodec: ImportFormat {
+    static let format = InterchangeFormat.credence
+    static let name = "Credence"
+    static func recognises(_ sample: ImportSample) -> Bool { (sample.object?["format"] as? String) == formatName }
+    static func reads(_ bytes: [UInt8]) -> Bool { Interchange.isJSON(bytes) }
+    static func read(_ request: ImportRequest, policy: inout RecordPolicy) throws -> InterchangeDocument {
+        try read(request.bytes, policy: &policy)
+    }
+}

@@ -201,3 +201,12 @@ enum FatebookCodec {
         }
     }
 }
+
+extension FatebookCodec: ImportFormat {
+    static let format = InterchangeFormat.fatebook
+    static let name = "Fatebook CSV"
+    static func recognises(_ sample: ImportSample) -> Bool { sample.header == header }
+    static func read(_ request: ImportRequest, policy: inout RecordPolicy) throws -> InterchangeDocument {
+        try read(request.bytes, now: request.now, policy: &policy)
+    }
+}

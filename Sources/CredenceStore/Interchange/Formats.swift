@@ -1,19 +1,9 @@
 import CredenceCore
 import Foundation
 
-/// The file formats `import` reads.
+/// The file formats `import` reads, by the name `--format` takes (each read by an `ImportFormat`).
 public enum InterchangeFormat: String, Sendable, CaseIterable {
     case plain, fatebook, predictionbook, augur, credence
-
-    public var name: String {
-        switch self {
-        case .plain: return "plain CSV"
-        case .fatebook: return "Fatebook CSV"
-        case .predictionbook: return "PredictionBook JSON"
-        case .augur: return "augur"
-        case .credence: return "Credence"
-        }
-    }
 }
 
 /// How an importer treats a bad record: stop the import, or leave the record out and say so.
@@ -56,39 +46,29 @@ struct RecordPolicy {
 
 public enum Interchange {
     /// Reads a file in the given format, or the one its content shows.
-    public static func read(
-        _ bytes: [UInt8], format: InterchangeFormat?, namespace: String, owner: String, dates: DateGrammar,
-        now: Date, skipBad: Bool, missingForecaster: String? = nil
+    public static func read(_ request: ImportRequest) throws -> (InterchangeFormat, InterchangeDocument) {
+        try read(request, by: reader(for: request.bytes, format: request.format))
+    }
+
+    /// Reads a file with the reader chosen for it (nil: none recognised it).
+    static func read(
+        _ request: ImportRequest, by reader: (any ImportFormat.Type)?
     ) throws -> (InterchangeFormat, InterchangeDocument) {
+        let bytes = request.bytes
         try refuseUnstorableBytes(bytes)
-        guard let format = format ?? detect(bytes) else {
+        guard let reader else {
             if isJSON(bytes), let e = JSONErrors.syntaxError(bytes) { throw e }
             throw InterchangeError(
                 line: 1,
                 "this is not a format Credence recognises: a Fatebook CSV export, PredictionBook JSON, augur JSON or CSV, Credence's own CSV or JSON, or the plain CSV forecaster,question_id,probability,outcome (use --format to name one)"
             )
         }
-        var policy = RecordPolicy(skipBad: skipBad, missingForecaster: missingForecaster)
-        var doc: InterchangeDocument
-        switch format {
-        case .plain:
-            doc = try PlainCSVCodec.read(bytes, namespace: namespace, dates: dates, now: now, policy: &policy)
-        case .fatebook:
-            doc = try FatebookCodec.read(bytes, now: now, policy: &policy)
-        case .predictionbook:
-            doc = try PredictionBookCodec.read(bytes, now: now, policy: &policy)
-        case .augur:
-            doc = try AugurCodec.read(bytes, owner: owner, now: now, policy: &policy)
-        case .credence:
-            doc =
-                isJSON(bytes)
-                ? try CredenceJSONCodec.read(bytes, policy: &policy) : try CredenceCSVCodec.read(bytes, policy: &policy)
-        }
-        // Credence's CSV keeps one claim per UUID as it reads; the other formats can repeat one.
-        if format != .credence || isJSON(bytes) { try refuseConflictingDuplicates(&doc, policy: &policy) }
+        var policy = RecordPolicy(skipBad: request.skipBad, missingForecaster: request.missingForecaster)
+        var doc = try reader.read(request, policy: &policy)
+        if !reader.keepsOneClaimPerID { try refuseConflictingDuplicates(&doc, policy: &policy) }
         doc.skipped = policy.skipped + doc.skipped
         try refuseNUL(in: doc)
-        return (format, doc)
+        return (reader.format, doc)
     }
 
     /// Where the first NUL byte is (memchr: a byte at a time costs 0.1 s on a 250 MB file).
@@ -136,30 +116,6 @@ public enum Interchange {
             $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09
         }.first
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-    }
-
-    /// Recognises a format by its content: JSON keys, or the CSV header.
-    public static func detect(_ bytes: [UInt8]) -> InterchangeFormat? {
-        if isJSON(bytes) {
-            guard let json = try? JSONSerialization.jsonObject(with: Data(bytes)) else { return nil }
-            if let o = json as? [String: Any] {
-                if (o["format"] as? String) == CredenceJSONCodec.formatName { return .credence }
-                if let p = o["predictions"] as? [[String: Any]] {
-                    if p.first?["responses"] != nil || o["user"] != nil { return .predictionbook }
-                    if p.first?["statement"] != nil { return .augur }
-                }
-            }
-            if let a = json as? [[String: Any]], a.first?["statement"] != nil { return .augur }
-            return nil
-        }
-        var reader = CSVReader(bytes: bytes)
-        guard let header = reader.next()?.fields.map({ $0.trimmed }) else { return nil }
-        if header == FatebookCodec.header { return .fatebook }
-        if header.first == "record" && header.contains("claim_uuid") { return .credence }
-        if header.contains("statement") && header.contains("outcome") { return .augur }
-        // Close enough to the plain shape that its own error names what is missing.
-        if header.contains("question_id") || header.contains("forecaster") { return .plain }
-        return nil
     }
 
     /// Parses a probability written as a decimal in [0, 1] or a percent.

@@ -218,8 +218,7 @@ final class ClaimImporter {
         func option(_ label: String?, _ what: String) throws -> Int64? {
             guard let label else { return nil }
             guard let o = optionIDs[label.lowercased()] else {
-                throw JournalError.invalid(
-                    "claim “\(claim.text)”: \(what) \"\(label)\", which is not one of its options")
+                throw JournalError.importedUnknownOption(claimText: claim.text, what: what, label: label)
             }
             return o
         }

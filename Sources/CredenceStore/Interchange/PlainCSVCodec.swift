@@ -198,3 +198,16 @@ enum PlainCSVCodec {
         return (v, .decimal)
     }
 }
+
+extension PlainCSVCodec: ImportFormat {
+    static let format = InterchangeFormat.plain
+    static let name = "plain CSV"
+    /// Close enough to the plain shape that its own error names what is missing.
+    static func recognises(_ sample: ImportSample) -> Bool {
+        guard let header = sample.header else { return false }
+        return header.contains("question_id") || header.contains("forecaster")
+    }
+    static func read(_ request: ImportRequest, policy: inout RecordPolicy) throws -> InterchangeDocument {
+        try read(request.bytes, namespace: request.namespace, dates: request.dates, now: request.now, policy: &policy)
+    }
+}

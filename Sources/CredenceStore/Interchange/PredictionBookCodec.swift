@@ -128,3 +128,15 @@ enum JSONCodecTime {
     /// ISO 8601 in UTC with milliseconds: lossless for the journal's millisecond times.
     static func iso(_ d: Date) -> String { Timestamp.iso(d) }
 }
+
+extension PredictionBookCodec: ImportFormat {
+    static let format = InterchangeFormat.predictionbook
+    static let name = "PredictionBook JSON"
+    static func recognises(_ sample: ImportSample) -> Bool {
+        guard let o = sample.object, let p = o["predictions"] as? [[String: Any]] else { return false }
+        return p.first?["responses"] != nil || o["user"] != nil
+    }
+    static func read(_ request: ImportRequest, policy: inout RecordPolicy) throws -> InterchangeDocument {
+        try read(request.bytes, now: request.now, policy: &policy)
+    }
+}

@@ -20,21 +20,17 @@ extension Interchange {
     /// Reads a file and stores it in the journal at `path`, in one transaction: nothing is stored
     /// unless all of it can be (or, with `skipBad`, all of its good records).
     ///
-    /// A large Credence CSV is read on a second thread while this one writes: each claim goes to
-    /// the journal as soon as the reader has moved past its rows, so reading costs no time of its
-    /// own. A new journal is then written under a temporary name beside the real one and linked
-    /// into place when complete, so a file refused halfway leaves no journal behind.
+    /// A large file in a format that streams (Credence's CSV) is read on a second thread while
+    /// this one writes: each claim goes to the journal as soon as the reader has moved past its
+    /// rows, so reading costs no time of its own. A new journal is then written under a temporary
+    /// name beside the real one and linked into place when complete, so a file refused halfway
+    /// leaves no journal behind.
     public static func importFile(
-        _ bytes: [UInt8], format: InterchangeFormat?, namespace: String, owner: String, dates: DateGrammar,
-        now: Date, skipBad: Bool, missingForecaster: String? = nil, journal path: String, clock: Clock,
-        streamAbove threshold: Int = streamingThreshold, batch: Int = 256,
-        describe: (ImportSummary) -> String
+        _ request: ImportRequest, journal path: String, clock: Clock, describe: (ImportSummary) -> String
     ) throws -> (InterchangeFormat, ImportSummary) {
-        func readWhole() throws -> (InterchangeFormat, InterchangeDocument) {
-            try read(
-                bytes, format: format, namespace: namespace, owner: owner, dates: dates, now: now, skipBad: skipBad,
-                missingForecaster: missingForecaster)
-        }
+        let bytes = request.bytes
+        let chosen = reader(for: bytes, format: request.format)
+        func readWhole() throws -> (InterchangeFormat, InterchangeDocument) { try read(request, by: chosen) }
         func store(_ doc: InterchangeDocument, in journal: Journal? = nil) throws -> ImportSummary {
             try (journal ?? Journal.open(path: path, access: .write, clock: clock)).write { w in
                 let s = try w.store(doc)
@@ -54,10 +50,9 @@ extension Interchange {
             throw error
         }
         Journal.keepStatementJournalsInMemory()
-        let streams =
-            bytes.count >= threshold && !isJSON(bytes) && (format ?? detect(bytes)) == .credence
-            && firstNUL(bytes) == nil && firstInvalidUTF8(bytes) == nil
-        guard streams else {
+        guard bytes.count >= request.streamAbove, let streaming = chosen as? any StreamingImportFormat.Type,
+            firstNUL(bytes) == nil, firstInvalidUTF8(bytes) == nil
+        else {
             let (found, doc) = try readWhole()
             // A big file into a new journal is written as a streamed one is: a private file
             // without the write-ahead log, linked into place when complete.
@@ -75,11 +70,12 @@ extension Interchange {
         }
 
         let handOff = ClaimHandOff()
+        let (skipBad, missingForecaster, batch) = (request.skipBad, request.missingForecaster, request.batch)
         let reader = Thread {
             handOff.end(
                 Result {
                     var policy = RecordPolicy(skipBad: skipBad, missingForecaster: missingForecaster)
-                    var doc = try CredenceCSVCodec.read(
+                    var doc = try streaming.stream(
                         bytes, policy: &policy, sink: ClaimSink(batch: batch) { handOff.put($0) })
                     doc.skipped = policy.skipped + doc.skipped
                     return doc
@@ -102,7 +98,7 @@ extension Interchange {
         guard let target = opened else {
             // The journal's directories do not exist yet: a refused file must not leave them behind,
             // so the whole file is read before anything is created.
-            return (.credence, try store(document(handOff.collect())))
+            return (streaming.format, try store(document(handOff.collect())))
         }
         do {
             let summary: ImportSummary
@@ -127,10 +123,10 @@ extension Interchange {
             } catch {
                 try failing(error, handOff)
             }
-            if try target.complete() { return (.credence, summary) }
+            if try target.complete() { return (streaming.format, summary) }
             // A journal appeared at the path while this one was written (or this file system cannot
             // link): import into the path as usual.
-            return (.credence, try store(readWhole().1))
+            return (streaming.format, try store(readWhole().1))
         } catch {
             target.discard()
             throw error
