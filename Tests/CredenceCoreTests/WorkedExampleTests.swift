@@ -174,6 +174,21 @@ import Testing
         #expect(peers["solo"] == PeerScore(mean: nil, claims: 0))
     }
 
+    @Test func contestScoresDivideByEveryClaim() throws {
+        var tally = PeerScores.Tally<String>()
+        tally.add(PeerScores.Claim(outcome: true, forecasts: [("A", [0.9]), ("B", [0.6])]))
+        tally.add(PeerScores.Claim(outcome: false, forecasts: [("A", [0.2]), ("C", [0.5])]))
+        tally.add(PeerScores.Claim(outcome: true, forecasts: [("B", [0.7])]))
+        #expect(tally.claims == 3)
+        let plain = tally.scores, contest = tally.contestScores
+        let a1 = 100 * (log(0.9) - log(0.6)), a2 = 100 * (log1p(-0.2) - log1p(-0.5))
+        #expect(close(plain["A"]!.mean, (a1 + a2) / 2) && plain["A"]!.claims == 2)
+        #expect(close(contest["A"]!.mean, (a1 + a2) / 3) && contest["A"]!.claims == 2)
+        // B's lone forecast on the third claim has no peer: one scored claim, still over three in a contest.
+        #expect(close(plain["B"]!.mean, -a1) && close(contest["B"]!.mean, -a1 / 3) && contest["B"]!.claims == 1)
+        #expect(PeerScores.Tally<String>().contestScores.isEmpty)
+    }
+
     @Test func emptySampleHasNoStatistics() {
         #expect(Calibration.analyse(Sample(rows: [])) == nil)
     }
