@@ -147,7 +147,3 @@ public enum Overconfidence {
         return (confidence.value - hits.value) / Double(n)
     }
 }
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}
