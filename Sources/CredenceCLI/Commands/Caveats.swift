@@ -20,8 +20,7 @@ struct Caveats: CredenceCommand {
 
     func execute(in ctx: Context) throws {
         let who = record.who(ctx)
-        let journal = try ctx.openJournal(options.journal, access: .read)
-        try record.checkForecaster(ctx, in: journal)
+        let journal = try record.openJournal(options, ctx)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .caveats)
         func sample(_ name: String) -> Sample { Sample(counts: groups.first { $0.name == name }?.counts ?? []) }
         let audit = CaveatAudit(

@@ -63,8 +63,7 @@ struct Report: CredenceCommand {
         selection.everyForecast = everyForecast
         let format = try outputFormat()
 
-        let journal = try ctx.openJournal(options.journal, access: .read)
-        try record.checkForecaster(ctx, in: journal)
+        let journal = try record.openJournal(options, ctx)
         let whole = try journal.forecastCounts(selection).first
         let counts = whole?.counts ?? []
         let subject = who ?? "everyone"

@@ -51,9 +51,16 @@ struct RecordOptions: ParsableArguments {
         forecaster?.lowercased() == "all" ? nil : (forecaster ?? ctx.owner)
     }
 
+    /// The journal, to read, once `--as NAME` is known to name somebody in it.
+    func openJournal(_ options: JournalOptions, _ ctx: Context) throws -> Journal {
+        let journal = try ctx.openJournal(options.journal, access: .read)
+        try checkForecaster(ctx, in: journal)
+        return journal
+    }
+
     /// Refuses `--as NAME` for somebody who has never forecast in this journal (a typo, most
     /// often), as `vs` does, instead of reporting on nobody. The owner may have no forecasts yet.
-    func checkForecaster(_ ctx: Context, in journal: Journal) throws {
+    private func checkForecaster(_ ctx: Context, in journal: Journal) throws {
         guard let who = who(ctx), who.lowercased() != ctx.owner.lowercased(), try journal.forecasterExists(who) == nil
         else { return }
         let known = try journal.forecasterNames()

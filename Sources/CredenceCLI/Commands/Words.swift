@@ -21,8 +21,7 @@ struct Words: CredenceCommand {
 
     func execute(in ctx: Context) throws {
         let who = record.who(ctx)
-        let journal = try ctx.openJournal(options.journal, access: .read)
-        try record.checkForecaster(ctx, in: journal)
+        let journal = try record.openJournal(options, ctx)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .word)
         // Strongest words first: the order of the scale, not of use.
         let independent =
