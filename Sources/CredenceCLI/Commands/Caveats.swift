@@ -22,9 +22,11 @@ struct Caveats: CredenceCommand {
         let who = record.who(ctx)
         let journal = try record.openJournal(options, ctx)
         let groups = try journal.forecastCounts(try record.selection(ctx), by: .caveats)
-        func sample(_ name: String) -> Sample { Sample(counts: groups.first { $0.name == name }?.counts ?? []) }
+        func sample(_ count: CaveatCount) -> Sample {
+            Sample(counts: groups.first { $0.key == .caveats(count) }?.counts ?? [])
+        }
         let audit = CaveatAudit(
-            none: sample("no caveats"), one: sample("1 caveat"), more: sample("2+ caveats"), bins: ctx.config.bins,
+            none: sample(.zero), one: sample(.one), more: sample(.twoOrMore), bins: ctx.config.bins,
             independentRows: try who != nil
                 || journal.forecastCounts(try record.selection(ctx), by: .forecaster).count <= 1)
         let sentence = audit.sentence(whose: record.whose(ctx))
@@ -53,7 +55,7 @@ struct Caveats: CredenceCommand {
             let s = g.sample
             let said = g.meanForecast
             rows.append([
-                g.name == "no caveats" ? "none" : g.name,
+                g.caveats == .zero ? "none" : g.name,
                 s.n.grouped, Numbers.percent(said), Numbers.percent(s.baseRate),
                 Numbers.score(g.analysis.scores.brier), Numbers.score(g.mcb), Verdict.short(g.verdict),
                 Numbers.score(g.dsc),

@@ -91,16 +91,21 @@ struct Report: CredenceCommand {
             filters.append("including \(k) scenario-option forecast\(k == 1 ? "" : "s") scored as yes/no")
         }
         let jsonOut = json || format == "json"
-        func analyse(_ grouping: ReportGrouping, full: Bool) throws -> [CalibrationReport.Group] {
-            try journal.forecastCounts(selection, by: grouping).compactMap { g in
+        func analyse(_ groups: [ForecastGroup], full: Bool) -> [CalibrationReport.Group] {
+            groups.compactMap { g in
                 Calibration.analyse(Sample(counts: g.counts), bins: binCount, full: full)
                     .map { CalibrationReport.Group(name: g.name, analysis: $0) }
             }
         }
+        func analyse(_ grouping: ReportGrouping, full: Bool) throws -> [CalibrationReport.Group] {
+            analyse(try journal.forecastCounts(selection, by: grouping), full: full)
+        }
         // Group rows show scores and CORP; the band and smooth ECE (a resampling each) only in
         // JSON, which carries everything asked for.
         var groups: [CalibrationReport.Group] = []
-        if let by, by != .none { groups = Self.order(try analyse(by, full: jsonOut), by) }
+        if let by, by != .none {
+            groups = analyse(Self.order(try journal.forecastCounts(selection, by: by), by), full: jsonOut)
+        }
         // Pooled JSON names each forecaster's figures. Thousands of forecasters would mean
         // thousands of resamplings: their bands and smooth ECE come with --by forecaster, which
         // computes each forecaster once for both lists.
@@ -167,14 +172,13 @@ struct Report: CredenceCommand {
     }
 
     /// Natural order for ordered groupings; by size otherwise.
-    static func order(_ groups: [CalibrationReport.Group], _ by: ReportGrouping) -> [CalibrationReport.Group] {
-        let natural: [String]
+    static func order(_ groups: [ForecastGroup], _ by: ReportGrouping) -> [ForecastGroup] {
         switch by {
-        case .horizon: natural = ["≤ 1 week", "≤ 1 month", "≤ 1 year", "> 1 year"]
-        case .caveats: natural = ["no caveats", "1 caveat", "2+ caveats"]
+        case .horizon, .caveats: return groups.sorted { ($0.key.rank ?? 99) < ($1.key.rank ?? 99) }
         case .quarter, .year: return groups.sorted { $0.name < $1.name }
-        default: return groups.sorted { ($0.analysis.sample.n, $1.name) > ($1.analysis.sample.n, $0.name) }
+        default:
+            let sized = groups.map { g in (n: g.counts.reduce(0) { $0 + $1.n }, group: g) }
+            return sized.sorted { ($0.n, $1.group.name) > ($1.n, $0.group.name) }.map(\.group)
         }
-        return groups.sorted { (natural.firstIndex(of: $0.name) ?? 99) < (natural.firstIndex(of: $1.name) ?? 99) }
     }
 }
