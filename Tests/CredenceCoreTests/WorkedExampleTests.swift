@@ -189,6 +189,34 @@ import Testing
         #expect(PeerScores.Tally<String>().contestScores.isEmpty)
     }
 
+    @Test func headToHeadVerdictNeedsFiveClaimsAndAClearDifference() throws {
+        func pair(_ finals: [(a: Double, b: Double)]) throws -> PairComparison {
+            let t = Date(timeIntervalSince1970: 0)
+            let claims = finals.enumerated().map { i, f in
+                var c = SharedClaim(
+                    id: ClaimID(i + 1), text: "c\(i)", outcome: true, createdAt: t, resolvedAt: t + 86_400)
+                (c.aFinal, c.bFinal) = (f.a, f.b)
+                return c
+            }
+            return try #require(Comparisons.compare(SharedClaims(claims: claims)))
+        }
+        func kind(_ finals: [(a: Double, b: Double)]) throws -> HeadToHeadVerdict.Kind {
+            HeadToHeadVerdict(try pair(finals), scoring: .final).kind
+        }
+        #expect(try kind(Array(repeating: (0.9, 0.6), count: 4)) == .withinNoise)
+        #expect(try kind(Array(repeating: (0.9, 0.6), count: 5)) == .moreRightEveryTime)
+        #expect(try kind(Array(repeating: (0.7, 0.7), count: 5)) == .same)
+        let clear = try pair((0..<20).map { (0.9, 0.5 + Double($0) / 200) })
+        let verdict = HeadToHeadVerdict(clear, scoring: .final)
+        guard case .moreRight(let p, let interval) = verdict.kind else {
+            Issue.record("expected a verdict, got \(verdict.kind)")
+            return
+        }
+        #expect(verdict.aIsBetter && p < HeadToHeadVerdict.level && interval.upper < 0)
+        // Within noise: A better on average, but by far less than the spread.
+        #expect(try kind((0..<6).map { $0 % 2 == 0 ? (0.9, 0.6) : (0.55, 0.6) }) == .withinNoise)
+    }
+
     @Test func emptySampleHasNoStatistics() {
         #expect(Calibration.analyse(Sample(rows: [])) == nil)
     }
