@@ -20,15 +20,13 @@ struct Caveats: CredenceCommand {
 
     func execute(in ctx: Context) throws {
         let who = record.who(ctx)
-        let journal = try record.openJournal(options, ctx)
-        let groups = try journal.forecastCounts(try record.selection(ctx), by: .caveats)
+        let (groups, independentRows) = try record.forecastGroups(by: .caveats, options, ctx)
         func sample(_ count: CaveatCount) -> Sample {
             Sample(counts: groups.first { $0.key == .caveats(count) }?.counts ?? [])
         }
         let audit = CaveatAudit(
             none: sample(.zero), one: sample(.one), more: sample(.twoOrMore), bins: ctx.config.bins,
-            independentRows: try who != nil
-                || journal.forecastCounts(try record.selection(ctx), by: .forecaster).count <= 1)
+            independentRows: independentRows)
         let sentence = audit.sentence(whose: record.whose(ctx))
         if record.json {
             ctx.out.verbatim(Self.json(audit, forecaster: who, sentence: sentence).rendered())

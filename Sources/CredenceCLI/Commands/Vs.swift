@@ -58,6 +58,17 @@ struct RecordOptions: ParsableArguments {
         return journal
     }
 
+    /// The selection's forecasts in groups, and whether they may be judged as independent rows:
+    /// pooled forecasters share claims, and every forecast of a claim shares its outcome.
+    func forecastGroups(
+        by grouping: ReportGrouping, _ options: JournalOptions, _ ctx: Context
+    ) throws -> (groups: [ForecastGroup], independentRows: Bool) {
+        let journal = try openJournal(options, ctx)
+        let groups = try journal.forecastCounts(try selection(ctx), by: grouping)
+        let independent = try who(ctx) != nil || journal.forecastCounts(try selection(ctx), by: .forecaster).count <= 1
+        return (groups, independent)
+    }
+
     /// Refuses `--as NAME` for somebody who has never forecast in this journal (a typo, most
     /// often), as `vs` does, instead of reporting on nobody. The owner may have no forecasts yet.
     private func checkForecaster(_ ctx: Context, in journal: Journal) throws {
