@@ -90,7 +90,7 @@ struct Report: CredenceCommand {
         if let k = whole?.scenarioOptionForecasts, k > 0 {
             filters.append("including \(k) scenario-option forecast\(k == 1 ? "" : "s") scored as yes/no")
         }
-        let jsonOut = json || format == "json"
+        let jsonOut = json || format == .json
         func analyse(_ groups: [ForecastGroup], full: Bool) -> [CalibrationReport.Group] {
             groups.compactMap { g in
                 Calibration.analyse(Sample(counts: g.counts), bins: binCount, full: full)
@@ -130,11 +130,11 @@ struct Report: CredenceCommand {
                 && (!pooled || journal.forecastCounts(selection, by: .forecaster).count <= 1))
         let rendered: String
         switch format {
-        case "json": rendered = ReportJSON.render(report, selection: selectionJSON(who, selection, binCount))
-        case "csv": rendered = ReportCSV.render(report)
-        case "svg": rendered = SVGReport.render(report)
-        case "html": rendered = HTMLReport.render(report)
-        default:
+        case .json: rendered = ReportJSON.render(report, selection: selectionJSON(who, selection, binCount))
+        case .csv: rendered = ReportCSV.render(report)
+        case .svg: rendered = SVGReport.render(report)
+        case .html: rendered = HTMLReport.render(report)
+        case .text:
             rendered = TextReport(
                 report, width: ctx.width(options.width), style: TextStyle(color: ctx.useColor(options.color)),
                 clean: { Format.safe($0) }
@@ -142,9 +142,9 @@ struct Report: CredenceCommand {
         }
         if let output {
             try OutputFile.write(rendered, to: output)
-            ctx.err.line("Wrote \(output) (\(format.uppercased()), \(rendered.utf8.count.grouped) bytes).")
+            ctx.err.line("Wrote \(output) (\(format.rawValue.uppercased()), \(rendered.utf8.count.grouped) bytes).")
         } else {
-            ctx.out.write(format == "json" ? rendered + "\n" : rendered)
+            ctx.out.write(format == .json ? rendered + "\n" : rendered)
         }
     }
 
@@ -157,18 +157,26 @@ struct Report: CredenceCommand {
         ]
     }
 
+    /// What a report is rendered as.
+    enum OutputFormat: String {
+        case text, json, csv, svg, html
+    }
+
     /// What to produce: from --json/--csv, else from -o's extension, else terminal text.
-    func outputFormat() throws -> String {
-        if record.json { return "json" }
-        if csv { return "csv" }
-        guard let output else { return "text" }
+    func outputFormat() throws -> OutputFormat {
+        if record.json { return .json }
+        if csv { return .csv }
+        guard let output else { return .text }
         let ext = (output as NSString).pathExtension.lowercased()
-        guard ["svg", "html", "htm", "json", "csv", "txt"].contains(ext) else {
+        let byExtension: [String: OutputFormat] = [
+            "svg": .svg, "html": .html, "htm": .html, "json": .json, "csv": .csv, "txt": .text,
+        ]
+        guard let format = byExtension[ext] else {
             throw CLIError(
                 "-o \(output): name the file .svg, .html, .json, .csv or .txt so the format is clear",
                 status: ExitStatus.usage)
         }
-        return ext == "htm" ? "html" : ext == "txt" ? "text" : ext
+        return format
     }
 
     /// Natural order for ordered groupings; by size otherwise.
