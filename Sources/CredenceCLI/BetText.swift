@@ -13,12 +13,8 @@ enum BetText {
         return m.cents > 0 ? "+\(m)" : m.cents < 0 ? "\(m)" : "0"
     }
 
-    static func who(_ name: String, owner: String) -> String {
-        name.lowercased() == owner.lowercased() ? "you" : TerminalText.safe(name)
-    }
-
     static func settled(_ bet: Bet, owner: String) -> String {
-        let yes = who(bet.yesSide, owner: owner), no = who(bet.noSide, owner: owner)
+        let yes = Wording.who(bet.yesSide, owner: owner), no = Wording.who(bet.noSide, owner: owner)
         switch bet.settlement {
         case .yes?:
             return "Settled bet \(bet.id): \(yes) \(yes == "you" ? "win" : "wins") \(amount(bet.noStake)) from \(no)."

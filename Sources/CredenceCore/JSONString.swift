@@ -24,9 +24,10 @@ public enum JSONString {
         return out + "\""
     }
 
+    /// What a terminal would obey, and the line and paragraph separators, which JavaScript
+    /// strings may not hold.
     static func needsEscape(_ v: UInt32) -> Bool {
-        v < 0x20 || (0x7F...0x9F).contains(v) || (0x2028...0x2029).contains(v) || (0x202A...0x202E).contains(v)
-            || (0x2066...0x2069).contains(v)
+        UnsafeText.isTerminalControl(v) || (0x2028...0x2029).contains(v)
     }
 
     static func hex(_ v: UInt32) -> String {

@@ -242,10 +242,6 @@ public enum Verdict {
     static func pct(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 }
 
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}
-
 /// Number formatting shared by the renderers.
 public enum Numbers {
     /// A bin edge as a percent: 0.1 → "10", 1/3 → "33.3".

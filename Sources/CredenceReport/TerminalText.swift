@@ -1,3 +1,5 @@
+import CredenceCore
+
 /// Text for a terminal: safe to print, measured and cut in display columns.
 public enum TerminalText {
     /// User text made safe for a terminal: control characters (escape sequences, NUL) and
@@ -8,7 +10,7 @@ public enum TerminalText {
             switch scalar.value {
             case 0x0A where !singleLine, 0x09 where !singleLine: out.append(scalar)
             case 0x0A, 0x09, 0x0D: out.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")
+            case let v where UnsafeText.isTerminalControl(v): out.append("\u{FFFD}")
             default: out.append(scalar)
             }
         }

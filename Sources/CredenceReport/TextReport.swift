@@ -66,7 +66,7 @@ public struct TextReport {
         var title =
             "Calibration of \(clean(report.subject)) · \(s.n.grouped) resolved forecast\(s.n == 1 ? "" : "s") (\(s.events.grouped) came true)"
         if !report.filters.isEmpty { title += " · " + report.filters.map(clean).joined(separator: ", ") }
-        var lines = wrap(style.bold(title), plainWidth: Format.width(title), indent: "")
+        var lines = wrap(style.bold(title), plainWidth: TerminalText.width(title), indent: "")
         lines.append(style.dim("Scoring \(report.scoringRule)."))
         lines.append("")
         var rows: [(String, String, String)] = []
@@ -116,9 +116,9 @@ public struct TextReport {
         }
         rows.append(("Always 50%", "", reference))
         for (label, value, note) in rows {
-            let head = "  \(Format.pad(label, 12)) \(Format.pad(value, 8))"
+            let head = "  \(TerminalText.pad(label, 12)) \(TerminalText.pad(value, 8))"
             lines += wrap(
-                head + style.dim(note), plainWidth: Format.width(head) + Format.width(note),
+                head + style.dim(note), plainWidth: TerminalText.width(head) + TerminalText.width(note),
                 indent: String(repeating: " ", count: 24), dimmed: true)
         }
         return lines
@@ -135,7 +135,7 @@ public struct TextReport {
         var current = lead
         for word in line.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
             let candidate = current.trimmingCharacters(in: .whitespaces).isEmpty ? current + word : current + " " + word
-            if Format.width(candidate) > width && !current.trimmingCharacters(in: .whitespaces).isEmpty {
+            if TerminalText.width(candidate) > width && !current.trimmingCharacters(in: .whitespaces).isEmpty {
                 out.append(current)
                 current = indent + word
             } else {
@@ -247,16 +247,16 @@ public struct TextReport {
     func table() -> [String] {
         var lines = [style.bold("  forecast bin        n    said   happened   95% interval (Wilson)    gap")]
         for b in report.chart.bins {
-            let range = Format.pad(
+            let range = TerminalText.pad(
                 "\(Numbers.edge(b.lo))–\(Numbers.edge(b.hi))%\(b.k == report.chart.bins.count - 1 ? "" : "")", 12)
             guard b.n > 0, let mean = b.meanForecast, let freq = b.observedFrequency, let w = b.wilson else {
-                lines.append(style.dim("  \(range) \(Format.pad("0", 8, right: true))"))
+                lines.append(style.dim("  \(range) \(TerminalText.pad("0", 8, right: true))"))
                 continue
             }
             let interval = "\(Numbers.percent(w.lower, decimals: 1))–\(Numbers.percent(w.upper, decimals: 1))"
             let gap = String(format: "%+.1f", (freq - mean) * 100)
             var line =
-                "  \(range) \(Format.pad(String(b.n), 8, right: true))  \(Format.pad(Numbers.percent(mean, decimals: 1), 6, right: true))  \(Format.pad(Numbers.percent(freq, decimals: 1), 9, right: true))   \(Format.pad(interval, 22))  \(Format.pad(gap, 6, right: true))"
+                "  \(range) \(TerminalText.pad(String(b.n), 8, right: true))  \(TerminalText.pad(Numbers.percent(mean, decimals: 1), 6, right: true))  \(TerminalText.pad(Numbers.percent(freq, decimals: 1), 9, right: true))   \(TerminalText.pad(interval, 22))  \(TerminalText.pad(gap, 6, right: true))"
             if mean < w.lower || mean > w.upper { line = style.red(line) }
             lines.append(line)
         }
@@ -299,11 +299,12 @@ public struct TextReport {
 
     func groupTable() -> [String] {
         let nameWidth = max(
-            Format.width(report.grouping ?? "group") + 2,
-            (report.groups.map { Format.width(clean($0.name)) }.max() ?? 0) + 2)
+            TerminalText.width(report.grouping ?? "group") + 2,
+            (report.groups.map { TerminalText.width(clean($0.name)) }.max() ?? 0) + 2)
         func row(_ cells: [String]) -> String {
-            "  " + Format.pad(cells[0], nameWidth) + Format.pad(cells[1], 9, right: true)
-                + cells[2...4].map { Format.pad($0, 9, right: true) }.joined() + Format.pad(cells[5], 8, right: true)
+            "  " + TerminalText.pad(cells[0], nameWidth) + TerminalText.pad(cells[1], 9, right: true)
+                + cells[2...4].map { TerminalText.pad($0, 9, right: true) }.joined()
+                + TerminalText.pad(cells[5], 8, right: true)
                 + "   " + cells[6]
         }
         var lines = [style.bold(row([report.grouping ?? "group", "n", "Brier", "MCB", "DSC", "Z", "verdict"]))]
@@ -332,14 +333,14 @@ extension TextReport {
             ($0.value.claims, $1.key.lowercased()) > ($1.value.claims, $0.key.lowercased())
         }
         let shown = all.prefix(20)
-        let w = max(10, shown.map { Format.width(clean($0.key)) }.max() ?? 0)
+        let w = max(10, shown.map { TerminalText.width(clean($0.key)) }.max() ?? 0)
         var lines = [
             style.bold("Time-averaged Brier by forecaster"),
-            style.dim("  \(Format.pad("forecaster", w))  claims  from first  uniform fill"),
+            style.dim("  \(TerminalText.pad("forecaster", w))  claims  from first  uniform fill"),
         ]
         for (name, t) in shown {
             lines.append(
-                "  \(Format.pad(clean(name), w))  \(Format.pad(t.claims.grouped, 6, right: true))  \(Format.pad(Numbers.score(t.fromFirst), 10, right: true))  \(Format.pad(Numbers.score(t.uniformFill), 12, right: true))"
+                "  \(TerminalText.pad(clean(name), w))  \(TerminalText.pad(t.claims.grouped, 6, right: true))  \(TerminalText.pad(Numbers.score(t.fromFirst), 10, right: true))  \(TerminalText.pad(Numbers.score(t.uniformFill), 12, right: true))"
             )
         }
         if all.count > shown.count {
@@ -348,5 +349,3 @@ extension TextReport {
         return lines
     }
 }
-
-typealias Format = TerminalText

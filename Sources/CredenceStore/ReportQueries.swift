@@ -45,7 +45,8 @@ public enum ReportGrouping: String, Sendable, CaseIterable {
 
 /// A group's forecasts as counts per distinct probability: the input the statistics need.
 public struct ForecastGroup: Sendable, Equatable {
-    public let name: String
+    public let key: ReportGroupKey
+    public var name: String { key.label }
     public let counts: [CountedForecast]
     /// How many of the forecasts are options of scenario sets, scored as yes/no forecasts.
     public var scenarioOptionForecasts = 0
@@ -55,10 +56,14 @@ public struct ForecastGroup: Sendable, Equatable {
     /// as separate questions.
     public var perQuestionBrier: Double?
 
-    public init(name: String, counts: [CountedForecast], scenarioOptionForecasts: Int = 0) {
-        self.name = name
+    public init(key: ReportGroupKey, counts: [CountedForecast], scenarioOptionForecasts: Int = 0) {
+        self.key = key
         self.counts = counts
         self.scenarioOptionForecasts = scenarioOptionForecasts
+    }
+
+    public init(name: String, counts: [CountedForecast], scenarioOptionForecasts: Int = 0) {
+        self.init(key: .named(name), counts: counts, scenarioOptionForecasts: scenarioOptionForecasts)
     }
 }
 
@@ -90,16 +95,16 @@ extension Journal {
                 group = "coalesce('#' || g.name, '(untagged)')"
             case .horizon:
                 needsClaim = true
-                group = """
-                    CASE WHEN c.resolved_at - f.created_at <= 604800000 THEN '≤ 1 week'
-                         WHEN c.resolved_at - f.created_at <= 2592000000 THEN '≤ 1 month'
-                         WHEN c.resolved_at - f.created_at <= 31536000000 THEN '≤ 1 year'
-                         ELSE '> 1 year' END
-                    """
+                // The buckets' numbers, which `groupKey` reads back as the enum.
+                let bounded = HorizonBucket.allCases.compactMap { bucket in
+                    bucket.upperBoundMillis.map { "WHEN c.resolved_at - f.created_at <= \($0) THEN \(bucket.rawValue)" }
+                }
+                group = "CASE \(bounded.joined(separator: " ")) ELSE \(HorizonBucket.longer.rawValue) END"
             case .caveats:
                 group = """
                     CASE (SELECT count(*) FROM caveat cv WHERE cv.forecast_id = f.id)
-                         WHEN 0 THEN 'no caveats' WHEN 1 THEN '1 caveat' ELSE '2+ caveats' END
+                         WHEN 0 THEN \(CaveatCount.zero.rawValue) WHEN 1 THEN \(CaveatCount.one.rawValue)
+                         ELSE \(CaveatCount.twoOrMore.rawValue) END
                     """
             case .input: group = "f.form"
             case .word:
@@ -116,16 +121,16 @@ extension Journal {
                 WHERE \(clauses.joined(separator: " AND "))
                 GROUP BY \(grouping == .none ? "p" : "g, p")
                 """, args)
-            var groups: [String: [CountedForecast]] = [:], options: [String: Int] = [:]
-            var order: [String] = []
+            var groups: [ReportGroupKey: [CountedForecast]] = [:], options: [ReportGroupKey: Int] = [:]
+            var order: [ReportGroupKey] = []
             while let row = try rows.next() {
-                let name: String = row[0]
-                if groups[name] == nil { order.append(name) }
-                groups[name, default: []].append(CountedForecast(x: row[1], n: row[2], e: row[3]))
-                options[name, default: 0] += row[4] as Int
+                let key = Self.groupKey(row[0], grouping)
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(CountedForecast(x: row[1], n: row[2], e: row[3]))
+                options[key, default: 0] += row[4] as Int
             }
             var result = order.map {
-                ForecastGroup(name: $0, counts: groups[$0]!, scenarioOptionForecasts: options[$0]!)
+                ForecastGroup(key: $0, counts: groups[$0]!, scenarioOptionForecasts: options[$0]!)
             }
             if grouping == .none, let whole = result.first, whole.scenarioOptionForecasts > 0 {
                 // Options of one set forecast together share the forecast's time.
@@ -181,6 +186,23 @@ extension Journal {
             }
             return out
         }
+    }
+
+    /// The key of a group column's value: the number of a fixed set's case, else the name.
+    static func groupKey(_ value: DatabaseValue, _ grouping: ReportGrouping) -> ReportGroupKey {
+        switch grouping {
+        case .horizon:
+            guard let raw = Int.fromDatabaseValue(value), let bucket = HorizonBucket(rawValue: raw) else { break }
+            return .horizon(bucket)
+        case .caveats:
+            guard let raw = Int.fromDatabaseValue(value), let count = CaveatCount(rawValue: raw) else { break }
+            return .caveats(count)
+        default:
+            guard let name = String.fromDatabaseValue(value) else { break }
+            return .named(name)
+        }
+        // The CASE expressions above produce nothing else: a mismatch is a bug in this file.
+        preconditionFailure("a report group of \(grouping.rawValue) came back as \(value)")
     }
 
     /// A CASE expression naming the quarter or year, in the journal clock's time zone, that each

@@ -174,6 +174,49 @@ import Testing
         #expect(peers["solo"] == PeerScore(mean: nil, claims: 0))
     }
 
+    @Test func contestScoresDivideByEveryClaim() throws {
+        var tally = PeerScores.Tally<String>()
+        tally.add(PeerScores.Claim(outcome: true, forecasts: [("A", [0.9]), ("B", [0.6])]))
+        tally.add(PeerScores.Claim(outcome: false, forecasts: [("A", [0.2]), ("C", [0.5])]))
+        tally.add(PeerScores.Claim(outcome: true, forecasts: [("B", [0.7])]))
+        #expect(tally.claims == 3)
+        let plain = tally.scores, contest = tally.contestScores
+        let a1 = 100 * (log(0.9) - log(0.6)), a2 = 100 * (log1p(-0.2) - log1p(-0.5))
+        #expect(close(plain["A"]!.mean, (a1 + a2) / 2) && plain["A"]!.claims == 2)
+        #expect(close(contest["A"]!.mean, (a1 + a2) / 3) && contest["A"]!.claims == 2)
+        // B's lone forecast on the third claim has no peer: one scored claim, still over three in a contest.
+        #expect(close(plain["B"]!.mean, -a1) && close(contest["B"]!.mean, -a1 / 3) && contest["B"]!.claims == 1)
+        #expect(PeerScores.Tally<String>().contestScores.isEmpty)
+    }
+
+    @Test func headToHeadVerdictNeedsFiveClaimsAndAClearDifference() throws {
+        func pair(_ finals: [(a: Double, b: Double)]) throws -> PairComparison {
+            let t = Date(timeIntervalSince1970: 0)
+            let claims = finals.enumerated().map { i, f in
+                var c = SharedClaim(
+                    id: ClaimID(i + 1), text: "c\(i)", outcome: true, createdAt: t, resolvedAt: t + 86_400)
+                (c.aFinal, c.bFinal) = (f.a, f.b)
+                return c
+            }
+            return try #require(Comparisons.compare(SharedClaims(claims: claims)))
+        }
+        func kind(_ finals: [(a: Double, b: Double)]) throws -> HeadToHeadVerdict.Kind {
+            HeadToHeadVerdict(try pair(finals), scoring: .final).kind
+        }
+        #expect(try kind(Array(repeating: (0.9, 0.6), count: 4)) == .withinNoise)
+        #expect(try kind(Array(repeating: (0.9, 0.6), count: 5)) == .moreRightEveryTime)
+        #expect(try kind(Array(repeating: (0.7, 0.7), count: 5)) == .same)
+        let clear = try pair((0..<20).map { (0.9, 0.5 + Double($0) / 200) })
+        let verdict = HeadToHeadVerdict(clear, scoring: .final)
+        guard case .moreRight(let p, let interval) = verdict.kind else {
+            Issue.record("expected a verdict, got \(verdict.kind)")
+            return
+        }
+        #expect(verdict.aIsBetter && p < HeadToHeadVerdict.level && interval.upper < 0)
+        // Within noise: A better on average, but by far less than the spread.
+        #expect(try kind((0..<6).map { $0 % 2 == 0 ? (0.9, 0.6) : (0.55, 0.6) }) == .withinNoise)
+    }
+
     @Test func emptySampleHasNoStatistics() {
         #expect(Calibration.analyse(Sample(rows: [])) == nil)
     }

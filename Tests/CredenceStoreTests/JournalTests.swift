@@ -100,6 +100,9 @@ import Testing
         #expect(try j.forecastCounts(ReportSelection(forecaster: "nobody")).isEmpty)
         let byHorizon = try j.forecastCounts(ReportSelection(forecaster: nil), by: .horizon)
         #expect(byHorizon.map(\.name) == ["≤ 1 week"])
+        #expect(byHorizon.map(\.key) == [.horizon(.week)])
+        let byCaveats = try j.forecastCounts(ReportSelection(forecaster: nil), by: .caveats)
+        #expect(byCaveats.map(\.key) == [.caveats(.zero)] && byCaveats.map(\.name) == ["no caveats"])
     }
 
     @Test func undoRestoresEveryTable() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CredenceCore
+import CredenceReport
 import CredenceStore
 import Foundation
 
@@ -61,7 +62,7 @@ struct BetCommand: CredenceCommand {
             detail.forecasts.last { $0.forecaster.lowercased() == name.lowercased() && $0.option == nil }?.probability
         }
         let mine = current(me), theirs = current(counterparty)
-        let you = BetText.who(me, owner: ctx.owner), them = BetText.who(counterparty, owner: ctx.owner)
+        let you = Wording.who(me, owner: ctx.owner), them = Wording.who(counterparty, owner: ctx.owner)
         let yours = you == "you" ? "your" : "\(you)'s"
         let q: Double, terms: String
         if let odds {

@@ -61,7 +61,7 @@ struct Bets: CredenceCommand {
         var records: [String: PairComparison] = [:]
         for key in order {
             if let c = Comparisons.compare(
-                try journal.sharedClaims(me, ledgers[key]!.name, scope: ClaimScope()), seed: Vs.seed)
+                try journal.sharedClaims(me, ledgers[key]!.name, scope: ClaimScope()))
             {
                 records[key] = c
             }
@@ -77,7 +77,9 @@ struct Bets: CredenceCommand {
                                 "name": .string(l.name), "balance": .number(l.balance), "won": .int(l.won),
                                 "lost": .int(l.lost),
                                 "refunded": .int(l.refunded), "open": .int(l.open),
-                                "head_to_head": records[key].map { Vs.comparisonJSON($0.brier, $0.bootstrap) } ?? .null,
+                                "head_to_head": records[key].map {
+                                    HeadToHeadText.comparisonJSON($0.brier, $0.bootstrap)
+                                } ?? .null,
                             ]
                         }),
                     "bets": .array(
@@ -101,7 +103,7 @@ struct Bets: CredenceCommand {
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
-        let whose = BetText.who(me, owner: ctx.owner) == "you" ? "your" : "\(TerminalText.safe(me))'s"
+        let whose = Wording.who(me, owner: ctx.owner) == "you" ? "your" : "\(TerminalText.safe(me))'s"
         ctx.out.line(f.style.bold("Balance (\(whose) side)"))
         let w = order.map { TerminalText.width(TerminalText.safe(ledgers[$0]!.name)) }.max()!
         for key in order {
@@ -139,7 +141,8 @@ struct Bets: CredenceCommand {
                 continue
             }
             ctx.out.line(
-                "  \(name)  " + Vs.sentence(c, scoring: .final, a: me, b: ledgers[key]!.name, owner: ctx.owner))
+                "  \(name)  "
+                    + HeadToHeadText.sentence(c, scoring: .final, a: me, b: ledgers[key]!.name, owner: ctx.owner))
         }
     }
 
@@ -149,6 +152,6 @@ struct Bets: CredenceCommand {
         let side = mineYes ? "YES \(BetText.amount(bet.yesStake))" : "NO \(BetText.amount(bet.noStake))"
         let theirs = mineYes ? "NO \(BetText.amount(bet.noStake))" : "YES \(BetText.amount(bet.yesStake))"
         return
-            "#\(bet.id) claim \(claim.id) “\(TerminalText.truncate(TerminalText.safe(claim.text), to: 40))”: \(BetText.who(me, owner: owner)) \(side) vs \(TerminalText.safe(other)) \(theirs), \(bet.terms)"
+            "#\(bet.id) claim \(claim.id) “\(TerminalText.truncate(TerminalText.safe(claim.text), to: 40))”: \(Wording.who(me, owner: owner)) \(side) vs \(TerminalText.safe(other)) \(theirs), \(bet.terms)"
     }
 }

@@ -20,14 +20,13 @@ struct Caveats: CredenceCommand {
 
     func execute(in ctx: Context) throws {
         let who = record.who(ctx)
-        let journal = try ctx.openJournal(options.journal, access: .read)
-        try record.checkForecaster(ctx, in: journal)
-        let groups = try journal.forecastCounts(try record.selection(ctx), by: .caveats)
-        func sample(_ name: String) -> Sample { Sample(counts: groups.first { $0.name == name }?.counts ?? []) }
+        let (groups, independentRows) = try record.forecastGroups(by: .caveats, options, ctx)
+        func sample(_ count: CaveatCount) -> Sample {
+            Sample(counts: groups.first { $0.key == .caveats(count) }?.counts ?? [])
+        }
         let audit = CaveatAudit(
-            none: sample("no caveats"), one: sample("1 caveat"), more: sample("2+ caveats"), bins: ctx.config.bins,
-            independentRows: try who != nil
-                || journal.forecastCounts(try record.selection(ctx), by: .forecaster).count <= 1)
+            none: sample(.zero), one: sample(.one), more: sample(.twoOrMore), bins: ctx.config.bins,
+            independentRows: independentRows)
         let sentence = audit.sentence(whose: record.whose(ctx))
         if record.json {
             ctx.out.verbatim(Self.json(audit, forecaster: who, sentence: sentence).rendered())
@@ -54,7 +53,7 @@ struct Caveats: CredenceCommand {
             let s = g.sample
             let said = g.meanForecast
             rows.append([
-                g.name == "no caveats" ? "none" : g.name,
+                g.caveats == .zero ? "none" : g.name,
                 s.n.grouped, Numbers.percent(said), Numbers.percent(s.baseRate),
                 Numbers.score(g.analysis.scores.brier), Numbers.score(g.mcb), Verdict.short(g.verdict),
                 Numbers.score(g.dsc),

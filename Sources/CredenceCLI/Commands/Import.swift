@@ -1,5 +1,6 @@
 import ArgumentParser
 import CredenceCore
+import CredenceReport
 import CredenceStore
 import Foundation
 
@@ -48,7 +49,7 @@ struct Import: CredenceCommand {
             (found, summary) = try Interchange.importFile(
                 request, journal: ctx.journalPath(options.journal), clock: ctx.clock
             ) { s in
-                "import \(name): \(Self.plural(s.claims, "claim")), \(Self.plural(s.forecasts, "forecast"))"
+                "import \(name): \(Wording.plural(s.claims, "claim")), \(Wording.plural(s.forecasts, "forecast"))"
             }
         } catch JournalError.conditionCycle(let message) {
             throw CLIError(
@@ -62,8 +63,6 @@ struct Import: CredenceCommand {
         for line in Self.describe(summary, file: name, format: found) { ctx.out.line(line) }
     }
 
-    static func plural(_ n: Int, _ word: String) -> String { "\(n.grouped) \(word)\(n == 1 ? "" : "s")" }
-
     /// How many names a summary lists before it gives a count instead.
     static let namesShown = 5
 
@@ -75,14 +74,18 @@ struct Import: CredenceCommand {
         }
         // The range of the names in order, whatever order the file introduced them in.
         let sorted = names.sorted { $0.lowercased() < $1.lowercased() }
-        return "\(plural(names.count, "new forecaster")) (\(Format.safe(sorted.first!)) … \(Format.safe(sorted.last!)))"
+        return
+            "\(Wording.plural(names.count, "new forecaster")) (\(Format.safe(sorted.first!)) … \(Format.safe(sorted.last!)))"
     }
 
     /// ", with 2 resolutions, 1 bet and 1 condition" (" and 1 bet" alone).
     static func extras(_ s: ImportSummary) -> String {
-        if s.resolutions == 0 && s.conditions == 0 { return s.bets > 0 ? " and \(plural(s.bets, "bet"))" : "" }
-        let parts = [plural(s.resolutions, "resolution"), plural(s.bets, "bet"), plural(s.conditions, "condition")]
-            .filter { !$0.hasPrefix("0 ") }
+        if s.resolutions == 0 && s.conditions == 0 { return s.bets > 0 ? " and \(Wording.plural(s.bets, "bet"))" : "" }
+        let parts = [
+            Wording.plural(s.resolutions, "resolution"), Wording.plural(s.bets, "bet"),
+            Wording.plural(s.conditions, "condition"),
+        ]
+        .filter { !$0.hasPrefix("0 ") }
         return ", with "
             + (parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!)
     }
@@ -92,13 +95,15 @@ struct Import: CredenceCommand {
         let name = Format.safe(file)
         if s.claims > 0 || s.mergedClaims == 0 && s.unchangedClaims == 0 {
             var line =
-                "Imported \(plural(s.claims, "claim")) and \(plural(s.forecasts, "forecast")) from \(name) (\(format.name))"
+                "Imported \(Wording.plural(s.claims, "claim")) and \(Wording.plural(s.forecasts, "forecast")) from \(name) (\(format.name))"
             line += extras(s)
             if !s.forecasters.isEmpty { line += "; " + newForecasters(s.forecasters) }
             out.append(line + ".")
         }
         if s.claims == 0 && (s.mergedClaims > 0 || s.unchangedClaims > 0) && (s.bets > 0 || s.conditions > 0) {
-            let added = [plural(s.bets, "bet"), plural(s.conditions, "condition")].filter { !$0.hasPrefix("0 ") }
+            let added = [Wording.plural(s.bets, "bet"), Wording.plural(s.conditions, "condition")].filter {
+                !$0.hasPrefix("0 ")
+            }
             out.append("Added \(added.joined(separator: " and ")) to claims already in the journal.")
         }
         if !s.caseMerges.isEmpty {
@@ -110,18 +115,19 @@ struct Import: CredenceCommand {
         }
         if s.mergedClaims > 0 {
             out.append(
-                "Merged new forecasts or resolutions into \(plural(s.mergedClaims, "claim")) already in the journal.")
+                "Merged new forecasts or resolutions into \(Wording.plural(s.mergedClaims, "claim")) already in the journal."
+            )
         }
         if s.unchangedClaims > 0 || s.duplicateForecasts > 0 {
             out.append(
-                "Already here, unchanged: \(plural(s.unchangedClaims, "claim"))\(s.duplicateForecasts > 0 ? " (\(plural(s.duplicateForecasts, "forecast")) skipped as duplicates)" : "")."
+                "Already here, unchanged: \(Wording.plural(s.unchangedClaims, "claim"))\(s.duplicateForecasts > 0 ? " (\(Wording.plural(s.duplicateForecasts, "forecast")) skipped as duplicates)" : "")."
             )
         }
         if s.claims == 0 && s.mergedClaims == 0 && s.unchangedClaims > 0 && s.bets == 0 && s.conditions == 0 {
             out.insert("Nothing new in \(name): everything in it was imported before.", at: 0)
         }
         if !s.skipped.isEmpty {
-            out.append("Left out \(plural(s.skipped.count, "record")):")
+            out.append("Left out \(Wording.plural(s.skipped.count, "record")):")
             out += s.skipped.map { "  " + Format.safe($0) }
         }
         out += s.notes.map { Format.safe($0, singleLine: false) }

@@ -24,53 +24,38 @@ struct Leaderboard: CredenceCommand {
 
     struct Row {
         let name: String
-        var peerSum = CompensatedSum()
-        var peerClaims = 0
         var brierSum = CompensatedSum()
         var forecasts = 0
-        var mean: Double?
+        /// Every forecaster with a forecast here has one.
+        var peer: PeerScore?
     }
 
     func execute(in ctx: Context) throws {
         let journal = try ctx.openJournal(options.journal, access: .read)
         let (names, forecasts) = try journal.scoredForecasts(scope: try scopeOptions.scope(ctx))
         var rows = names.map { Row(name: $0) }
-        var claims = 0
+        var tally = PeerScores.Tally<Int>()
         // Forecasts arrive grouped by claim: one pass, O(total forecasts), whatever the number of people.
         var start = 0
         while start < forecasts.count {
             var end = start
             while end < forecasts.count && forecasts[end].claim == forecasts[start].claim { end += 1 }
-            claims += 1
             let group = forecasts[start..<end]
-            var total = CompensatedSum()
-            var v: [Double] = []
+            tally.add(
+                PeerScores.Claim(outcome: group.first!.outcome, forecasts: group.map { ($0.forecaster, [$0.p]) }))
             for f in group {
-                let c = CredenceCore.Scoring.clipMetaculus(f.p)
-                let lnq = f.outcome ? log(c) : log1p(-c)
-                v.append(lnq)
-                total.add(lnq)
                 rows[f.forecaster].brierSum.add(f.brier)
                 rows[f.forecaster].forecasts += 1
             }
-            if group.count >= 2 {
-                let others = Double(group.count - 1), sum = total.value
-                for (i, f) in group.enumerated() {
-                    rows[f.forecaster].peerSum.add(100 * (v[i] - (sum - v[i]) / others))
-                    rows[f.forecaster].peerClaims += 1
-                }
-            }
             start = end
         }
+        let claims = tally.claims
+        let peers = contest ? tally.contestScores : tally.scores
+        for i in rows.indices { rows[i].peer = peers[i] }
         rows = rows.filter { $0.forecasts > 0 }
-        for i in rows.indices {
-            if contest {
-                rows[i].mean = claims > 0 ? rows[i].peerSum.value / Double(claims) : nil
-            } else {
-                rows[i].mean = rows[i].peerClaims > 0 ? rows[i].peerSum.value / Double(rows[i].peerClaims) : nil
-            }
+        rows.sort {
+            ($0.peer?.mean ?? -.infinity, $1.name.lowercased()) > ($1.peer?.mean ?? -.infinity, $0.name.lowercased())
         }
-        rows.sort { ($0.mean ?? -.infinity, $1.name.lowercased()) > ($1.mean ?? -.infinity, $0.name.lowercased()) }
         if json {
             ctx.out.verbatim(
                 JSONValue.object([
@@ -78,8 +63,8 @@ struct Leaderboard: CredenceCommand {
                     "forecasters": .array(
                         rows.enumerated().map { i, r in
                             [
-                                "rank": .int(i + 1), "name": .string(r.name), "peer_mean": .number(r.mean),
-                                "peer_claims": .int(r.peerClaims),
+                                "rank": .int(i + 1), "name": .string(r.name), "peer_mean": .number(r.peer?.mean),
+                                "peer_claims": .int(r.peer?.claims ?? 0),
                                 "n": .int(r.forecasts), "brier": .number(r.brierSum.value / Double(r.forecasts)),
                                 "coverage": .number(claims > 0 ? Double(r.forecasts) / Double(claims) : nil),
                             ]
@@ -100,9 +85,9 @@ struct Leaderboard: CredenceCommand {
         ctx.out.line(
             f.style.dim("rank  \(TerminalText.pad("forecaster", w))  peer score  with peers       n   Brier  coverage"))
         for (i, r) in rows.enumerated() {
-            let peer = r.mean.map { String(format: "%+.1f", $0) } ?? "—"
+            let peer = r.peer?.mean.map { String(format: "%+.1f", $0) } ?? "—"
             ctx.out.line(
-                "\(TerminalText.pad(String(i + 1), 4, right: true))  \(TerminalText.pad(TerminalText.safe(r.name), w))  \(TerminalText.pad(peer, 10, right: true))  \(TerminalText.pad(String(r.peerClaims), 10, right: true))  \(TerminalText.pad(String(r.forecasts), 6, right: true))  \(String(format: "%.4f", r.brierSum.value / Double(r.forecasts)))  \(TerminalText.pad(Numbers.percent(Double(r.forecasts) / Double(claims)), 8, right: true))"
+                "\(TerminalText.pad(String(i + 1), 4, right: true))  \(TerminalText.pad(TerminalText.safe(r.name), w))  \(TerminalText.pad(peer, 10, right: true))  \(TerminalText.pad(String(r.peer?.claims ?? 0), 10, right: true))  \(TerminalText.pad(String(r.forecasts), 6, right: true))  \(String(format: "%.4f", r.brierSum.value / Double(r.forecasts)))  \(TerminalText.pad(Numbers.percent(Double(r.forecasts) / Double(claims)), 8, right: true))"
             )
         }
     }

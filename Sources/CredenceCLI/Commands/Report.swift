@@ -63,8 +63,7 @@ struct Report: CredenceCommand {
         selection.everyForecast = everyForecast
         let format = try outputFormat()
 
-        let journal = try ctx.openJournal(options.journal, access: .read)
-        try record.checkForecaster(ctx, in: journal)
+        let journal = try record.openJournal(options, ctx)
         let whole = try journal.forecastCounts(selection).first
         let counts = whole?.counts ?? []
         let subject = who ?? "everyone"
@@ -91,17 +90,22 @@ struct Report: CredenceCommand {
         if let k = whole?.scenarioOptionForecasts, k > 0 {
             filters.append("including \(k) scenario-option forecast\(k == 1 ? "" : "s") scored as yes/no")
         }
-        let jsonOut = json || format == "json"
-        func analyse(_ grouping: ReportGrouping, full: Bool) throws -> [CalibrationReport.Group] {
-            try journal.forecastCounts(selection, by: grouping).compactMap { g in
+        let jsonOut = json || format == .json
+        func analyse(_ groups: [ForecastGroup], full: Bool) -> [CalibrationReport.Group] {
+            groups.compactMap { g in
                 Calibration.analyse(Sample(counts: g.counts), bins: binCount, full: full)
                     .map { CalibrationReport.Group(name: g.name, analysis: $0) }
             }
         }
+        func analyse(_ grouping: ReportGrouping, full: Bool) throws -> [CalibrationReport.Group] {
+            analyse(try journal.forecastCounts(selection, by: grouping), full: full)
+        }
         // Group rows show scores and CORP; the band and smooth ECE (a resampling each) only in
         // JSON, which carries everything asked for.
         var groups: [CalibrationReport.Group] = []
-        if let by, by != .none { groups = Self.order(try analyse(by, full: jsonOut), by) }
+        if let by, by != .none {
+            groups = analyse(Self.order(try journal.forecastCounts(selection, by: by), by), full: jsonOut)
+        }
         // Pooled JSON names each forecaster's figures. Thousands of forecasters would mean
         // thousands of resamplings: their bands and smooth ECE come with --by forecaster, which
         // computes each forecaster once for both lists.
@@ -126,11 +130,11 @@ struct Report: CredenceCommand {
                 && (!pooled || journal.forecastCounts(selection, by: .forecaster).count <= 1))
         let rendered: String
         switch format {
-        case "json": rendered = ReportJSON.render(report, selection: selectionJSON(who, selection, binCount))
-        case "csv": rendered = ReportCSV.render(report)
-        case "svg": rendered = SVGReport.render(report)
-        case "html": rendered = HTMLReport.render(report)
-        default:
+        case .json: rendered = ReportJSON.render(report, selection: selectionJSON(who, selection, binCount))
+        case .csv: rendered = ReportCSV.render(report)
+        case .svg: rendered = SVGReport.render(report)
+        case .html: rendered = HTMLReport.render(report)
+        case .text:
             rendered = TextReport(
                 report, width: ctx.width(options.width), style: TextStyle(color: ctx.useColor(options.color)),
                 clean: { Format.safe($0) }
@@ -138,9 +142,9 @@ struct Report: CredenceCommand {
         }
         if let output {
             try OutputFile.write(rendered, to: output)
-            ctx.err.line("Wrote \(output) (\(format.uppercased()), \(rendered.utf8.count.grouped) bytes).")
+            ctx.err.line("Wrote \(output) (\(format.rawValue.uppercased()), \(rendered.utf8.count.grouped) bytes).")
         } else {
-            ctx.out.write(format == "json" ? rendered + "\n" : rendered)
+            ctx.out.write(format == .json ? rendered + "\n" : rendered)
         }
     }
 
@@ -153,29 +157,36 @@ struct Report: CredenceCommand {
         ]
     }
 
+    /// What a report is rendered as.
+    enum OutputFormat: String {
+        case text, json, csv, svg, html
+    }
+
     /// What to produce: from --json/--csv, else from -o's extension, else terminal text.
-    func outputFormat() throws -> String {
-        if record.json { return "json" }
-        if csv { return "csv" }
-        guard let output else { return "text" }
+    func outputFormat() throws -> OutputFormat {
+        if record.json { return .json }
+        if csv { return .csv }
+        guard let output else { return .text }
         let ext = (output as NSString).pathExtension.lowercased()
-        guard ["svg", "html", "htm", "json", "csv", "txt"].contains(ext) else {
+        let byExtension: [String: OutputFormat] = [
+            "svg": .svg, "html": .html, "htm": .html, "json": .json, "csv": .csv, "txt": .text,
+        ]
+        guard let format = byExtension[ext] else {
             throw CLIError(
                 "-o \(output): name the file .svg, .html, .json, .csv or .txt so the format is clear",
                 status: ExitStatus.usage)
         }
-        return ext == "htm" ? "html" : ext == "txt" ? "text" : ext
+        return format
     }
 
     /// Natural order for ordered groupings; by size otherwise.
-    static func order(_ groups: [CalibrationReport.Group], _ by: ReportGrouping) -> [CalibrationReport.Group] {
-        let natural: [String]
+    static func order(_ groups: [ForecastGroup], _ by: ReportGrouping) -> [ForecastGroup] {
         switch by {
-        case .horizon: natural = ["≤ 1 week", "≤ 1 month", "≤ 1 year", "> 1 year"]
-        case .caveats: natural = ["no caveats", "1 caveat", "2+ caveats"]
+        case .horizon, .caveats: return groups.sorted { ($0.key.rank ?? 99) < ($1.key.rank ?? 99) }
         case .quarter, .year: return groups.sorted { $0.name < $1.name }
-        default: return groups.sorted { ($0.analysis.sample.n, $1.name) > ($1.analysis.sample.n, $0.name) }
+        default:
+            let sized = groups.map { g in (n: g.counts.reduce(0) { $0 + $1.n }, group: g) }
+            return sized.sorted { ($0.n, $1.group.name) > ($1.n, $0.group.name) }.map(\.group)
         }
-        return groups.sorted { (natural.firstIndex(of: $0.name) ?? 99) < (natural.firstIndex(of: $1.name) ?? 99) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CredenceCore
+import CredenceReport
 import CredenceStore
 import Foundation
 
@@ -74,7 +75,7 @@ struct Resolve: CredenceCommand {
             "Resolved claim \(claimID) “\(Format.safe(claim.text))”: \(f.style.bold(shown))\(again) at \(f.time(claim.resolvedAt!))"
         )
         let detail = try journal.claim(claimID)
-        for line in ClaimVerdict.lines(detail, owner: ctx.owner, style: f.style) { ctx.out.line(line) }
+        for line in ClaimVerdictText.lines(detail, owner: ctx.owner, style: f.style) { ctx.out.line(line) }
         for bet in result.settledBets { ctx.out.line(BetText.settled(bet, owner: ctx.owner)) }
         for (dependent, reason) in result.annulled {
             ctx.out.line("Annulled claim \(dependent.id) “\(Format.safe(dependent.text))”: \(reason).")

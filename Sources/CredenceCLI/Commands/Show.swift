@@ -139,7 +139,7 @@ struct Show: CredenceCommand {
             for caveat in fc.caveats { ctx.out.line("      caveat: \(Format.safe(caveat))") }
             if let reason = fc.reason { ctx.out.line("      reason: \(Format.safe(reason))") }
         }
-        let verdict = ClaimVerdict.lines(detail, owner: ctx.owner, style: f.style)
+        let verdict = ClaimVerdictText.lines(detail, owner: ctx.owner, style: f.style)
         if !verdict.isEmpty {
             ctx.out.line()
             for line in verdict { ctx.out.line(line) }

@@ -4,13 +4,7 @@ import CredenceReport
 import CredenceStore
 import Foundation
 
-/// Which Brier score a comparison leads with.
-enum ScoringRule: String, ExpressibleByArgument, CaseIterable {
-    /// Each forecaster's last forecast before resolution ("right in the end?").
-    case final
-    /// Each forecast carried forward until updated, over the common window ("how good was the belief over the claim's life?").
-    case timeAveraged = "time-averaged"
-}
+extension ScoringRule: ExpressibleByArgument {}
 
 /// Filters `vs`, `leaderboard` and `bets` share.
 struct ScopeOptions: ParsableArguments {
@@ -57,9 +51,27 @@ struct RecordOptions: ParsableArguments {
         forecaster?.lowercased() == "all" ? nil : (forecaster ?? ctx.owner)
     }
 
+    /// The journal, to read, once `--as NAME` is known to name somebody in it.
+    func openJournal(_ options: JournalOptions, _ ctx: Context) throws -> Journal {
+        let journal = try ctx.openJournal(options.journal, access: .read)
+        try checkForecaster(ctx, in: journal)
+        return journal
+    }
+
+    /// The selection's forecasts in groups, and whether they may be judged as independent rows:
+    /// pooled forecasters share claims, and every forecast of a claim shares its outcome.
+    func forecastGroups(
+        by grouping: ReportGrouping, _ options: JournalOptions, _ ctx: Context
+    ) throws -> (groups: [ForecastGroup], independentRows: Bool) {
+        let journal = try openJournal(options, ctx)
+        let groups = try journal.forecastCounts(try selection(ctx), by: grouping)
+        let independent = try who(ctx) != nil || journal.forecastCounts(try selection(ctx), by: .forecaster).count <= 1
+        return (groups, independent)
+    }
+
     /// Refuses `--as NAME` for somebody who has never forecast in this journal (a typo, most
     /// often), as `vs` does, instead of reporting on nobody. The owner may have no forecasts yet.
-    func checkForecaster(_ ctx: Context, in journal: Journal) throws {
+    private func checkForecaster(_ ctx: Context, in journal: Journal) throws {
         guard let who = who(ctx), who.lowercased() != ctx.owner.lowercased(), try journal.forecasterExists(who) == nil
         else { return }
         let known = try journal.forecasterNames()
@@ -100,9 +112,6 @@ struct Vs: CredenceCommand {
     @OptionGroup var scopeOptions: ScopeOptions
     @OptionGroup var options: JournalOptions
 
-    static let seed: UInt64 = 20_240_229
-    static let minimumForVerdict = 5
-
     func execute(in ctx: Context) throws {
         let (a, b) = second.map { (first, $0) } ?? (ctx.owner, first)
         guard a.lowercased() != b.lowercased() else {
@@ -118,20 +127,21 @@ struct Vs: CredenceCommand {
         let nameA = try journal.forecasterExists(a)!, nameB = try journal.forecasterExists(b)!
         // Text is needed for every claim only when every claim is printed.
         let shared = try journal.sharedClaims(nameA, nameB, scope: try scopeOptions.scope(ctx), withText: json || all)
-        let comparison = Comparisons.compare(shared, seed: Self.seed, timeAveragedInterval: scoring == .timeAveraged)
-        let sentence = Self.sentence(comparison, scoring: scoring, a: nameA, b: nameB, owner: ctx.owner)
+        let comparison = Comparisons.compare(shared, timeAveragedInterval: scoring == .timeAveraged)
+        let sentence = HeadToHeadText.sentence(comparison, scoring: scoring, a: nameA, b: nameB, owner: ctx.owner)
         if json {
-            ctx.out.verbatim(Self.json(comparison, scoring: scoring, a: nameA, b: nameB, sentence: sentence).rendered())
+            ctx.out.verbatim(
+                HeadToHeadText.json(comparison, scoring: scoring, a: nameA, b: nameB, sentence: sentence).rendered())
             return
         }
         guard let c = comparison else {
             ctx.out.line(
-                "\(BetText.who(nameA, owner: ctx.owner).capitalizedFirst) and \(BetText.who(nameB, owner: ctx.owner)) have no resolved claims in common yet: both need a forecast on a claim before it resolves."
+                "\(Wording.who(nameA, owner: ctx.owner).capitalizedFirst) and \(Wording.who(nameB, owner: ctx.owner)) have no resolved claims in common yet: both need a forecast on a claim before it resolves."
             )
             return
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
-        let you = { (n: String) in BetText.who(n, owner: ctx.owner) }
+        let you = { (n: String) in Wording.who(n, owner: ctx.owner) }
         ctx.out.line(
             f.style.bold(
                 "\(you(nameA).capitalizedFirst) vs \(you(nameB)) on \(c.claims.count.grouped) shared resolved claim\(c.claims.count == 1 ? "" : "s")"
@@ -146,7 +156,7 @@ struct Vs: CredenceCommand {
         let sets = c.claims.count { $0.claim.scenario != nil }
         if sets > 0 {
             let note =
-                "Includes \(Import.plural(sets, "scenario set")) (out: opt): each scored by its multi-category Brier (Σ over options, 0–2) halved to the 0–1 scale, and by the log score of the option that happened; the columns show the probability each gave to it."
+                "Includes \(Wording.plural(sets, "scenario set")) (out: opt): each scored by its multi-category Brier (Σ over options, 0–2) halved to the 0–1 scale, and by the log score of the option that happened; the columns show the probability each gave to it."
             for line in Format.wrap(note, width: ctx.width(nil)) { ctx.out.line(f.style.dim(line)) }
         }
         ctx.out.line()
@@ -186,7 +196,7 @@ struct Vs: CredenceCommand {
     }
 
     func summary(_ c: PairComparison, a: String, b: String, owner: String) -> [String] {
-        func who(_ n: String) -> String { BetText.who(n, owner: owner) }
+        func who(_ n: String) -> String { Wording.who(n, owner: owner) }
         var out: [String] = []
         let favour = { (d: Double) in
             d < 0
@@ -207,7 +217,7 @@ struct Vs: CredenceCommand {
         )
         if let ta = c.timeAveraged {
             out.append(
-                "Time-averaged Brier (each forecast carried forward; common window, \(Import.plural(ta.n, "claim"))): difference \(String(format: "%+.4f", ta.meanDiff)) \(favour(ta.meanDiff))"
+                "Time-averaged Brier (each forecast carried forward; common window, \(Wording.plural(ta.n, "claim"))): difference \(String(format: "%+.4f", ta.meanDiff)) \(favour(ta.meanDiff))"
             )
             out.append("  " + Self.tests(ta, c.timeAveragedBootstrap))
         }
@@ -229,7 +239,7 @@ struct Vs: CredenceCommand {
         }
         if let ci {
             parts.append(
-                "bootstrap 95% CI \(String(format: "%+.4f", ci.lower)) to \(String(format: "%+.4f", ci.upper)) (2,000 resamples, seed \(seed))"
+                "bootstrap 95% CI \(String(format: "%+.4f", ci.lower)) to \(String(format: "%+.4f", ci.upper)) (2,000 resamples, seed \(HeadToHead.seed))"
             )
         }
         return parts.joined(separator: "; ")
@@ -242,84 +252,5 @@ struct Vs: CredenceCommand {
         if x >= 1e6 { return String(format: "%.1f million×", x / 1e6) }
         if x >= 100 { return "\(Int(x.rounded()).grouped)×" }
         return String(format: "%.1f×", x)
-    }
-
-    /// The plain sentence: who was more right, or no clear difference yet.
-    static func sentence(_ c: PairComparison?, scoring: ScoringRule, a: String, b: String, owner: String) -> String {
-        // Names are capitalised wherever they stand in the sentence, not only at its start.
-        func who(_ n: String) -> String {
-            let w = BetText.who(n, owner: owner)
-            return w == "you" ? w : w.capitalizedFirst
-        }
-        guard let c else { return "No shared resolved claims yet." }
-        let test = scoring == .final ? c.brier : (c.timeAveraged ?? c.brier)
-        let ci = scoring == .final ? c.bootstrap : c.timeAveragedBootstrap
-        let n = test.n
-        let better = test.meanDiff < 0 ? a : b, worse = test.meanDiff < 0 ? b : a
-        // Below five claims a t-test and a bootstrap say little, whatever their p: no verdict yet.
-        let significant =
-            n >= minimumForVerdict && (test.pT ?? 1) < 0.05 && (ci.map { $0.lower > 0 || $0.upper < 0 } ?? false)
-        let size = String(format: "%.4f", abs(test.meanDiff))
-        let kind = scoring == .final ? "mean Brier" : "mean time-averaged Brier"
-        if n >= minimumForVerdict, test.sdDiff == 0, test.meanDiff != 0 {
-            let verb = who(better) == "you" ? "were" : "was"
-            return
-                "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on \(n == 1 ? "the one claim" : "all \(n.grouped) claims"), each time by \(kind.dropFirst(5)) \(size) (every difference is equal, so there is no t-test)."
-        }
-        if significant, let p = test.pT, let ci {
-            let verb = who(better) == "you" ? "were" : "was"
-            return
-                "\(who(better).capitalizedFirst) \(verb) more right than \(who(worse)) on these \(n.grouped) claims: \(kind) \(size) lower (95% CI \(String(format: "%.4f", min(abs(ci.lower), abs(ci.upper))))–\(String(format: "%.4f", max(abs(ci.lower), abs(ci.upper)))), \(Numbers.pEquals(p)))."
-        }
-        if test.meanDiff == 0 { return "No clear difference yet (n = \(n.grouped)): the \(kind) is the same." }
-        let p = test.pT.map { ", \(Numbers.pEquals($0))" } ?? ""
-        return "No clear difference yet (n = \(n)): \(kind) \(size) lower for \(who(better))\(p), within noise."
-    }
-
-    static func comparisonJSON(_ p: PairedComparison, _ ci: Interval?) -> JSONValue {
-        var o: [String: JSONValue] = [
-            "n": .int(p.n), "mean_diff": .number(p.meanDiff), "sd_diff": .number(p.sdDiff), "t": .number(p.t),
-            "df": p.df.map { .int($0) } ?? .null, "p_t": .number(p.pT), "wins_a": .int(p.winsA),
-            "wins_b": .int(p.winsB),
-            "ties": .int(p.ties), "p_sign": .number(p.pSign),
-        ]
-        if let ci {
-            o["bootstrap"] = [
-                "B": .int(HeadToHead.bootstrapResamples), "level": 0.95, "method": "percentile",
-                "seed": .int(Int64(seed)),
-                "ci95": [.number(ci.lower), .number(ci.upper)],
-            ]
-        }
-        return .object(o)
-    }
-
-    static func json(_ c: PairComparison?, scoring: ScoringRule, a: String, b: String, sentence: String) -> JSONValue {
-        var o: [String: JSONValue] = [
-            "a": .string(a), "b": .string(b), "scoring": .string(scoring.rawValue), "sentence": .string(sentence),
-            "n_shared": .int(c?.claims.count ?? 0),
-        ]
-        guard let c else { return .object(o) }
-        o["brier_a"] = .number(c.brierA)
-        o["brier_b"] = .number(c.brierB)
-        o["brier_diff"] = comparisonJSON(c.brier, c.bootstrap)
-        o["log_loss_diff"] = comparisonJSON(c.logLoss, nil)
-        o["log_bayes_factor_bits"] = .number(c.logBayesFactorBits)
-        o["time_averaged"] = c.timeAveraged.map { comparisonJSON($0, c.timeAveragedBootstrap) } ?? .null
-        o["time_averaged_log_loss"] = c.timeAveragedLog.map { comparisonJSON($0, nil) } ?? .null
-        o["claims"] = .array(
-            c.claims.map { d in
-                [
-                    "id": .int(d.claim.id), "text": .string(d.claim.text), "outcome": .bool(d.claim.outcome),
-                    "a": .number(d.claim.aFinal),
-                    "b": .number(d.claim.bFinal), "brier_diff": .number(d.brier), "log_diff_bits": .number(d.logBits),
-                    "time_averaged_diff": .number(d.timeAveraged),
-                    "time_averaged_log_diff_bits": .number(d.timeAveragedLogBits),
-                    "kind": .string(d.claim.scenario == nil ? "binary" : "scenarios"),
-                    "happened": .string(d.claim.scenario?.happened),
-                    "brier_0_2_a": .number(d.claim.scenario?.brierA ?? 2 * d.claim.brierA),
-                    "brier_0_2_b": .number(d.claim.scenario?.brierB ?? 2 * d.claim.brierB),
-                ]
-            })
-        return .object(o)
     }
 }

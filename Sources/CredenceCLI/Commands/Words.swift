@@ -21,12 +21,8 @@ struct Words: CredenceCommand {
 
     func execute(in ctx: Context) throws {
         let who = record.who(ctx)
-        let journal = try ctx.openJournal(options.journal, access: .read)
-        try record.checkForecaster(ctx, in: journal)
-        let groups = try journal.forecastCounts(try record.selection(ctx), by: .word)
+        let (groups, independent) = try record.forecastGroups(by: .word, options, ctx)
         // Strongest words first: the order of the scale, not of use.
-        let independent =
-            try who != nil || journal.forecastCounts(try record.selection(ctx), by: .forecaster).count <= 1
         let records = WordRecord.judged(
             groups.map { WordRecord(word: $0.name, counts: $0.counts) }, independentRows: independent
         ).sorted {

@@ -12,7 +12,9 @@ import Foundation
 /// so both sides carry the same bias.
 public struct CaveatAudit: Sendable {
     public struct Group: Sendable {
-        public let name: String
+        /// How many caveats its forecasts carry; nil for the group of any caveat at all.
+        public let caveats: CaveatCount?
+        public var name: String { caveats?.label ?? "any caveat" }
         public let analysis: CalibrationAnalysis
         /// The gate of docs/statistics.md §15, judged beside the other groups of the audit (Bonferroni).
         public let verdict: CalibrationVerdict
@@ -51,29 +53,28 @@ public struct CaveatAudit: Sendable {
     public init(none: Sample, one: Sample, more: Sample, bins: Int = 10, independentRows: Bool = true) {
         // Every draw is seeded from the group's data, never its position: identical groups,
         // identical figures.
-        func analysed(_ name: String, _ s: Sample) -> (String, CalibrationAnalysis)? {
-            Calibration.analyse(s, bins: bins, full: false).map { (name, $0) }
+        func analysed(_ caveats: CaveatCount?, _ s: Sample) -> (CaveatCount?, CalibrationAnalysis)? {
+            Calibration.analyse(s, bins: bins, full: false).map { (caveats, $0) }
         }
         let any = Sample(counts: one.values + more.values)
         let all = [
-            analysed("no caveats", none), analysed("1 caveat", one), analysed("2+ caveats", more),
-            analysed("any caveat", any),
+            analysed(.zero, none), analysed(.one, one), analysed(.twoOrMore, more), analysed(nil, any),
         ].compactMap { $0 }
         let tested = all.count { CalibrationVerdicts.judge($0.1, independentRows: independentRows).kind != .tooFew }
-        func group(_ name: String, _ a: CalibrationAnalysis) -> Group {
+        func group(_ caveats: CaveatCount?, _ a: CalibrationAnalysis) -> Group {
             let s = a.sample, over = Overconfidence.of(s.values) ?? 0
             let overs = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed ^ MiscalibrationTests.seed(of: s)) {
                 Overconfidence.of(PoissonBootstrap.replicate(s, &$0))
             }
             return Group(
-                name: name, analysis: a,
+                caveats: caveats, analysis: a,
                 verdict: CalibrationVerdicts.judge(a, groups: tested, independentRows: independentRows),
                 overconfidence: over, overconfidenceInterval: PoissonBootstrap.interval95(overs, estimate: over))
         }
         let judged = all.map { group($0.0, $0.1) }
-        groups = judged.filter { $0.name != "any caveat" }
-        bare = groups.first { $0.name == "no caveats" }
-        caveated = judged.first { $0.name == "any caveat" }
+        groups = judged.filter { $0.caveats != nil }
+        bare = groups.first { $0.caveats == .zero }
+        caveated = judged.first { $0.caveats == nil }
         guard let bare, let caveated, bare.sample.n >= Self.minimum, caveated.sample.n >= Self.minimum else {
             (difference, differenceP, finding) = (nil, nil, .tooFew)
             return
@@ -146,8 +147,4 @@ public enum Overconfidence {
         guard n > 0 else { return nil }
         return (confidence.value - hits.value) / Double(n)
     }
-}
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -92,7 +92,7 @@ public struct PairComparison: Sendable {
 public enum Comparisons {
     /// - timeAveragedInterval: also bootstrap the time-averaged difference (when it is the headline).
     public static func compare(
-        _ all: SharedClaims, seed: UInt64 = 20_240_229, timeAveragedInterval: Bool = false
+        _ all: SharedClaims, seed: UInt64 = HeadToHead.seed, timeAveragedInterval: Bool = false
     ) -> PairComparison? {
         let shared = all.claims
         guard !shared.isEmpty else { return nil }

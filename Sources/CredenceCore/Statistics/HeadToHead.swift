@@ -17,6 +17,8 @@ public struct PairedComparison: Sendable, Equatable {
 
 public enum HeadToHead {
     public static let bootstrapResamples = 2000
+    /// The bootstrap's seed wherever two forecasters are compared, so `vs` and `bets` agree.
+    public static let seed: UInt64 = 20_240_229
 
     public static func compare(_ d: [Double]) -> PairedComparison? {
         guard !d.isEmpty else { return nil }
@@ -50,7 +52,7 @@ public enum HeadToHead {
     /// are spread over cores; one 64-bit draw picks two claims.
     public static func bootstrap(
         _ d: [Double], resamples: Int = bootstrapResamples, level: Double = 0.95,
-        seed: UInt64 = 20_240_229
+        seed: UInt64 = HeadToHead.seed
     ) -> Interval? {
         guard !d.isEmpty else { return nil }
         let m = d.count

@@ -18,15 +18,23 @@ public enum PeerScores {
         }
     }
 
-    /// O(total forecasts): each claim costs O(N) through the sum of the v's.
-    public static func compute<F: Hashable & Sendable>(_ claims: [Claim<F>]) -> [F: PeerScore] {
-        var sums: [F: CompensatedSum] = [:], counts: [F: Int] = [:]
-        for claim in claims {
+    /// Peer scores summed claim by claim, so a caller reading forecasts grouped by claim (the
+    /// leaderboard) never holds more than one claim. O(total forecasts): each claim costs O(N)
+    /// through the sum of the v's.
+    public struct Tally<F: Hashable & Sendable>: Sendable {
+        private var sums: [F: CompensatedSum] = [:], counts: [F: Int] = [:]
+        /// Every claim added, scored or not (a claim with one forecaster scores nobody).
+        public private(set) var claims = 0
+
+        public init() {}
+
+        public mutating func add(_ claim: Claim<F>) {
+            claims += 1
             for f in claim.forecasts where sums[f.forecaster] == nil {
                 sums[f.forecaster] = CompensatedSum()
                 counts[f.forecaster] = 0
             }
-            guard claim.forecasts.count >= 2 else { continue }
+            guard claim.forecasts.count >= 2 else { return }
             let v = claim.forecasts.map { f -> Double in
                 var s = CompensatedSum()
                 for p in f.probabilities {
@@ -41,9 +49,25 @@ public enum PeerScores {
                 counts[f.forecaster]! += 1
             }
         }
-        return sums.reduce(into: [:]) { out, entry in
-            let n = counts[entry.key]!
-            out[entry.key] = PeerScore(mean: n == 0 ? nil : entry.value.value / Double(n), claims: n)
+
+        /// Each forecaster's mean over the claims they were scored on (nil: none had a peer).
+        public var scores: [F: PeerScore] { means { n in n == 0 ? nil : Double(n) } }
+
+        /// Contest mode: a claim someone skipped scores 0 for them, so every sum is divided by
+        /// the number of claims added (nil when there are none).
+        public var contestScores: [F: PeerScore] { means { _ in claims == 0 ? nil : Double(claims) } }
+
+        private func means(dividingBy divisor: (Int) -> Double?) -> [F: PeerScore] {
+            sums.reduce(into: [:]) { out, entry in
+                let n = counts[entry.key]!
+                out[entry.key] = PeerScore(mean: divisor(n).map { entry.value.value / $0 }, claims: n)
+            }
         }
+    }
+
+    public static func compute<F: Hashable & Sendable>(_ claims: [Claim<F>]) -> [F: PeerScore] {
+        var tally = Tally<F>()
+        for claim in claims { tally.add(claim) }
+        return tally.scores
     }
 }
