@@ -203,10 +203,9 @@ public final class Context: @unchecked Sendable {
     /// this context while it is the same file (`JournalSession`).
     public func openJournal(_ flag: String?, access: Journal.Access) throws -> Journal {
         let (journal, opened) = try journals.journal(path: journalPath(flag), access: access)
+        teamMember = journal.member
         guard opened else { return journal }
         journal.origin = origin
-        // On a team journal "me" is the connected member, whatever the config says.
-        teamMember = journal.member
         for note in journal.notes { err.line(note) }
         return journal
     }

@@ -17,7 +17,7 @@ public struct Credence: ParsableCommand {
             """,
         discussion: """
             Log a claim in one line:  credence add Ryan ships by friday 70% +work
-            Journal: --journal PATH, else $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite.
+            Journal: --journal PATH (or a team journal's postgres://USER@HOST/DB), else $CREDENCE_JOURNAL, else the config's journal, else $XDG_DATA_HOME/credence/journal.sqlite.
             Exit codes: 0 ok, 1 runtime error, 64 usage error, 65 bad input data, 74 I/O error.
             """,
         version: "credence \(version)",

@@ -10,8 +10,8 @@ struct JournalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The journal file (default: $CREDENCE_JOURNAL, else $XDG_DATA_HOME/credence/journal.sqlite).",
-            valueName: "path"))
+            "The journal file, or a team journal's postgres://USER@HOST/DB (default: $CREDENCE_JOURNAL, else the config's journal, else $XDG_DATA_HOME/credence/journal.sqlite).",
+            valueName: "path-or-url"))
     var journal: String?
 
     @Option(
@@ -41,6 +41,11 @@ extension CredenceCommand {
         // Every human-readable line fits the terminal (or --width); piped output stays whole.
         ctx.out.fitWidth = ctx.truncationWidth(journalOptions?.width)
         defer { ctx.out.fitWidth = nil }
+        // On a team journal "me" is the connected member: known before the command names anyone.
+        // (`team init` opens a database that has no journal yet.)
+        if !(self is TeamInit), PostgresURL.isPostgres(ctx.journalPath(journalOptions?.journal)) {
+            _ = try ctx.openJournal(journalOptions?.journal, access: .read)
+        }
         try execute(in: ctx)
     }
 

@@ -42,7 +42,8 @@ public final class JournalSession: @unchecked Sendable {
             case (.read, _), (.write, .write):
                 if access == .write { try checked(held.journal) }
                 return (held.journal, false)
-            case (.write, .read) where held.file?.writable == true:
+            // A team journal's connection writes as well as it reads.
+            case (.write, .read) where held.file?.writable == true || held.journal.engine == .postgres:
                 try checked(held.journal)
                 held.access = .write
                 self.held = held

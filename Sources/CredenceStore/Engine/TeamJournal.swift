@@ -98,7 +98,12 @@ extension Journal {
                 INSERT INTO credence.meta(key, value) VALUES ('schema_version', ?)
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value
                 """, [String(PostgresSchema.version)])
-            let role = PostgresSchema.memberRole(database)
+            // Named once, at the first init, and kept: a database renamed or copied keeps its members.
+            let role =
+                try db.value(String.self, "SELECT value FROM credence.meta WHERE key = 'member_role'")
+                ?? PostgresSchema.memberRole(database)
+            try db.execute(
+                "INSERT INTO credence.meta(key, value) VALUES ('member_role', ?) ON CONFLICT (key) DO NOTHING", [role])
             try db.script(
                 """
                 DO $$ BEGIN
@@ -125,8 +130,8 @@ extension Journal {
             throw JournalError.badLoginName(
                 clean, suggestion: String(role.filter { $0.isLetter || $0.isNumber || $0 == "_" }.prefix(20)))
         }
-        let member = PostgresSchema.memberRole(url?.database ?? "")
         return try db.writing { _ in
+            let member = try memberRole(db)
             let exists: Int64? = try db.value("SELECT 1 FROM pg_roles WHERE rolname = ?", [role])
             do {
                 if exists == nil {
@@ -177,8 +182,8 @@ extension Journal {
     /// Revokes NAME's login; their forecasts, claims and resolutions stay in the record.
     public func teamRemove(name: String) throws -> TeamMember {
         let db = try postgres
-        let member = PostgresSchema.memberRole(url?.database ?? "")
         return try db.writing { _ in
+            let member = try memberRole(db)
             guard
                 let role: String = try db.value(
                     "SELECT role_name FROM credence.forecaster WHERE credence.nocase(name) = credence.nocase(?) AND role_name IS NOT NULL",
@@ -192,6 +197,15 @@ extension Journal {
             try db.script("REVOKE \(Self.identifier(member)) FROM \(Self.identifier(role))")
             return (try teamMembers().first { $0.role == role }!, true)
         }
+    }
+
+    /// The role every member is granted, as `team init` named it.
+    private func memberRole(_ db: PostgresDatabase) throws -> String {
+        guard let role = try db.value(String.self, "SELECT value FROM credence.meta WHERE key = 'member_role'") else {
+            throw JournalError.teamJournalNotSetUp(
+                url: path, reason: "it has no member role: its owner runs `credence team init` again")
+        }
+        return role
     }
 
     static func identifier(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
