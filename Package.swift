@@ -5,11 +5,7 @@ let package = Package(
     name: "Credence",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "credence", targets: ["credence"]),
-        .library(name: "CredenceCore", targets: ["CredenceCore"]),
-        .library(name: "CredenceStore", targets: ["CredenceStore"]),
-        .library(name: "CredenceReport", targets: ["CredenceReport"]),
-        .library(name: "CredenceCLI", targets: ["CredenceCLI"]),
+        .executable(name: "credence", targets: ["credence"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

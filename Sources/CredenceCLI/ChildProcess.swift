@@ -13,9 +13,9 @@ import Foundation
 /// server) hands that socket on and `waitUntilExit` never returns while the child sits as a
 /// zombie — seen as a CI run that hung. Here the child gets only the three descriptors it is
 /// given, and the kernel tells us when it ends.
-public enum ChildProcess {
+package enum ChildProcess {
     /// Where one of the child's standard streams goes.
-    public enum Stream: Sendable {
+    package enum Stream: Sendable {
         /// The same descriptor as ours (an editor needs the terminal).
         case inherit
         case null
@@ -25,14 +25,14 @@ public enum ChildProcess {
         case descriptor(Int32)
     }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// Runs `path` with `arguments` (not including argv[0]) and returns its exit status, or
     /// 128 + the signal that ended it, as a shell reports it. With a `timeout`, the child runs in
     /// its own process group, and the whole group is killed when time runs out (a `Failure`).
-    public static func run(
+    package static func run(
         _ path: String, _ arguments: [String], environment: [String: String]? = nil,
         stdin: Stream = .inherit, stdout: Stream = .inherit, stderr: Stream = .inherit,
         timeout: Double? = nil
@@ -44,7 +44,7 @@ public enum ChildProcess {
     }
 
     /// Starts `path` and returns at once with its process id; `finish` waits for it.
-    public static func start(
+    package static func start(
         _ path: String, _ arguments: [String], environment: [String: String]? = nil,
         stdin: Stream = .inherit, stdout: Stream = .inherit, stderr: Stream = .inherit, ownGroup: Bool = false
     ) throws -> pid_t {
@@ -92,7 +92,7 @@ public enum ChildProcess {
     }
 
     /// Waits for a child `start` began; its exit status as a shell reports it.
-    public static func finish(_ pid: pid_t, path: String) throws -> Int32 {
+    package static func finish(_ pid: pid_t, path: String) throws -> Int32 {
         try wait(for: pid, path: path, timeout: nil)
     }
 

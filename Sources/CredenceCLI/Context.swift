@@ -6,33 +6,33 @@ import Foundation
 /// Where a command's output goes: the process's streams, or a buffer in tests and the REPL.
 /// A failed write is remembered (`failure`), and the command that made it ends with exit 74
 /// (`CredenceMain.run`): a backup made with `export > file` on a full disk must not say it worked.
-public final class OutputSink: @unchecked Sendable {
+package final class OutputSink: @unchecked Sendable {
     private let fd: Int32?
     private var buffer = ""
     private let lock = NSLock()
     /// What messages call this stream ("standard output").
-    public let name: String
+    package let name: String
     /// Passes every byte through `TerminalText.safe` (standard error: messages quote what people
     /// typed and what import files hold, and nothing there should reach the terminal as an escape).
     private let sanitising: Bool
     /// The errno of the first write that failed since `clearFailure()`; later writes are dropped.
-    public private(set) var failure: Int32?
+    package private(set) var failure: Int32?
 
     /// Writes straight to a file descriptor.
-    public init(fd: Int32, name: String? = nil, sanitising: Bool = false) {
+    package init(fd: Int32, name: String? = nil, sanitising: Bool = false) {
         self.fd = fd
         self.name =
             name ?? (fd == STDOUT_FILENO ? "standard output" : fd == STDERR_FILENO ? "standard error" : "fd \(fd)")
         self.sanitising = sanitising
     }
     /// Collects text in memory.
-    public init(sanitising: Bool = false) {
+    package init(sanitising: Bool = false) {
         fd = nil
         name = "the output"
         self.sanitising = sanitising
     }
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         let text = sanitising ? TerminalText.safe(text, singleLine: false) : text
         guard let fd else {
             lock.lock()
@@ -61,7 +61,7 @@ public final class OutputSink: @unchecked Sendable {
 
     /// The width human-readable lines are fitted to (wrapped at spaces), or nil to leave them as
     /// they are (piped output without --width). Set per command from the terminal and --width.
-    public var fitWidth: Int? {
+    package var fitWidth: Int? {
         get {
             lock.lock()
             defer { lock.unlock() }
@@ -76,7 +76,7 @@ public final class OutputSink: @unchecked Sendable {
     private var _fitWidth: Int?
 
     /// A line of human-readable output, fitted to `fitWidth` when one is set.
-    public func line(_ text: String = "") {
+    package func line(_ text: String = "") {
         guard let width = fitWidth else { return write(text + "\n") }
         var out = ""
         for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -86,18 +86,18 @@ public final class OutputSink: @unchecked Sendable {
     }
 
     /// Machine-readable output (JSON, CSV): one line, never fitted to a width.
-    public func verbatim(_ text: String) { write(text + "\n") }
+    package func verbatim(_ text: String) { write(text + "\n") }
 
     /// Forgets a failure, before the next command (the REPL runs many on one stream).
-    public func clearFailure() { failure = nil }
+    package func clearFailure() { failure = nil }
 
     /// The failure as an error to throw: "could not write to standard output: No space left on device".
-    public func checked() throws {
+    package func checked() throws {
         if let failure { throw OutputFile.failure(name, failure) }
     }
 
     /// What a buffered sink has collected.
-    public var text: String {
+    package var text: String {
         lock.lock()
         defer { lock.unlock() }
         return buffer
@@ -107,31 +107,31 @@ public final class OutputSink: @unchecked Sendable {
 /// Everything one invocation needs: where the journal is (and its connection, once opened), the
 /// clock, the streams, the colour and width policies, and the owner's name. The REPL reuses one
 /// for the whole session, giving each line its own error stream and line input (`forLine`).
-public final class Context: @unchecked Sendable {
-    public let environment: [String: String]
-    public let clock: Clock
-    public let out: OutputSink
-    public private(set) var err: OutputSink
-    public let isTerminal: Bool
+package final class Context: @unchecked Sendable {
+    package let environment: [String: String]
+    package let clock: Clock
+    package let out: OutputSink
+    package private(set) var err: OutputSink
+    package let isTerminal: Bool
     /// The terminal's width: measured when asked for a process's context (the REPL's session
     /// outlives a resized window), else as given.
-    public var terminalWidth: Int? { measureWidth?() ?? givenWidth }
+    package var terminalWidth: Int? { measureWidth?() ?? givenWidth }
     private let givenWidth: Int?
     private var measureWidth: (() -> Int?)?
-    public let config: Config
+    package let config: Config
     /// Answers a yes/no question, or nil when nobody can be asked (no terminal).
-    public let confirm: (@Sendable (String) -> Bool)?
+    package let confirm: (@Sendable (String) -> Bool)?
     /// Makes the stable ids of new claims (pinned in tests so golden output is reproducible).
-    public let makeUUID: @Sendable () -> String
+    package let makeUUID: @Sendable () -> String
     /// Reads one more line of input after a prompt (a pasted list, a grading answer): from the
     /// terminal or pipe, or from the REPL's own line source; nil at the end of input.
-    public private(set) var readLine: (@Sendable (String) -> String?)?
+    package private(set) var readLine: (@Sendable (String) -> String?)?
     /// Who this invocation writes as, for `undo` (`Journal.origin`).
-    public let origin: String
+    package let origin: String
     /// The journal this context has opened, kept for its next command (`openJournal`).
-    public let journals: JournalSession
+    package let journals: JournalSession
 
-    public init(
+    package init(
         environment: [String: String], clock: Clock, out: OutputSink, err: OutputSink,
         isTerminal: Bool, terminalWidth: Int?, confirm: (@Sendable (String) -> Bool)?,
         makeUUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
@@ -151,12 +151,12 @@ public final class Context: @unchecked Sendable {
         self.journals = JournalSession(clock: clock)
     }
 
-    @TaskLocal public static var current: Context?
+    @TaskLocal package static var current: Context?
 
     /// The context for the running process: real streams, clock and terminal.
     /// - interactive: false when stdin carries a script, so nobody can be asked to confirm.
     /// - origin: who the journal records as making the changes (`Journal.origin`).
-    public static func process(
+    package static func process(
         interactive: Bool = isatty(STDIN_FILENO) == 1, origin: String = Journal.processOrigin
     ) -> Context {
         let env = ProcessInfo.processInfo.environment
@@ -192,7 +192,7 @@ public final class Context: @unchecked Sendable {
     }
 
     /// `--journal`, else `CREDENCE_JOURNAL`, else the config's `journal`, else the default file.
-    public func journalPath(_ flag: String?) -> String {
+    package func journalPath(_ flag: String?) -> String {
         if (flag ?? "").isEmpty, (environment["CREDENCE_JOURNAL"] ?? "").isEmpty, let configured = config.journal {
             return configured
         }
@@ -201,7 +201,7 @@ public final class Context: @unchecked Sendable {
 
     /// The journal at `--journal` (or the default), opened once and reused by later commands of
     /// this context while it is the same file (`JournalSession`).
-    public func openJournal(_ flag: String?, access: Journal.Access) throws -> Journal {
+    package func openJournal(_ flag: String?, access: Journal.Access) throws -> Journal {
         let (journal, opened) = try journals.journal(path: journalPath(flag), access: access)
         teamMember = journal.member
         guard opened else { return journal }
@@ -211,7 +211,7 @@ public final class Context: @unchecked Sendable {
     }
 
     /// Colour only on a terminal; NO_COLOR and TERM=dumb turn it off; --color overrides.
-    public func useColor(_ flag: ColorChoice?) -> Bool {
+    package func useColor(_ flag: ColorChoice?) -> Bool {
         switch flag ?? .auto {
         case .always: return true
         case .never: return false
@@ -223,7 +223,7 @@ public final class Context: @unchecked Sendable {
     }
 
     /// Output width: --width, then the terminal, then COLUMNS, then 80.
-    public func width(_ flag: Int?) -> Int {
+    package func width(_ flag: Int?) -> Int {
         if let flag { return max(40, flag) }
         if let w = terminalWidth { return max(40, w) }
         if let c = environment["COLUMNS"].flatMap(Int.init), c > 0 { return max(40, c) }
@@ -232,27 +232,27 @@ public final class Context: @unchecked Sendable {
 
     /// How wide a table may be before a cell is cut: --width, else the terminal's width. Piped
     /// output is never cut (nil), so `credence list | grep` sees every word, as git and hledger do.
-    public func truncationWidth(_ flag: Int?) -> Int? {
+    package func truncationWidth(_ flag: Int?) -> Int? {
         if let flag { return max(40, flag) }
         if let w = terminalWidth, isTerminal { return max(40, w) }
         return nil
     }
 
-    public var owner: String { teamMember ?? config.owner }
+    package var owner: String { teamMember ?? config.owner }
     /// The connected member of the team journal last opened.
-    public private(set) var teamMember: String?
+    package private(set) var teamMember: String?
 }
 
 /// The user's settings from `$XDG_CONFIG_HOME/credence/config` (`key = value` lines, `#` comments).
-public struct Config: Sendable {
-    public var owner = "me"
+package struct Config: Sendable {
+    package var owner = "me"
     /// The journal commands use without --journal or CREDENCE_JOURNAL: a file or a team's URL.
-    public var journal: String?
-    public var bins = 10
-    public var referenceHints = true
+    package var journal: String?
+    package var bins = 10
+    package var referenceHints = true
 
     /// Where the config lives: `$XDG_CONFIG_HOME/credence/config`, else `~/.config/credence/config`.
-    public static func path(environment: [String: String]) -> String {
+    package static func path(environment: [String: String]) -> String {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
         return "\(base)/credence/config"
@@ -281,7 +281,7 @@ public struct Config: Sendable {
     }
 }
 
-public enum ColorChoice: String, CaseIterable, Sendable {
+package enum ColorChoice: String, CaseIterable, Sendable {
     case auto, always, never
 }
 

@@ -4,10 +4,10 @@ import CredenceReport
 import Foundation
 
 /// The `credence` command: a calibration and forecasting journal.
-public struct Credence: ParsableCommand {
-    public static let version = "0.1.0"
+package struct Credence: ParsableCommand {
+    package static let version = "0.1.0"
 
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "credence",
         abstract:
             "A calibration and forecasting journal: log claims with your confidence, settle who was more right, and see how well calibrated you are.",
@@ -30,15 +30,15 @@ public struct Credence: ParsableCommand {
         Words.self, Yearly.self, Export.self, Backup.self, ConfigCommand.self, Team.self,
     ]
 
-    public init() {}
+    package init() {}
 }
 
 /// Runs one command line in a context and returns its exit status; never exits the process,
 /// so the REPL and the tests can call it again and again.
-public enum CredenceMain {
+package enum CredenceMain {
     /// The process entry: with a command, run it; with none (or only --journal), the REPL on a
     /// terminal, or one command per line from a pipe.
-    public static func main(_ arguments: [String]) -> Int32 {
+    package static func main(_ arguments: [String]) -> Int32 {
         var journal: String?
         var rest = arguments[...]
         while let first = rest.first, first == "--journal" || first.hasPrefix("--journal=") {
@@ -68,7 +68,7 @@ public enum CredenceMain {
         return runAndClose()
     }
 
-    public static func run(_ arguments: [String], context: Context) -> Int32 {
+    package static func run(_ arguments: [String], context: Context) -> Int32 {
         var command: ParsableCommand
         do {
             try refuseNUL(arguments)

@@ -4,23 +4,23 @@ import CredenceStore
 import Foundation
 
 /// sysexits-style codes (DESIGN §4).
-public enum ExitStatus {
-    public static let ok: Int32 = 0
-    public static let failure: Int32 = 1
-    public static let usage: Int32 = 64
-    public static let dataError: Int32 = 65
-    public static let ioError: Int32 = 74
+package enum ExitStatus {
+    package static let ok: Int32 = 0
+    package static let failure: Int32 = 1
+    package static let usage: Int32 = 64
+    package static let dataError: Int32 = 65
+    package static let ioError: Int32 = 74
 }
 
 /// A command's refusal, phrased to suggest the fix.
-public struct CLIError: Error, LocalizedError {
-    public let message: String
-    public let status: Int32
-    public init(_ message: String, status: Int32 = ExitStatus.dataError) {
+package struct CLIError: Error, LocalizedError {
+    package let message: String
+    package let status: Int32
+    package init(_ message: String, status: Int32 = ExitStatus.dataError) {
         self.message = message
         self.status = status
     }
-    public var errorDescription: String? { message }
+    package var errorDescription: String? { message }
 }
 
 enum ErrorReport {

@@ -1,12 +1,12 @@
 /// Splits a line into words the way a POSIX shell would for plain words, single and double
 /// quotes and backslash escapes, so a REPL line means what it would after `credence`.
-public enum ShellWords {
-    public struct UnterminatedQuote: Error, Equatable {
-        public let quote: Character
-        public init(quote: Character) { self.quote = quote }
+package enum ShellWords {
+    package struct UnterminatedQuote: Error, Equatable {
+        package let quote: Character
+        package init(quote: Character) { self.quote = quote }
     }
 
-    public static func split(_ line: String) throws(UnterminatedQuote) -> [String] {
+    package static func split(_ line: String) throws(UnterminatedQuote) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false

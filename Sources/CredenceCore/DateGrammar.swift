@@ -1,6 +1,6 @@
 import Foundation
 
-public enum DateError: Error, Equatable, Sendable {
+package enum DateError: Error, Equatable, Sendable {
     case unknown(String)
     /// Not a date, where a date in the past was wanted (`--at`, `--since`, `--until`).
     case unknownPast(String)
@@ -10,7 +10,7 @@ public enum DateError: Error, Equatable, Sendable {
 }
 
 extension DateError: LocalizedError {
-    public var errorDescription: String? {
+    package var errorDescription: String? {
         switch self {
         case .unknown(let t):
             return
@@ -29,11 +29,11 @@ extension DateError: LocalizedError {
 }
 
 /// A calendar day in the journal's time zone.
-public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int, month: Int, day: Int
-    public init(year: Int, month: Int, day: Int) { (self.year, self.month, self.day) = (year, month, day) }
-    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+package struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let year: Int, month: Int, day: Int
+    package init(year: Int, month: Int, day: Int) { (self.year, self.month, self.day) = (year, month, day) }
+    package static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    package var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 }
 
 /// What a date expression means before a direction turns it into an instant.
@@ -44,21 +44,21 @@ enum DateMeaning {
 }
 
 /// The date grammar of DESIGN §3, with "now", the calendar and the time zone injected.
-public struct DateGrammar: Sendable {
-    public let now: Date
-    public let calendar: Calendar
+package struct DateGrammar: Sendable {
+    package let now: Date
+    package let calendar: Calendar
 
-    public init(now: Date, calendar: Calendar) {
+    package init(now: Date, calendar: Calendar) {
         self.now = now
         self.calendar = calendar
     }
 
-    public var today: Day { day(of: now) }
+    package var today: Day { day(of: now) }
 
     // MARK: - Entry points
 
     /// A resolve-by date: forward-looking, the end of the named day in the local zone.
-    public func resolveBy(_ text: String) throws(DateError) -> Date {
+    package func resolveBy(_ text: String) throws(DateError) -> Date {
         let result: Date
         switch try meaning(text, forward: true) {
         case .day(let d): result = endOfDay(d)
@@ -71,7 +71,7 @@ public struct DateGrammar: Sendable {
 
     /// When something happened (resolve --at): never later than now; a bare day means its end,
     /// or now if that day is today.
-    public func pastInstant(_ text: String) throws(DateError) -> Date {
+    package func pastInstant(_ text: String) throws(DateError) -> Date {
         let result: Date
         switch try pastMeaning(text) {
         case .day(let d), .span(_, let d): result = d == today ? now : endOfDay(d)
@@ -82,7 +82,7 @@ public struct DateGrammar: Sendable {
     }
 
     /// The first instant of a period (`--since`).
-    public func periodStart(_ text: String) throws(DateError) -> Date {
+    package func periodStart(_ text: String) throws(DateError) -> Date {
         switch try pastMeaning(text) {
         case .day(let d), .span(let d, _): return startOfDay(d)
         case .instant(let i): return i
@@ -90,7 +90,7 @@ public struct DateGrammar: Sendable {
     }
 
     /// The last instant of a period (`--until`).
-    public func periodEnd(_ text: String) throws(DateError) -> Date {
+    package func periodEnd(_ text: String) throws(DateError) -> Date {
         switch try pastMeaning(text) {
         case .day(let d), .span(_, let d): return endOfDay(d)
         case .instant(let i): return i
@@ -109,17 +109,17 @@ public struct DateGrammar: Sendable {
 
     // MARK: - Calendar helpers
 
-    public func day(of date: Date) -> Day {
+    package func day(of date: Date) -> Day {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         return Day(year: c.year!, month: c.month!, day: c.day!)
     }
 
-    public func startOfDay(_ d: Day) -> Date {
+    package func startOfDay(_ d: Day) -> Date {
         calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day))!
     }
 
     /// One second before the next day starts, so "by friday" includes all of Friday.
-    public func endOfDay(_ d: Day) -> Date {
+    package func endOfDay(_ d: Day) -> Date {
         startOfDay(adding(1, .day, to: d)).addingTimeInterval(-1)
     }
 

@@ -1,14 +1,14 @@
 /// Words of estimative probability after Sherman Kent, "Words of Estimative Probability"
 /// (CIA Studies in Intelligence, 1964): each phrase maps to the centre of Kent's range.
 /// Verbal forecasts are stored as typed, so a report can later show what the words meant.
-public enum EstimativeWords {
-    public struct Entry: Sendable {
-        public let phrase: String
-        public let percent: Int
-        public let kentGroup: String
+package enum EstimativeWords {
+    package struct Entry: Sendable {
+        package let phrase: String
+        package let percent: Int
+        package let kentGroup: String
     }
 
-    public static let table: [Entry] = [
+    package static let table: [Entry] = [
         Entry(phrase: "certain", percent: 100, kentGroup: "certain"),
         Entry(phrase: "almost certain", percent: 93, kentGroup: "almost certain"),
         Entry(phrase: "almost certainly", percent: 93, kentGroup: "almost certain"),
@@ -39,9 +39,9 @@ public enum EstimativeWords {
         table.map { ($0.phrase, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The longest phrase has this many words; quick entry tries phrases up to this length.
-    public static let maxWords = table.map { $0.phrase.split(separator: " ").count }.max() ?? 1
+    package static let maxWords = table.map { $0.phrase.split(separator: " ").count }.max() ?? 1
 
-    public static func lookup(_ text: String) -> Entry? {
+    package static func lookup(_ text: String) -> Entry? {
         let normal = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return byPhrase[normal]
     }

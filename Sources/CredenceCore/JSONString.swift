@@ -2,8 +2,8 @@
 /// terminal would obey if the JSON were printed to one (escape sequences, C1 controls, the
 /// bidirectional overrides and isolates that reorder a line), so `--json` output is inert on
 /// screen and still decodes to exactly the stored text.
-public enum JSONString {
-    public static func quote(_ s: String) -> String {
+package enum JSONString {
+    package static func quote(_ s: String) -> String {
         // Most text needs no escaping: check the bytes and copy it whole. 0xC2 and 0xE2 lead
         // the UTF-8 of the C1 controls and of U+2028…U+2069.
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xC2 && $0 != 0xE2 }) {

@@ -1,29 +1,29 @@
 import Foundation
 
 /// How a forecaster wrote a probability. Kept so reports can ask "what did *your* 'likely' mean?"
-public enum InputForm: String, Sendable, Codable, CaseIterable {
+package enum InputForm: String, Sendable, Codable, CaseIterable {
     case percent, decimal, fraction, odds, oneIn = "one_in", verbal
 }
 
 /// A probability of YES in [0, 1], with the exact text the forecaster typed beside it.
-public struct Probability: Sendable, Hashable, Codable {
-    public let value: Double
-    public let typed: String
-    public let form: InputForm
+package struct Probability: Sendable, Hashable, Codable {
+    package let value: Double
+    package let typed: String
+    package let form: InputForm
 
-    public init(value: Double, typed: String, form: InputForm) {
+    package init(value: Double, typed: String, form: InputForm) {
         self.value = value
         self.typed = typed
         self.form = form
     }
 
     /// True for 0 and 1: forecasts that make the log score infinite when wrong.
-    public var isCertain: Bool { value == 0 || value == 1 }
+    package var isCertain: Bool { value == 0 || value == 1 }
 
     /// "70%", "72.5%", "27.34%": whole percents print exactly, others to two decimals of a percent.
-    public var percentText: String { Probability.percentText(value) }
+    package var percentText: String { Probability.percentText(value) }
 
-    public static func percentText(_ p: Double) -> String {
+    package static func percentText(_ p: Double) -> String {
         let percent = p * 100
         let whole = percent.rounded()
         if abs(percent - whole) < 1e-9 { return "\(Int(whole))%" }
@@ -34,7 +34,7 @@ public struct Probability: Sendable, Hashable, Codable {
     }
 
     /// The echo after a write: "75% (typed 3:1)" or just "70%".
-    public var echo: String {
+    package var echo: String {
         let shown = percentText
         return typed == shown ? shown : "\(shown) (typed \(typed))"
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-public enum ProbabilityError: Error, Equatable, Sendable {
+package enum ProbabilityError: Error, Equatable, Sendable {
     case bareNumber(String)
     case outOfRange(String)
     case negative(String)
@@ -11,7 +11,7 @@ public enum ProbabilityError: Error, Equatable, Sendable {
 }
 
 extension ProbabilityError: LocalizedError {
-    public var errorDescription: String? {
+    package var errorDescription: String? {
         switch self {
         case .bareNumber(let t) where t == "1":
             return "\"1\" is a bare number: did you mean 1%? (for certainty write 100% with --certain)"
@@ -45,8 +45,8 @@ extension ProbabilityError: LocalizedError {
 }
 
 /// The probability grammar of DESIGN §3. One fixed rule; a bare integer is never guessed.
-public enum ProbabilityParser {
-    public static func parse(_ raw: String, allowCertain: Bool = false) throws(ProbabilityError) -> Probability {
+package enum ProbabilityParser {
+    package static func parse(_ raw: String, allowCertain: Bool = false) throws(ProbabilityError) -> Probability {
         let typed = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let p = try parseValue(typed)
         if p.isCertain && !allowCertain { throw .needsCertain(typed) }
@@ -54,7 +54,7 @@ public enum ProbabilityParser {
     }
 
     /// Whether text has the shape of a probability (valid or not), so quick entry can point at it.
-    public static func looksLikeProbability(_ raw: String) -> Bool {
+    package static func looksLikeProbability(_ raw: String) -> Bool {
         do {
             _ = try parseValue(raw)
             return true

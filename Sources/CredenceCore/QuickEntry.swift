@@ -1,15 +1,16 @@
 import Foundation
 
 /// A word of a quick-entry line and where it sits in the line, so errors can point at it.
-public struct Token: Sendable, Equatable {
-    public let text: String
-    public let range: Range<Int>  // character offsets in the line as displayed
-    public let literal: Bool  // a quoted group or a spaced argument: always claim or caveat text
-    public let quoted: Bool  // the quote marks were typed in the line itself
-    public let spaceBefore: String  // the whitespace typed between this word and the one before
+package struct Token: Sendable, Equatable {
+    package let text: String
+    package let range: Range<Int>  // character offsets in the line as displayed
+    package let literal: Bool  // a quoted group or a spaced argument: always claim or caveat text
+    package let quoted: Bool  // the quote marks were typed in the line itself
+    package let spaceBefore: String  // the whitespace typed between this word and the one before
 
-    public init(text: String, range: Range<Int>, literal: Bool = false, quoted: Bool = false, spaceBefore: String = " ")
-    {
+    package init(
+        text: String, range: Range<Int>, literal: Bool = false, quoted: Bool = false, spaceBefore: String = " "
+    ) {
         self.text = text
         self.range = range
         self.literal = literal
@@ -19,36 +20,36 @@ public struct Token: Sendable, Equatable {
 }
 
 /// What one quick-entry line means. Fields the user gave as flags are filled in by the caller.
-public struct QuickEntry: Sendable, Equatable {
-    public var text: String
-    public var probability: Probability?
-    public var resolveBy: Date?
-    public var resolveByText: String?
-    public var tags: [String]
-    public var caveats: [String]
+package struct QuickEntry: Sendable, Equatable {
+    package var text: String
+    package var probability: Probability?
+    package var resolveBy: Date?
+    package var resolveByText: String?
+    package var tags: [String]
+    package var caveats: [String]
 }
 
 /// An error in a quick-entry line, with the offending span so the message can draw a caret.
-public struct QuickEntryError: Error, Equatable, LocalizedError, Sendable {
-    public let message: String
-    public let line: String
-    public let range: Range<Int>
+package struct QuickEntryError: Error, Equatable, LocalizedError, Sendable {
+    package let message: String
+    package let line: String
+    package let range: Range<Int>
 
-    public var errorDescription: String? { message }
+    package var errorDescription: String? { message }
 
     /// The line with a caret under the offending token.
-    public var pointer: String {
+    package var pointer: String {
         let width = max(1, range.count)
         return "  \(line)\n  " + String(repeating: " ", count: range.lowerBound) + String(repeating: "^", count: width)
     }
 }
 
 /// Which parts of the line the caller already has from flags; those are not looked for inline.
-public struct QuickEntryOverrides: Sendable {
-    public var probability: Bool = false
-    public var resolveBy: Bool = false
-    public var allowCertain: Bool = false
-    public init(probability: Bool = false, resolveBy: Bool = false, allowCertain: Bool = false) {
+package struct QuickEntryOverrides: Sendable {
+    package var probability: Bool = false
+    package var resolveBy: Bool = false
+    package var allowCertain: Bool = false
+    package init(probability: Bool = false, resolveBy: Bool = false, allowCertain: Bool = false) {
         self.probability = probability
         self.resolveBy = resolveBy
         self.allowCertain = allowCertain
@@ -59,14 +60,14 @@ public struct QuickEntryOverrides: Sendable {
 ///
 /// The probability is the one place in the line after which only modifiers follow. If two
 /// places qualify the line is ambiguous and refused; nothing is guessed.
-public struct QuickEntryParser: Sendable {
-    public let dates: DateGrammar
+package struct QuickEntryParser: Sendable {
+    package let dates: DateGrammar
 
-    public init(dates: DateGrammar) { self.dates = dates }
+    package init(dates: DateGrammar) { self.dates = dates }
 
     /// Splits a line on whitespace; a double-quoted group is one literal token. A quote that does
     /// not open a word, or has no closing quote ending a word, is an ordinary character.
-    public static func tokenize(_ line: String) -> [Token] {
+    package static func tokenize(_ line: String) -> [Token] {
         var tokens: [Token] = []
         let chars = Array(line)
         var i = 0
@@ -95,14 +96,14 @@ public struct QuickEntryParser: Sendable {
 
     /// Builds the displayed line from command-line arguments: one argument is the line itself;
     /// with several, an argument containing spaces is shown in quotes.
-    public static func line(fromArguments args: [String]) -> String {
+    package static func line(fromArguments args: [String]) -> String {
         if args.count == 1 { return args[0] }
         return args.map { $0.contains(where: \.isWhitespace) || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: " ")
     }
 
     /// Tokens straight from command-line arguments, so the shell's quoting is the only quoting:
     /// an argument holding spaces is one literal token, kept exactly as typed, quote marks and all.
-    public static func tokens(fromArguments args: [String]) -> [Token] {
+    package static func tokens(fromArguments args: [String]) -> [Token] {
         var tokens: [Token] = []
         var at = 0
         for arg in args {
@@ -115,7 +116,7 @@ public struct QuickEntryParser: Sendable {
     }
 
     /// Parses a line given as command-line arguments (one argument is the whole line).
-    public func parse(
+    package func parse(
         arguments args: [String], overrides: QuickEntryOverrides = QuickEntryOverrides()
     ) throws(QuickEntryError) -> QuickEntry {
         if args.count == 1 { return try parse(args[0], overrides: overrides) }
@@ -135,7 +136,7 @@ public struct QuickEntryParser: Sendable {
         return text
     }
 
-    public func parse(
+    package func parse(
         _ line: String, overrides: QuickEntryOverrides = QuickEntryOverrides()
     ) throws(QuickEntryError) -> QuickEntry {
         try parse(tokens: Self.tokenize(line), line: line, overrides: overrides)
@@ -413,13 +414,13 @@ public struct QuickEntryParser: Sendable {
 
     /// `#work`, or `+work`, the form a shell leaves alone (bash and fish read `#` as a comment).
     /// A `+` marks a tag only before a letter, so `+5%` stays a number.
-    public static func isTagMarked(_ word: String) -> Bool {
+    package static func isTagMarked(_ word: String) -> Bool {
         if word.hasPrefix("#") { return true }
         guard word.hasPrefix("+"), let next = word.dropFirst().first else { return false }
         return next.isLetter
     }
 
-    public static func isValidTag(_ tag: String) -> Bool {
+    package static func isValidTag(_ tag: String) -> Bool {
         !tag.isEmpty
             && tag.unicodeScalars.allSatisfy {
                 CharacterSet.alphanumerics.contains($0) || "-_/.".unicodeScalars.contains($0)

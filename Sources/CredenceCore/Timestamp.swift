@@ -2,9 +2,9 @@ import Foundation
 
 /// ISO 8601 in UTC with milliseconds (`2026-11-22T12:00:00.000Z`), written without Foundation's
 /// formatters: exports write millions of them.
-public enum Timestamp {
+package enum Timestamp {
     /// - milliseconds: false drops `.000` when the time has none.
-    public static func iso(_ date: Date, milliseconds: Bool = true) -> String {
+    package static func iso(_ date: Date, milliseconds: Bool = true) -> String {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var days = ms / 86_400_000, rest = ms % 86_400_000
         if rest < 0 {
@@ -49,7 +49,7 @@ public enum Timestamp {
     }
 
     /// The proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's algorithm).
-    public static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+    package static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

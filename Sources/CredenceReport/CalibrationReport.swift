@@ -3,13 +3,13 @@ import Foundation
 
 /// Everything a calibration report shows, computed once and rendered as text, JSON, CSV, SVG
 /// or HTML. One model, several renderers.
-public struct CalibrationReport: Sendable {
-    public struct Group: Sendable {
-        public let name: String
-        public let analysis: CalibrationAnalysis
+package struct CalibrationReport: Sendable {
+    package struct Group: Sendable {
+        package let name: String
+        package let analysis: CalibrationAnalysis
         /// Judged beside the other groups: Bonferroni over those that are tested at all.
-        public let verdict: CalibrationVerdict
-        public init(name: String, analysis: CalibrationAnalysis) {
+        package let verdict: CalibrationVerdict
+        package init(name: String, analysis: CalibrationAnalysis) {
             self.init(name: name, analysis: analysis, verdict: CalibrationVerdicts.judge(analysis))
         }
         init(name: String, analysis: CalibrationAnalysis, verdict: CalibrationVerdict) {
@@ -34,29 +34,29 @@ public struct CalibrationReport: Sendable {
     }
 
     /// Whose forecasts: a name, or "everyone".
-    public let subject: String
+    package let subject: String
     /// What the selection was, in words ("#work, resolved since 2026-01-01").
-    public let filters: [String]
-    public let everyForecast: Bool
-    public let analysis: CalibrationAnalysis
-    public let chart: ReliabilityChart
-    public let verdict: String
-    public let verdictTest: CalibrationVerdict
+    package let filters: [String]
+    package let everyForecast: Bool
+    package let analysis: CalibrationAnalysis
+    package let chart: ReliabilityChart
+    package let verdict: String
+    package let verdictTest: CalibrationVerdict
     /// Rows of `--by`, in display order.
-    public let grouping: String?
-    public let groups: [Group]
+    package let grouping: String?
+    package let groups: [Group]
     /// Each forecaster's own analysis, when the report pools several.
-    public let forecasters: [Group]
+    package let forecasters: [Group]
     /// GJ Open's 0–2 Brier per question when scenario sets are among the rows (see
     /// `ForecastGroup.perQuestionBrier`); otherwise it is 2·BS.
-    public let perQuestionBrier: Double?
+    package let perQuestionBrier: Double?
     /// With `--scoring time-averaged`: the subject's time-averaged Brier (docs/statistics.md §10), and when the
     /// report pools several forecasters, each one's.
-    public let timeAveraged: TimeAveragedRecord?
-    public let timeAveragedByForecaster: [String: TimeAveragedRecord]
-    public var brierZeroToTwo: Double { perQuestionBrier ?? analysis.scores.brierTwoCategory }
+    package let timeAveraged: TimeAveragedRecord?
+    package let timeAveragedByForecaster: [String: TimeAveragedRecord]
+    package var brierZeroToTwo: Double { perQuestionBrier ?? analysis.scores.brierTwoCategory }
 
-    public init(
+    package init(
         subject: String, filters: [String], everyForecast: Bool, analysis: CalibrationAnalysis,
         grouping: String? = nil, groups: [Group] = [], forecasters: [Group] = [], perQuestionBrier: Double? = nil,
         timeAveraged: TimeAveragedRecord? = nil, timeAveragedByForecaster: [String: TimeAveragedRecord] = [:],
@@ -81,31 +81,31 @@ public struct CalibrationReport: Sendable {
         self.forecasters = Group.judged(forecasters, together: false, independentRows: !everyForecast)
     }
 
-    public var scoringRule: String {
+    package var scoringRule: String {
         everyForecast ? "every forecast made before resolution" : "each forecaster's last forecast before resolution"
     }
 }
 
 /// The geometry of the reliability diagram, shared by the text and SVG renderers.
-public struct ReliabilityChart: Sendable {
-    public struct Point: Sendable {
-        public let bin: ReliabilityBin
-        public var x: Double { bin.meanForecast! }
-        public var y: Double { bin.observedFrequency! }
+package struct ReliabilityChart: Sendable {
+    package struct Point: Sendable {
+        package let bin: ReliabilityBin
+        package var x: Double { bin.meanForecast! }
+        package var y: Double { bin.observedFrequency! }
         /// ● for bins with at least 15 forecasts, ○ below: few forecasts make a shaky point.
-        public var solid: Bool { bin.n >= 15 }
+        package var solid: Bool { bin.n >= 15 }
         /// The Wilson interval leaves out the diagonal: this bin's gap is not noise.
-        public var off: Bool { bin.wilson.map { x < $0.lower || x > $0.upper } ?? false }
+        package var off: Bool { bin.wilson.map { x < $0.lower || x > $0.upper } ?? false }
     }
 
-    public let bins: [ReliabilityBin]
-    public let points: [Point]
+    package let bins: [ReliabilityBin]
+    package let points: [Point]
     /// The PAV recalibration curve: (x_min, cep), (x_max, cep) per block.
-    public let curve: [(x: Double, y: Double)]
+    package let curve: [(x: Double, y: Double)]
     /// The consistency band at each distinct forecast value.
-    public let band: [ConsistencyBand.Point]
+    package let band: [ConsistencyBand.Point]
 
-    public init(_ a: CalibrationAnalysis) {
+    package init(_ a: CalibrationAnalysis) {
         bins = a.murphy.bins
         points = a.murphy.bins.filter { $0.n > 0 }.map(Point.init)
         curve = a.corp.blocks.flatMap { [($0.xMin, $0.cep), ($0.xMax, $0.cep)] }
@@ -113,7 +113,7 @@ public struct ReliabilityChart: Sendable {
     }
 
     /// How many distinct forecast values have a recalibrated probability outside the band.
-    public static func outsideBand(_ a: CalibrationAnalysis) -> Int {
+    package static func outsideBand(_ a: CalibrationAnalysis) -> Int {
         guard let band = a.band else { return 0 }
         let fitted = CORP.recalibrated(a.sample.values, blocks: a.corp.blocks)
         return zip(band.points, fitted).filter { point, y in
@@ -125,12 +125,12 @@ public struct ReliabilityChart: Sendable {
 
 /// The plain sentences about calibration, worded from `CalibrationVerdict` (docs/statistics.md §15): nothing
 /// here decides whether there is miscalibration, only how to say what the test found.
-public enum Verdict {
-    public static var minimum: Int { CalibrationVerdict.minimum }
+package enum Verdict {
+    package static var minimum: Int { CalibrationVerdict.minimum }
 
-    public static func sentence(_ a: CalibrationAnalysis) -> String { sentence(CalibrationVerdicts.judge(a)) }
+    package static func sentence(_ a: CalibrationAnalysis) -> String { sentence(CalibrationVerdicts.judge(a)) }
 
-    public static func sentence(_ v: CalibrationVerdict) -> String {
+    package static func sentence(_ v: CalibrationVerdict) -> String {
         var parts: [String] = []
         if v.wrongCertain > 0 {
             let k = v.wrongCertain
@@ -190,7 +190,7 @@ public enum Verdict {
     }
 
     /// A group row's verdict in a few words: "no evidence (p = 0.41)", "overconfident (p < 0.001)".
-    public static func short(_ v: CalibrationVerdict) -> String {
+    package static func short(_ v: CalibrationVerdict) -> String {
         switch v.kind {
         case .tooFew: return v.tooFew == .dependentRows ? "not judged (shared outcomes)" : "too few"
         case .noEvidence: return "no evidence (\(v.test.map { pText($0.p) } ?? "—"))"
@@ -201,7 +201,7 @@ public enum Verdict {
     }
 
     /// What the consistency band shows beside what chance gives, and what the test concluded.
-    public static func bandSentence(_ a: CalibrationAnalysis, _ v: CalibrationVerdict) -> String {
+    package static func bandSentence(_ a: CalibrationAnalysis, _ v: CalibrationVerdict) -> String {
         let outside = ReliabilityChart.outsideBand(a), k = a.corp.distinctForecasts
         let expected = 0.1 * Double(k)
         let chance =
@@ -225,7 +225,7 @@ public enum Verdict {
 
     /// "+2.10 (p = 0.036), leaning towards overconfidence": the statistic and the way its sign
     /// points, never on its own a verdict (the verdict rests on the miscalibration test).
-    public static func spiegelhalterNote(_ z: SpiegelhalterTest) -> String? {
+    package static func spiegelhalterNote(_ z: SpiegelhalterTest) -> String? {
         guard let value = z.z, let p = z.pValue, let d = z.direction else { return nil }
         // The sign is named only where Spiegelhalter's own test is significant: a lean at any p
         // would be a claim of direction without evidence.
@@ -243,35 +243,35 @@ public enum Verdict {
 }
 
 /// Number formatting shared by the renderers.
-public enum Numbers {
+package enum Numbers {
     /// A bin edge as a percent: 0.1 → "10", 1/3 → "33.3".
-    public static func edge(_ x: Double) -> String {
+    package static func edge(_ x: Double) -> String {
         let v = x * 100
         return abs(v - v.rounded()) < 1e-9 ? String(Int(v.rounded())) : String(format: "%.1f", v)
     }
 
     /// A score to four decimals.
-    public static func score(_ x: Double?) -> String {
+    package static func score(_ x: Double?) -> String {
         guard let x else { return "—" }
         if !x.isFinite { return "∞" }
         return abs(x) < 0.00005 ? "0.0000" : String(format: "%.4f", x)
     }
 
     /// A p-value to three decimals, or "< 0.001".
-    public static func p(_ x: Double) -> String {
+    package static func p(_ x: Double) -> String {
         if x < 0.001 { return "< 0.001" }
         return String(format: "%.3f", x)
     }
 
     /// "p = 0.123" or "p < 0.001".
-    public static func pEquals(_ x: Double) -> String { x < 0.001 ? "p < 0.001" : "p = \(p(x))" }
+    package static func pEquals(_ x: Double) -> String { x < 0.001 ? "p < 0.001" : "p = \(p(x))" }
 
-    public static func percent(_ x: Double?, decimals: Int = 0) -> String {
+    package static func percent(_ x: Double?, decimals: Int = 0) -> String {
         guard let x else { return "—" }
         return String(format: "%.\(decimals)f%%", x * 100)
     }
 
-    public static func signed(_ x: Double, decimals: Int = 2) -> String {
+    package static func signed(_ x: Double, decimals: Int = 2) -> String {
         String(format: "%+.\(decimals)f", x)
     }
 }

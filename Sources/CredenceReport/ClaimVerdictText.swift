@@ -3,9 +3,9 @@ import Foundation
 
 /// The "who was more right" lines printed after a resolution and by `show` (`ClaimVerdict`
 /// ranks the forecasters).
-public enum ClaimVerdictText {
+package enum ClaimVerdictText {
     /// Lines to print after a resolution, or none when fewer than two people forecast.
-    public static func lines(_ d: ClaimDetail, owner: String, style: TextStyle) -> [String] {
+    package static func lines(_ d: ClaimDetail, owner: String, style: TextStyle) -> [String] {
         let ranked = ClaimVerdict.ranked(d)
         guard ranked.count >= 2 else { return [] }
         let scale = d.claim.kind == .scenarios ? "Brier (0–2)" : "Brier"

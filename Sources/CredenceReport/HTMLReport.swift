@@ -2,8 +2,8 @@ import CredenceCore
 import Foundation
 
 /// A self-contained HTML page: inline CSS and SVG, no scripts, no network, every user string escaped.
-public enum HTMLReport {
-    public static func render(_ r: CalibrationReport) -> String {
+package enum HTMLReport {
+    package static func render(_ r: CalibrationReport) -> String {
         let a = r.analysis, s = a.scores, corp = a.corp.brier
         func e(_ text: String) -> String { escapeMarkup(text) }
         var h: [String] = []

@@ -3,10 +3,10 @@ import Foundation
 
 /// The head-to-head verdict (`HeadToHeadVerdict`) in words and as JSON: the same sentence and
 /// the same shape in `vs`, `bets` and wherever else two forecasters are compared.
-public enum HeadToHeadText {
+package enum HeadToHeadText {
     /// The plain sentence: who was more right, or no clear difference yet. Names are the
     /// journal's; the owner is "you".
-    public static func sentence(
+    package static func sentence(
         _ c: PairComparison?, scoring: ScoringRule, a: String, b: String, owner: String
     ) -> String {
         // Names are capitalised wherever they stand in the sentence, not only at its start.
@@ -37,7 +37,7 @@ public enum HeadToHeadText {
     }
 
     /// One paired comparison (a Brier or log-loss difference) and its bootstrap, if any.
-    public static func comparisonJSON(_ p: PairedComparison, _ ci: Interval?) -> JSONValue {
+    package static func comparisonJSON(_ p: PairedComparison, _ ci: Interval?) -> JSONValue {
         var o: [String: JSONValue] = [
             "n": .int(p.n), "mean_diff": .number(p.meanDiff), "sd_diff": .number(p.sdDiff), "t": .number(p.t),
             "df": p.df.map { .int($0) } ?? .null, "p_t": .number(p.pT), "wins_a": .int(p.winsA),
@@ -55,7 +55,7 @@ public enum HeadToHeadText {
     }
 
     /// The whole head-to-head: both forecasters' scores, every difference and every shared claim.
-    public static func json(
+    package static func json(
         _ c: PairComparison?, scoring: ScoringRule, a: String, b: String, sentence: String
     ) -> JSONValue {
         var o: [String: JSONValue] = [

@@ -3,7 +3,7 @@ import Foundation
 
 /// A JSON document built explicitly, so every key is always present (null when undefined, never
 /// left out) and output is byte-for-byte stable: sorted keys, shortest round-trip numbers.
-public indirect enum JSONValue: Equatable, Sendable {
+package indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -12,17 +12,17 @@ public indirect enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public static func number(_ x: Double?) -> JSONValue {
+    package static func number(_ x: Double?) -> JSONValue {
         guard let x, x.isFinite else { return .null }
         return .number(x)
     }
 
-    public static func int(_ x: Int) -> JSONValue { .int(Int64(x)) }
+    package static func int(_ x: Int) -> JSONValue { .int(Int64(x)) }
 
-    public static func string(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    package static func string(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
     /// Times as ISO 8601 in UTC with milliseconds when they have them.
-    public static func date(_ d: Date?) -> JSONValue {
+    package static func date(_ d: Date?) -> JSONValue {
         guard let d else { return .null }
         return .string(JSONValue.iso(d))
     }
@@ -30,10 +30,10 @@ public indirect enum JSONValue: Equatable, Sendable {
     static func iso(_ d: Date) -> String { Timestamp.iso(d, milliseconds: false) }
 
     /// Pretty-printed with two-space indentation.
-    public func rendered() -> String { rendered(indent: 0) }
+    package func rendered() -> String { rendered(indent: 0) }
 
     /// As nested `indent` levels deep in a larger document, for output written a piece at a time.
-    public func rendered(indent: Int) -> String {
+    package func rendered(indent: Int) -> String {
         var out = ""
         write(into: &out, indent: indent)
         return out
@@ -93,13 +93,13 @@ public indirect enum JSONValue: Equatable, Sendable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(Int64(value)) }
-    public init(floatLiteral value: Double) { self = .number(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .int(Int64(value)) }
+    package init(floatLiteral value: Double) { self = .number(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
-    public init(nilLiteral: ()) { self = .null }
+    package init(nilLiteral: ()) { self = .null }
 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// The report as JSON (schema in the README): snake_case keys, numbers unrounded, null for
 /// undefined values, never 0 in their place.
-public enum ReportJSON {
-    public static func render(_ r: CalibrationReport, selection: [String: JSONValue]) -> String {
+package enum ReportJSON {
+    package static func render(_ r: CalibrationReport, selection: [String: JSONValue]) -> String {
         var o = metrics(r.analysis)
         o["selection"] = .object(selection)
         o["verdict"] = .string(r.verdict)
@@ -39,7 +39,7 @@ public enum ReportJSON {
     }
 
     /// The gate behind the verdict (docs/statistics.md §15), machine-readable; shape documented in the README.
-    public static func verdictTest(_ v: CalibrationVerdict) -> JSONValue {
+    package static func verdictTest(_ v: CalibrationVerdict) -> JSONValue {
         let region: JSONValue =
             v.region.map { r in
                 [
@@ -74,7 +74,7 @@ public enum ReportJSON {
         i.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null
     }
 
-    public static func metrics(_ a: CalibrationAnalysis) -> [String: JSONValue] {
+    package static func metrics(_ a: CalibrationAnalysis) -> [String: JSONValue] {
         let s = a.scores, m = a.murphy, c = a.corp, z = a.spiegelhalter
         let fitted = CORP.recalibrated(a.sample.values, blocks: c.blocks)
         return [
@@ -147,8 +147,8 @@ public enum ReportJSON {
 }
 
 /// The bin table as CSV.
-public enum ReportCSV {
-    public static func render(_ r: CalibrationReport) -> String {
+package enum ReportCSV {
+    package static func render(_ r: CalibrationReport) -> String {
         var lines = [
             "k,lo,hi,n,n_events,mean_forecast,obs_freq,wilson_lower,wilson_upper,jeffreys_lower,jeffreys_upper"
         ]

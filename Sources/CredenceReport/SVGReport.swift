@@ -2,7 +2,7 @@ import CredenceCore
 import Foundation
 
 /// Escapes text for XML and HTML: every user string passes through here.
-public func escapeMarkup(_ s: String) -> String {
+package func escapeMarkup(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.count)
     for scalar in s.unicodeScalars {
@@ -26,7 +26,7 @@ public func escapeMarkup(_ s: String) -> String {
 
 /// The reliability diagram as a standalone SVG: diagonal, consistency band, PAV recalibration
 /// curve, bin points with Wilson whiskers and a count histogram.
-public enum SVGReport {
+package enum SVGReport {
     static let width = 720.0, height = 640.0  // room below the axis for the count histogram
     static let left = 80.0, top = 50.0, size = 440.0, histogram = 70.0
 
@@ -43,7 +43,7 @@ public enum SVGReport {
         return Array(r.groups.sorted { ($0.analysis.sample.n, $1.name) > ($1.analysis.sample.n, $0.name) }.prefix(8))
     }
 
-    public static func render(_ r: CalibrationReport, standalone: Bool = true) -> String {
+    package static func render(_ r: CalibrationReport, standalone: Bool = true) -> String {
         let chart = r.chart
         let curves = curves(r)
         let title =

@@ -1,10 +1,10 @@
 import CredenceCore
 
 /// Text for a terminal: safe to print, measured and cut in display columns.
-public enum TerminalText {
+package enum TerminalText {
     /// User text made safe for a terminal: control characters (escape sequences, NUL) and
     /// bidirectional overrides are shown as U+FFFD instead of being obeyed.
-    public static func safe(_ s: String, singleLine: Bool = true) -> String {
+    package static func safe(_ s: String, singleLine: Bool = true) -> String {
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             switch scalar.value {
@@ -18,18 +18,18 @@ public enum TerminalText {
     }
 
     /// `s` without the spaces that end it (padding of a last column nobody sees).
-    public static func trimmingTrailingSpaces(_ s: String) -> String {
+    package static func trimmingTrailingSpaces(_ s: String) -> String {
         var s = s
         while s.last == " " { s.removeLast() }
         return s
     }
 
     /// Columns a string takes in a terminal (wide East Asian characters and emoji take two).
-    public static func width(_ s: String) -> Int {
+    package static func width(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
     }
 
-    public static func scalarWidth(_ s: Unicode.Scalar) -> Int {
+    package static func scalarWidth(_ s: Unicode.Scalar) -> Int {
         let v = s.value
         if v >= 0x20 && v < 0x7F { return 1 }  // the common case, before any Unicode property look-up
         if v == 0x200D || (0xFE00...0xFE0F).contains(v) || s.properties.generalCategory == .nonspacingMark
@@ -47,7 +47,7 @@ public enum TerminalText {
     }
 
     /// Cuts a string to fit `width` columns, ending in … when cut.
-    public static func truncate(_ s: String, to width: Int) -> String {
+    package static func truncate(_ s: String, to width: Int) -> String {
         guard Self.width(s) > width else { return s }
         var out = "", used = 0
         for ch in s {
@@ -59,13 +59,13 @@ public enum TerminalText {
         return out + "…"
     }
 
-    public static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+    package static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
         let gap = max(0, width - Self.width(s))
         return right ? String(repeating: " ", count: gap) + s : s + String(repeating: " ", count: gap)
     }
 
     /// Rows as aligned columns two spaces apart; the columns in `rightAligned` are padded on the left.
-    public static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+    package static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
         let columns = rows.map(\.count).max() ?? 0
         let widths = (0..<columns).map { c in rows.map { c < $0.count ? width($0[c]) : 0 }.max() ?? 0 }
         return rows.map { row in
@@ -78,7 +78,7 @@ public enum TerminalText {
     }
 
     /// Words wrapped to `width` columns; lines after the first start with `indent`.
-    public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
+    package static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
         var lines: [String] = [], current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             let candidate = current.isEmpty ? (lines.isEmpty ? "" : indent) + word : current + " " + word
@@ -94,7 +94,7 @@ public enum TerminalText {
     }
 
     /// Columns a line takes once its ANSI colour codes (`ESC [ … m`) are left out.
-    public static func visibleWidth(_ s: String) -> Int {
+    package static func visibleWidth(_ s: String) -> Int {
         var w = 0, escape = false
         for scalar in s.unicodeScalars {
             if escape {
@@ -112,7 +112,7 @@ public enum TerminalText {
     /// word longer than a line is cut. Pieces after the first start with `indent` (default: the
     /// line's own leading spaces and two more). A colour open at a break is closed there and
     /// opened again on the next piece, so no colour bleeds into the margin.
-    public static func fit(_ line: String, width: Int, indent: String? = nil) -> [String] {
+    package static func fit(_ line: String, width: Int, indent: String? = nil) -> [String] {
         guard visibleWidth(line) > width else { return [line] }
         let lead = String(line.prefix { $0 == " " })
         var margin = indent ?? lead + "  "

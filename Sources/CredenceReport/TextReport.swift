@@ -2,35 +2,36 @@ import CredenceCore
 import Foundation
 
 /// ANSI styling for terminal text, the report's and every command's; plain when colour is off.
-public struct TextStyle: Sendable {
-    public let color: Bool
-    public init(color: Bool) { self.color = color }
+package struct TextStyle: Sendable {
+    package let color: Bool
+    package init(color: Bool) { self.color = color }
     func wrap(_ code: String, _ s: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-    public func bold(_ s: String) -> String { wrap("1", s) }
-    public func dim(_ s: String) -> String { wrap("2", s) }
-    public func red(_ s: String) -> String { wrap("31", s) }
-    public func green(_ s: String) -> String { wrap("32", s) }
-    public func yellow(_ s: String) -> String { wrap("33", s) }
-    public func cyan(_ s: String) -> String { wrap("36", s) }
+    package func bold(_ s: String) -> String { wrap("1", s) }
+    package func dim(_ s: String) -> String { wrap("2", s) }
+    package func red(_ s: String) -> String { wrap("31", s) }
+    package func green(_ s: String) -> String { wrap("32", s) }
+    package func yellow(_ s: String) -> String { wrap("33", s) }
+    package func cyan(_ s: String) -> String { wrap("36", s) }
 }
 
 /// The report as terminal text: header, reliability diagram, bin table, CORP, Spiegelhalter, verdict.
-public struct TextReport {
-    public let report: CalibrationReport
-    public let width: Int
-    public let style: TextStyle
+package struct TextReport {
+    package let report: CalibrationReport
+    package let width: Int
+    package let style: TextStyle
     /// Cleans user text (names, tags) for the terminal.
-    public let clean: (String) -> String
+    package let clean: (String) -> String
 
-    public init(_ report: CalibrationReport, width: Int, style: TextStyle, clean: @escaping (String) -> String = { $0 })
-    {
+    package init(
+        _ report: CalibrationReport, width: Int, style: TextStyle, clean: @escaping (String) -> String = { $0 }
+    ) {
         self.report = report
         self.width = max(40, width)
         self.style = style
         self.clean = clean
     }
 
-    public func render() -> String {
+    package func render() -> String {
         var out: [String] = []
         out += header()
         out.append("")

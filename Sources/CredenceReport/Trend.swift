@@ -3,16 +3,16 @@ import Foundation
 
 /// Brier and MCB across periods (quarters or years), oldest first: a sparkline for the terminal
 /// and a small SVG chart for the HTML report. Lower is better for both.
-public struct Trend: Sendable {
-    public struct Series: Sendable {
-        public let name: String
-        public let values: [Double]
+package struct Trend: Sendable {
+    package struct Series: Sendable {
+        package let name: String
+        package let values: [Double]
     }
-    public let periods: [String]
-    public let series: [Series]
+    package let periods: [String]
+    package let series: [Series]
 
     /// nil unless the report is grouped by period and has at least two periods to compare.
-    public init?(_ report: CalibrationReport) {
+    package init?(_ report: CalibrationReport) {
         guard report.grouping == "quarter" || report.grouping == "year", report.groups.count >= 2 else { return nil }
         periods = report.groups.map(\.name)
         series = [
@@ -24,7 +24,7 @@ public struct Trend: Sendable {
     static let ticks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     /// One character per value, scaled from the series' minimum to its maximum (flat: the middle).
-    public static func sparkline(_ values: [Double]) -> String {
+    package static func sparkline(_ values: [Double]) -> String {
         guard let lo = values.min(), let hi = values.max() else { return "" }
         return String(
             values.map { v -> Character in
@@ -33,7 +33,7 @@ public struct Trend: Sendable {
             })
     }
 
-    public func textLines() -> [String] {
+    package func textLines() -> [String] {
         var lines = ["Trend, \(periods.first!) → \(periods.last!) (lower is better)"]
         for s in series {
             lines.append(
@@ -44,7 +44,7 @@ public struct Trend: Sendable {
     }
 
     /// Two small line charts, one per series, each on its own scale from zero.
-    public func svg() -> String {
+    package func svg() -> String {
         let w = 560.0, h = 120.0, left = 52.0, right = 16.0, top = 22.0, bottom = 22.0
         var s =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"trend-title\" width=\"\(Int(w))\" height=\"\(Int(h) * series.count)\" viewBox=\"0 0 \(Int(w)) \(Int(h) * series.count)\" font-family=\"system-ui, sans-serif\" font-size=\"12\">"

@@ -3,23 +3,23 @@ import Foundation
 
 /// A yearly prediction list graded, as a Markdown post: the tally, the scores, the calibration
 /// table by confidence level (folded at 50% and as written), the chart beside it, and the list.
-public struct YearlyPost: Sendable {
-    public enum Outcome: Sendable { case yes, no, thrownOut, open }
-    public struct Entry: Sendable {
-        public let text: String
-        public let probability: Double?
-        public let outcome: Outcome
-        public init(text: String, probability: Double?, outcome: Outcome) {
+package struct YearlyPost: Sendable {
+    package enum Outcome: Sendable { case yes, no, thrownOut, open }
+    package struct Entry: Sendable {
+        package let text: String
+        package let probability: Double?
+        package let outcome: Outcome
+        package init(text: String, probability: Double?, outcome: Outcome) {
             (self.text, self.probability, self.outcome) = (text, probability, outcome)
         }
     }
 
-    public let title: String
-    public let entries: [Entry]
+    package let title: String
+    package let entries: [Entry]
     /// Relative path of the chart's SVG file, when one is written beside the post.
-    public let chart: String?
+    package let chart: String?
 
-    public init(title: String, entries: [Entry], chart: String?) {
+    package init(title: String, entries: [Entry], chart: String?) {
         (self.title, self.entries, self.chart) = (title, entries, chart)
     }
 
@@ -34,11 +34,11 @@ public struct YearlyPost: Sendable {
         }
     }
 
-    public var analysis: CalibrationAnalysis? {
+    package var analysis: CalibrationAnalysis? {
         Calibration.analyse(Sample(rows: scored.map { (p: $0.p, y: $0.yes) }), full: false)
     }
 
-    public func render() -> String {
+    package func render() -> String {
         var md = ["# \(Self.inline(title))", ""]
         let count = { (o: Outcome) in entries.filter { $0.outcome == o }.count }
         let graded = count(.yes) + count(.no)

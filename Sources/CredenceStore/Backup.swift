@@ -7,7 +7,7 @@ extension Journal {
     /// inside a read transaction, so other processes may go on writing. The copy is written under
     /// a temporary name, checked, and only then given its name; an existing file is never replaced.
     /// Returns the copy's size in bytes.
-    public func backup(to destination: String) throws -> Int {
+    package func backup(to destination: String) throws -> Int {
         if FileManager.default.fileExists(atPath: destination) {
             throw JournalError.backupExists(path: destination)
         }

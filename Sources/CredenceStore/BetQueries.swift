@@ -25,7 +25,7 @@ enum BetQueries {
 
 extension Journal {
     /// Every bet a forecaster is party to (or every bet, for nil), oldest first, with its claim.
-    public func bets(involving name: String?) throws -> [(bet: Bet, claim: Claim)] {
+    package func bets(involving name: String?) throws -> [(bet: Bet, claim: Claim)] {
         try read { db in
             var sql = "\(BetQueries.select) "
             var args: SQLArguments = []

@@ -3,23 +3,23 @@ import Foundation
 import GRDB
 
 /// One forecaster's counted forecast on one resolved claim, for the leaderboard.
-public struct ScoredForecast: Sendable {
-    public let claim: ClaimID
-    public let forecaster: Int
+package struct ScoredForecast: Sendable {
+    package let claim: ClaimID
+    package let forecaster: Int
     /// The forecast of YES; for a scenario set, the probability of the option that happened
     /// (with `outcome` true), which is all its log score needs.
-    public let p: Double
-    public let outcome: Bool
+    package let p: Double
+    package let outcome: Bool
     /// Brier on the 0–1 scale: (p − y)² for a binary claim, half the multi-category Brier for a set.
-    public let brier: Double
+    package let brier: Double
 }
 
 /// Filters shared by comparisons: claims with all these tags, resolved in [since, until].
-public struct ClaimScope: Sendable {
-    public var tags: [String] = []
-    public var since: Date?
-    public var until: Date?
-    public init() {}
+package struct ClaimScope: Sendable {
+    package var tags: [String] = []
+    package var since: Date?
+    package var until: Date?
+    package init() {}
 
     func clauses(_ args: inout SQLArguments, dialect: any SQLDialect) -> [String] {
         var out: [String] = []
@@ -42,7 +42,7 @@ public struct ClaimScope: Sendable {
 }
 
 extension Journal {
-    public func forecasterExists(_ name: String) throws -> String? {
+    package func forecasterExists(_ name: String) throws -> String? {
         try read { db in
             try db.value(String.self, "SELECT name FROM forecaster WHERE \(db.dialect.sameName("name"))", [name])
         }
@@ -53,7 +53,7 @@ extension Journal {
     /// scope, then both people's forecasts in table (entry) order, which give the histories and,
     /// through `is_final`, the forecast that counts for each.
     /// - withText: the claims' text too (without it, `text` is empty: ask `claimTexts` for the few shown).
-    public func sharedClaims(_ a: String, _ b: String, scope: ClaimScope, withText: Bool = true) throws -> SharedClaims
+    package func sharedClaims(_ a: String, _ b: String, scope: ClaimScope, withText: Bool = true) throws -> SharedClaims
     {
         try read { db in
             guard
@@ -167,7 +167,7 @@ extension Journal {
     }
 
     /// The text of some claims, by id.
-    public func claimTexts(_ ids: [ClaimID]) throws -> [ClaimID: String] {
+    package func claimTexts(_ ids: [ClaimID]) throws -> [ClaimID: String] {
         guard !ids.isEmpty else { return [:] }
         return try read { db in
             try db.rows("SELECT id, text FROM claim WHERE id IN (\(ids.map(String.init).joined(separator: ",")))")
@@ -177,7 +177,7 @@ extension Journal {
 
     /// Every counted forecast on resolved binary claims in scope, grouped by claim, with the
     /// forecasters' names by index.
-    public func scoredForecasts(scope: ClaimScope) throws -> (names: [String], forecasts: [ScoredForecast]) {
+    package func scoredForecasts(scope: ClaimScope) throws -> (names: [String], forecasts: [ScoredForecast]) {
         try read { db in
             var args: SQLArguments = []
             let extra = scope.clauses(&args, dialect: db.dialect)

@@ -7,7 +7,7 @@ extension Journal {
     /// tag: how many, and how many came true. Open, annulled and scenario-option forecasts are
     /// left out. Cheap enough to run on every `add`: with a tag it starts from the tag's claims,
     /// without one it reads a range of the forecast_final index.
-    public func referenceRecords(
+    package func referenceRecords(
         forecaster: String, band: ConfidenceBand, claim: ClaimID
     ) throws -> (tagged: [ReferenceRecord], overall: ReferenceRecord) {
         try read { db in

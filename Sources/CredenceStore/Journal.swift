@@ -5,9 +5,9 @@ import GRDB
 
 /// The journal: a SQLite file, or a team's PostgreSQL database. This type owns the connection;
 /// the store is the only code that speaks SQL.
-public final class Journal: @unchecked Sendable {
+package final class Journal: @unchecked Sendable {
     /// The file, or the team journal's URL without its password.
-    public let path: String
+    package let path: String
     let connection: Connection
     /// The engine behind the journal, and its connection.
     enum Connection {
@@ -21,7 +21,7 @@ public final class Journal: @unchecked Sendable {
             return queue
         }
     }
-    public var engine: JournalEngine {
+    package var engine: JournalEngine {
         switch connection {
         case .sqlite: return .sqlite
         case .postgres: return .postgres
@@ -30,23 +30,23 @@ public final class Journal: @unchecked Sendable {
     let clock: Clock
     /// Who writes through this connection, recorded with each undo step: "shell:PPID" for a
     /// command run from a shell (commands typed in one shell share it), "prompt:PID" for the REPL.
-    public var origin = Journal.processOrigin
+    package var origin = Journal.processOrigin
     /// What opening did that the user should hear about (an empty file made a journal).
-    public private(set) var notes: [String] = []
+    package private(set) var notes: [String] = []
     /// When this open's damage check passed, to be recorded by the first write (`checkBeforeWriting`).
     var passedCheck: Int64?
     /// A team journal's address.
-    public internal(set) var url: PostgresURL?
+    package internal(set) var url: PostgresURL?
     /// On a team journal, the forecaster the connected role forecasts as ("me").
-    public internal(set) var member: String?
+    package internal(set) var member: String?
 
     /// The origin of a command run from a shell: its parent's process id.
-    public static let processOrigin = "shell:\(getppid())"
+    package static let processOrigin = "shell:\(getppid())"
 
     // MARK: - Locating
 
     /// `--journal PATH` > `CREDENCE_JOURNAL` > `$XDG_DATA_HOME/credence/journal.sqlite`.
-    public static func defaultPath(flag: String?, environment: [String: String]) -> String {
+    package static func defaultPath(flag: String?, environment: [String: String]) -> String {
         if let flag, !flag.isEmpty { return flag }
         if let env = environment["CREDENCE_JOURNAL"], !env.isEmpty { return env }
         let home = environment["HOME"] ?? NSHomeDirectory()
@@ -56,11 +56,11 @@ public final class Journal: @unchecked Sendable {
 
     // MARK: - Opening
 
-    public enum Access: Sendable { case read, write }
+    package enum Access: Sendable { case read, write }
 
     /// Opens a journal. For writing, a missing file (and its directories) is created, private to
     /// its owner. For reading, a missing file is an empty journal and nothing is created.
-    public static func open(path: String, access: Access, clock: Clock) throws -> Journal {
+    package static func open(path: String, access: Access, clock: Clock) throws -> Journal {
         try open(path: path, access: access, clock: clock, shownAs: path)
     }
 
@@ -118,12 +118,12 @@ public final class Journal: @unchecked Sendable {
     /// "disk is full".)
     /// Returns false when SQLite was already initialised, which costs only speed.
     @discardableResult
-    public static func keepStatementJournalsInMemory() -> Bool {
+    package static func keepStatementJournalsInMemory() -> Bool {
         credence_sqlite_statement_journals_in_memory() == 0
     }
 
     /// An empty journal in memory: for tests, and for reading a journal that does not exist yet.
-    public static func inMemory(clock: Clock, path: String = ":memory:") throws -> Journal {
+    package static func inMemory(clock: Clock, path: String = ":memory:") throws -> Journal {
         var config = Configuration()
         config.foreignKeysEnabled = true
         let journal = Journal(path: path, db: try DatabaseQueue(configuration: config), clock: clock)
@@ -314,7 +314,7 @@ public final class Journal: @unchecked Sendable {
 
     /// One invocation's writes: one IMMEDIATE transaction, recorded as one undo step.
     /// The body returns what happened and a description for `undo`.
-    public func write<T>(_ body: (JournalWriter) throws -> (T, String)) throws -> T {
+    package func write<T>(_ body: (JournalWriter) throws -> (T, String)) throws -> T {
         if case .postgres(let pg) = connection {
             return try pg.writing { db in
                 let writer = try JournalWriter(db: db, now: clock.now(), origin: origin)

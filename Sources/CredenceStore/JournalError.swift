@@ -2,7 +2,7 @@ import CredenceCore
 import Foundation
 
 /// What can go wrong with the journal file itself or with what a command asks of it.
-public enum JournalError: Error, Equatable, Sendable {
+package enum JournalError: Error, Equatable, Sendable {
     case newerSchema(path: String, found: Int, supported: Int)
     case notAJournal(path: String, reason: String)
     case damaged(path: String, reason: String)
@@ -73,7 +73,7 @@ public enum JournalError: Error, Equatable, Sendable {
     case serverRefused(server: String, reason: String)
 
     /// Data errors are the user's input; the rest are about the file or the machine.
-    public var isDataError: Bool {
+    package var isDataError: Bool {
         switch self {
         case .newerSchema, .notAJournal, .damaged, .cannotCreate, .cannotOpen, .readOnly, .cannotWrite, .diskFull,
             .serverUnreachable, .serverRefused, .notOnTeamJournal, .teamJournalNotSetUp:
@@ -83,10 +83,10 @@ public enum JournalError: Error, Equatable, Sendable {
     }
 
     /// An option of a scenario set with its probability, as a refusal names it.
-    public struct OptionShare: Equatable, Sendable {
-        public let label: String
-        public let p: Probability
-        public init(label: String, p: Probability) {
+    package struct OptionShare: Equatable, Sendable {
+        package let label: String
+        package let p: Probability
+        package init(label: String, p: Probability) {
             self.label = label
             self.p = p
         }
@@ -94,7 +94,7 @@ public enum JournalError: Error, Equatable, Sendable {
 }
 
 extension JournalError: LocalizedError {
-    public var errorDescription: String? {
+    package var errorDescription: String? {
         switch self {
         case let .newerSchema(path, found, supported):
             return

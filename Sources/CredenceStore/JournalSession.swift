@@ -14,12 +14,12 @@ import GRDB
 ///   inode);
 /// - a command failed with an error about the file or the connection (`discard(after:)`).
 /// Each reuse for a write runs the damage check a fresh open runs (`checkBeforeWriting`).
-public final class JournalSession: @unchecked Sendable {
+package final class JournalSession: @unchecked Sendable {
     let clock: Clock
     private var held: Held?
     private let lock = NSLock()
     /// How many times this session opened a journal, for the tests that hold it to one.
-    public private(set) var opens = 0
+    package private(set) var opens = 0
 
     struct Held {
         let journal: Journal
@@ -28,13 +28,13 @@ public final class JournalSession: @unchecked Sendable {
         var file: FileState?
     }
 
-    public init(clock: Clock) {
+    package init(clock: Clock) {
         self.clock = clock
     }
 
     /// The journal at `path`, opened for `access`; `opened` says whether it was opened just now
     /// (whose `notes` are then news), not reused.
-    public func journal(path: String, access: Journal.Access) throws -> (journal: Journal, opened: Bool) {
+    package func journal(path: String, access: Journal.Access) throws -> (journal: Journal, opened: Bool) {
         lock.lock()
         defer { lock.unlock() }
         if var held, held.path == path, held.file == FileState(path) {
@@ -72,7 +72,7 @@ public final class JournalSession: @unchecked Sendable {
     /// alone is the whole journal (for a `cp` backup), as when each line closed its connection;
     /// then the file's state is noted, so that a change by anyone else is seen by the next line.
     /// A passive checkpoint: it never waits for another process's readers.
-    public func settle() {
+    package func settle() {
         lock.lock()
         defer { lock.unlock() }
         guard var held else { return }
@@ -84,7 +84,7 @@ public final class JournalSession: @unchecked Sendable {
     /// Lets the journal go after an error about the file or the connection (damage, a full disk,
     /// permissions, SQLite's own errors), so the next command opens it afresh. A refusal of what
     /// the command asked (a data error) keeps it.
-    public func discard(after error: Error) {
+    package func discard(after error: Error) {
         switch error {
         case let e as JournalError where e.isDataError: return
         case is JournalError, is DatabaseError: break
@@ -95,7 +95,7 @@ public final class JournalSession: @unchecked Sendable {
 
     /// Lets the journal go (the end of the session): the last connection closing folds SQLite's
     /// write-ahead log back into the file.
-    public func close() {
+    package func close() {
         lock.lock()
         held = nil
         lock.unlock()

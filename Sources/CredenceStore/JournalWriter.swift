@@ -3,9 +3,9 @@ import Foundation
 import GRDB
 
 /// The writes of one invocation, inside its transaction. Every change it makes is undoable.
-public final class JournalWriter {
+package final class JournalWriter {
     let db: any SQLDatabase
-    public let now: Date
+    package let now: Date
     private let stepID: Int64
 
     init(db: any SQLDatabase, now: Date, origin: String) throws {
@@ -33,7 +33,7 @@ public final class JournalWriter {
     // MARK: - Forecasters and tags
 
     /// The id of a forecaster, created on first use. Names are case-insensitive and stored once.
-    public func forecasterID(_ name: String) throws -> Int64 {
+    package func forecasterID(_ name: String) throws -> Int64 {
         guard let clean = ForecasterName.clean(name) else {
             throw JournalError.invisibleForecasterName
         }
@@ -55,7 +55,7 @@ public final class JournalWriter {
     // MARK: - Claims
 
     /// Adds a claim and returns it.
-    public func addClaim(
+    package func addClaim(
         text: String, resolveBy: Date?, tags: [String], notes: String? = nil,
         createdAt: Date? = nil, uuid: String = UUID().uuidString.lowercased()
     ) throws -> Claim {
@@ -83,19 +83,19 @@ public final class JournalWriter {
         }
     }
 
-    public func addTags(_ claim: ClaimID, _ tags: [String]) throws {
+    package func addTags(_ claim: ClaimID, _ tags: [String]) throws {
         _ = try requireClaim(claim)
         try setTags(claim, tags)
     }
 
     @discardableResult
-    public func requireClaim(_ id: ClaimID) throws -> Claim {
+    package func requireClaim(_ id: ClaimID) throws -> Claim {
         guard let claim = try Queries.claim(db, id) else { throw JournalError.unknownClaim(id) }
         return claim
     }
 
     /// Replaces a claim's text and notes. Returns false when nothing changed.
-    public func edit(_ id: ClaimID, text: String, notes: String?) throws -> Bool {
+    package func edit(_ id: ClaimID, text: String, notes: String?) throws -> Bool {
         let claim = try requireClaim(id)
         let clean = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !clean.isEmpty else { throw JournalError.emptyText }
@@ -106,7 +106,7 @@ public final class JournalWriter {
     }
 
     /// Deletes a claim with its forecasts, tags and resolutions (undoable).
-    public func delete(_ id: ClaimID) throws -> Claim {
+    package func delete(_ id: ClaimID) throws -> Claim {
         let claim = try requireClaim(id)
         try db.execute("DELETE FROM claim WHERE id = ?", [id])
         return claim
@@ -114,7 +114,7 @@ public final class JournalWriter {
 
     // MARK: - Forecasts
 
-    public func addForecast(
+    package func addForecast(
         claim id: ClaimID, forecaster: String, probability: Probability, reason: String?,
         caveats: [String], at time: Date? = nil
     ) throws -> Forecast {
@@ -147,7 +147,7 @@ public final class JournalWriter {
     }
 
     /// A forecaster's latest forecast on a claim, if any.
-    public func currentForecast(claim id: ClaimID, forecaster: String) throws -> Forecast? {
+    package func currentForecast(claim id: ClaimID, forecaster: String) throws -> Forecast? {
         try Queries.forecasts(db, claim: id).last { $0.forecaster.lowercased() == forecaster.lowercased() }
     }
 

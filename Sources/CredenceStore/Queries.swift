@@ -3,16 +3,16 @@ import Foundation
 import GRDB
 
 /// Which claims a listing shows.
-public struct ClaimFilter: Sendable, Equatable {
-    public enum State: Sendable { case any, open, resolved, due }
-    public var state: State = .any
-    public var tags: [String] = []
-    public var forecaster: String?
-    public var search: String?
-    public var since: Date?
-    public var until: Date?
-    public var limit: Int?
-    public init() {}
+package struct ClaimFilter: Sendable, Equatable {
+    package enum State: Sendable { case any, open, resolved, due }
+    package var state: State = .any
+    package var tags: [String] = []
+    package var forecaster: String?
+    package var search: String?
+    package var since: Date?
+    package var until: Date?
+    package var limit: Int?
+    package init() {}
 }
 
 /// The SQL behind browsing: list, show, due. Pure functions of a database connection.
@@ -152,7 +152,7 @@ enum Queries {
 }
 
 extension Journal {
-    public func claim(_ id: ClaimID) throws -> ClaimDetail {
+    package func claim(_ id: ClaimID) throws -> ClaimDetail {
         try read { db in
             guard let claim = try Queries.claim(db, id) else { throw JournalError.unknownClaim(id) }
             let options = try db.rows(
@@ -176,14 +176,14 @@ extension Journal {
 
     /// Claims matching a filter, newest first (due claims: soonest due first), with the
     /// `owner`'s current forecast on each.
-    public func list(_ filter: ClaimFilter, owner: String) throws -> [ClaimSummary] {
+    package func list(_ filter: ClaimFilter, owner: String) throws -> [ClaimSummary] {
         var all: [ClaimSummary] = []
         try eachListed(filter, owner: owner) { all.append($0) }
         return all
     }
 
     /// The width of the widest id `list` will show, so a streamed listing can align its first row.
-    public func listedIDWidth(_ filter: ClaimFilter) throws -> Int {
+    package func listedIDWidth(_ filter: ClaimFilter) throws -> Int {
         try read { db in
             let (whereClause, args) = Queries.conditions(filter, now: clock.now(), dialect: db.dialect)
             let order = filter.state == .due ? "c.resolve_by, c.id" : "c.id DESC"
@@ -197,7 +197,7 @@ extension Journal {
 
     /// The claims `list` shows, in its order, handed over as they are read (their tags a batch at
     /// a time): `list | head` stops at once and memory stays flat however many claims there are.
-    public func eachListed(_ filter: ClaimFilter, owner: String, _ body: (ClaimSummary) throws -> Void) throws {
+    package func eachListed(_ filter: ClaimFilter, owner: String, _ body: (ClaimSummary) throws -> Void) throws {
         try read { db in
             let (whereClause, args) = Queries.conditions(filter, now: clock.now(), dialect: db.dialect)
             let order = filter.state == .due ? "c.resolve_by, c.id" : "c.id DESC"
@@ -253,7 +253,7 @@ extension Journal {
     }
 
     /// How many open claims are past their resolve-by date.
-    public func dueCount() throws -> Int {
+    package func dueCount() throws -> Int {
         try read { db in
             try db.value(
                 Int.self, "SELECT count(*) FROM claim WHERE status = 'open' AND resolve_by <= ?", [clock.now().millis])
@@ -261,24 +261,24 @@ extension Journal {
         }
     }
 
-    public func forecasterNames() throws -> [String] {
+    package func forecasterNames() throws -> [String] {
         try read { db in try db.values(String.self, "SELECT name FROM forecaster ORDER BY \(db.dialect.nocase("name"))")
         }
     }
 
-    public func tagNames() throws -> [String] {
+    package func tagNames() throws -> [String] {
         try read { db in try db.values(String.self, "SELECT name FROM tag ORDER BY \(db.dialect.nocase("name"))") }
     }
 
     /// Runs SQLite's integrity check; "ok" when the file is sound.
-    public func integrityCheck() throws -> String {
+    package func integrityCheck() throws -> String {
         try read { db in try db.values(String.self, "PRAGMA integrity_check").joined(separator: "\n") }
     }
 }
 
 extension Journal {
     /// What TAB completion offers: recent claims with their text, tags and names.
-    public func completionData(
+    package func completionData(
         limit: Int = 500
     ) throws -> (claims: [(id: String, text: String)], tags: [String], forecasters: [String]) {
         try read { db in

@@ -3,17 +3,17 @@ import Foundation
 import GRDB
 
 /// Which resolved forecasts a report scores.
-public struct ReportSelection: Sendable, Equatable {
+package struct ReportSelection: Sendable, Equatable {
     /// nil pools every forecaster.
-    public var forecaster: String?
-    public var tags: [String] = []
+    package var forecaster: String?
+    package var tags: [String] = []
     /// Claims resolved in [since, until].
-    public var since: Date?
-    public var until: Date?
+    package var since: Date?
+    package var until: Date?
     /// Score every forecast made before resolution, not only each forecaster's last.
-    public var everyForecast = false
+    package var everyForecast = false
 
-    public init(forecaster: String?) { self.forecaster = forecaster }
+    package init(forecaster: String?) { self.forecaster = forecaster }
 }
 
 extension ReportSelection {
@@ -36,33 +36,33 @@ extension ReportSelection {
 }
 
 /// How a report splits its forecasts into groups.
-public enum ReportGrouping: String, Sendable, CaseIterable {
+package enum ReportGrouping: String, Sendable, CaseIterable {
     case none, forecaster, tag, horizon, caveats, input, word, quarter, year
 
     /// Groupings whose groups are periods of time, shown oldest first with a trend.
-    public var isPeriod: Bool { self == .quarter || self == .year }
+    package var isPeriod: Bool { self == .quarter || self == .year }
 }
 
 /// A group's forecasts as counts per distinct probability: the input the statistics need.
-public struct ForecastGroup: Sendable, Equatable {
-    public let key: ReportGroupKey
-    public var name: String { key.label }
-    public let counts: [CountedForecast]
+package struct ForecastGroup: Sendable, Equatable {
+    package let key: ReportGroupKey
+    package var name: String { key.label }
+    package let counts: [CountedForecast]
     /// How many of the forecasts are options of scenario sets, scored as yes/no forecasts.
-    public var scenarioOptionForecasts = 0
+    package var scenarioOptionForecasts = 0
     /// With scenario options included (the whole selection only): the mean Brier per question on
     /// GJ Open's 0–2 scale, a binary forecast counting 2(p − y)² and a scenario set the
     /// multi-category Σ over its options. Twice the mean over rows would count a set's options
     /// as separate questions.
-    public var perQuestionBrier: Double?
+    package var perQuestionBrier: Double?
 
-    public init(key: ReportGroupKey, counts: [CountedForecast], scenarioOptionForecasts: Int = 0) {
+    package init(key: ReportGroupKey, counts: [CountedForecast], scenarioOptionForecasts: Int = 0) {
         self.key = key
         self.counts = counts
         self.scenarioOptionForecasts = scenarioOptionForecasts
     }
 
-    public init(name: String, counts: [CountedForecast], scenarioOptionForecasts: Int = 0) {
+    package init(name: String, counts: [CountedForecast], scenarioOptionForecasts: Int = 0) {
         self.init(key: .named(name), counts: counts, scenarioOptionForecasts: scenarioOptionForecasts)
     }
 }
@@ -71,7 +71,7 @@ extension Journal {
     /// One aggregate query: `GROUP BY group, probability` with counts of YES outcomes, over
     /// resolved binary claims (annulled and open claims are left out). The math then runs on the
     /// K distinct values, not the n rows (docs/statistics.md §12).
-    public func forecastCounts(_ s: ReportSelection, by grouping: ReportGrouping = .none) throws -> [ForecastGroup] {
+    package func forecastCounts(_ s: ReportSelection, by grouping: ReportGrouping = .none) throws -> [ForecastGroup] {
         try read { db in
             var joins = ""
             // Binary claims, and each option of a resolved scenario set as a yes/no forecast: the
@@ -156,7 +156,7 @@ extension Journal {
 
     /// Every forecaster's forecast histories on the resolved binary claims of a selection, for
     /// time-averaged scoring (docs/statistics.md §10): one scan in (forecaster, claim, entry) order.
-    public func claimHistories(_ s: ReportSelection) throws -> [ClaimHistory] {
+    package func claimHistories(_ s: ReportSelection) throws -> [ClaimHistory] {
         try read { db in
             var args: SQLArguments = []
             guard let filters = try s.clauses(db, &args) else { return [] }

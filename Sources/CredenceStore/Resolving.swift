@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// How a claim resolved.
-public enum ResolutionValue: Sendable, Equatable {
+package enum ResolutionValue: Sendable, Equatable {
     case yes, no, annulled
     /// A scenario set resolves to the option that happened.
     case option(String)
@@ -19,20 +19,20 @@ public enum ResolutionValue: Sendable, Equatable {
 }
 
 /// What a resolution did, beyond the claim itself.
-public struct ResolutionResult: Sendable {
-    public let claim: Claim
-    public let previous: ClaimStatus
-    public let option: String?
+package struct ResolutionResult: Sendable {
+    package let claim: Claim
+    package let previous: ClaimStatus
+    package let option: String?
     /// Bets on the claim, now settled.
-    public let settledBets: [Bet]
+    package let settledBets: [Bet]
     /// Claims annulled because this one went against their condition, with why.
-    public let annulled: [(claim: Claim, reason: String)]
+    package let annulled: [(claim: Claim, reason: String)]
 }
 
 extension JournalWriter {
     /// Resolves a claim. Re-resolving needs `force`; the history is kept. Bets on it are settled
     /// and claims conditional on it whose condition failed are annulled, all in this transaction.
-    public func resolve(
+    package func resolve(
         _ id: ClaimID, as value: ResolutionValue, at time: Date?, note: String?, by forecaster: String?,
         force: Bool, automatic: Bool = false
     ) throws -> ResolutionResult {

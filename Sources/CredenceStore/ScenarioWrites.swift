@@ -26,7 +26,7 @@ extension JournalWriter {
     }
 
     /// Adds a scenario set: named, mutually exclusive options with the forecaster's distribution.
-    public func addScenarioClaim(
+    package func addScenarioClaim(
         text: String, options: [(label: String, p: Probability)], forecaster: String, resolveBy: Date?,
         tags: [String], notes: String?, reason: String?, caveats: [String], uuid: String
     ) throws -> Claim {
@@ -44,7 +44,7 @@ extension JournalWriter {
     }
 
     /// A forecaster's distribution over a scenario set's options: every option, summing to 100%.
-    public func addDistribution(
+    package func addDistribution(
         claim id: ClaimID, forecaster: String, options: [(label: String, p: Probability)],
         reason: String?, caveats: [String]
     ) throws {
@@ -84,7 +84,7 @@ extension JournalWriter {
     }
 
     /// Makes a claim conditional: it counts only if `on` resolves `required`.
-    public func addCondition(claim id: ClaimID, on: ClaimID, required: Bool) throws {
+    package func addCondition(claim id: ClaimID, on: ClaimID, required: Bool) throws {
         let condition = try requireClaim(on)
         if condition.status.isResolved && condition.status.outcome != required && on != id {
             throw JournalError.conditionNeverMet(on: on, status: condition.status, required: required)
@@ -93,7 +93,7 @@ extension JournalWriter {
     }
 
     /// Records a bet on a binary claim between two forecasters.
-    public func addBet(
+    package func addBet(
         claim id: ClaimID, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String
     ) throws -> Bet {
         let claim = try requireClaim(id)

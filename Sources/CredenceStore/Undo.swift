@@ -3,11 +3,11 @@ import Foundation
 import GRDB
 
 /// One recorded change, as `undo` and `undo --list` describe it.
-public struct UndoStep: Sendable, Equatable {
-    public let description: String
-    public let createdAt: Date
+package struct UndoStep: Sendable, Equatable {
+    package let description: String
+    package let createdAt: Date
     /// Who made it (`Journal.origin`); empty for steps recorded before journals kept it.
-    public let origin: String
+    package let origin: String
 
     init(_ row: SQLRow) {
         description = row["description"]
@@ -18,7 +18,7 @@ public struct UndoStep: Sendable, Equatable {
 
 extension Journal {
     /// The newest recorded steps, newest first: what `undo` would revert, in order.
-    public func undoSteps(limit: Int) throws -> [UndoStep] {
+    package func undoSteps(limit: Int) throws -> [UndoStep] {
         try read { db in
             try db.rows("SELECT * FROM undo_step ORDER BY id DESC LIMIT ?", [limit])
                 .map(UndoStep.init)
@@ -29,7 +29,7 @@ extension Journal {
     /// the rows it inserted (ids above its marks). The id counters are left alone, so an id once
     /// given is never given again: `resolve 7` in a reminder or the shell history cannot come to
     /// mean another claim.
-    public func undoLast() throws -> UndoStep {
+    package func undoLast() throws -> UndoStep {
         try transaction { db in
             guard let step = try db.row("SELECT * FROM undo_step ORDER BY id DESC LIMIT 1") else {
                 throw JournalError.nothingToUndo

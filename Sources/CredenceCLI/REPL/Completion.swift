@@ -5,28 +5,28 @@ import Foundation
 
 /// What TAB offers, computed from the command definitions and the journal; pure, so it can be
 /// tested without a terminal.
-public struct CompletionModel: Sendable {
+package struct CompletionModel: Sendable {
     /// Every command with its long flags, from argument-parser's own description of the commands;
     /// a command group's subcommands appear as "group sub" (`yearly paste`).
-    public var commands: [String: [String]]
+    package var commands: [String: [String]]
     /// The subcommand names of each command group.
-    public var groups: [String: [String]] = [:]
+    package var groups: [String: [String]] = [:]
     /// Claims as `id` with a hint of their text, newest first.
-    public var claims: [(id: String, text: String)] = []
-    public var tags: [String] = []
-    public var forecasters: [String] = []
+    package var claims: [(id: String, text: String)] = []
+    package var tags: [String] = []
+    package var forecasters: [String] = []
 
-    public static let replWords = ["help", "quit", "exit"]
+    package static let replWords = ["help", "quit", "exit"]
     /// Commands whose first argument is a claim id.
     static let takesClaim: Set<String> = ["forecast", "resolve", "show", "edit", "delete", "bet"]
     /// Options whose value is a forecaster's name, a tag, a claim id.
     static let nameOptions: Set<String> = ["--as", "--with"]
     static let tagOptions: Set<String> = ["--tag"]
 
-    public init(commands: [String: [String]]) { self.commands = commands }
+    package init(commands: [String: [String]]) { self.commands = commands }
 
     /// The command definitions, read from argument-parser's help dump so they never drift.
-    public static func fromDefinitions() -> CompletionModel {
+    package static func fromDefinitions() -> CompletionModel {
         var commands: [String: [String]] = [:], groups: [String: [String]] = [:]
         func longFlags(_ command: [String: Any]) -> [String] {
             (command["arguments"] as? [[String: Any]] ?? []).flatMap { arg in
@@ -59,7 +59,7 @@ public struct CompletionModel: Sendable {
     }
 
     /// Candidates for the word being completed, given the words before it on the line.
-    public func candidates(before: [String], word: String) -> [String] {
+    package func candidates(before: [String], word: String) -> [String] {
         func matching(_ options: [String]) -> [String] { options.filter { $0.hasPrefix(word) }.sorted() }
         // Claim ids in the journal's order, newest first, as `list` shows them: not as text (1, 10, 11, 2).
         func matchingIDs() -> [String] { claims.map(\.id).filter { $0.hasPrefix(word) } }
@@ -102,7 +102,7 @@ public struct CompletionModel: Sendable {
 
     /// How candidates are listed under the prompt: a claim id one per line with a hint of its
     /// text; anything else (commands, flags, tags, names) in columns across the width, as a shell does.
-    public func layout(_ candidates: [String], width: Int) -> [String] {
+    package func layout(_ candidates: [String], width: Int) -> [String] {
         if candidates.contains(where: { hint(for: $0) != nil }) {
             return candidates.map { Format.truncate(Format.safe(hint(for: $0) ?? $0), to: max(10, width - 1)) }
         }
@@ -118,7 +118,7 @@ public struct CompletionModel: Sendable {
     }
 
     /// "7  Ryan ships by friday" for a claim id candidate, so the list says what each id is.
-    public func hint(for candidate: String) -> String? {
+    package func hint(for candidate: String) -> String? {
         claims.first { $0.id == candidate }.map { "\($0.id)  \($0.text)" }
     }
 }

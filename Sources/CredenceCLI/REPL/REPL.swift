@@ -7,11 +7,11 @@ import Foundation
 /// The interactive prompt: a line that starts with a command word runs that command exactly as
 /// `credence <line>` would; any other line is a quick-entry `add`. Errors print and the prompt
 /// comes back; nothing here ever exits the process.
-public final class REPL {
+package final class REPL {
     let source: LineSource
     let interactive: Bool
     /// The session's one context (and, through it, one journal connection), made on first use.
-    public private(set) lazy var context = makeContext()
+    package private(set) lazy var context = makeContext()
     private let makeContext: () -> Context
     let journalFlag: String?
     /// Called before each prompt, e.g. to refresh what TAB completes.
@@ -21,7 +21,7 @@ public final class REPL {
 
     /// - interactive: a person at a terminal (banner, prompt with the due count); otherwise a
     ///   script on stdin (errors name their line; the status says whether every line succeeded).
-    public init(source: LineSource, interactive: Bool, journal: String? = nil, makeContext: @escaping () -> Context) {
+    package init(source: LineSource, interactive: Bool, journal: String? = nil, makeContext: @escaping () -> Context) {
         self.source = source
         self.interactive = interactive
         self.journalFlag = journal
@@ -32,7 +32,7 @@ public final class REPL {
 
     /// Runs until the lines run out; returns 0 if every line succeeded, else the last failure's status.
     @discardableResult
-    public func run() -> Int32 {
+    package func run() -> Int32 {
         var failure: Int32 = 0
         if interactive { banner() }
         while true {
@@ -122,7 +122,7 @@ public final class REPL {
     func run(_ args: [String], _ ctx: Context) -> Int32 { CredenceMain.run(args, context: ctx) }
 
     /// `credence` with no command: the REPL on a terminal, a script runner on a pipe.
-    public static func forProcess(journal: String?) -> REPL {
+    package static func forProcess(journal: String?) -> REPL {
         let ctx = Context.process()
         guard isatty(STDIN_FILENO) == 1 else {
             return REPL(

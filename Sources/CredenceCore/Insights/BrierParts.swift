@@ -1,11 +1,11 @@
 /// The Brier score's CORP parts computed straight from counts, for bootstrap replicates where
 /// the full analysis would be wasted work. Same definitions as `CORP.decompose` (docs/statistics.md §4).
-public struct BrierParts: Sendable, Equatable {
-    public let brier: Double
-    public let mcb: Double
-    public let dsc: Double
+package struct BrierParts: Sendable, Equatable {
+    package let brier: Double
+    package let mcb: Double
+    package let dsc: Double
 
-    public init?(_ values: [CountedForecast]) {
+    package init?(_ values: [CountedForecast]) {
         var n = 0, events = 0
         var score = CompensatedSum(), recalibrated = CompensatedSum()
         for c in values {

@@ -10,47 +10,47 @@ import Foundation
 /// Bonferroni-adjusted over the groups tested, and the comparison a test under "caveats make no
 /// difference": the pooled forecasts split at random into groups of the same expected sizes,
 /// so both sides carry the same bias.
-public struct CaveatAudit: Sendable {
-    public struct Group: Sendable {
+package struct CaveatAudit: Sendable {
+    package struct Group: Sendable {
         /// How many caveats its forecasts carry; nil for the group of any caveat at all.
-        public let caveats: CaveatCount?
-        public var name: String { caveats?.label ?? "any caveat" }
-        public let analysis: CalibrationAnalysis
+        package let caveats: CaveatCount?
+        package var name: String { caveats?.label ?? "any caveat" }
+        package let analysis: CalibrationAnalysis
         /// The gate of docs/statistics.md §15, judged beside the other groups of the audit (Bonferroni).
-        public let verdict: CalibrationVerdict
+        package let verdict: CalibrationVerdict
         /// The miscalibration test's p (docs/statistics.md §15: 1,000 draws seeded from the data).
-        public var miscalibrationP: Double? { analysis.miscalibration?.p }
+        package var miscalibrationP: Double? { analysis.miscalibration?.p }
         /// Mean confidence minus hit rate, forecasts folded at 50%: above zero, overconfident.
-        public let overconfidence: Double
+        package let overconfidence: Double
         /// Bias-corrected Poisson-bootstrap 95% interval (a mean, so the bootstrap behaves).
-        public let overconfidenceInterval: Interval?
-        public var sample: Sample { analysis.sample }
-        public var mcb: Double { analysis.corp.brier.mcb ?? 0 }
-        public var dsc: Double { analysis.corp.brier.dsc }
-        public var meanForecast: Double { sample.values.reduce(0) { $0 + Double($1.n) * $1.x } / Double(sample.n) }
+        package let overconfidenceInterval: Interval?
+        package var sample: Sample { analysis.sample }
+        package var mcb: Double { analysis.corp.brier.mcb ?? 0 }
+        package var dsc: Double { analysis.corp.brier.dsc }
+        package var meanForecast: Double { sample.values.reduce(0) { $0 + Double($1.n) * $1.x } / Double(sample.n) }
     }
 
-    public enum Finding: String, Sendable {
+    package enum Finding: String, Sendable {
         case better, worse, noBetter = "no_better", notReliablyBetter = "not_reliably_better", tooFew = "too_few"
     }
 
     /// 0, 1 and 2+ caveats, each present only if it has forecasts.
-    public let groups: [Group]
+    package let groups: [Group]
     /// Any caveat against none.
-    public let bare: Group?
-    public let caveated: Group?
+    package let bare: Group?
+    package let caveated: Group?
     /// MCB(caveated) − MCB(bare), and the two-sided p-value of a difference this large if
     /// caveats made no difference.
-    public let difference: Double?
-    public let differenceP: Double?
-    public let finding: Finding
+    package let difference: Double?
+    package let differenceP: Double?
+    package let finding: Finding
 
     /// Fewer forecasts than this on either side and the comparison is not attempted.
-    public static let minimum = 10
-    public static let level = 0.05
+    package static let minimum = 10
+    package static let level = 0.05
 
     /// - independentRows: false when the forecasts pool several forecasters on shared claims.
-    public init(none: Sample, one: Sample, more: Sample, bins: Int = 10, independentRows: Bool = true) {
+    package init(none: Sample, one: Sample, more: Sample, bins: Int = 10, independentRows: Bool = true) {
         // Every draw is seeded from the group's data, never its position: identical groups,
         // identical figures.
         func analysed(_ caveats: CaveatCount?, _ s: Sample) -> (CaveatCount?, CalibrationAnalysis)? {
@@ -99,7 +99,7 @@ public struct CaveatAudit: Sendable {
     }
 
     /// The plain sentence: whether the difference is real. `whose` is "your" or "ryan's".
-    public func sentence(whose owner: String = "your") -> String {
+    package func sentence(whose owner: String = "your") -> String {
         let whose = "\(owner) caveated forecasts".capitalizedFirst
         guard let bare, let caveated, let difference, let differenceP else {
             let nb = bare?.sample.n ?? 0, nc = caveated?.sample.n ?? 0
@@ -127,8 +127,8 @@ public struct CaveatAudit: Sendable {
 /// Over- or underconfidence in the classic sense (Lichtenstein & Fischhoff): each forecast folded
 /// to the side it favours, mean confidence minus the share of favoured sides that came true.
 /// A 50% forecast favours neither side and counts ½ to both.
-public enum Overconfidence {
-    public static func of(_ values: [CountedForecast]) -> Double? {
+package enum Overconfidence {
+    package static func of(_ values: [CountedForecast]) -> Double? {
         var n = 0
         var confidence = CompensatedSum(), hits = CompensatedSum()
         for c in values where c.n > 0 {

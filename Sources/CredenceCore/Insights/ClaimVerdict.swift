@@ -2,20 +2,20 @@ import Foundation
 
 /// "Who was more right" on one resolved claim: each forecaster's counted probability on what
 /// happened, Brier and log score, most right first. `ClaimVerdictText` words it.
-public enum ClaimVerdict {
-    public struct Entry: Sendable, Equatable {
-        public let name: String
+package enum ClaimVerdict {
+    package struct Entry: Sendable, Equatable {
+        package let name: String
         /// The probability given to what happened.
-        public let q: Double
+        package let q: Double
         /// What they said, as shown ("80%" or "20% on fast").
-        public let said: String
-        public let brier: Double
-        public let logBits: Double
+        package let said: String
+        package let brier: Double
+        package let logBits: Double
     }
 
     /// Every forecaster's final forecast, highest probability on what happened first (ties by
     /// name); empty unless the claim is resolved.
-    public static func ranked(_ d: ClaimDetail) -> [Entry] {
+    package static func ranked(_ d: ClaimDetail) -> [Entry] {
         entries(d).sorted { ($0.q, $1.name.lowercased()) > ($1.q, $0.name.lowercased()) }
     }
 

@@ -2,23 +2,23 @@ import Foundation
 
 /// Calendar quarters or years in a given time zone, named "2026 Q3" or "2026" so that names
 /// sort in time order.
-public struct Periods: Sendable {
-    public enum Length: Sendable { case quarter, year }
-    public struct Period: Sendable, Equatable {
-        public let name: String
-        public let start: Date
-        public let end: Date
+package struct Periods: Sendable {
+    package enum Length: Sendable { case quarter, year }
+    package struct Period: Sendable, Equatable {
+        package let name: String
+        package let start: Date
+        package let end: Date
     }
 
     let calendar: Calendar
     let length: Length
 
-    public init(_ calendar: Calendar, by length: Length) {
+    package init(_ calendar: Calendar, by length: Length) {
         self.calendar = calendar
         self.length = length
     }
 
-    public func period(containing date: Date) -> Period {
+    package func period(containing date: Date) -> Period {
         let parts = calendar.dateComponents([.year, .month], from: date)
         let year = parts.year!, quarter = (parts.month! - 1) / 3
         let startMonth = length == .year ? 1 : quarter * 3 + 1
@@ -28,7 +28,7 @@ public struct Periods: Sendable {
     }
 
     /// Every period from the one holding `first` to the one holding `last`, in order.
-    public func covering(_ first: Date, _ last: Date) -> [Period] {
+    package func covering(_ first: Date, _ last: Date) -> [Period] {
         var out = [period(containing: first)]
         while out.last!.end <= last { out.append(period(containing: out.last!.end)) }
         return out

@@ -4,18 +4,18 @@ import Foundation
 /// of drawing exactly n with replacement. Its intervals agree with the ordinary bootstrap's for
 /// all but tiny samples, and on counted forecasts a replicate costs O(K) rather than O(n): the
 /// weights of the c forecasts in one cell sum to a single Poisson(c) draw.
-public enum PoissonBootstrap {
-    public static let replicates = 1_000
-    public static let seed: UInt64 = 20_240_229
+package enum PoissonBootstrap {
+    package static let replicates = 1_000
+    package static let seed: UInt64 = 20_240_229
 
     /// One replicate of a sample: each (value, outcome) cell's count redrawn as Poisson(count).
-    public static func replicate(_ s: Sample, _ rng: inout SeededGenerator) -> [CountedForecast] {
+    package static func replicate(_ s: Sample, _ rng: inout SeededGenerator) -> [CountedForecast] {
         cells(s.values.map { ($0.x, Double($0.e), Double($0.n - $0.e)) }, &rng)
     }
 
     /// Two groups drawn from the pooled forecasts as if membership had nothing to do with the
     /// forecast or the outcome: each forecast joins the first group with probability `share`.
-    public static func split(
+    package static func split(
         _ pooled: Sample, share: Double, _ rng: inout SeededGenerator
     ) -> ([CountedForecast], [CountedForecast]) {
         let first = cells(pooled.values.map { ($0.x, Double($0.e) * share, Double($0.n - $0.e) * share) }, &rng)
@@ -40,7 +40,7 @@ public enum PoissonBootstrap {
 
     /// A statistic over `replicates` seeded draws, in draw order; draws where the statistic is
     /// undefined (nil) are dropped.
-    public static func distribution(
+    package static func distribution(
         replicates: Int = replicates, seed: UInt64 = seed,
         _ statistic: @Sendable (inout SeededGenerator) -> Double?
     ) -> [Double] {
@@ -49,7 +49,7 @@ public enum PoissonBootstrap {
     }
 
     /// The share of draws at least as large as the observed value: a one-sided p-value.
-    public static func pValue(_ draws: [Double], atLeast observed: Double) -> Double? {
+    package static func pValue(_ draws: [Double], atLeast observed: Double) -> Double? {
         guard !draws.isEmpty else { return nil }
         // A tolerance so that a draw equal to the observed value up to rounding counts as equal.
         let tolerance = 1e-12 * max(1, abs(observed))
@@ -60,7 +60,7 @@ public enum PoissonBootstrap {
     /// wrong here: miscalibration is never negative and resampling noise inflates it, so its
     /// replicates sit mostly above the estimate; the correction shifts the percentiles by how far
     /// the estimate sits from the replicates' median.
-    public static func interval95(_ values: [Double], estimate: Double) -> Interval? {
+    package static func interval95(_ values: [Double], estimate: Double) -> Interval? {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return nil }
         let below = Double(sorted.count { $0 < estimate }) + 0.5 * Double(sorted.count { $0 == estimate })
@@ -75,7 +75,7 @@ public enum PoissonBootstrap {
 
     /// An exact Poisson(λ) draw: multiplication of uniforms for small λ, Hörmann's transformed
     /// rejection with squeeze (PTRS, 1993) for λ ≥ 10.
-    public static func poisson(_ lambda: Double, _ rng: inout SeededGenerator) -> Int {
+    package static func poisson(_ lambda: Double, _ rng: inout SeededGenerator) -> Int {
         if lambda < 10 {
             let limit = exp(-lambda)
             var k = 0, product = rng.unit()

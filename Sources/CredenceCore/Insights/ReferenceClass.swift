@@ -2,44 +2,44 @@ import Foundation
 
 /// The confidence band a new forecast falls in: one of the report's ten equal-width bins, so the
 /// hint at entry and the reliability diagram speak of the same forecasts.
-public struct ConfidenceBand: Sendable, Equatable {
-    public let lower: Double
-    public let upper: Double
+package struct ConfidenceBand: Sendable, Equatable {
+    package let lower: Double
+    package let upper: Double
     /// The last band includes 100%; the others stop just below their upper edge.
-    public let includesUpper: Bool
+    package let includesUpper: Bool
 
-    public init(containing p: Double, bins: Int = 10) {
+    package init(containing p: Double, bins: Int = 10) {
         let k = Binning.bin(of: p, count: bins)
         lower = Double(k) / Double(bins)
         upper = Double(k + 1) / Double(bins)
         includesUpper = k == bins - 1
     }
 
-    public func contains(_ p: Double) -> Bool { p >= lower && (includesUpper ? p <= upper : p < upper) }
+    package func contains(_ p: Double) -> Bool { p >= lower && (includesUpper ? p <= upper : p < upper) }
 
     /// "90–100%".
-    public var label: String { "\(Int((lower * 100).rounded()))–\(Int((upper * 100).rounded()))%" }
+    package var label: String { "\(Int((lower * 100).rounded()))–\(Int((upper * 100).rounded()))%" }
 }
 
 /// How past forecasts like a new one turned out: same forecaster, same band, same tag if any.
-public struct ReferenceRecord: Sendable, Equatable {
-    public let band: ConfidenceBand
-    public let tag: String?
-    public let n: Int
-    public let events: Int
+package struct ReferenceRecord: Sendable, Equatable {
+    package let band: ConfidenceBand
+    package let tag: String?
+    package let n: Int
+    package let events: Int
 
-    public init(band: ConfidenceBand, tag: String?, n: Int, events: Int) {
+    package init(band: ConfidenceBand, tag: String?, n: Int, events: Int) {
         (self.band, self.tag, self.n, self.events) = (band, tag, n, events)
     }
 
     /// Fewer than this many resolved forecasts say too little to be worth a line.
-    public static let minimum = 5
+    package static let minimum = 5
 
-    public var rate: Double { Double(events) / Double(n) }
-    public var interval: Interval? { BinomialInterval.wilson(events: events, of: n) }
+    package var rate: Double { Double(events) / Double(n) }
+    package var interval: Interval? { BinomialInterval.wilson(events: events, of: n) }
 
     /// "your 90–100% #work forecasts came true 71% of the time (n = 24, 95% CI 51–85%)".
-    public func sentence(whose: String) -> String {
+    package func sentence(whose: String) -> String {
         let ci = interval.map { ", 95% CI \(Self.percent($0.lower))–\(Self.percent($0.upper))%" } ?? ""
         let tagText = tag.map { " #\($0)" } ?? ""
         return
@@ -50,7 +50,7 @@ public struct ReferenceRecord: Sendable, Equatable {
 
     /// The record to show: the first of the claim's tags with enough forecasts, else all the
     /// forecaster's forecasts in the band when they are enough, else none.
-    public static func choose(tagged: [ReferenceRecord], overall: ReferenceRecord) -> ReferenceRecord? {
+    package static func choose(tagged: [ReferenceRecord], overall: ReferenceRecord) -> ReferenceRecord? {
         if let first = tagged.first(where: { $0.n >= minimum }) { return first }
         return overall.n >= minimum ? overall : nil
     }
@@ -58,7 +58,7 @@ public struct ReferenceRecord: Sendable, Equatable {
 
 extension Int {
     /// 17759 → "17,759": counts in sentences, the same whatever the locale.
-    public var grouped: String {
+    package var grouped: String {
         let digits = String(magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {

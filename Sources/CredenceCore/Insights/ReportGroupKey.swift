@@ -1,8 +1,8 @@
 /// How long before resolution a forecast was made: the groups of `report --by horizon`, in order.
-public enum HorizonBucket: Int, CaseIterable, Sendable {
+package enum HorizonBucket: Int, CaseIterable, Sendable {
     case week, month, year, longer
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .week: "≤ 1 week"
         case .month: "≤ 1 month"
@@ -13,7 +13,7 @@ public enum HorizonBucket: Int, CaseIterable, Sendable {
 
     /// The longest time from forecast to resolution the bucket holds, in milliseconds (a year
     /// of 365 days); nil for the last, which holds the rest.
-    public var upperBoundMillis: Int64? {
+    package var upperBoundMillis: Int64? {
         switch self {
         case .week: 604_800_000
         case .month: 2_592_000_000
@@ -24,10 +24,10 @@ public enum HorizonBucket: Int, CaseIterable, Sendable {
 }
 
 /// How many caveats a forecast carries: the groups of `report --by caveats` and of `caveats`.
-public enum CaveatCount: Int, CaseIterable, Sendable {
+package enum CaveatCount: Int, CaseIterable, Sendable {
     case zero, one, twoOrMore
 
-    public var label: String {
+    package var label: String {
         switch self {
         case .zero: "no caveats"
         case .one: "1 caveat"
@@ -39,13 +39,13 @@ public enum CaveatCount: Int, CaseIterable, Sendable {
 /// One group of a report: typed where the grouping has a fixed set of groups, so the store,
 /// the report and the caveat audit agree on an enum and not on the wording of a label; the
 /// journal's own name (a forecaster, a tag, a word, a period) otherwise.
-public enum ReportGroupKey: Hashable, Sendable {
+package enum ReportGroupKey: Hashable, Sendable {
     case named(String)
     case horizon(HorizonBucket)
     case caveats(CaveatCount)
 
     /// As shown and in JSON.
-    public var label: String {
+    package var label: String {
         switch self {
         case .named(let name): name
         case .horizon(let bucket): bucket.label
@@ -54,7 +54,7 @@ public enum ReportGroupKey: Hashable, Sendable {
     }
 
     /// The place in a fixed set's natural order; nil for a named group.
-    public var rank: Int? {
+    package var rank: Int? {
         switch self {
         case .named: nil
         case .horizon(let bucket): bucket.rawValue

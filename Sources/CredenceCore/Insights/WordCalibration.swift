@@ -2,8 +2,8 @@ import Foundation
 
 /// What a forecaster's words of estimative probability turned out to mean: for each word, the
 /// value it stands for, how often its claims came true, and the value the record suggests.
-public struct WordRecord: Sendable, Equatable {
-    public enum Verdict: String, Sendable {
+package struct WordRecord: Sendable, Equatable {
+    package enum Verdict: String, Sendable {
         /// The miscalibration test (docs/statistics.md §15) did not reject: no evidence the word means otherwise.
         case noEvidence = "no_evidence"
         case happensLess = "happens_less"
@@ -11,21 +11,21 @@ public struct WordRecord: Sendable, Equatable {
         case tooFew = "too_few"
     }
 
-    public let word: String
+    package let word: String
     /// The value the word stands for (count-weighted mean, should imports have mapped it differently).
-    public let stated: Double
-    public let n: Int
-    public let events: Int
+    package let stated: Double
+    package let n: Int
+    package let events: Int
     /// The gate of docs/statistics.md §15 on this word's forecasts (nil below the minimum): a word's forecasts
     /// usually share one value, and then it tests whether that value is what happened.
-    public let test: MiscalibrationTest?
+    package let test: MiscalibrationTest?
     /// 0.05 over the number of words judged together (Bonferroni); set by `judged`.
-    public private(set) var alpha = CalibrationVerdict.level
-    public private(set) var wordsJudged = 1
+    package private(set) var alpha = CalibrationVerdict.level
+    package private(set) var wordsJudged = 1
     /// Several forecasters pooled on shared claims: their outcomes are not independent, so not judged.
-    public private(set) var sharedOutcomes = false
+    package private(set) var sharedOutcomes = false
 
-    public init(word: String, counts: [CountedForecast]) {
+    package init(word: String, counts: [CountedForecast]) {
         self.word = word
         n = counts.reduce(0) { $0 + $1.n }
         events = counts.reduce(0) { $0 + $1.e }
@@ -34,7 +34,7 @@ public struct WordRecord: Sendable, Equatable {
     }
 
     /// Every record judged beside the others: each word's claim uses α/G, G the words tested.
-    public static func judged(_ records: [WordRecord], independentRows: Bool = true) -> [WordRecord] {
+    package static func judged(_ records: [WordRecord], independentRows: Bool = true) -> [WordRecord] {
         let tested = records.count { $0.test != nil }
         return records.map { r in
             var r = r
@@ -46,12 +46,12 @@ public struct WordRecord: Sendable, Equatable {
     }
 
     /// Fewer claims than this and a word's record is shown but not judged (docs/statistics.md §15's minimum).
-    public static let minimum = CalibrationVerdict.minimum
+    package static let minimum = CalibrationVerdict.minimum
 
-    public var rate: Double { n == 0 ? 0 : Double(events) / Double(n) }
-    public var interval: Interval? { BinomialInterval.wilson(events: events, of: n) }
+    package var rate: Double { n == 0 ? 0 : Double(events) / Double(n) }
+    package var interval: Interval? { BinomialInterval.wilson(events: events, of: n) }
 
-    public var verdict: Verdict {
+    package var verdict: Verdict {
         guard let test, !sharedOutcomes else { return .tooFew }
         guard test.p < alpha else { return .noEvidence }
         return rate < stated ? .happensLess : .happensMore
@@ -59,7 +59,7 @@ public struct WordRecord: Sendable, Equatable {
 
     /// "when you say “likely” (75%), it happens 57% of the time (n = 14, 95% CI 33–79%): …".
     /// `speaker` nil for the journal's owner ("you say", "your record"), else a forecaster's name.
-    public func sentence(speaker: String? = nil) -> String {
+    package func sentence(speaker: String? = nil) -> String {
         let whoSays = speaker.map { "\($0) says" } ?? "you say"
         let record = speaker.map { "\($0)'s record" } ?? "your record"
         let ci = interval.map { ", 95% CI \(Self.percent($0.lower))–\(Self.percent($0.upper))%" } ?? ""

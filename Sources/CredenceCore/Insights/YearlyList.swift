@@ -1,24 +1,24 @@
 import Foundation
 
 /// One prediction of a pasted list: `The Fed cuts rates twice: 70%`.
-public struct ListedPrediction: Sendable, Equatable {
-    public let text: String
-    public let probability: Probability
+package struct ListedPrediction: Sendable, Equatable {
+    package let text: String
+    package let probability: Probability
     /// The Markdown heading it sits under, if any ("## Politics").
-    public let section: String?
-    public let line: Int
+    package let section: String?
+    package let line: Int
 }
 
 /// The lists yearly prediction posts use: one prediction per line, the probability after the
 /// last colon, dash or in parentheses at the end; list markers and numbering are dropped;
 /// Markdown headings below the title (## and deeper) name sections; blank lines are ignored.
-public enum YearlyList {
-    public struct LineError: Error, Sendable, Equatable {
-        public let line: Int
-        public let message: String
+package enum YearlyList {
+    package struct LineError: Error, Sendable, Equatable {
+        package let line: Int
+        package let message: String
     }
 
-    public static func parse(
+    package static func parse(
         _ lines: [String], allowCertain: Bool = false
     ) -> (items: [ListedPrediction], errors: [LineError]) {
         var items: [ListedPrediction] = [], errors: [LineError] = []
@@ -92,7 +92,7 @@ public enum YearlyList {
     }
 
     /// A heading as a tag: "World politics" → "world-politics"; nil if nothing usable is left.
-    public static func tag(forSection heading: String) -> String? {
+    package static func tag(forSection heading: String) -> String? {
         var out = ""
         for ch in heading.lowercased() {
             if ch.isLetter || ch.isNumber || "_/.".contains(ch) {
@@ -107,11 +107,11 @@ public enum YearlyList {
 }
 
 /// An answer in the grading pass.
-public enum GradeAnswer: Sendable, Equatable {
+package enum GradeAnswer: Sendable, Equatable {
     case yes, no, thrownOut, skip, back, quit
 
     /// y/yes, n/no, t/x/thrown out/annul, s/skip or empty, b/back, q/quit.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "y", "yes", "true", "1": self = .yes
         case "n", "no", "false", "0": self = .no
@@ -126,17 +126,17 @@ public enum GradeAnswer: Sendable, Equatable {
 
 /// Calibration tables as yearly posts show them: by stated confidence level, unfolded (each
 /// probability as written) or folded at 50% (a 30% prediction of X is a 70% one of not-X).
-public struct ConfidenceTable: Sendable, Equatable {
-    public struct Row: Sendable, Equatable {
-        public let level: Double
-        public let n: Int
-        public let events: Int
-        public var share: Double { Double(events) / Double(n) }
-        public var interval: Interval? { BinomialInterval.wilson(events: events, of: n) }
+package struct ConfidenceTable: Sendable, Equatable {
+    package struct Row: Sendable, Equatable {
+        package let level: Double
+        package let n: Int
+        package let events: Int
+        package var share: Double { Double(events) / Double(n) }
+        package var interval: Interval? { BinomialInterval.wilson(events: events, of: n) }
     }
-    public let rows: [Row]
+    package let rows: [Row]
 
-    public init(_ forecasts: [(p: Double, yes: Bool)], folded: Bool) {
+    package init(_ forecasts: [(p: Double, yes: Bool)], folded: Bool) {
         var table: [Double: (n: Int, e: Int)] = [:]
         for f in forecasts {
             let flip = folded && f.p < 0.5

@@ -2,33 +2,33 @@ import Foundation
 
 /// A claim with everything attached, as it travels between journals and other tools. Every
 /// importer produces these and every exporter writes them, so one writer stores them all.
-public struct InterchangeClaim: Sendable, Equatable {
-    public var uuid: String
+package struct InterchangeClaim: Sendable, Equatable {
+    package var uuid: String
     /// The short id, kept when the importing journal has it free.
-    public var id: ClaimID?
-    public var text: String
-    public var kind: ClaimKind = .binary
-    public var notes: String?
-    public var createdAt: Date
-    public var resolveBy: Date?
-    public var options: [String] = []
-    public var tags: [String] = []
+    package var id: ClaimID?
+    package var text: String
+    package var kind: ClaimKind = .binary
+    package var notes: String?
+    package var createdAt: Date
+    package var resolveBy: Date?
+    package var options: [String] = []
+    package var tags: [String] = []
     /// Counts only if the claim with this UUID resolves `required`.
-    public var condition: (uuid: String, required: Bool)?
-    public var forecasts: [InterchangeForecast] = []
+    package var condition: (uuid: String, required: Bool)?
+    package var forecasts: [InterchangeForecast] = []
     /// Oldest first; the last is in force.
-    public var resolutions: [InterchangeResolution] = []
+    package var resolutions: [InterchangeResolution] = []
     /// Where it came from, for error messages ("line 12").
-    public var source: String?
+    package var source: String?
 
-    public init(uuid: String, id: ClaimID? = nil, text: String, createdAt: Date) {
+    package init(uuid: String, id: ClaimID? = nil, text: String, createdAt: Date) {
         self.uuid = uuid
         self.id = id
         self.text = text
         self.createdAt = createdAt
     }
 
-    public static func == (a: InterchangeClaim, b: InterchangeClaim) -> Bool {
+    package static func == (a: InterchangeClaim, b: InterchangeClaim) -> Bool {
         a.uuid == b.uuid && a.id == b.id && a.text == b.text && a.kind == b.kind && a.notes == b.notes
             && a.createdAt == b.createdAt
             && a.resolveBy == b.resolveBy && a.options == b.options && a.tags == b.tags
@@ -38,20 +38,20 @@ public struct InterchangeClaim: Sendable, Equatable {
     }
 
     /// The resolution in force.
-    public var status: ClaimStatus { resolutions.last?.status ?? .open }
+    package var status: ClaimStatus { resolutions.last?.status ?? .open }
 }
 
-public struct InterchangeForecast: Sendable, Equatable {
-    public var forecaster: String
-    public var option: String?
-    public var probability: Double
-    public var typed: String
-    public var form: InputForm
-    public var reason: String?
-    public var createdAt: Date
-    public var caveats: [String] = []
+package struct InterchangeForecast: Sendable, Equatable {
+    package var forecaster: String
+    package var option: String?
+    package var probability: Double
+    package var typed: String
+    package var form: InputForm
+    package var reason: String?
+    package var createdAt: Date
+    package var caveats: [String] = []
 
-    public init(
+    package init(
         forecaster: String, option: String? = nil, probability: Double, typed: String, form: InputForm,
         reason: String? = nil, createdAt: Date, caveats: [String] = []
     ) {
@@ -66,16 +66,16 @@ public struct InterchangeForecast: Sendable, Equatable {
     }
 }
 
-public struct InterchangeResolution: Sendable, Equatable {
-    public var status: ClaimStatus
-    public var option: String?
-    public var resolvedAt: Date
-    public var recordedAt: Date
-    public var note: String?
-    public var resolvedBy: String?
-    public var automatic = false
+package struct InterchangeResolution: Sendable, Equatable {
+    package var status: ClaimStatus
+    package var option: String?
+    package var resolvedAt: Date
+    package var recordedAt: Date
+    package var note: String?
+    package var resolvedBy: String?
+    package var automatic = false
 
-    public init(
+    package init(
         status: ClaimStatus, option: String? = nil, resolvedAt: Date, recordedAt: Date, note: String? = nil,
         resolvedBy: String? = nil, automatic: Bool = false
     ) {
@@ -89,18 +89,18 @@ public struct InterchangeResolution: Sendable, Equatable {
     }
 }
 
-public struct InterchangeBet: Sendable, Equatable {
-    public var claimUUID: String
-    public var yesSide: String
-    public var noSide: String
-    public var yesStake: Double
-    public var noStake: Double
-    public var terms: String
-    public var createdAt: Date
-    public var settledAt: Date?
-    public var settlement: Settlement?
+package struct InterchangeBet: Sendable, Equatable {
+    package var claimUUID: String
+    package var yesSide: String
+    package var noSide: String
+    package var yesStake: Double
+    package var noStake: Double
+    package var terms: String
+    package var createdAt: Date
+    package var settledAt: Date?
+    package var settlement: Settlement?
 
-    public init(
+    package init(
         claimUUID: String, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String,
         createdAt: Date, settledAt: Date? = nil, settlement: Settlement? = nil
     ) {
@@ -117,31 +117,31 @@ public struct InterchangeBet: Sendable, Equatable {
 }
 
 /// Everything one file holds.
-public struct InterchangeDocument: Sendable, Equatable {
-    public var claims: [InterchangeClaim] = []
-    public var bets: [InterchangeBet] = []
+package struct InterchangeDocument: Sendable, Equatable {
+    package var claims: [InterchangeClaim] = []
+    package var bets: [InterchangeBet] = []
     /// Records the importer left out on purpose, with why (withdrawn predictions, empty confidences).
-    public var skipped: [String] = []
+    package var skipped: [String] = []
     /// Things worth telling the user that are not errors (Brier checks against the other tool).
-    public var notes: [String] = []
-    public init() {}
+    package var notes: [String] = []
+    package init() {}
 }
 
 /// A record an importer could not read, and where.
-public struct InterchangeError: Error, Equatable, LocalizedError, Sendable {
-    public let line: Int?
-    public let field: String?
-    public let message: String
+package struct InterchangeError: Error, Equatable, LocalizedError, Sendable {
+    package let line: Int?
+    package let field: String?
+    package let message: String
     /// One bad record, which --skip-bad could leave out (not a bad file).
-    public var isRecord = false
+    package var isRecord = false
 
-    public init(line: Int?, field: String? = nil, _ message: String) {
+    package init(line: Int?, field: String? = nil, _ message: String) {
         self.line = line
         self.field = field
         self.message = message
     }
 
-    public var errorDescription: String? {
+    package var errorDescription: String? {
         var place = ""
         if let line { place += "line \(line)" }
         if let field { place += place.isEmpty ? "field \(field)" : " (\(field))" }

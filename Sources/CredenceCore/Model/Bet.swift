@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a bet ended.
-public enum Settlement: String, Sendable, Codable {
+package enum Settlement: String, Sendable, Codable {
     /// YES happened: the YES side takes the NO side's stake.
     case yes
     /// NO happened: the NO side takes the YES side's stake.
@@ -12,20 +12,20 @@ public enum Settlement: String, Sendable, Codable {
 
 /// An agreement between two forecasters on a binary claim. Each side stakes an amount; the
 /// winner takes the loser's stake.
-public struct Bet: Sendable, Equatable {
-    public var id: Int64
-    public var claimID: ClaimID
-    public var yesSide: String
-    public var noSide: String
-    public var yesStake: Double
-    public var noStake: Double
+package struct Bet: Sendable, Equatable {
+    package var id: Int64
+    package var claimID: ClaimID
+    package var yesSide: String
+    package var noSide: String
+    package var yesStake: Double
+    package var noStake: Double
     /// How the odds were set, in words ("at 4:1 (80%)", "midpoint of 35% and 80%").
-    public var terms: String
-    public var createdAt: Date
-    public var settledAt: Date?
-    public var settlement: Settlement?
+    package var terms: String
+    package var createdAt: Date
+    package var settledAt: Date?
+    package var settlement: Settlement?
 
-    public init(
+    package init(
         id: Int64, claimID: ClaimID, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String,
         createdAt: Date, settledAt: Date? = nil, settlement: Settlement? = nil
     ) {
@@ -43,14 +43,14 @@ public struct Bet: Sendable, Equatable {
 
     /// The stakes to the cent (a journal from before stakes were kept in cents may hold a binary
     /// fraction such as 2.499999999999999).
-    public var yesMoney: Money { Money(rounding: yesStake) }
-    public var noMoney: Money { Money(rounding: noStake) }
+    package var yesMoney: Money { Money(rounding: yesStake) }
+    package var noMoney: Money { Money(rounding: noStake) }
 
     /// The implied probability of YES: the YES side's share of the pot.
-    public var impliedProbability: Double { yesStake / (yesStake + noStake) }
+    package var impliedProbability: Double { yesStake / (yesStake + noStake) }
 
     /// What a forecaster gained (+) or lost (−) on this bet; nil while open or if not a party.
-    public func net(for name: String) -> Double? {
+    package func net(for name: String) -> Double? {
         guard let settlement else { return nil }
         let who = name.lowercased()
         let isYes = yesSide.lowercased() == who, isNo = noSide.lowercased() == who
@@ -64,29 +64,29 @@ public struct Bet: Sendable, Equatable {
 }
 
 /// Bet terms from odds or from two stated probabilities.
-public enum BetTerms {
+package enum BetTerms {
     /// Stakes when one side risks `stake` at implied probability `q` of YES: the YES side puts up
     /// q of the pot and the NO side 1 − q, so each stake is proportional to that share.
-    public static func stakes(q: Double, mySide yes: Bool, myStake: Double) -> (yes: Double, no: Double) {
+    package static func stakes(q: Double, mySide yes: Bool, myStake: Double) -> (yes: Double, no: Double) {
         yes ? (myStake, myStake * (1 - q) / q) : (myStake * q / (1 - q), myStake)
     }
 
     /// Fair odds between two stated probabilities: their midpoint. Each side then expects to gain
     /// by their own numbers: at price q, YES is worth p − q per unit of pot to someone who believes p.
-    public static func midpoint(_ a: Double, _ b: Double) -> Double { (a + b) / 2 }
+    package static func midpoint(_ a: Double, _ b: Double) -> Double { (a + b) / 2 }
 
     /// Expected gain for someone who believes p, on a bet with these stakes.
-    public static func expectedGain(believing p: Double, yes: Bool, yesStake: Double, noStake: Double) -> Double {
+    package static func expectedGain(believing p: Double, yes: Bool, yesStake: Double, noStake: Double) -> Double {
         yes ? p * noStake - (1 - p) * yesStake : (1 - p) * yesStake - p * noStake
     }
 }
 
 /// A named, mutually exclusive option of a scenario set.
-public struct ScenarioOption: Sendable, Equatable {
-    public var id: Int64
-    public var label: String
-    public var position: Int
-    public init(id: Int64, label: String, position: Int) {
+package struct ScenarioOption: Sendable, Equatable {
+    package var id: Int64
+    package var label: String
+    package var position: Int
+    package init(id: Int64, label: String, position: Int) {
         self.id = id
         self.label = label
         self.position = position
@@ -94,25 +94,25 @@ public struct ScenarioOption: Sendable, Equatable {
 }
 
 /// "This claim counts only if claim `on` resolves `required`."
-public struct Condition: Sendable, Equatable {
-    public var on: ClaimID
-    public var required: Bool
-    public init(on: ClaimID, required: Bool) {
+package struct Condition: Sendable, Equatable {
+    package var on: ClaimID
+    package var required: Bool
+    package init(on: ClaimID, required: Bool) {
         self.on = on
         self.required = required
     }
 }
 
 /// Per-claim scores for "who was more right".
-public enum ClaimScore {
+package enum ClaimScore {
     /// Brier (0–1) and log score in bits (−log₂ q) of a binary forecast.
-    public static func binary(_ p: Double, outcome: Bool) -> (brier: Double, logBits: Double) {
+    package static func binary(_ p: Double, outcome: Bool) -> (brier: Double, logBits: Double) {
         let q = outcome ? p : 1 - p
         return ((1 - q) * (1 - q), -log2(max(q, Scoring.logGuard)))
     }
 
     /// Multi-category Brier on the 0–2 scale, Σ (p_o − 1{o happened})², and the log score in nats.
-    public static func scenarios(
+    package static func scenarios(
         _ distribution: [(label: String, p: Double)], happened: String
     ) -> (brier: Double, logNats: Double) {
         var brier = CompensatedSum()
@@ -127,8 +127,8 @@ public enum ClaimScore {
 }
 
 /// Which side of a bet someone takes, and why.
-public enum BetSide {
-    public enum Choice: Equatable, Sendable {
+package enum BetSide {
+    package enum Choice: Equatable, Sendable {
         /// Take this side (true: YES).
         case side(yes: Bool)
         /// The side can't be chosen: nobody's forecast says which way to lean.
@@ -141,7 +141,7 @@ public enum BetSide {
     /// YES likelier than the price says, NO when less likely, so the expected gain by their own
     /// forecast is never negative. Without a price (the midpoint of both forecasts), the side
     /// their forecast favours against the other's.
-    public static func choose(mine: Double?, theirs: Double?, price q: Double?) -> Choice {
+    package static func choose(mine: Double?, theirs: Double?, price q: Double?) -> Choice {
         guard let mine else { return .unclear }
         if let q {
             if mine == q { return .even }
@@ -153,7 +153,7 @@ public enum BetSide {
     }
 
     /// The odds on YES that make a bet worth zero to someone who believes p: p : 1 − p.
-    public static func fairOdds(_ p: Double) -> String {
+    package static func fairOdds(_ p: Double) -> String {
         let percent = Probability.percentText(p)
         guard p > 0, p < 1 else { return percent }
         let ratio = p / (1 - p)
@@ -174,7 +174,7 @@ enum OddsText {
 extension BetTerms {
     /// Stakes in whole cents: `mine` is what one side risks; the other side's stake is the
     /// nearest cent to what price q implies. Nil when that rounds to nothing.
-    public static func stakes(q: Double, mySide yes: Bool, myStake mine: Money) -> (yes: Money, no: Money)? {
+    package static func stakes(q: Double, mySide yes: Bool, myStake mine: Money) -> (yes: Money, no: Money)? {
         let other = Money(rounding: yes ? mine.amount * (1 - q) / q : mine.amount * q / (1 - q))
         guard other.cents > 0 else { return nil }
         return yes ? (mine, other) : (other, mine)

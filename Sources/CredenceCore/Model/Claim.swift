@@ -1,33 +1,33 @@
 import Foundation
 
-public typealias ClaimID = Int64
+package typealias ClaimID = Int64
 
 /// Where a claim stands. `resolved` is for scenario sets, resolved by naming an option.
-public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
+package enum ClaimStatus: String, Sendable, Codable, CaseIterable {
     case open, yes, no, annulled, resolved
 
-    public var isResolved: Bool { self != .open }
+    package var isResolved: Bool { self != .open }
     /// The binary outcome, when there is one.
-    public var outcome: Bool? { self == .yes ? true : self == .no ? false : nil }
+    package var outcome: Bool? { self == .yes ? true : self == .no ? false : nil }
 }
 
-public enum ClaimKind: String, Sendable, Codable {
+package enum ClaimKind: String, Sendable, Codable {
     case binary, scenarios
 }
 
 /// A statement about the world that will resolve.
-public struct Claim: Sendable, Equatable, Codable {
-    public var id: ClaimID
-    public var uuid: String
-    public var text: String
-    public var kind: ClaimKind
-    public var notes: String?
-    public var createdAt: Date
-    public var resolveBy: Date?
-    public var status: ClaimStatus
-    public var resolvedAt: Date?
+package struct Claim: Sendable, Equatable, Codable {
+    package var id: ClaimID
+    package var uuid: String
+    package var text: String
+    package var kind: ClaimKind
+    package var notes: String?
+    package var createdAt: Date
+    package var resolveBy: Date?
+    package var status: ClaimStatus
+    package var resolvedAt: Date?
 
-    public init(
+    package init(
         id: ClaimID, uuid: String, text: String, kind: ClaimKind = .binary, notes: String? = nil,
         createdAt: Date, resolveBy: Date?, status: ClaimStatus = .open, resolvedAt: Date? = nil
     ) {
@@ -44,22 +44,22 @@ public struct Claim: Sendable, Equatable, Codable {
 }
 
 /// One forecaster's probability on one claim at one time. Forecasts are append-only.
-public struct Forecast: Sendable, Equatable, Codable {
-    public var id: Int64
-    public var claimID: ClaimID
-    public var forecaster: String
-    public var probability: Double
-    public var typed: String
-    public var form: InputForm
-    public var reason: String?
-    public var createdAt: Date
+package struct Forecast: Sendable, Equatable, Codable {
+    package var id: Int64
+    package var claimID: ClaimID
+    package var forecaster: String
+    package var probability: Double
+    package var typed: String
+    package var form: InputForm
+    package var reason: String?
+    package var createdAt: Date
     /// The forecast that counts for this forecaster on this claim (the last at or before resolution).
-    public var isFinal: Bool
-    public var caveats: [String]
+    package var isFinal: Bool
+    package var caveats: [String]
     /// The scenario option this forecast is for; nil on binary claims.
-    public var option: String?
+    package var option: String?
 
-    public init(
+    package init(
         id: Int64, claimID: ClaimID, forecaster: String, probability: Double, typed: String, form: InputForm,
         reason: String?, createdAt: Date, isFinal: Bool, caveats: [String], option: String? = nil
     ) {
@@ -78,18 +78,18 @@ public struct Forecast: Sendable, Equatable, Codable {
 }
 
 /// One entry of a claim's resolution history; the newest is in force.
-public struct Resolution: Sendable, Equatable, Codable {
-    public var id: Int64
-    public var status: ClaimStatus
-    public var resolvedAt: Date
-    public var recordedAt: Date
-    public var note: String?
-    public var resolvedBy: String?
-    public var automatic: Bool
+package struct Resolution: Sendable, Equatable, Codable {
+    package var id: Int64
+    package var status: ClaimStatus
+    package var resolvedAt: Date
+    package var recordedAt: Date
+    package var note: String?
+    package var resolvedBy: String?
+    package var automatic: Bool
     /// The option a scenario set resolved to (status `resolved`).
-    public var option: String?
+    package var option: String?
 
-    public init(
+    package init(
         id: Int64, status: ClaimStatus, resolvedAt: Date, recordedAt: Date, note: String?, resolvedBy: String?,
         automatic: Bool, option: String? = nil
     ) {
@@ -105,18 +105,18 @@ public struct Resolution: Sendable, Equatable, Codable {
 }
 
 /// A claim with everything attached to it, for `show`.
-public struct ClaimDetail: Sendable, Equatable {
-    public var claim: Claim
-    public var tags: [String]
-    public var forecasts: [Forecast]
-    public var resolutions: [Resolution]
-    public var options: [ScenarioOption]
+package struct ClaimDetail: Sendable, Equatable {
+    package var claim: Claim
+    package var tags: [String]
+    package var forecasts: [Forecast]
+    package var resolutions: [Resolution]
+    package var options: [ScenarioOption]
     /// The option a scenario set resolved to.
-    public var resolvedOption: String?
-    public var condition: Condition?
-    public var bets: [Bet]
+    package var resolvedOption: String?
+    package var condition: Condition?
+    package var bets: [Bet]
 
-    public init(
+    package init(
         claim: Claim, tags: [String], forecasts: [Forecast], resolutions: [Resolution],
         options: [ScenarioOption] = [], resolvedOption: String? = nil, condition: Condition? = nil, bets: [Bet] = []
     ) {
@@ -131,20 +131,20 @@ public struct ClaimDetail: Sendable, Equatable {
     }
 
     /// The forecasts that count, one per forecaster (binary claims) or per forecaster and option.
-    public var finalForecasts: [Forecast] { forecasts.filter(\.isFinal) }
+    package var finalForecasts: [Forecast] { forecasts.filter(\.isFinal) }
 }
 
 /// A row of `list`: the claim, its tags, and the owner's current forecast.
-public struct ClaimSummary: Sendable, Equatable {
-    public var claim: Claim
-    public var tags: [String]
-    public var current: Forecast?
-    public var forecastCount: Int
+package struct ClaimSummary: Sendable, Equatable {
+    package var claim: Claim
+    package var tags: [String]
+    package var current: Forecast?
+    package var forecastCount: Int
     /// For a scenario set: the forecaster's current probability of each option, in the set's order
     /// (then `current` is nil: no one number stands for a set).
-    public var options: [OptionProbability] = []
+    package var options: [OptionProbability] = []
 
-    public init(claim: Claim, tags: [String], current: Forecast?, forecastCount: Int) {
+    package init(claim: Claim, tags: [String], current: Forecast?, forecastCount: Int) {
         self.claim = claim
         self.tags = tags
         self.current = current
@@ -153,8 +153,8 @@ public struct ClaimSummary: Sendable, Equatable {
 }
 
 /// One option of a scenario set with a forecaster's probability of it.
-public struct OptionProbability: Sendable, Equatable {
-    public let label: String
-    public let probability: Double
-    public init(label: String, probability: Double) { (self.label, self.probability) = (label, probability) }
+package struct OptionProbability: Sendable, Equatable {
+    package let label: String
+    package let probability: Double
+    package init(label: String, probability: Double) { (self.label, self.probability) = (label, probability) }
 }

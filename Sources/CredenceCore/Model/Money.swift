@@ -2,17 +2,17 @@ import Foundation
 
 /// An amount of money in whole cents. Stakes are money: they are typed, computed and compared in
 /// integer cents so 2.50 stays 2.50 (never 2.499999999999999).
-public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let cents: Int64
+package struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let cents: Int64
 
-    public init(cents: Int64) { self.cents = cents }
+    package init(cents: Int64) { self.cents = cents }
 
     /// The nearest cent of a computed amount (half away from zero).
-    public init(rounding amount: Double) { cents = Int64((amount * 100).rounded()) }
+    package init(rounding amount: Double) { cents = Int64((amount * 100).rounded()) }
 
     /// An amount as typed: `20`, `12.5`, `12.50`, `1,250` or `1250.00`. Nil for anything else,
     /// including more decimals than cents (`12.505`), signs and exponents.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let plain = text.replacingOccurrences(of: ",", with: "")
         let parts = plain.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), whole.count <= 13 else {
@@ -29,10 +29,10 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The amount as a number, for JSON and arithmetic with probabilities. cents / 100 is the double
     /// nearest the decimal, so it prints back as that decimal.
-    public var amount: Double { Double(cents) / 100 }
+    package var amount: Double { Double(cents) / 100 }
 
     /// 20, 12.50, 1,250
-    public var description: String {
+    package var description: String {
         let magnitude = cents.magnitude
         var whole = String(magnitude / 100)
         var grouped = ""
@@ -45,7 +45,7 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
         return cents < 0 ? "−" + text : text
     }
 
-    public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
+    package static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
 }
 
 extension Character {

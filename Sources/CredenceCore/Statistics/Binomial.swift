@@ -2,7 +2,7 @@ import Foundation
 
 extension SeededGenerator {
     /// An exact Binomial(n, p) draw (see `BinomialSampler`).
-    public mutating func binomial(_ n: Int, _ p: Double) -> Int { BinomialSampler(n, p).draw(&self) }
+    package mutating func binomial(_ n: Int, _ p: Double) -> Int { BinomialSampler(n, p).draw(&self) }
 }
 
 /// Exact Binomial(n, p) draws by inversion that starts at the mode and walks outwards, taking
@@ -10,13 +10,13 @@ extension SeededGenerator {
 /// inversion; starting at the mode makes the expected walk about 1.6 standard deviations, so a
 /// draw costs a few hundred nanoseconds whatever n is, where drawing n Bernoullis costs n. The
 /// mode's probability (three log-gammas) is computed once, so repeated draws of one (n, p) skip it.
-public struct BinomialSampler: Sendable {
+package struct BinomialSampler: Sendable {
     let n: Int
     let mode: Int
     let atMode: Double
     let odds: Double
 
-    public init(_ n: Int, _ p: Double) {
+    package init(_ n: Int, _ p: Double) {
         if n <= 0 || p <= 0 || p >= 1 {
             (self.n, mode, atMode, odds) = (max(n, 0), p >= 1 ? max(n, 0) : 0, 1, 0)
             return
@@ -33,7 +33,7 @@ public struct BinomialSampler: Sendable {
         odds = p / q
     }
 
-    public func draw(_ rng: inout SeededGenerator) -> Int {
+    package func draw(_ rng: inout SeededGenerator) -> Int {
         if odds == 0 { return mode }
         // Beyond this the probabilities left on a side are below 1e-17 of the mode's: rounding
         // in the mode's probability can leave u unspent that far out, so draw again instead.

@@ -1,36 +1,36 @@
 import Foundation
 
 /// A block of the PAV solution: consecutive distinct forecasts sharing one recalibrated value.
-public struct PAVBlock: Sendable, Equatable {
-    public let xMin: Double
-    public let xMax: Double
-    public let n: Int
-    public let events: Int
+package struct PAVBlock: Sendable, Equatable {
+    package let xMin: Double
+    package let xMax: Double
+    package let n: Int
+    package let events: Int
     /// Conditional event probability, events/n.
-    public var cep: Double { Double(events) / Double(n) }
+    package var cep: Double { Double(events) / Double(n) }
 }
 
 /// S̄ = MCB − DSC + UNC for one proper score (docs/statistics.md §4).
-public struct CORPTerms: Sendable, Equatable {
+package struct CORPTerms: Sendable, Equatable {
     /// nil for the log score when the log loss is infinite.
-    public let score: Double?
-    public let mcb: Double?
-    public let dsc: Double
-    public let unc: Double
-    public let recalibrated: Double
+    package let score: Double?
+    package let mcb: Double?
+    package let dsc: Double
+    package let unc: Double
+    package let recalibrated: Double
 }
 
-public struct CORPDecomposition: Sendable, Equatable {
-    public let distinctForecasts: Int
-    public let blocks: [PAVBlock]
-    public let brier: CORPTerms
-    public let log: CORPTerms
+package struct CORPDecomposition: Sendable, Equatable {
+    package let distinctForecasts: Int
+    package let blocks: [PAVBlock]
+    package let brier: CORPTerms
+    package let log: CORPTerms
 }
 
-public enum CORP {
+package enum CORP {
     /// Pool-adjacent-violators on distinct forecast values with their counts. Ties are already
     /// pooled by `Sample`; blocks with equal means merge too, so block CEPs strictly increase.
-    public static func pav(_ values: [CountedForecast]) -> [PAVBlock] {
+    package static func pav(_ values: [CountedForecast]) -> [PAVBlock] {
         var stack: [(first: Int, last: Int, n: Int, e: Int)] = []
         stack.reserveCapacity(values.count)
         for (j, v) in values.enumerated() {
@@ -51,7 +51,7 @@ public enum CORP {
         return -(c * log(c) + (1 - c) * log1p(-c))
     }
 
-    public static func decompose(_ s: Sample, scores: Scores) -> CORPDecomposition? {
+    package static func decompose(_ s: Sample, scores: Scores) -> CORPDecomposition? {
         guard s.n > 0 else { return nil }
         let blocks = pav(s.values)
         let n = Double(s.n)
@@ -76,7 +76,7 @@ public enum CORP {
     }
 
     /// The recalibrated (PAV) value of each distinct forecast, in the order of `values`.
-    public static func recalibrated(_ values: [CountedForecast], blocks: [PAVBlock]) -> [Double] {
+    package static func recalibrated(_ values: [CountedForecast], blocks: [PAVBlock]) -> [Double] {
         var out: [Double] = []
         out.reserveCapacity(values.count)
         var b = 0

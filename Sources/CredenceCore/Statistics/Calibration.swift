@@ -1,21 +1,21 @@
 /// Everything the report shows about one set of forecasts, computed from its counts.
-public struct CalibrationAnalysis: Sendable, Equatable {
-    public let sample: Sample
-    public let scores: Scores
-    public let murphy: MurphyDecomposition
-    public let corp: CORPDecomposition
+package struct CalibrationAnalysis: Sendable, Equatable {
+    package let sample: Sample
+    package let scores: Scores
+    package let murphy: MurphyDecomposition
+    package let corp: CORPDecomposition
     /// nil in a summary (`full: false`), which skips the resampled band and the smooth ECE.
-    public let band: ConsistencyBand?
-    public let spiegelhalter: SpiegelhalterTest
-    public let smoothECE: SmoothECEResult?
+    package let band: ConsistencyBand?
+    package let spiegelhalter: SpiegelhalterTest
+    package let smoothECE: SmoothECEResult?
     /// The CORP miscalibration test that gates every verdict (docs/statistics.md §15); nil for an empty sample.
-    public let miscalibration: MiscalibrationTest?
+    package let miscalibration: MiscalibrationTest?
 }
 
-public enum Calibration {
+package enum Calibration {
     /// nil for an empty sample: there is nothing to score. `full: false` gives a summary without
     /// the resampled consistency band and the smooth ECE, for one-row-per-group tables.
-    public static func analyse(
+    package static func analyse(
         _ s: Sample, bins: Int = 10, seed: UInt64 = 20_240_229, full: Bool = true
     ) -> CalibrationAnalysis? {
         guard let scores = Scoring.scores(s), let murphy = Binning.murphy(s, bins: bins),

@@ -2,8 +2,8 @@ import Foundation
 
 /// What a plain sentence about calibration may claim (docs/statistics.md §15). Only a rejected global test
 /// licenses a word about miscalibration; where it lies is described after that, not tested again.
-public struct CalibrationVerdict: Sendable, Equatable {
-    public enum Kind: String, Sendable {
+package struct CalibrationVerdict: Sendable, Equatable {
+    package enum Kind: String, Sendable {
         case noEvidence = "no_evidence"
         case overconfident, underconfident
         /// Rejected, with leans both ways or none that can be pinned on a region.
@@ -11,12 +11,12 @@ public struct CalibrationVerdict: Sendable, Equatable {
         case tooFew = "too_few"
     }
 
-    public enum Lean: String, Sendable {
+    package enum Lean: String, Sendable {
         case overconfident, underconfident
     }
 
     /// Why a sample is not judged.
-    public enum TooFew: Sendable, Equatable {
+    package enum TooFew: Sendable, Equatable {
         case forecasts(Int)
         /// Every forecast has one value: there is no curve to test (a word's record has its own rule).
         case singleValue(Double)
@@ -26,49 +26,49 @@ public struct CalibrationVerdict: Sendable, Equatable {
     }
 
     /// Adjacent bins whose Wilson intervals leave out their mean forecast, leaning the same way.
-    public struct Region: Sendable, Equatable {
-        public let lo: Double
-        public let hi: Double
-        public let said: Double
-        public let happened: Double
-        public let n: Int
-        public let lean: Lean
+    package struct Region: Sendable, Equatable {
+        package let lo: Double
+        package let hi: Double
+        package let said: Double
+        package let happened: Double
+        package let n: Int
+        package let lean: Lean
     }
 
     /// Where the direction came from once the test rejected.
-    public enum DirectionSource: String, Sendable {
+    package enum DirectionSource: String, Sendable {
         case spiegelhalter, region
     }
 
-    public let kind: Kind
-    public let n: Int
-    public let test: MiscalibrationTest?
+    package let kind: Kind
+    package let n: Int
+    package let test: MiscalibrationTest?
     /// 0.05, or 0.05/G when G groups are judged together (Bonferroni).
-    public let alpha: Double
-    public let groups: Int
-    public let region: Region?
-    public let directionSource: DirectionSource?
-    public let tooFew: TooFew?
+    package let alpha: Double
+    package let groups: Int
+    package let region: Region?
+    package let directionSource: DirectionSource?
+    package let tooFew: TooFew?
     /// Spiegelhalter's p, quoted when it gave the direction.
-    public let spiegelhalterP: Double?
+    package let spiegelhalterP: Double?
     /// Forecasts at 0% or 100% that were wrong: reported whatever the test says.
-    public let wrongCertain: Int
+    package let wrongCertain: Int
 
-    public var rejected: Bool { test.map { $0.p < alpha } ?? false }
+    package var rejected: Bool { test.map { $0.p < alpha } ?? false }
 
-    public static let level = 0.05
-    public static let minimum = 10
+    package static let level = 0.05
+    package static let minimum = 10
 }
 
-public enum CalibrationVerdicts {
+package enum CalibrationVerdicts {
     /// The most resamples a refined test draws: enough for 0.05 shared by 5,000 groups.
-    public static let maxResamples = 200_000
+    package static let maxResamples = 200_000
 
     /// - groups: how many groups are judged side by side (`--by`, caveats, words), for Bonferroni.
     /// - singleValueAllowed: judge a sample whose forecasts share one value (a word's record).
     /// - independentRows: false when rows can share a claim's outcome (pooled forecasters, every
     ///   forecast): then nothing is claimed.
-    public static func judge(
+    package static func judge(
         _ a: CalibrationAnalysis, groups: Int = 1, singleValueAllowed: Bool = false, independentRows: Bool = true
     ) -> CalibrationVerdict {
         let s = a.sample, alpha = CalibrationVerdict.level / Double(max(groups, 1))

@@ -1,30 +1,30 @@
 import Foundation
 
 /// A resolved binary claim two forecasters both forecast, with both histories.
-public struct SharedClaim: Sendable {
-    public let id: ClaimID
-    public let text: String
-    public let outcome: Bool
-    public let createdAt: Date
-    public let resolvedAt: Date
+package struct SharedClaim: Sendable {
+    package let id: ClaimID
+    package let text: String
+    package let outcome: Bool
+    package let createdAt: Date
+    package let resolvedAt: Date
     /// Where each forecaster's forecasts made before resolution (entry order, times in seconds)
     /// sit in `SharedClaims.histories`.
-    public var aHistory: Range<Int> = 0..<0
-    public var bHistory: Range<Int> = 0..<0
+    package var aHistory: Range<Int> = 0..<0
+    package var bHistory: Range<Int> = 0..<0
     /// The forecast that counts for each (the last at or before resolution).
-    public var aFinal: Double = .nan
-    public var bFinal: Double = .nan
+    package var aFinal: Double = .nan
+    package var bFinal: Double = .nan
     /// For a scenario set: what happened and each one's multi-category Brier (0–2 scale). Then
     /// `outcome` is true and `aFinal`/`bFinal` are the probabilities given to what happened, so
     /// the log score needs nothing else.
-    public var scenario: ScenarioScores?
+    package var scenario: ScenarioScores?
 
     /// The Brier score on the 0–1 scale: (p − y)² for a binary claim, half the multi-category
     /// Brier for a scenario set (the two agree on a binary claim written as two options).
-    public var brierA: Double { scenario.map { $0.brierA / 2 } ?? Scoring.brier(aFinal, outcome) }
-    public var brierB: Double { scenario.map { $0.brierB / 2 } ?? Scoring.brier(bFinal, outcome) }
+    package var brierA: Double { scenario.map { $0.brierA / 2 } ?? Scoring.brier(aFinal, outcome) }
+    package var brierB: Double { scenario.map { $0.brierB / 2 } ?? Scoring.brier(bFinal, outcome) }
 
-    public init(id: ClaimID, text: String, outcome: Bool, createdAt: Date, resolvedAt: Date) {
+    package init(id: ClaimID, text: String, outcome: Bool, createdAt: Date, resolvedAt: Date) {
         self.id = id
         self.text = text
         self.outcome = outcome
@@ -34,64 +34,64 @@ public struct SharedClaim: Sendable {
 }
 
 /// A resolved scenario set's scores for two forecasters.
-public struct ScenarioScores: Sendable, Equatable {
-    public let happened: String
+package struct ScenarioScores: Sendable, Equatable {
+    package let happened: String
     /// Σ over the options of (p − 1{it happened})², 0–2.
-    public let brierA: Double
-    public let brierB: Double
-    public init(happened: String, brierA: Double, brierB: Double) {
+    package let brierA: Double
+    package let brierB: Double
+    package init(happened: String, brierA: Double, brierB: Double) {
         (self.happened, self.brierA, self.brierB) = (happened, brierA, brierB)
     }
 }
 
 /// Two forecasters' shared claims with every history in one array: two arrays per claim cost
 /// 600,000 allocations at 300,000 claims, and ~20 ms just to free them.
-public struct SharedClaims: Sendable {
-    public var claims: [SharedClaim]
-    public var histories: [TimedForecast]
+package struct SharedClaims: Sendable {
+    package var claims: [SharedClaim]
+    package var histories: [TimedForecast]
 
-    public init(claims: [SharedClaim] = [], histories: [TimedForecast] = []) {
+    package init(claims: [SharedClaim] = [], histories: [TimedForecast] = []) {
         self.claims = claims
         self.histories = histories
     }
 }
 
 /// One claim's differences, A minus B (negative: A better).
-public struct ClaimDifference: Sendable {
-    public let claim: SharedClaim
-    public let brier: Double
+package struct ClaimDifference: Sendable {
+    package let claim: SharedClaim
+    package let brier: Double
     /// log₂ q_B − log₂ q_A, in bits: positive when B gave what happened more probability… so
     /// negative favours A, like the Brier difference.
-    public let logBits: Double
+    package let logBits: Double
     /// The time-averaged Brier difference on the common window; nil when one of them had no
     /// forecast in force before resolution.
-    public let timeAveraged: Double?
+    package let timeAveraged: Double?
     /// The time-averaged log-score difference on the same window, in bits (negative favours A).
-    public let timeAveragedLogBits: Double?
-    public var closer: Int { brier < 0 ? -1 : brier > 0 ? 1 : 0 }
+    package let timeAveragedLogBits: Double?
+    package var closer: Int { brier < 0 ? -1 : brier > 0 ? 1 : 0 }
 }
 
 /// Head-to-head of two forecasters over their shared claims (docs/statistics.md §9, §10).
-public struct PairComparison: Sendable {
-    public let claims: [ClaimDifference]
-    public let brierA: Double
-    public let brierB: Double
-    public let brier: PairedComparison
-    public let bootstrap: Interval?
+package struct PairComparison: Sendable {
+    package let claims: [ClaimDifference]
+    package let brierA: Double
+    package let brierB: Double
+    package let brier: PairedComparison
+    package let bootstrap: Interval?
     /// Σ (log₂ q_A − log₂ q_B): the log₂ Bayes factor of A's forecasts over B's (positive favours A).
-    public let logBayesFactorBits: Double
+    package let logBayesFactorBits: Double
     /// The log-loss difference in nats with the guard of docs/statistics.md §2, as in the vectors.
-    public let logLoss: PairedComparison
+    package let logLoss: PairedComparison
     /// Time-averaged Brier on the common windows, over the claims where both had a forecast in force.
-    public let timeAveraged: PairedComparison?
-    public let timeAveragedBootstrap: Interval?
+    package let timeAveraged: PairedComparison?
+    package let timeAveragedBootstrap: Interval?
     /// The time-averaged log-loss difference in nats on the common windows.
-    public let timeAveragedLog: PairedComparison?
+    package let timeAveragedLog: PairedComparison?
 }
 
-public enum Comparisons {
+package enum Comparisons {
     /// - timeAveragedInterval: also bootstrap the time-averaged difference (when it is the headline).
-    public static func compare(
+    package static func compare(
         _ all: SharedClaims, seed: UInt64 = HeadToHead.seed, timeAveragedInterval: Bool = false
     ) -> PairComparison? {
         let shared = all.claims

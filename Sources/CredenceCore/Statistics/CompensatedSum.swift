@@ -1,13 +1,13 @@
 /// Neumaier's compensated summation, with products added exactly through fma: the spec
 /// (docs/statistics.md §1) forbids naive left-to-right sums, and this keeps statistics within
 /// 1e-12 of exact arithmetic.
-public struct CompensatedSum: Sendable {
+package struct CompensatedSum: Sendable {
     private var sum = 0.0
     private var compensation = 0.0
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ x: Double) {
+    package mutating func add(_ x: Double) {
         let t = sum + x
         if abs(sum) >= abs(x) {
             compensation += (sum - t) + x
@@ -18,15 +18,15 @@ public struct CompensatedSum: Sendable {
     }
 
     /// Adds a·b including the rounding error of the product.
-    public mutating func add(_ a: Double, times b: Double) {
+    package mutating func add(_ a: Double, times b: Double) {
         let p = a * b
         add(p)
         add((-p).addingProduct(a, b))  // fma: the exact rounding error of a·b
     }
 
-    public var value: Double { sum + compensation }
+    package var value: Double { sum + compensation }
 
-    public static func of<S: Sequence>(_ values: S) -> Double where S.Element == Double {
+    package static func of<S: Sequence>(_ values: S) -> Double where S.Element == Double {
         var s = CompensatedSum()
         for v in values { s.add(v) }
         return s.value

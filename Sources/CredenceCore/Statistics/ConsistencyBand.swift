@@ -2,41 +2,41 @@ import Foundation
 
 /// The 90% consistency band around the diagonal (docs/statistics.md §5): where a calibrated forecaster's
 /// recalibration curve would fall, so MCB and the curve can be judged against noise.
-public struct ConsistencyBand: Sendable, Equatable {
-    public enum Method: String, Sendable {
+package struct ConsistencyBand: Sendable, Equatable {
+    package enum Method: String, Sendable {
         case discreteAsymptotics = "discrete_asymptotics"
         case resampling
     }
-    public struct Point: Sendable, Equatable {
-        public let x: Double
-        public let n: Int
-        public let lower: Double?
-        public let upper: Double?
+    package struct Point: Sendable, Equatable {
+        package let x: Double
+        package let n: Int
+        package let lower: Double?
+        package let upper: Double?
     }
-    public let level: Double
-    public let method: Method
-    public let points: [Point]
+    package let level: Double
+    package let method: Method
+    package let points: [Point]
     /// The discrete-asymptotic band for every distinct forecast, whatever the method.
-    public let discreteAsymptotics: [Point]
+    package let discreteAsymptotics: [Point]
 }
 
-public enum ConsistencyBands {
-    public static let level = 0.9
-    public static let resamples = 100
+package enum ConsistencyBands {
+    package static let level = 0.9
+    package static let resamples = 100
 
     /// reliabilitydiag's rule: discrete asymptotics if n > max(1000, min(5000, 50K)) and n ≥ 8K².
-    public static func method(n: Int, distinct k: Int) -> ConsistencyBand.Method {
+    package static func method(n: Int, distinct k: Int) -> ConsistencyBand.Method {
         n > max(1000, min(5000, 50 * k)) && n >= 8 * k * k ? .discreteAsymptotics : .resampling
     }
 
-    public static func discrete(_ s: Sample) -> [ConsistencyBand.Point] {
+    package static func discrete(_ s: Sample) -> [ConsistencyBand.Point] {
         s.values.map { c in
             let h = SpecialFunctions.z95 * (c.x * (1 - c.x) / Double(c.n)).squareRoot()
             return .init(x: c.x, n: c.n, lower: max(0, c.x - h), upper: min(1, c.x + h))
         }
     }
 
-    public static func band(_ s: Sample, seed: UInt64 = 20_240_229) -> ConsistencyBand {
+    package static func band(_ s: Sample, seed: UInt64 = 20_240_229) -> ConsistencyBand {
         let discreteBand = discrete(s)
         let m = method(n: s.n, distinct: s.values.count)
         let points = m == .discreteAsymptotics ? discreteBand : resampled(s, seed: seed)

@@ -2,25 +2,25 @@ import Foundation
 
 /// A paired comparison of two forecasters over shared claims (docs/statistics.md §9). d = S_A − S_B per
 /// claim, so a negative mean favours A.
-public struct PairedComparison: Sendable, Equatable {
-    public let n: Int
-    public let meanDiff: Double
-    public let sdDiff: Double?
-    public let t: Double?
-    public let df: Int?
-    public let pT: Double?
-    public let winsA: Int
-    public let winsB: Int
-    public let ties: Int
-    public let pSign: Double?
+package struct PairedComparison: Sendable, Equatable {
+    package let n: Int
+    package let meanDiff: Double
+    package let sdDiff: Double?
+    package let t: Double?
+    package let df: Int?
+    package let pT: Double?
+    package let winsA: Int
+    package let winsB: Int
+    package let ties: Int
+    package let pSign: Double?
 }
 
-public enum HeadToHead {
-    public static let bootstrapResamples = 2000
+package enum HeadToHead {
+    package static let bootstrapResamples = 2000
     /// The bootstrap's seed wherever two forecasters are compared, so `vs` and `bets` agree.
-    public static let seed: UInt64 = 20_240_229
+    package static let seed: UInt64 = 20_240_229
 
-    public static func compare(_ d: [Double]) -> PairedComparison? {
+    package static func compare(_ d: [Double]) -> PairedComparison? {
         guard !d.isEmpty else { return nil }
         let m = Double(d.count)
         // Equal differences are detected exactly: summing then dividing could leave a tiny
@@ -50,7 +50,7 @@ public enum HeadToHead {
     /// Percentile bootstrap interval of the mean difference (type-7 quantiles), seeded. Each
     /// resample has its own generator stream, so the result does not depend on how the resamples
     /// are spread over cores; one 64-bit draw picks two claims.
-    public static func bootstrap(
+    package static func bootstrap(
         _ d: [Double], resamples: Int = bootstrapResamples, level: Double = 0.95,
         seed: UInt64 = HeadToHead.seed
     ) -> Interval? {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Which Brier score a head-to-head leads with.
-public enum ScoringRule: String, CaseIterable, Sendable {
+package enum ScoringRule: String, CaseIterable, Sendable {
     /// Each forecaster's last forecast before resolution ("right in the end?").
     case final
     /// Each forecast carried forward until updated, over the common window ("how good was the belief over the claim's life?").
@@ -11,8 +11,8 @@ public enum ScoringRule: String, CaseIterable, Sendable {
 /// "Who was more right" over two forecasters' shared claims (spec §9, §15): the one rule that
 /// `vs`, `bets` and any other head-to-head judge by. A winner is named only from five claims
 /// on, with a paired t-test p below 0.05 and a bootstrap interval that excludes 0.
-public struct HeadToHeadVerdict: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct HeadToHeadVerdict: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// The difference is larger than the noise: the better forecaster was more right.
         case moreRight(p: Double, interval: Interval)
         /// Every difference is the same non-zero number (no spread, so no t-test): more right
@@ -25,18 +25,18 @@ public struct HeadToHeadVerdict: Sendable, Equatable {
     }
 
     /// Below five claims a t-test and a bootstrap say little, whatever their p: no verdict yet.
-    public static let minimumClaims = 5
-    public static let level = 0.05
+    package static let minimumClaims = 5
+    package static let level = 0.05
 
-    public let kind: Kind
-    public let scoring: ScoringRule
+    package let kind: Kind
+    package let scoring: ScoringRule
     /// The comparison judged: final Brier, or time-averaged Brier when there is one.
-    public let test: PairedComparison
-    public let interval: Interval?
+    package let test: PairedComparison
+    package let interval: Interval?
     /// A (the first forecaster) had the lower mean Brier.
-    public var aIsBetter: Bool { test.meanDiff < 0 }
+    package var aIsBetter: Bool { test.meanDiff < 0 }
 
-    public init(_ c: PairComparison, scoring: ScoringRule) {
+    package init(_ c: PairComparison, scoring: ScoringRule) {
         let test = scoring == .final ? c.brier : (c.timeAveraged ?? c.brier)
         let ci = scoring == .final ? c.bootstrap : c.timeAveragedBootstrap
         let enough = test.n >= Self.minimumClaims

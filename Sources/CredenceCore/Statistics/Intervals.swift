@@ -1,15 +1,15 @@
 import Foundation
 
 /// A closed interval of probabilities.
-public struct Interval: Sendable, Equatable, Codable {
-    public let lower: Double
-    public let upper: Double
-    public init(_ lower: Double, _ upper: Double) { (self.lower, self.upper) = (lower, upper) }
+package struct Interval: Sendable, Equatable, Codable {
+    package let lower: Double
+    package let upper: Double
+    package init(_ lower: Double, _ upper: Double) { (self.lower, self.upper) = (lower, upper) }
 }
 
-public enum BinomialInterval {
+package enum BinomialInterval {
     /// Wilson score interval (docs/statistics.md §3); exactly 0 at e = 0 and exactly 1 at e = m; nil if m = 0.
-    public static func wilson(events e: Int, of m: Int, z: Double = SpecialFunctions.z975) -> Interval? {
+    package static func wilson(events e: Int, of m: Int, z: Double = SpecialFunctions.z975) -> Interval? {
         guard m > 0 else { return nil }
         let mm = Double(m), p = Double(e) / mm, z2 = z * z
         let denominator = 1 + z2 / mm
@@ -19,7 +19,7 @@ public enum BinomialInterval {
     }
 
     /// Jeffreys equal-tailed Beta(e+½, m−e+½) interval with the Brown–Cai–DasGupta boundary rule.
-    public static func jeffreys(events e: Int, of m: Int, level: Double = 0.95) -> Interval? {
+    package static func jeffreys(events e: Int, of m: Int, level: Double = 0.95) -> Interval? {
         guard m > 0 else { return nil }
         // Each is two Beta quantiles by bisection; a report by forecaster asks for the same small
         // (e, m) thousands of times, so those at the default level are kept.

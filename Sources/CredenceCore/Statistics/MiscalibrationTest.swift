@@ -3,18 +3,18 @@ import Foundation
 /// The CORP miscalibration test (docs/statistics.md §5, §15): could a calibrated forecaster, making the same
 /// forecasts, show at least this much Brier MCB? The gate of every sentence that claims
 /// miscalibration.
-public struct MiscalibrationTest: Sendable, Equatable {
+package struct MiscalibrationTest: Sendable, Equatable {
     /// The observed Brier MCB.
-    public let mcb: Double
+    package let mcb: Double
     /// (1 + #{b : MCB*_b ≥ MCB}) / (B + 1): never 0, so it is a valid p-value at any B.
-    public let p: Double
-    public let resamples: Int
+    package let p: Double
+    package let resamples: Int
     /// Derived from the data alone, so the same counts always give the same p, whoever asks.
-    public let seed: UInt64
+    package let seed: UInt64
 }
 
-public enum MiscalibrationTests {
-    public static let resamples = 1_000
+package enum MiscalibrationTests {
+    package static let resamples = 1_000
 
     /// nil for an empty sample. Each resample keeps the forecasts and draws every outcome anew as
     /// YES with the forecast's own probability (a value's YES count is Binomial(n_x, x)), pools
@@ -27,7 +27,7 @@ public enum MiscalibrationTests {
     /// repeats values, PAV then has fewer distinct values to overfit, MCB* comes out smaller than
     /// MCB under the null, and calibrated forecasters with whole-percent forecasts were told
     /// they were miscalibrated 10% of the time at n = 50 and 7% at n = 300 (200 simulated each).
-    public static func test(_ s: Sample, resamples: Int = resamples) -> MiscalibrationTest? {
+    package static func test(_ s: Sample, resamples: Int = resamples) -> MiscalibrationTest? {
         guard s.n > 0 else { return nil }
         let mcb = ConditionalMCB(s)
         let k = s.values.count
@@ -60,7 +60,7 @@ public enum MiscalibrationTests {
     }
 
     /// FNV-1a over the (x, n_x, e_x) triples: identical data, identical seed.
-    public static func seed(of s: Sample) -> UInt64 {
+    package static func seed(of s: Sample) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         func mix(_ v: UInt64) {
             for shift in stride(from: 0, to: 64, by: 8) {

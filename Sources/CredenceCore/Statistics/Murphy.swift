@@ -1,45 +1,45 @@
 import Foundation
 
 /// One bin of the binned reliability diagram (docs/statistics.md §3). Empty bins carry nils, never 0/0.
-public struct ReliabilityBin: Sendable, Equatable {
-    public let k: Int
-    public let lo: Double
-    public let hi: Double
-    public let n: Int
-    public let events: Int
-    public let meanForecast: Double?
-    public let observedFrequency: Double?
-    public let wilson: Interval?
-    public let jeffreys: Interval?
+package struct ReliabilityBin: Sendable, Equatable {
+    package let k: Int
+    package let lo: Double
+    package let hi: Double
+    package let n: Int
+    package let events: Int
+    package let meanForecast: Double?
+    package let observedFrequency: Double?
+    package let wilson: Interval?
+    package let jeffreys: Interval?
 }
 
 /// Murphy's decomposition with the within-bin terms, so BS = REL − RES + UNC + WBV − WBC exactly.
-public struct MurphyDecomposition: Sendable, Equatable {
-    public struct FerroFricker: Sendable, Equatable {
-        public let rel: Double, res: Double, unc: Double
+package struct MurphyDecomposition: Sendable, Equatable {
+    package struct FerroFricker: Sendable, Equatable {
+        package let rel: Double, res: Double, unc: Double
     }
-    public let rel: Double
-    public let res: Double
-    public let unc: Double
-    public let wbv: Double
-    public let wbc: Double
-    public let ece: Double
+    package let rel: Double
+    package let res: Double
+    package let unc: Double
+    package let wbv: Double
+    package let wbc: Double
+    package let ece: Double
     /// Bias-corrected terms (Ferro & Fricker 2012); at n = 1 they equal the raw ones.
-    public let ferroFricker: FerroFricker?
-    public let bins: [ReliabilityBin]
+    package let ferroFricker: FerroFricker?
+    package let bins: [ReliabilityBin]
 }
 
-public enum Binning {
+package enum Binning {
     /// The bin of p among `count` equal-width bins: left-closed, the last closed. Compares with
     /// the edges j/count (correctly rounded, so 3/10 is the literal 0.3) rather than dividing.
-    @inlinable public static func bin(of p: Double, count: Int) -> Int {
+    @inlinable package static func bin(of p: Double, count: Int) -> Int {
         var k = max(0, min(count - 1, Int(p * Double(count))))
         while k < count - 1 && Double(k + 1) / Double(count) <= p { k += 1 }
         while k > 0 && Double(k) / Double(count) > p { k -= 1 }
         return k
     }
 
-    public static func murphy(_ s: Sample, bins count: Int = 10) -> MurphyDecomposition? {
+    package static func murphy(_ s: Sample, bins count: Int = 10) -> MurphyDecomposition? {
         guard s.n > 0, count >= 1 else { return nil }
         var groups = Array(repeating: [CountedForecast](), count: count)
         for c in s.values { groups[bin(of: c.x, count: count)].append(c) }

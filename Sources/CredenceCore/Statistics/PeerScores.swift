@@ -2,17 +2,17 @@ import Foundation
 
 /// Metaculus-style spot peer scores (docs/statistics.md §8): on each claim with N ≥ 2 forecasters,
 /// 100·(v_i − mean of the others' v_j), v = mean ln q with p clipped to [0.001, 0.999].
-public struct PeerScore: Sendable, Equatable {
-    public let mean: Double?
-    public let claims: Int
+package struct PeerScore: Sendable, Equatable {
+    package let mean: Double?
+    package let claims: Int
 }
 
-public enum PeerScores {
+package enum PeerScores {
     /// One claim's forecasts: each forecaster's probabilities on it and the outcome.
-    public struct Claim<F: Hashable>: Sendable where F: Sendable {
-        public let outcome: Bool
-        public let forecasts: [(forecaster: F, probabilities: [Double])]
-        public init(outcome: Bool, forecasts: [(forecaster: F, probabilities: [Double])]) {
+    package struct Claim<F: Hashable>: Sendable where F: Sendable {
+        package let outcome: Bool
+        package let forecasts: [(forecaster: F, probabilities: [Double])]
+        package init(outcome: Bool, forecasts: [(forecaster: F, probabilities: [Double])]) {
             self.outcome = outcome
             self.forecasts = forecasts
         }
@@ -21,14 +21,14 @@ public enum PeerScores {
     /// Peer scores summed claim by claim, so a caller reading forecasts grouped by claim (the
     /// leaderboard) never holds more than one claim. O(total forecasts): each claim costs O(N)
     /// through the sum of the v's.
-    public struct Tally<F: Hashable & Sendable>: Sendable {
+    package struct Tally<F: Hashable & Sendable>: Sendable {
         private var sums: [F: CompensatedSum] = [:], counts: [F: Int] = [:]
         /// Every claim added, scored or not (a claim with one forecaster scores nobody).
-        public private(set) var claims = 0
+        package private(set) var claims = 0
 
-        public init() {}
+        package init() {}
 
-        public mutating func add(_ claim: Claim<F>) {
+        package mutating func add(_ claim: Claim<F>) {
             claims += 1
             for f in claim.forecasts where sums[f.forecaster] == nil {
                 sums[f.forecaster] = CompensatedSum()
@@ -51,11 +51,11 @@ public enum PeerScores {
         }
 
         /// Each forecaster's mean over the claims they were scored on (nil: none had a peer).
-        public var scores: [F: PeerScore] { means { n in n == 0 ? nil : Double(n) } }
+        package var scores: [F: PeerScore] { means { n in n == 0 ? nil : Double(n) } }
 
         /// Contest mode: a claim someone skipped scores 0 for them, so every sum is divided by
         /// the number of claims added (nil when there are none).
-        public var contestScores: [F: PeerScore] { means { _ in claims == 0 ? nil : Double(claims) } }
+        package var contestScores: [F: PeerScore] { means { _ in claims == 0 ? nil : Double(claims) } }
 
         private func means(dividingBy divisor: (Int) -> Double?) -> [F: PeerScore] {
             sums.reduce(into: [:]) { out, entry in
@@ -65,7 +65,7 @@ public enum PeerScores {
         }
     }
 
-    public static func compute<F: Hashable & Sendable>(_ claims: [Claim<F>]) -> [F: PeerScore] {
+    package static func compute<F: Hashable & Sendable>(_ claims: [Claim<F>]) -> [F: PeerScore] {
         var tally = Tally<F>()
         for claim in claims { tally.add(claim) }
         return tally.scores

@@ -3,12 +3,12 @@ import Foundation
 /// A small, seeded generator so statistical outputs are reproducible run to run: wyrand, one
 /// 128-bit multiply per number (it passes BigCrush and PractRand). The bootstraps and bands draw
 /// hundreds of millions of numbers, and this is about twice as fast as SplitMix64 here.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0xA076_1D64_78BD_642F
         let product = state.multipliedFullWidth(by: state ^ 0xE703_7ED1_A0B4_28DB)
         return product.high ^ product.low
@@ -16,7 +16,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// An independent generator for stream `index` of a seed: the SplitMix64 finaliser scatters
     /// neighbouring (seed, index) pairs, so streams are not shifted copies of each other.
-    public static func forStream(_ index: Int, of seed: UInt64) -> SeededGenerator {
+    package static func forStream(_ index: Int, of seed: UInt64) -> SeededGenerator {
         var z = seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03) &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -24,11 +24,11 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// Uniform in [0, 1) with 53 random bits.
-    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    package mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     /// Uniform integer in 0..<bound by Lemire's multiply-and-reject method, written out so the
     /// sequence never changes with the standard library's implementation.
-    public mutating func below(_ bound: Int) -> Int {
+    package mutating func below(_ bound: Int) -> Int {
         let range = UInt64(bound)
         var product = next().multipliedFullWidth(by: range)
         if product.low < range {
@@ -42,7 +42,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 extension SeededGenerator {
     /// `count` seeded draws spread over the cores: draw r gets its own stream of `seed`, so the
     /// results, in draw order, do not depend on how many cores ran them.
-    public static func parallelDraws(
+    package static func parallelDraws(
         _ count: Int, seed: UInt64, _ draw: @Sendable (Int, inout SeededGenerator) -> Double
     ) -> [Double] {
         var values = [Double](repeating: .nan, count: count)
@@ -58,7 +58,8 @@ extension SeededGenerator {
 }
 
 /// Sample quantile, R's type 7 (linear interpolation between order statistics).
-public func quantileType7<C: RandomAccessCollection<Double>>(_ sorted: C, _ p: Double) -> Double? where C.Index == Int {
+package func quantileType7<C: RandomAccessCollection<Double>>(_ sorted: C, _ p: Double) -> Double?
+where C.Index == Int {
     guard !sorted.isEmpty else { return nil }
     return type7(sorted.count, p) { sorted[sorted.startIndex + $0] }
 }
@@ -77,7 +78,8 @@ private func type7(_ m: Int, _ p: Double, _ orderStatistic: (Int) -> Double) -> 
 /// high one as many of the largest, so for the band's 5%/95% of 100 draws each value costs one
 /// comparison against the sixth smallest and the sixth largest so far. The result is exactly
 /// what sorting and `quantileType7` give.
-public func quantilesType7(_ count: Int, tail p: Double, _ value: (Int) -> Double) -> (lower: Double?, upper: Double?) {
+package func quantilesType7(_ count: Int, tail p: Double, _ value: (Int) -> Double) -> (lower: Double?, upper: Double?)
+{
     let keep = Int((p * Double(max(count - 1, 0))).rounded(.down)) + 2
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * keep) { buffer in
         let small = buffer.baseAddress!, large = small + keep  // ascending / descending

@@ -1,21 +1,21 @@
 /// All forecasts at one probability value: how many, and how many of their claims came true.
-public struct CountedForecast: Sendable, Hashable, Codable {
-    public var x: Double
-    public var n: Int
-    public var e: Int
-    public init(x: Double, n: Int, e: Int) { (self.x, self.n, self.e) = (x, n, e) }
+package struct CountedForecast: Sendable, Hashable, Codable {
+    package var x: Double
+    package var n: Int
+    package var e: Int
+    package init(x: Double, n: Int, e: Int) { (self.x, self.n, self.e) = (x, n, e) }
 }
 
 /// The sufficient statistics of a set of binary forecasts (docs/statistics.md §12): the distinct forecast
 /// values in increasing order with their counts. Every single-forecaster statistic runs on this,
 /// so cost is O(K) after one aggregate, not O(n).
-public struct Sample: Sendable, Equatable {
-    public let values: [CountedForecast]
-    public let n: Int
-    public let events: Int
+package struct Sample: Sendable, Equatable {
+    package let values: [CountedForecast]
+    package let n: Int
+    package let events: Int
 
     /// `values` may arrive unsorted and with repeats (for example one group per SQL row).
-    public init(counts: [CountedForecast]) {
+    package init(counts: [CountedForecast]) {
         var merged: [CountedForecast] = []
         merged.reserveCapacity(counts.count)
         for c in counts.sorted(by: { $0.x < $1.x }) where c.n > 0 {
@@ -31,7 +31,7 @@ public struct Sample: Sendable, Equatable {
         events = merged.reduce(0) { $0 + $1.e }
     }
 
-    public init(rows: [(p: Double, y: Bool)]) {
+    package init(rows: [(p: Double, y: Bool)]) {
         var table: [Double: CountedForecast] = [:]
         for r in rows {
             table[r.p, default: CountedForecast(x: r.p, n: 0, e: 0)].n += 1
@@ -40,6 +40,6 @@ public struct Sample: Sendable, Equatable {
         self.init(counts: Array(table.values))
     }
 
-    public var isEmpty: Bool { n == 0 }
-    public var baseRate: Double? { n == 0 ? nil : Double(events) / Double(n) }
+    package var isEmpty: Bool { n == 0 }
+    package var baseRate: Double? { n == 0 ? nil : Double(events) / Double(n) }
 }

@@ -2,47 +2,47 @@ import Foundation
 
 /// Log loss as docs/statistics.md §2 reports it: the guarded value, how many terms the guard touched,
 /// and the true value, which is infinite when a 0% or 100% forecast was wrong.
-public struct LogLoss: Sendable, Equatable {
-    public let value: Double
-    public let nClipped: Int
-    public let unclipped: Double?
-    public var infinite: Bool { unclipped == nil }
+package struct LogLoss: Sendable, Equatable {
+    package let value: Double
+    package let nClipped: Int
+    package let unclipped: Double?
+    package var infinite: Bool { unclipped == nil }
 }
 
 /// The proper scores of a sample (docs/statistics.md §2, §8).
-public struct Scores: Sendable, Equatable {
-    public let n: Int
-    public let events: Int
-    public let brier: Double
-    public let logLoss: LogLoss
+package struct Scores: Sendable, Equatable {
+    package let n: Int
+    package let events: Int
+    package let brier: Double
+    package let logLoss: LogLoss
     /// Log loss with p restricted to [0.001, 0.999], Metaculus's range; finite always.
-    public let logLossMetaculusRange: Double
-    public let spherical: Double
+    package let logLossMetaculusRange: Double
+    package let spherical: Double
     /// Mean Metaculus-style baseline score, 100·log₂(2q) with p clipped to [0.001, 0.999].
-    public let baselineMean: Double
+    package let baselineMean: Double
     /// Wrong forecasts at exactly 0% or 100%: each makes the log loss infinite.
-    public let wrongCertain: Int
+    package let wrongCertain: Int
 
-    public var baseRate: Double { Double(events) / Double(n) }
+    package var baseRate: Double { Double(events) / Double(n) }
     /// Brier's original two-category form (GJ Open, Good Judgment): 2·BS on a 0–2 scale.
-    public var brierTwoCategory: Double { 2 * brier }
+    package var brierTwoCategory: Double { 2 * brier }
 }
 
-public enum Scoring {
-    public static let logGuard = 1e-15
-    public static let metaculusRange = 0.001...0.999
+package enum Scoring {
+    package static let logGuard = 1e-15
+    package static let metaculusRange = 0.001...0.999
 
     /// −ln q with the guard of docs/statistics.md §2.
-    @inlinable public static func guardedLogLoss(_ q: Double) -> Double { -log(max(q, logGuard)) }
+    @inlinable package static func guardedLogLoss(_ q: Double) -> Double { -log(max(q, logGuard)) }
 
-    public static func brier(_ p: Double, _ y: Bool) -> Double { y ? (1 - p) * (1 - p) : p * p }
-    public static func logLoss(_ p: Double, _ y: Bool) -> Double { guardedLogLoss(y ? p : 1 - p) }
+    package static func brier(_ p: Double, _ y: Bool) -> Double { y ? (1 - p) * (1 - p) : p * p }
+    package static func logLoss(_ p: Double, _ y: Bool) -> Double { guardedLogLoss(y ? p : 1 - p) }
 
-    public static func clipMetaculus(_ p: Double) -> Double {
+    package static func clipMetaculus(_ p: Double) -> Double {
         min(max(p, metaculusRange.lowerBound), metaculusRange.upperBound)
     }
 
-    public static func scores(_ s: Sample) -> Scores? {
+    package static func scores(_ s: Sample) -> Scores? {
         guard s.n > 0 else { return nil }
         var brier = CompensatedSum(), guarded = CompensatedSum(), exact = CompensatedSum()
         var metaculus = CompensatedSum(), spherical = CompensatedSum(), baseline = CompensatedSum()

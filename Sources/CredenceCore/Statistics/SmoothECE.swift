@@ -1,13 +1,13 @@
 import Foundation
 
 /// Smooth ECE (Błasiok & Nakkiran 2023) by the grid algorithm of relplot 1.0.3 (docs/statistics.md §6).
-public struct SmoothECEResult: Sendable, Equatable {
-    public let value: Double
-    public let sigma: Double
+package struct SmoothECEResult: Sendable, Equatable {
+    package let value: Double
+    package let sigma: Double
 }
 
-public enum SmoothECE {
-    public static func compute(_ s: Sample) -> SmoothECEResult? {
+package enum SmoothECE {
+    package static func compute(_ s: Sample) -> SmoothECEResult? {
         guard s.n > 0 else { return nil }
         // The answer is the value at the last σ tried that was too wide, already computed once.
         var known: [Double: Double] = [:]
@@ -31,7 +31,7 @@ public enum SmoothECE {
     }
 
     /// smECE at a fixed bandwidth σ.
-    public static func at(sigma: Double, _ s: Sample) -> Double {
+    package static func at(sigma: Double, _ s: Sample) -> Double {
         let g = Int((max(2000, (20 / sigma).rounded(.toNearestOrEven)) / 2).rounded(.down)) + 1
         // Linear binning of residuals (R) and counts (D) onto the grid.
         var r = [Double](repeating: 0, count: g), d = [Double](repeating: 0, count: g)

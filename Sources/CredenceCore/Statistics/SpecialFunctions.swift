@@ -3,18 +3,18 @@ import Foundation
 /// Distribution functions the statistics need, accurate to about 1e-14 relative (tested against
 /// 50-digit values in `SpecGapTests`); where I_x is taken as a complement near 1, as in
 /// Student's t at large df, the cancellation costs up to a factor of 20 (3.5e-14 at df = 1,999).
-public enum SpecialFunctions {
+package enum SpecialFunctions {
     /// Φ⁻¹(0.975), for 95% two-sided intervals (never 1.96).
-    public static let z975 = 1.959963984540054
+    package static let z975 = 1.959963984540054
     /// Φ⁻¹(0.95), for the 90% consistency band.
-    public static let z95 = 1.6448536269514722
+    package static let z95 = 1.6448536269514722
 
     /// Standard normal CDF.
-    public static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
+    package static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 
     /// Two-sided normal p-value for a z statistic.
     /// Φ⁻¹(p) by bisection on Φ to full precision: used a few times per command, never in a loop.
-    public static func normalQuantile(_ p: Double) -> Double {
+    package static func normalQuantile(_ p: Double) -> Double {
         precondition(p > 0 && p < 1, "normalQuantile needs 0 < p < 1")
         var lo = -40.0, hi = 40.0
         while hi - lo > 1e-15 * max(1, abs(lo)) {
@@ -25,20 +25,20 @@ public enum SpecialFunctions {
         return (lo + hi) / 2
     }
 
-    public static func normalTwoSidedP(_ z: Double) -> Double { erfc(abs(z) / 2.0.squareRoot()) }
+    package static func normalTwoSidedP(_ z: Double) -> Double { erfc(abs(z) / 2.0.squareRoot()) }
 
     /// ln Γ(x) through `lgamma_r`: plain `lgamma` writes the global `signgam`, and the bootstraps
     /// call this from several threads at once.
-    public static func logGamma(_ x: Double) -> Double {
+    package static func logGamma(_ x: Double) -> Double {
         var sign: Int32 = 0
         return lgamma_r(x, &sign)
     }
 
     /// ln B(a, b).
-    public static func logBeta(_ a: Double, _ b: Double) -> Double { logGamma(a) + logGamma(b) - logGamma(a + b) }
+    package static func logBeta(_ a: Double, _ b: Double) -> Double { logGamma(a) + logGamma(b) - logGamma(a + b) }
 
     /// The regularized incomplete beta function I_x(a, b) (continued fraction, modified Lentz).
-    public static func regularizedIncompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
+    package static func regularizedIncompleteBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
         regularizedIncompleteBeta(x, y: 1 - x, a, b)
     }
 
@@ -148,14 +148,14 @@ public enum SpecialFunctions {
     }
 
     /// Two-sided p-value of Student's t with `df` degrees of freedom: 2·(1 − F(|t|)).
-    public static func studentTwoSidedP(_ t: Double, df: Double) -> Double {
+    package static func studentTwoSidedP(_ t: Double, df: Double) -> Double {
         if t.isInfinite { return 0 }
         let t2 = t * t
         return regularizedIncompleteBeta(df / (df + t2), y: t2 / (df + t2), df / 2, 0.5)
     }
 
     /// The q-quantile of Beta(a, b), by bisection to the last bit (used for Jeffreys intervals).
-    public static func betaQuantile(_ q: Double, _ a: Double, _ b: Double) -> Double {
+    package static func betaQuantile(_ q: Double, _ a: Double, _ b: Double) -> Double {
         if q <= 0 { return 0 }
         if q >= 1 { return 1 }
         var lo = 0.0, hi = 1.0
@@ -168,7 +168,7 @@ public enum SpecialFunctions {
     }
 
     /// P(X ≤ k) for X ~ Binomial(n, ½): I_{1/2}(n − k, k + 1).
-    public static func binomialHalfCDF(_ k: Int, _ n: Int) -> Double {
+    package static func binomialHalfCDF(_ k: Int, _ n: Int) -> Double {
         if k >= n { return 1 }
         if k < 0 { return 0 }
         return regularizedIncompleteBeta(0.5, Double(n - k), Double(k + 1))

@@ -1,25 +1,25 @@
 import Foundation
 
 /// Spiegelhalter's Z test of calibration (docs/statistics.md §7).
-public struct SpiegelhalterTest: Sendable, Equatable {
-    public enum Direction: String, Sendable {
+package struct SpiegelhalterTest: Sendable, Equatable {
+    package enum Direction: String, Sendable {
         case overconfident, underconfident, calibrated
     }
     /// nil when every forecast is 0, ½ or 1 (the variance is zero).
-    public let z: Double?
-    public let pValue: Double?
+    package let z: Double?
+    package let pValue: Double?
     /// Wrong 0% / 100% forecasts: each refutes calibration on its own.
-    public let wrongCertain: Int
+    package let wrongCertain: Int
 
     /// Z > 0 is typical of overconfidence, Z < 0 of underconfidence.
-    public var direction: Direction? {
+    package var direction: Direction? {
         guard let z else { return nil }
         return z > 0 ? .overconfident : z < 0 ? .underconfident : .calibrated
     }
 }
 
-public enum Spiegelhalter {
-    public static func test(_ s: Sample) -> SpiegelhalterTest? {
+package enum Spiegelhalter {
+    package static func test(_ s: Sample) -> SpiegelhalterTest? {
         guard s.n > 0 else { return nil }
         var numerator = CompensatedSum(), variance = CompensatedSum()
         var wrongCertain = 0

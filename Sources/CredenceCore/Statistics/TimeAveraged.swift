@@ -1,25 +1,25 @@
 import Foundation
 
 /// One forecast in a claim's history, in the order it was entered.
-public struct TimedForecast: Sendable, Equatable {
-    public let time: Double
-    public let p: Double
-    public init(time: Double, p: Double) { (self.time, self.p) = (time, p) }
+package struct TimedForecast: Sendable, Equatable {
+    package let time: Double
+    package let p: Double
+    package init(time: Double, p: Double) { (self.time, self.p) = (time, p) }
 }
 
-public struct TimeAveragedBrier: Sendable, Equatable {
+package struct TimeAveragedBrier: Sendable, Equatable {
     /// ∫ (p(t) − y)² dt over [t_first, close) divided by its length (Good Judgment-like).
-    public let fromFirst: Double
+    package let fromFirst: Double
     /// The same over [open, close), counting the time before the first forecast as p = ½.
-    public let uniformFill: Double
-    public let firstForecastTime: Double
+    package let uniformFill: Double
+    package let firstForecastTime: Double
     /// Forecasts entered before close.
-    public let forecasts: Int
+    package let forecasts: Int
 }
 
 /// Time-averaged Brier for updated forecasts (docs/statistics.md §10).
-public enum TimeAveraged {
-    public static func score(
+package enum TimeAveraged {
+    package static func score(
         _ history: [TimedForecast], open: Double, close: Double, outcome: Bool
     ) -> TimeAveragedBrier? {
         let counted = history.filter { $0.time < close }
@@ -32,7 +32,7 @@ public enum TimeAveraged {
     }
 
     /// When the first forecast starts to count: max(time, open) of the earliest before close.
-    public static func firstTime<History: Collection<TimedForecast>>(
+    package static func firstTime<History: Collection<TimedForecast>>(
         _ history: History, open: Double, close: Double
     ) -> Double? {
         var first: Double?
@@ -43,7 +43,7 @@ public enum TimeAveraged {
     /// Mean of (p(t) − y)² over [start, close); p(t) is the latest forecast at or before t, and at
     /// equal times the one entered later. nil if nothing is in force at `start`. `loss` replaces
     /// the Brier term, for the time-averaged log score.
-    public static func average<History: Collection<TimedForecast>>(
+    package static func average<History: Collection<TimedForecast>>(
         _ history: History, open: Double, from start: Double, close: Double, outcome: Bool,
         loss: ((Double) -> Double)? = nil
     ) -> Double? {
@@ -86,13 +86,13 @@ public enum TimeAveraged {
 }
 
 /// One forecaster's forecasts on one resolved binary claim, in entry order, with its window.
-public struct ClaimHistory: Sendable {
-    public let forecaster: String
-    public let open: Double
-    public let close: Double
-    public let outcome: Bool
-    public var history: [TimedForecast]
-    public init(forecaster: String, open: Double, close: Double, outcome: Bool, history: [TimedForecast]) {
+package struct ClaimHistory: Sendable {
+    package let forecaster: String
+    package let open: Double
+    package let close: Double
+    package let outcome: Bool
+    package var history: [TimedForecast]
+    package init(forecaster: String, open: Double, close: Double, outcome: Bool, history: [TimedForecast]) {
         (self.forecaster, self.open, self.close, self.outcome, self.history) = (
             forecaster, open, close, outcome, history
         )
@@ -100,13 +100,13 @@ public struct ClaimHistory: Sendable {
 }
 
 /// A forecaster's time-averaged Brier (docs/statistics.md §10): the unweighted mean over their claims.
-public struct TimeAveragedRecord: Sendable, Equatable {
-    public let claims: Int
-    public let fromFirst: Double
-    public let uniformFill: Double
+package struct TimeAveragedRecord: Sendable, Equatable {
+    package let claims: Int
+    package let fromFirst: Double
+    package let uniformFill: Double
 
     /// nil when no claim had a forecast in force before it closed.
-    public init?(_ histories: [ClaimHistory]) {
+    package init?(_ histories: [ClaimHistory]) {
         var first = CompensatedSum(), uniform = CompensatedSum(), n = 0
         for h in histories {
             guard let s = TimeAveraged.score(h.history, open: h.open, close: h.close, outcome: h.outcome) else {

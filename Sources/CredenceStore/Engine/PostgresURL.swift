@@ -2,28 +2,28 @@ import Foundation
 
 /// A team journal's address: `postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=…&sslrootcert=FILE]`
 /// (or `postgresql://`), read as libpq reads it.
-public struct PostgresURL: Sendable, Equatable {
-    public enum SSLMode: String, Sendable, CaseIterable {
+package struct PostgresURL: Sendable, Equatable {
+    package enum SSLMode: String, Sendable, CaseIterable {
         case disable, allow, prefer, require
         case verifyCA = "verify-ca"
         case verifyFull = "verify-full"
     }
 
-    public var user: String
-    public var password: String?
-    public var host: String
-    public var port: Int
-    public var database: String
-    public var sslMode: SSLMode
-    public var sslRootCert: String?
+    package var user: String
+    package var password: String?
+    package var host: String
+    package var port: Int
+    package var database: String
+    package var sslMode: SSLMode
+    package var sslRootCert: String?
 
     /// Whether a `--journal` value names a team journal rather than a file.
-    public static func isPostgres(_ value: String) -> Bool {
+    package static func isPostgres(_ value: String) -> Bool {
         let lower = value.lowercased()
         return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
     }
 
-    public init(
+    package init(
         user: String, password: String? = nil, host: String, port: Int = 5432, database: String,
         sslMode: SSLMode = .prefer, sslRootCert: String? = nil
     ) {
@@ -32,7 +32,7 @@ public struct PostgresURL: Sendable, Equatable {
     }
 
     /// Parses a URL; the error says what is wrong and what a good one looks like.
-    public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    package init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         func bad(_ why: String) -> JournalError {
             .badJournalURL(
                 "\(why) in the journal URL: write postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require]")
@@ -71,13 +71,13 @@ public struct PostgresURL: Sendable, Equatable {
     }
 
     /// The journal as messages name it: never with its password.
-    public var shown: String {
+    package var shown: String {
         var out = "postgres://\(user)@\(host):\(port)/\(database)"
         if sslMode != .prefer { out += "?sslmode=\(sslMode.rawValue)" }
         return out
     }
 
-    public var server: String { "\(host):\(port)" }
+    package var server: String { "\(host):\(port)" }
 }
 
 /// `~/.pgpass` (or `PGPASSFILE`), in libpq's format: `host:port:database:user:password` lines,

@@ -2,7 +2,7 @@ import GRDB
 
 /// The server a journal lives on: a SQLite file (a personal journal) or a PostgreSQL database (a
 /// team's).
-public enum JournalEngine: String, Sendable {
+package enum JournalEngine: String, Sendable {
     case sqlite, postgres
 }
 

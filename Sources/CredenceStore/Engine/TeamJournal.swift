@@ -2,17 +2,17 @@ import CredenceCore
 import Foundation
 
 /// A member of a team journal, as `team list` shows them.
-public struct TeamMember: Sendable, Equatable {
-    public let name: String
-    public let role: String
-    public let isResolver: Bool
-    public let isAdmin: Bool
+package struct TeamMember: Sendable, Equatable {
+    package let name: String
+    package let role: String
+    package let isResolver: Bool
+    package let isAdmin: Bool
     /// False once `team remove` revoked their login (their forecasts stay).
-    public let canLogIn: Bool
+    package let canLogIn: Bool
 }
 
 /// What `team init` did.
-public enum TeamInitResult: Sendable, Equatable {
+package enum TeamInitResult: Sendable, Equatable {
     case created(version: Int)
     case migrated(from: Int, to: Int)
     case alreadyCurrent(version: Int)
@@ -46,7 +46,7 @@ extension Journal {
         return journal
     }
 
-    public static func openTeam(url: String, clock: Clock) throws -> Journal {
+    package static func openTeam(url: String, clock: Clock) throws -> Journal {
         try openTeam(url, clock: clock, initializing: true)
     }
 
@@ -79,7 +79,7 @@ extension Journal {
 
     /// Creates or migrates the schema, as the database's owner: safe to run again, and a schema
     /// newer than this credence is refused untouched.
-    public func teamInit() throws -> TeamInitResult {
+    package func teamInit() throws -> TeamInitResult {
         let db = try postgres
         let database = url?.database ?? ""
         return try db.writing { _ in
@@ -122,7 +122,7 @@ extension Journal {
 
     /// Creates NAME's login role (with `password`) and forecaster, or gives an existing
     /// forecaster (imported history) its login.
-    public func teamAdd(name: String, password: String, resolver: Bool, admin: Bool) throws -> TeamMember {
+    package func teamAdd(name: String, password: String, resolver: Bool, admin: Bool) throws -> TeamMember {
         let db = try postgres
         guard let clean = ForecasterName.clean(name) else { throw JournalError.invisibleForecasterName }
         let role = clean.lowercased()
@@ -162,7 +162,7 @@ extension Journal {
         }
     }
 
-    public func teamMembers() throws -> [TeamMember] {
+    package func teamMembers() throws -> [TeamMember] {
         let db = try postgres
         return try db.reading { _ in
             try db.rows(
@@ -180,7 +180,7 @@ extension Journal {
     }
 
     /// Revokes NAME's login; their forecasts, claims and resolutions stay in the record.
-    public func teamRemove(name: String) throws -> TeamMember {
+    package func teamRemove(name: String) throws -> TeamMember {
         let db = try postgres
         return try db.writing { _ in
             let member = try memberRole(db)

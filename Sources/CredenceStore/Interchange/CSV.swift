@@ -4,17 +4,17 @@ import Foundation
 /// imports must name the exact line of a bad record (quoted fields may span lines) and read
 /// hundreds of thousands of rows a second: a record is a list of byte ranges, and a field
 /// becomes a String only when asked for.
-public struct CSVReader: Sequence, IteratorProtocol {
-    public struct Record: Sendable, Equatable {
+package struct CSVReader: Sequence, IteratorProtocol {
+    package struct Record: Sendable, Equatable {
         /// The line the record starts on (1-based).
-        public let line: Int
-        public let fields: [String]
+        package let line: Int
+        package let fields: [String]
     }
 
-    public struct SyntaxError: Error, Equatable, LocalizedError {
-        public let line: Int
-        public let message: String
-        public var errorDescription: String? { "line \(line): \(message)" }
+    package struct SyntaxError: Error, Equatable, LocalizedError {
+        package let line: Int
+        package let message: String
+        package var errorDescription: String? { "line \(line): \(message)" }
     }
 
     /// Where a field's bytes are; `escaped` when it holds doubled quotes to undo.
@@ -27,22 +27,22 @@ public struct CSVReader: Sequence, IteratorProtocol {
     private let bytes: [UInt8]
     private var i: Int
     private var line = 1
-    public private(set) var error: SyntaxError?
+    package private(set) var error: SyntaxError?
     /// The current record, after `advance()`.
     private(set) var fields: [Field] = []
     private(set) var recordLine = 0
 
-    public init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         self.bytes = bytes
         // A UTF-8 byte-order mark is not part of the first field.
         i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         fields.reserveCapacity(64)
     }
 
-    public init(text: String) { self.init(bytes: Array(text.utf8)) }
+    package init(text: String) { self.init(bytes: Array(text.utf8)) }
 
     /// The next record with every field as a String; nil at the end or on a syntax error.
-    public mutating func next() -> Record? {
+    package mutating func next() -> Record? {
         guard advance() else { return nil }
         return Record(line: recordLine, fields: (0..<fields.count).map(string))
     }
@@ -153,11 +153,11 @@ public struct CSVReader: Sequence, IteratorProtocol {
 }
 
 /// Writes CSV fields, quoting only when needed.
-public enum CSVWriter {
-    public static func field(_ s: String) -> String {
+package enum CSVWriter {
+    package static func field(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    public static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
+    package static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// export re-imports without loss. Lists (options, tags, caveats) are JSON arrays in their cell.
 /// Text cells that a spreadsheet would run as a formula (= + - @) get a leading ' on export,
 /// which import removes.
-public enum CredenceCSVCodec {
+package enum CredenceCSVCodec {
     /// The columns, in order; a case's name is its header.
     enum Column: Int, CaseIterable {
         case record, claim_uuid, claim_id, claim, kind, notes, claim_created_at, resolve_by, options, tags
@@ -14,18 +14,18 @@ public enum CredenceCSVCodec {
         case no_stake, terms, settled_at, settlement
     }
 
-    public static let columns = Column.allCases.map { "\($0)" }
+    package static let columns = Column.allCases.map { "\($0)" }
     /// Free text a user typed: the cells that are neutralised against formula injection.
     static let textColumns: Set<String> = [
         "claim", "notes", "options", "tags", "forecaster", "option", "typed", "reason", "caveats",
         "note", "resolved_by", "yes", "no", "terms",
     ]
 
-    public static var header: String { CSVWriter.row(columns) }
+    package static var header: String { CSVWriter.row(columns) }
 
     /// A spreadsheet would run `=1+1` as a formula; a leading ' keeps it text. A cell that already
     /// starts with ' gets one too, so import can always remove exactly one.
-    public static func neutralise(_ s: String) -> String {
+    package static func neutralise(_ s: String) -> String {
         guard let first = s.unicodeScalars.first else { return s }
         return "=+-@'\t\r".unicodeScalars.contains(first) ? "'" + s : s
     }
@@ -50,7 +50,7 @@ public enum CredenceCSVCodec {
 
     /// The rows of one claim: its forecasts (or a bare `claim` row), then its resolutions. The
     /// claim's cells, the same on each of its rows, are encoded once.
-    public static func rows(_ c: InterchangeClaim) -> String {
+    package static func rows(_ c: InterchangeClaim) -> String {
         let claimPart = [
             c.uuid, c.id.map(String.init) ?? "", cell(c.text, text: true), c.kind.rawValue,
             cell(c.notes ?? "", text: true),
@@ -79,7 +79,7 @@ public enum CredenceCSVCodec {
         return out
     }
 
-    public static func row(_ b: InterchangeBet) -> String {
+    package static func row(_ b: InterchangeBet) -> String {
         row([
             .record: "bet", .claim_uuid: b.claimUUID, .yes: b.yesSide, .no: b.noSide, .yes_stake: "\(b.yesStake)",
             .no_stake: "\(b.noStake)", .terms: b.terms, .created_at: Timestamp.iso(b.createdAt),

@@ -3,17 +3,17 @@ import Foundation
 
 /// Credence's own JSON: the whole journal, lossless and versioned. One claim per line, so big
 /// exports stream and diff well.
-public enum CredenceJSONCodec {
-    public static let formatName = "credence-journal"
-    public static let version = 1
+package enum CredenceJSONCodec {
+    package static let formatName = "credence-journal"
+    package static let version = 1
 
     // MARK: - Writing (streaming)
 
-    public static func header(exportedAt: Date) -> String {
+    package static func header(exportedAt: Date) -> String {
         "{\"format\":\"\(formatName)\",\"version\":\(version),\"exported_at\":\(quote(JSONCodecTime.iso(exportedAt))),\"claims\":[\n"
     }
 
-    public static func claim(_ c: InterchangeClaim, first: Bool) -> String {
+    package static func claim(_ c: InterchangeClaim, first: Bool) -> String {
         var s = first ? "" : ",\n"
         s +=
             "{\"uuid\":\(quote(c.uuid)),\"id\":\(c.id.map(String.init) ?? "null"),\"text\":\(quote(c.text)),\"kind\":\(quote(c.kind.rawValue))"
@@ -45,7 +45,7 @@ public enum CredenceJSONCodec {
         return s + "]}"
     }
 
-    public static func footer(bets: [InterchangeBet]) -> String {
+    package static func footer(bets: [InterchangeBet]) -> String {
         var s = "\n],\"bets\":["
         for (i, b) in bets.enumerated() {
             s += i > 0 ? ",\n" : "\n"

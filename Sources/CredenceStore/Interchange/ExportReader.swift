@@ -28,7 +28,7 @@ struct PeekingCursor {
 extension Journal {
     /// Every claim the filter selects, with everything attached, in id order, one at a time so an
     /// export of a large journal never holds it all in memory.
-    public func forEachInterchangeClaim(_ filter: ClaimFilter, _ body: (InterchangeClaim) throws -> Void) throws {
+    package func forEachInterchangeClaim(_ filter: ClaimFilter, _ body: (InterchangeClaim) throws -> Void) throws {
         try read { db in
             let (whereClause, args) = Queries.conditions(filter, now: clock.now(), dialect: db.dialect)
             let claims = try db.cursor(
@@ -94,7 +94,7 @@ extension Journal {
     }
 
     /// Every bet, with its claim's UUID.
-    public func interchangeBets() throws -> [InterchangeBet] {
+    package func interchangeBets() throws -> [InterchangeBet] {
         try read { db in
             try db.rows(
                 """

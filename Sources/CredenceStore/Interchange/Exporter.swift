@@ -2,7 +2,7 @@ import CredenceCore
 import Foundation
 
 /// The formats `export` writes.
-public enum ExportFormat: String, Sendable, CaseIterable {
+package enum ExportFormat: String, Sendable, CaseIterable {
     case csv, json, ics
 }
 
@@ -10,7 +10,7 @@ extension Journal {
     /// Writes the claims a filter selects in a format, piece by piece through `write`.
     /// ICS holds only open claims with a resolve-by date. Returns how many claims and forecasts went out.
     @discardableResult
-    public func export(
+    package func export(
         _ format: ExportFormat, filter: ClaimFilter, owner: String, version: String,
         write: (String) throws -> Void
     ) throws -> (claims: Int, forecasts: Int) {

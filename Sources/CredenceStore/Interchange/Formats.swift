@@ -2,7 +2,7 @@ import CredenceCore
 import Foundation
 
 /// The file formats `import` reads, by the name `--format` takes (each read by an `ImportFormat`).
-public enum InterchangeFormat: String, Sendable, CaseIterable {
+package enum InterchangeFormat: String, Sendable, CaseIterable {
     case plain, fatebook, predictionbook, augur, credence
 }
 
@@ -44,9 +44,9 @@ struct RecordPolicy {
     }
 }
 
-public enum Interchange {
+package enum Interchange {
     /// Reads a file in the given format, or the one its content shows.
-    public static func read(_ request: ImportRequest) throws -> (InterchangeFormat, InterchangeDocument) {
+    package static func read(_ request: ImportRequest) throws -> (InterchangeFormat, InterchangeDocument) {
         try read(request, by: reader(for: request.bytes, format: request.format))
     }
 

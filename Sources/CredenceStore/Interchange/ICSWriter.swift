@@ -3,18 +3,18 @@ import Foundation
 
 /// iCalendar (RFC 5545): one all-day event per open claim on its resolve-by date, so the
 /// reminder to resolve it lives in the user's calendar.
-public enum ICSWriter {
-    public static func header(version: String) -> String {
+package enum ICSWriter {
+    package static func header(version: String) -> String {
         lines([
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Credence//Credence \(version)//EN", "CALSCALE:GREGORIAN",
             "X-WR-CALNAME:Credence: claims to resolve",
         ])
     }
 
-    public static func footer() -> String { lines(["END:VCALENDAR"]) }
+    package static func footer() -> String { lines(["END:VCALENDAR"]) }
 
     /// - day: the resolve-by date in the user's calendar (an all-day event on it).
-    public static func event(_ c: InterchangeClaim, day: Day, forecast: String?, now: Date) -> String {
+    package static func event(_ c: InterchangeClaim, day: Day, forecast: String?, now: Date) -> String {
         var utc = Calendar(identifier: .gregorian)
         utc.timeZone = TimeZone(identifier: "UTC")!
         let start = utc.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!

@@ -3,28 +3,28 @@ import Foundation
 
 /// What `import` is asked to do: the file's bytes and how to read them. Where the records go
 /// (the journal) is `importFile`'s other argument; `read` needs only this.
-public struct ImportRequest {
+package struct ImportRequest {
     /// The file's content.
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
     /// `--format`: the format named, or nil to recognise it from the content.
-    public var format: InterchangeFormat?
+    package var format: InterchangeFormat?
     /// The file's name: with a record's own id it makes a claim's stable UUID (plain CSV).
-    public var namespace: String
+    package var namespace: String
     /// Whose forecasts a single-person format's are (augur): `--as`, else the journal's owner.
-    public var owner: String
+    package var owner: String
     /// `--as NAME` in a format that names each forecast's forecaster: whose the unnamed ones are.
-    public var missingForecaster: String?
+    package var missingForecaster: String?
     /// `--skip-bad`: leave malformed records out (listed) instead of refusing the file.
-    public var skipBad: Bool
+    package var skipBad: Bool
     /// How dates in the file are read, and what "now" is for records that need it.
-    public var dates: DateGrammar
-    public var now: Date
+    package var dates: DateGrammar
+    package var now: Date
     /// Files at least this large whose format can stream are written while they are still read.
-    public var streamAbove: Int
+    package var streamAbove: Int
     /// How many claims the streaming reader hands on at a time.
-    public var batch: Int
+    package var batch: Int
 
-    public init(
+    package init(
         bytes: [UInt8], format: InterchangeFormat? = nil, namespace: String, owner: String,
         missingForecaster: String? = nil, skipBad: Bool = false, dates: DateGrammar, now: Date,
         streamAbove: Int = Interchange.streamingThreshold, batch: Int = 256
@@ -123,10 +123,10 @@ extension Interchange {
     }
 
     /// Recognises a format by its content: JSON keys, or the CSV header.
-    public static func detect(_ bytes: [UInt8]) -> InterchangeFormat? { reader(for: bytes, format: nil)?.format }
+    package static func detect(_ bytes: [UInt8]) -> InterchangeFormat? { reader(for: bytes, format: nil)?.format }
 }
 
 extension InterchangeFormat {
     /// What the import summary calls the format.
-    public var name: String { Interchange.formats.first { $0.format == self }?.name ?? rawValue }
+    package var name: String { Interchange.formats.first { $0.format == self }?.name ?? rawValue }
 }

@@ -3,35 +3,35 @@ import Foundation
 import GRDB
 
 /// What an import did, and what it left out and why.
-public struct ImportSummary: Sendable, Equatable {
-    public var format = ""
-    public var claims = 0
-    public var mergedClaims = 0
-    public var unchangedClaims = 0
-    public var forecasts = 0
-    public var duplicateForecasts = 0
-    public var resolutions = 0
-    public var bets = 0
+package struct ImportSummary: Sendable, Equatable {
+    package var format = ""
+    package var claims = 0
+    package var mergedClaims = 0
+    package var unchangedClaims = 0
+    package var forecasts = 0
+    package var duplicateForecasts = 0
+    package var resolutions = 0
+    package var bets = 0
     /// Conditions added, to new claims or to claims already here.
-    public var conditions = 0
-    public var forecasters: [String] = []
+    package var conditions = 0
+    package var forecasters: [String] = []
     /// Names this import took as a forecaster already named with other capitals: "olivia" as "Olivia".
-    public var caseMerges: [CaseMerge] = []
+    package var caseMerges: [CaseMerge] = []
     /// Records left out, each with its reason.
-    public var skipped: [String] = []
-    public var notes: [String] = []
-    public init() {}
+    package var skipped: [String] = []
+    package var notes: [String] = []
+    package init() {}
 
-    public struct CaseMerge: Sendable, Equatable {
-        public let name: String
-        public let `as`: String
+    package struct CaseMerge: Sendable, Equatable {
+        package let name: String
+        package let `as`: String
     }
 }
 
 extension JournalWriter {
     /// Stores an interchange document in this transaction. New claims are inserted in bulk; a
     /// claim already here (same UUID) gains only what it lacks — re-importing adds nothing.
-    public func store(_ doc: InterchangeDocument) throws -> ImportSummary {
+    package func store(_ doc: InterchangeDocument) throws -> ImportSummary {
         let importer = try ClaimImporter(self)
         for claim in doc.claims { try importer.add(claim) }
         return try importer.finish(bets: doc.bets, skipped: doc.skipped, notes: doc.notes)

@@ -15,7 +15,7 @@ struct ClaimsNotTogether: Error, Equatable {
 
 extension Interchange {
     /// Files smaller than this are read whole before anything is written.
-    public static let streamingThreshold = 4 << 20
+    package static let streamingThreshold = 4 << 20
 
     /// Reads a file and stores it in the journal at `path`, in one transaction: nothing is stored
     /// unless all of it can be (or, with `skipBad`, all of its good records).
@@ -25,7 +25,7 @@ extension Interchange {
     /// rows, so reading costs no time of its own. A new journal is then written under a temporary
     /// name beside the real one and linked into place when complete, so a file refused halfway
     /// leaves no journal behind.
-    public static func importFile(
+    package static func importFile(
         _ request: ImportRequest, journal path: String, clock: Clock, describe: (ImportSummary) -> String
     ) throws -> (InterchangeFormat, ImportSummary) {
         let bytes = request.bytes
