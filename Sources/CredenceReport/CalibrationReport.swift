@@ -43,7 +43,7 @@ package struct CalibrationReport: Sendable {
     package let verdict: String
     package let verdictTest: CalibrationVerdict
     /// Rows of `--by`, in display order.
-    package let grouping: String?
+    package let grouping: ReportGrouping?
     package let groups: [Group]
     /// Each forecaster's own analysis, when the report pools several.
     package let forecasters: [Group]
@@ -58,7 +58,8 @@ package struct CalibrationReport: Sendable {
 
     package init(
         subject: String, filters: [String], everyForecast: Bool, analysis: CalibrationAnalysis,
-        grouping: String? = nil, groups: [Group] = [], forecasters: [Group] = [], perQuestionBrier: Double? = nil,
+        grouping: ReportGrouping? = nil, groups: [Group] = [], forecasters: [Group] = [],
+        perQuestionBrier: Double? = nil,
         timeAveraged: TimeAveragedRecord? = nil, timeAveragedByForecaster: [String: TimeAveragedRecord] = [:],
         independentRows: Bool = true
     ) {
@@ -76,7 +77,7 @@ package struct CalibrationReport: Sendable {
         // Rows of one forecaster are independent claims (final forecasts); a --by forecaster row
         // is one forecaster; other groups pool whoever the report pools.
         self.groups = Group.judged(
-            groups, together: true, independentRows: !everyForecast && (independentRows || grouping == "forecaster"))
+            groups, together: true, independentRows: !everyForecast && (independentRows || grouping == .forecaster))
         // Each forecaster of a pooled JSON report is judged as `--as NAME` would judge them.
         self.forecasters = Group.judged(forecasters, together: false, independentRows: !everyForecast)
     }

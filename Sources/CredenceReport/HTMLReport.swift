@@ -79,7 +79,7 @@ package enum HTMLReport {
         h.append("</tbody></table>")
         if !r.groups.isEmpty {
             h.append(
-                "<h2>By \(e(r.grouping ?? "group"))</h2><table><thead><tr><th>\(e(r.grouping ?? "group"))</th><th>n</th><th>Brier</th><th>MCB</th><th>DSC</th><th>Spiegelhalter's Z</th><th>verdict</th></tr></thead><tbody>"
+                "<h2>By \(e(r.grouping?.rawValue ?? "group"))</h2><table><thead><tr><th>\(e(r.grouping?.rawValue ?? "group"))</th><th>n</th><th>Brier</th><th>MCB</th><th>DSC</th><th>Spiegelhalter's Z</th><th>verdict</th></tr></thead><tbody>"
             )
             for g in r.groups {
                 let z = g.analysis.spiegelhalter.z.map { String(format: "%+.2f", $0) } ?? "—"

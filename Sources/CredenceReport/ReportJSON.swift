@@ -25,7 +25,7 @@ package enum ReportJSON {
                     }))
         }
         if let grouping = r.grouping {
-            o["by"] = .string(grouping)
+            o["by"] = .string(grouping.rawValue)
             o["groups"] = .array(
                 r.groups.map { g in
                     var m = metrics(g.analysis)

@@ -39,7 +39,7 @@ package enum SVGReport {
 
     /// With `--by forecaster`: the eight most active forecasters, each drawn as its own curve.
     static func curves(_ r: CalibrationReport) -> [CalibrationReport.Group] {
-        guard r.grouping == "forecaster", r.groups.count >= 2 else { return [] }
+        guard r.grouping == .forecaster, r.groups.count >= 2 else { return [] }
         return Array(r.groups.sorted { ($0.analysis.sample.n, $1.name) > ($1.analysis.sample.n, $0.name) }.prefix(8))
     }
 

@@ -300,7 +300,7 @@ package struct TextReport {
 
     func groupTable() -> [String] {
         let nameWidth = max(
-            TerminalText.width(report.grouping ?? "group") + 2,
+            TerminalText.width(report.grouping?.rawValue ?? "group") + 2,
             (report.groups.map { TerminalText.width(clean($0.name)) }.max() ?? 0) + 2)
         func row(_ cells: [String]) -> String {
             "  " + TerminalText.pad(cells[0], nameWidth) + TerminalText.pad(cells[1], 9, right: true)
@@ -308,7 +308,9 @@ package struct TextReport {
                 + TerminalText.pad(cells[5], 8, right: true)
                 + "   " + cells[6]
         }
-        var lines = [style.bold(row([report.grouping ?? "group", "n", "Brier", "MCB", "DSC", "Z", "verdict"]))]
+        var lines = [
+            style.bold(row([report.grouping?.rawValue ?? "group", "n", "Brier", "MCB", "DSC", "Z", "verdict"]))
+        ]
         for g in report.groups {
             let a = g.analysis
             lines.append(

@@ -13,7 +13,7 @@ package struct Trend: Sendable {
 
     /// nil unless the report is grouped by period and has at least two periods to compare.
     package init?(_ report: CalibrationReport) {
-        guard report.grouping == "quarter" || report.grouping == "year", report.groups.count >= 2 else { return nil }
+        guard report.grouping?.isPeriod == true, report.groups.count >= 2 else { return nil }
         periods = report.groups.map(\.name)
         series = [
             Series(name: "Brier", values: report.groups.map { $0.analysis.scores.brier }),

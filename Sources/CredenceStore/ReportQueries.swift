@@ -35,14 +35,6 @@ extension ReportSelection {
     }
 }
 
-/// How a report splits its forecasts into groups.
-package enum ReportGrouping: String, Sendable, CaseIterable {
-    case none, forecaster, tag, horizon, caveats, input, word, quarter, year
-
-    /// Groupings whose groups are periods of time, shown oldest first with a trend.
-    package var isPeriod: Bool { self == .quarter || self == .year }
-}
-
 /// A group's forecasts as counts per distinct probability: the input the statistics need.
 package struct ForecastGroup: Sendable, Equatable {
     package let key: ReportGroupKey

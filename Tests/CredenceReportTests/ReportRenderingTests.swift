@@ -27,7 +27,7 @@ import Testing
     ) -> CalibrationReport {
         CalibrationReport(
             subject: subject, filters: filters, everyForecast: false, analysis: Calibration.analyse(sample)!,
-            grouping: groups.isEmpty ? nil : "tag", groups: groups)
+            grouping: groups.isEmpty ? nil : .tag, groups: groups)
     }
 
     static func snapshot(_ name: String, _ text: String) throws {
@@ -101,7 +101,7 @@ import Testing
             )
         }
         let r = CalibrationReport(
-            subject: "everyone", filters: [], everyForecast: false, analysis: analysis, grouping: "forecaster",
+            subject: "everyone", filters: [], everyForecast: false, analysis: analysis, grouping: .forecaster,
             groups: groups)
         let svg = SVGReport.render(r)
         #expect(try parses(svg))

@@ -122,7 +122,7 @@ struct Report: CredenceCommand {
         }
         let report = CalibrationReport(
             subject: subject, filters: filters, everyForecast: everyForecast, analysis: analysis,
-            grouping: by.flatMap { $0 == .none ? nil : $0.rawValue }, groups: groups, forecasters: forecasters,
+            grouping: by == ReportGrouping.none ? nil : by, groups: groups, forecasters: forecasters,
             perQuestionBrier: whole?.perQuestionBrier, timeAveraged: timeAveraged,
             timeAveragedByForecaster: byForecaster,
             // Pooled forecasters share claims, and every forecast of a claim shares its outcome.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CredenceCore
 import CredenceReport
 import CredenceStore
 import Foundation

@@ -100,15 +100,8 @@ private func displayMatches(
     for i in 1...Int(max(count, 1)) where i <= Int(count) {
         if let m = matches[i] { candidates.append(String(cString: m)) }
     }
-    let lines = completionModel.layout(candidates, width: TerminalTextBridge.width())
+    let lines = completionModel.layout(candidates, width: Terminal.width() ?? 80)
     fputs("\n" + lines.map { $0 + "\n" }.joined(), stdout)
     fflush(stdout)
     rl_forced_update_display()
-}
-
-enum TerminalTextBridge {
-    static func width() -> Int {
-        var size = winsize()
-        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-    }
 }

@@ -1,3 +1,11 @@
+/// How a report splits its forecasts into groups.
+package enum ReportGrouping: String, Sendable, CaseIterable {
+    case none, forecaster, tag, horizon, caveats, input, word, quarter, year
+
+    /// Groupings whose groups are periods of time, shown oldest first with a trend.
+    package var isPeriod: Bool { self == .quarter || self == .year }
+}
+
 /// How long before resolution a forecast was made: the groups of `report --by horizon`, in order.
 package enum HorizonBucket: Int, CaseIterable, Sendable {
     case week, month, year, longer
