@@ -7,6 +7,8 @@ package struct TeamMember: Sendable, Equatable {
     package let role: String
     package let isResolver: Bool
     package let isAdmin: Bool
+    /// Owns the database: runs `team init`, adds and removes members.
+    package let isOwner: Bool
     /// False once `team remove` revoked their login (their forecasts stay).
     package let canLogIn: Bool
 }
@@ -167,14 +169,16 @@ extension Journal {
         return try db.reading { _ in
             try db.rows(
                 """
-                SELECT f.name, f.role_name, f.is_resolver, f.is_admin, coalesce(r.rolcanlogin, false) AS can_login
+                SELECT f.name, f.role_name, f.is_resolver, f.is_admin, coalesce(r.rolcanlogin, false) AS can_login,
+                       f.role_name = (SELECT pg_get_userbyid(datdba)::text FROM pg_database
+                                      WHERE datname = current_database()) AS is_owner
                 FROM credence.forecaster f LEFT JOIN pg_roles r ON r.rolname = f.role_name
                 WHERE f.role_name IS NOT NULL ORDER BY credence.nocase(f.name)
                 """
             ).map {
                 TeamMember(
                     name: $0["name"], role: $0["role_name"], isResolver: $0["is_resolver"], isAdmin: $0["is_admin"],
-                    canLogIn: $0["can_login"])
+                    isOwner: $0["is_owner"], canLogIn: $0["can_login"])
             }
         }
     }

@@ -12,8 +12,11 @@ struct TeamList: CredenceCommand {
         let members = try journal.teamMembers()
         var rows = [["name", "login", "may"]]
         for m in members {
-            let may = [m.isAdmin ? "admin" : nil, m.isResolver ? "resolve" : nil, m.canLogIn ? nil : "removed"]
-                .compactMap { $0 }
+            let may = [
+                m.isOwner ? "owner" : nil, m.isAdmin ? "admin" : nil, m.isResolver ? "resolve" : nil,
+                m.canLogIn ? nil : "removed",
+            ]
+            .compactMap { $0 }
             rows.append([Format.safe(m.name), m.role, may.isEmpty ? "forecast" : may.joined(separator: ", ")])
         }
         for line in Format.table(rows) { ctx.out.line(line) }
