@@ -8,12 +8,15 @@
 # import of run.sh's data and `list`/`report` on both binaries, to show the SQLite path did not
 # regress. Writes Benchmarks/data/team-results.md.
 #   bash Benchmarks/team.sh [OLD]        RUNS=7 by default; CREDENCE=path/to/credence
+#   PARTS="team file regress" by default: the team journal, the SQLite journal, before and after
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 data="$root/Benchmarks/data"
 mkdir -p "$data"
 runs="${RUNS:-7}"
+peak_report=0
+parts=" ${PARTS:-team file regress} "
 old="${1:-${OLD_CREDENCE:-}}"
 credence="${CREDENCE:-$root/.build/release/credence}"
 [ -x "$credence" ] || swift build -c release --product credence >/dev/null
@@ -21,7 +24,8 @@ command -v psql >/dev/null && command -v sqlite3 >/dev/null || { echo "needs psq
 [ -f "$data/team.csv" ] || python3 Benchmarks/generate.py "$data" team
 export NO_COLOR=1
 work="$(mktemp -d /tmp/credence-team-bench.XXXXXX)"
-cluster="$work/cluster"
+# The cluster's owner (the postgres user, when we are root) cannot enter $work: a directory of its own.
+cluster="$(mktemp -d /tmp/credence-team-pg.XXXXXX)"
 trap 'bash "$root/scripts/postgres-cluster.sh" stop "$cluster"; rm -rf "$work"' EXIT
 admin_postgres=$(CREDENCE_PG_FSYNC=on bash scripts/postgres-cluster.sh start "$cluster")
 base="${admin_postgres%/postgres}"
@@ -43,6 +47,7 @@ pair() {   # name, credence command, reference command, reference name
 }
 
 echo "PostgreSQL $(psql -X -At "$admin_postgres" -c 'SHOW server_version'), fsync $(psql -X -At "$admin_postgres" -c 'SHOW fsync') on port $port" >&2
+if [[ $parts == *" team "* ]]; then
 "$credence" team init --journal "$url" >/dev/null
 
 # The import, once (it is the one-time move of a team's record), beside psql's \copy of the same file
@@ -52,6 +57,7 @@ imp=$(WARMUP=0 med 1 "$credence import $data/team.csv --journal $url")
 cols=$(head -1 "$data/team.csv" | tr ',' '\n' | sed 's/.*/"&" text/' | paste -sd,)
 psql -X -q -v ON_ERROR_STOP=1 "$base/staging" -c "CREATE TABLE t ($cols)"
 cpy=$(WARMUP=0 med 1 "psql -X -q -v ON_ERROR_STOP=1 $base/staging -c '\\copy t FROM $data/team.csv CSV HEADER'")
+echo "  import: $imp s; psql \\copy: $cpy s" >&2
 table+=("| \`import\`, $rows_in_csv-row Credence CSV (as the admin) | $(awk -v r="$rows_in_csv" '{printf "%.1f s = %\047d rows/s", $1, r / $1}' <<< "$imp") | $(awk -v r="$rows_in_csv" '{printf "%.1f s (\\\\copy to a text table) = %\047d rows/s", $1, r / $1}' <<< "$cpy") | $(ratio "$imp" "$cpy") |")
 q() { psql -X -At -v ON_ERROR_STOP=1 "$url" -c "SET search_path TO credence; $1" | tail -1; }
 [ "$(q 'SELECT count(*) FROM forecast')" -eq 1000000 ] || { echo "the import did not store 1,000,000 forecasts" >&2; exit 1; }
@@ -59,12 +65,14 @@ open_id=$(q "SELECT id FROM claim WHERE status = 'open' ORDER BY id LIMIT 1 OFFS
 show_id=50000
 psql -X -q "$url" -c "VACUUM ANALYZE" >/dev/null
 
+fi
+
 # The statements each command's work comes down to, for psql and for sqlite3 (the same SQL but for
 # PostgreSQL's schema path and its case-folding function).
 sqlfiles() {   # dir, dialect
   local d="$1" nocase="lower" agg="string_agg(t.name, ',')" now="(extract(epoch FROM now()) * 1000)::bigint" uuid="gen_random_uuid()::text" head=""
   if [ "$2" = sqlite ]; then
-    agg="group_concat(t.name, ',')"; now="CAST(unixepoch('subsec') * 1000 AS INTEGER)"
+    agg="group_concat(t.name, ',')"; now="CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
     uuid="lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
   else
     head="SET search_path TO credence, pg_catalog;"
@@ -120,10 +128,13 @@ WHERE c.outcome IS NOT NULL AND f.forecaster_id IN (SELECT id FROM forecaster WH
                WHERE a.forecaster_id = (SELECT id FROM forecaster WHERE name = 'me') AND b.forecaster_id = (SELECT id FROM forecaster WHERE name = 'm001'))
 ORDER BY c.id, f.created_at, f.id;
 SQL
+  # The leaderboard scores each forecaster against the others on each claim (peer scores), so it
+  # reads every counted forecast; psql reads the same rows (its own aggregate would be a lower bar).
   cat > "$d/leaderboard.sql" <<SQL
 $head
-SELECT forecaster_id, count(*), avg((probability - outcome) * (probability - outcome)) FROM forecast
-WHERE is_final = 1 AND outcome IS NOT NULL AND option_id IS NULL GROUP BY forecaster_id ORDER BY 3;
+SELECT id, name FROM forecaster ORDER BY id;
+SELECT f.claim_id, f.forecaster_id, f.probability, c.outcome FROM forecast f JOIN claim c ON c.id = f.claim_id
+WHERE f.is_final = 1 AND f.option_id IS NULL AND c.outcome IS NOT NULL ORDER BY f.claim_id, f.forecaster_id;
 SQL
 }
 
@@ -139,10 +150,12 @@ commands() {   # label, journal, reference command prefix, SQL dir
   pair "$1 \`leaderboard\`" "$credence leaderboard --journal $j" "$ref $d/leaderboard.sql" "$1"
 }
 
+if [[ $parts == *" team "* ]]; then
 echo "commands on the team journal…" >&2
 sqlfiles "$work/pg" postgres
-commands "team" "$url" "psql -X -q -v ON_ERROR_STOP=1 $url -f" "$work/pg"
+commands "team" "$url" "psql -X -q -A -t -v ON_ERROR_STOP=1 $url -f" "$work/pg"
 peak_report=$(/usr/bin/time -f %M "$credence" report --journal "$url" 2>&1 >/dev/null | tail -1)
+fi
 
 # 20 members, each in its own process loop of 200 `forecast` commands (a cold process each) on the
 # same 200 open claims at once. Each acknowledged write is logged, then looked for.
@@ -162,7 +175,7 @@ concurrent() {   # label, journal, how NAME connects (a function), a count query
   for pid in "${pids[@]}"; do wait "$pid"; done
   t1=$(date +%s%N)
   local acked errors stored missing
-  acked=$(cat "$work"/ack-* 2>/dev/null | wc -l)
+  acked=$(cat "$work"/ack-* 2>/dev/null | wc -l || true)
   errors=$(cat "$work"/err-* 2>/dev/null | grep -c . || true)
   stored=$("$4" "SELECT count(*) FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE w.name LIKE 'w__'")
   # Every acknowledged forecast is there, by its member, on its claim, with its value.
@@ -188,30 +201,39 @@ PY
 member_url() { echo "--journal postgres://$1:pw-$1@127.0.0.1:$port/team"; }
 sqlite_as() { echo "--as $1 --journal $2"; }
 pg_count() { q "$1"; }
+if [[ $parts == *" team "* ]]; then
 for m in $(seq -w 1 20); do "$credence" team add "w$m" --password "pw-w$m" --journal "$url" >/dev/null; done
-open_ids=$(q "SELECT string_agg(id::text, E'\n' ORDER BY id) FROM (SELECT id FROM claim WHERE status = 'open' ORDER BY id LIMIT 200 OFFSET 1000) o")
+open_ids=$(psql -X -At -v ON_ERROR_STOP=1 "$url" -c "SELECT id FROM credence.claim WHERE status = 'open' ORDER BY id LIMIT 200 OFFSET 1000")
+[ "$(wc -l <<< "$open_ids")" -eq 200 ] || { echo "fewer than 200 open claims for the writers" >&2; exit 1; }
 pg_values="psql -X -At -F'|' $url -c \"SELECT w.name, f.claim_id, f.probability FROM credence.forecast f JOIN credence.forecaster w ON w.id = f.forecaster_id WHERE w.name LIKE 'w__'\""
 echo "20 members at once on the team journal…" >&2
 concurrent "team" "$url" member_url pg_count "$pg_values"
 
+fi
+
 # The same shapes on the SQLite engine, the sqlite3 shell beside it.
+if [[ $parts == *" file "* ]]; then
 echo "the same on a SQLite journal…" >&2
 lite="$data/team.sqlite"
 rm -f "$lite" "$lite-wal" "$lite-shm" "$data/team-sqlite3.db"
 limp=$(WARMUP=0 med 1 "$credence import $data/team.csv --journal $lite")
 lcpy=$(WARMUP=0 med 1 "sqlite3 $data/team-sqlite3.db '.import --csv $data/team.csv t'")
 rm -f "$data/team-sqlite3.db"
+echo "  file import: $limp s; sqlite3 .import: $lcpy s" >&2
 table+=("| file \`import\`, $rows_in_csv-row Credence CSV | $(awk -v r="$rows_in_csv" '{printf "%.1f s = %\047d rows/s", $1, r / $1}' <<< "$limp") | $(awk -v r="$rows_in_csv" '{printf "%.1f s (.import to a text table) = %\047d rows/s", $1, r / $1}' <<< "$lcpy") | $(ratio "$limp" "$lcpy") |")
+open_id=$(sqlite3 "$lite" "SELECT id FROM claim WHERE status = 'open' ORDER BY id LIMIT 1 OFFSET 100")
+open_ids=$(sqlite3 "$lite" "SELECT id FROM claim WHERE status = 'open' ORDER BY id LIMIT 200 OFFSET 1000")
 sqlfiles "$work/lite" sqlite
 commands "file" "$lite" "sqlite3 $lite <" "$work/lite"
 lite_count() { sqlite3 -cmd '.timeout 10000' "$lite" "$1"; }
 lite_values="sqlite3 -cmd '.timeout 10000' $lite \"SELECT w.name, f.claim_id, f.probability FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE w.name LIKE 'w__'\""
 echo "20 writers at once on the SQLite journal…" >&2
 concurrent "file" "$lite" sqlite_as lite_count "$lite_values"
+fi
 
 # The SQLite path before and after the engine change: run.sh's import and two reads, both binaries.
 regress=()
-if [ -n "$old" ]; then
+if [ -n "$old" ] && [[ $parts == *" regress "* ]]; then
   echo "SQLite before ($old) and after…" >&2
   [ -f "$data/large.csv" ] || python3 Benchmarks/generate.py "$data"
   large_rows=$(($(wc -l < "$data/large.csv") - 1))
@@ -224,6 +246,7 @@ if [ -n "$old" ]; then
     declare "list_$v=$(med "$runs" "$bin list --limit 20 --journal $j")"
     declare "report_$v=$(med "$runs" "$bin report --journal $j")"
   done
+  echo "  before: import $imp_old, list $list_old, report $report_old; after: import $imp_new, list $list_new, report $report_new" >&2
   regress+=("| \`import\`, $large_rows-row Credence CSV (run.sh's data) | $(awk -v r="$large_rows" '{printf "%.2f s = %\047d rows/s", $1, r / $1}' <<< "$imp_old") | $(awk -v r="$large_rows" '{printf "%.2f s = %\047d rows/s", $1, r / $1}' <<< "$imp_new") | $(ratio "$imp_new" "$imp_old") |")
   regress+=("| \`list --limit 20\` | $(ms "$list_old") | $(ms "$list_new") | $(ratio "$list_new" "$list_old") |")
   regress+=("| \`report\`, 1M forecasts | $(ms "$report_old") | $(ms "$report_new") | $(ratio "$report_new" "$report_old") |")

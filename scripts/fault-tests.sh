@@ -413,28 +413,33 @@ elif cluster; then
   # mid-import: every import is whole or absent, never half-written.
   t0=$(date +%s%N); "$credence" import "$work/stream.csv" --journal "$(team_db timing)" >/dev/null || fail "timing import into the team journal failed"
   pg_import_ms=$(elapsed_ms "$t0")
-  dropped_whole=0; dropped_none=0; dropped_messages=""
+  dropped_whole=0; dropped_none=0; dropped_hung=0; dropped_messages=""
   for i in $(seq 8); do
     j=$(team_db "drop$i"); before=$(pgq "$j" "SELECT count(*) FROM forecast")
-    "$credence" import "$work/stream.csv" --journal "$j" >/dev/null 2>"$work/err" & pid=$!
+    # A client that never notices the lost connection would wait forever: 30 s is a hang (exit 124).
+    timeout 30 "$credence" import "$work/stream.csv" --journal "$j" >/dev/null 2>"$work/err" & pid=$!
     sleep "$(awk -v ms="$pg_import_ms" -v i="$i" 'BEGIN {printf "%.3f", ms * i / 9 / 1000}')"
     psql -X -q "$admin" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'drop$i' AND pid <> pg_backend_pid()" >/dev/null
     wait "$pid"; rc=$?
     n=$(pgq "$j" "SELECT count(*) FROM forecast"); u=$(pgq "$j" "SELECT count(*) FROM undo_step")
     if [ "$rc" -eq 0 ] && [ "$n" -eq $((before + 20000)) ]; then dropped_whole=$((dropped_whole + 1))
     elif [ "$rc" -ne 0 ] && [ "$n" -eq "$before" ]; then dropped_none=$((dropped_none + 1)); dropped_messages="$(first_line "$work/err") (exit $rc)"
+    elif [ "$rc" -eq 124 ]; then dropped_hung=$((dropped_hung + 1)); fail "import $i with its connection terminated: still running after 30 s (a hang), $n forecasts (from $before)"
     else fail "import $i with its connection terminated: exit $rc and $n forecasts (from $before; whole is $((before + 20000))): $(first_line "$work/err")"; fi
   done
-  rows+=("| the server terminates the connection (pg_terminate_backend) during a 20,000-forecast import | 8 | $dropped_none refused with nothing written, $dropped_whole finished whole first, 0 partial; message: \"$dropped_messages\" | nothing |")
+  rows+=("| the server terminates the connection (pg_terminate_backend) during a 20,000-forecast import | 8 | $dropped_none refused with nothing written, $dropped_whole finished whole first, $dropped_hung hung (killed after 30 s); message: \"$dropped_messages\" | $( [ "$dropped_hung" -eq 0 ] && echo nothing || echo "a command that never returns") |")
   j=$(team_db stopped); before=$(pgq "$j" "SELECT count(*) FROM forecast")
-  "$credence" import "$work/stream.csv" --journal "$j" >/dev/null 2>"$work/err" & pid=$!
+  timeout 30 "$credence" import "$work/stream.csv" --journal "$j" >/dev/null 2>"$work/err" & pid=$!
   sleep "$(awk -v ms="$pg_import_ms" 'BEGIN {printf "%.3f", ms / 2 / 1000}')"
   as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1
   wait "$pid"; rc=$?
-  pg_restart || fail "the cluster did not start again after an immediate stop"
+  pg_restart || fail "the cluster did not start again after an immediate stop: $(tail -3 "$pgdir/log" | tr '\n' ' ')"
   n=$(pgq "$j" "SELECT count(*) FROM forecast")
-  { [ "$rc" -ne 0 ] && [ "$n" -eq "$before" ]; } || { [ "$rc" -eq 0 ] && [ "$n" -eq $((before + 20000)) ]; } || fail "import with the server stopped mid-way: exit $rc, $n forecasts (from $before)"
-  rows+=("| the server stopped (\`pg_ctl stop -m immediate\`) during a 20,000-forecast import | 1 | exit $rc: \"$(first_line "$work/err")\"; forecasts $before before, $n after the restart | $( { [ "$rc" -ne 0 ] && [ "$n" -eq "$before" ]; } || { [ "$rc" -eq 0 ] && [ "$n" -eq $((before + 20000)) ]; } && echo nothing || echo "half an import") |")
+  stopped_ok=no
+  if [ "$rc" -eq 124 ]; then fail "import with the server stopped mid-way: still running after 30 s (a hang)"
+  elif { [ "$rc" -ne 0 ] && [ "$n" -eq "$before" ]; } || { [ "$rc" -eq 0 ] && [ "$n" -eq $((before + 20000)) ]; }; then stopped_ok=yes
+  else fail "import with the server stopped mid-way: exit $rc, $n forecasts (from $before)"; fi
+  rows+=("| the server stopped (\`pg_ctl stop -m immediate\`) during a 20,000-forecast import | 1 | exit $rc$( [ "$rc" -eq 124 ] && echo " (hung: killed after 30 s)"): \"$(first_line "$work/err")\"; forecasts $before before, $n after the restart | $( [ "$stopped_ok" = yes ] && echo nothing || echo "a hang or half an import") |")
 
   # SIGKILL of the postmaster and its backends during a loop of forecasts: every forecast the client
   # reported done is there after the restart. Each value is unique (a four-decimal probability).
@@ -443,16 +448,22 @@ elif cluster; then
   killed_acked=0; killed_lost=0; killed_errors=""
   for trial in 1 2 3; do
     log="$work/pgkill-$trial.log"; : > "$log"
-    setsid bash -c 'for k in $(seq 1000 1999); do
-        c=$(( k % 5 + 1 )); p="0.$k"
-        "$0" forecast "$c" "$p" --journal "$1" >/dev/null 2>>"$2.err" && echo "$c $p" >> "$2"
-      done' "$credence" "$j" "$log" & loop=$!
-    sleep "$(printf '1.%03d' "$(rand_ms 999)")"
+    setsid bash -c 'for k in $(seq 100 999); do
+        c=$(( k % 5 + 1 )); p="0.$3$k"
+        timeout 30 "$0" forecast "$c" "$p" --journal "$1" >/dev/null 2>>"$2.err" && echo "$c $p" >> "$2"
+      done' "$credence" "$j" "$log" "$trial" & loop=$!
+    # Kill once the loop has had some forecasts acknowledged (a cold process each takes a while here).
+    for wait_ack in $(seq 100); do [ "$(wc -l < "$log")" -ge 3 ] && break; sleep 0.1; done
+    sleep "$(printf '0.%03d' "$(rand_ms 999)")"
     pm=$(head -1 "$pgdir/data/postmaster.pid")
     kill -9 "$pm" $(ps -o pid= --ppid "$pm") 2>/dev/null
+    # Dead, or a zombie nobody reaps (a container's init may not): the lock files it left would make
+    # the next postmaster believe it still runs.
+    for wait_dead in $(seq 50); do { [ ! -d "/proc/$pm" ] || [ "$(awk '{print $3}' "/proc/$pm/stat" 2>/dev/null)" = Z ]; } && break; sleep 0.1; done
+    [ -d "/proc/$pm" ] && rm -f "$pgdir/data/postmaster.pid" "$pgdir"/.s.PGSQL.*.lock
     sleep 1
     kill -9 -- -"$loop" 2>/dev/null; wait "$loop" 2>/dev/null
-    pg_restart || { fail "the cluster did not start again after SIGKILL"; break; }
+    pg_restart || { fail "the cluster did not start again after SIGKILL: $(tail -3 "$pgdir/log" | tr '\n' ' ')"; break; }
     while read -r c p; do
       killed_acked=$((killed_acked + 1))
       [ "$(pgq "$j" "SELECT count(*) FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = $c AND f.typed = '$p' AND w.name = 'me'")" = 1 ] || { killed_lost=$((killed_lost + 1)); fail "SIGKILL trial $trial: forecast $p on claim $c was reported done and is not there after the restart"; }
