@@ -442,7 +442,7 @@ elif cluster; then
   rows+=("| the server stopped (\`pg_ctl stop -m immediate\`) during a 20,000-forecast import | 1 | exit $rc$( [ "$rc" -eq 124 ] && echo " (hung: killed after 30 s)"): \"$(first_line "$work/err")\"; forecasts $before before, $n after the restart | $( [ "$stopped_ok" = yes ] && echo nothing || echo "a hang or half an import") |")
 
   # SIGKILL of the postmaster and its backends during a loop of forecasts: every forecast the client
-  # reported done is there after the restart. Each value is unique (a four-decimal probability).
+  # reported done is there after the restart. Each value is unique (four decimals, the first the trial's).
   j=$(team_db killed)
   for k in 1 2 3 4 5; do "$credence" add "Killed-server claim $k" 50% --journal "$j" >/dev/null; done
   killed_acked=0; killed_lost=0; killed_errors=""
