@@ -16,6 +16,7 @@ data="$root/Benchmarks/data"
 mkdir -p "$data"
 runs="${RUNS:-7}"
 peak_report=0
+show_id=50000
 parts=" ${PARTS:-team file regress} "
 old="${1:-${OLD_CREDENCE:-}}"
 credence="${CREDENCE:-$root/.build/release/credence}"
@@ -62,7 +63,6 @@ table+=("| \`import\`, $rows_in_csv-row Credence CSV (as the admin) | $(awk -v r
 q() { psql -X -At -v ON_ERROR_STOP=1 "$url" -c "SET search_path TO credence; $1" | tail -1; }
 [ "$(q 'SELECT count(*) FROM forecast')" -eq 1000000 ] || { echo "the import did not store 1,000,000 forecasts" >&2; exit 1; }
 open_id=$(q "SELECT id FROM claim WHERE status = 'open' ORDER BY id LIMIT 1 OFFSET 100")
-show_id=50000
 psql -X -q "$url" -c "VACUUM ANALYZE" >/dev/null
 
 fi
