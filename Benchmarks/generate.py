@@ -5,6 +5,8 @@ fastest and loses nothing).
   large.csv  100,000 claims, 1,000,000 forecasts by 3 forecasters (me, ryan, sam) with histories,
              realistic text, tags and dates; 90% resolved.
   vs.csv     300,000 claims forecast by both `me` and `ryan`, all resolved: the head-to-head load.
+  team.csv   (`generate.py DIR team`) a team's record: 100,000 claims, 1,000,000 forecasts by 500
+             members (`me`, the admin, on every third claim; m001…m499 on the rest), with histories.
 """
 import json, random, sys, uuid
 from datetime import datetime, timedelta, timezone
@@ -96,8 +98,50 @@ def versus(path, claims=300_000, seed=11):
                          "resolved_at": iso(at), "recorded_at": iso(at), "automatic": "0"}))
 
 
+def team(path, claims=100_000, forecasts=1_000_000, members=500, seed=13):
+    rng = random.Random(seed)
+    others = [f"m{k:03d}" for k in range(1, members)]
+    skill = {who: rng.uniform(0.4, 1.4) for who in others}
+    skill["me"] = 1.2
+    written = 0
+    with open(path, "w") as f:
+        f.write(",".join(COLUMNS) + "\n")
+        for i in range(1, claims + 1):
+            claim_uuid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+            created = EPOCH + timedelta(seconds=rng.randrange(0, 2 * 365 * 86400))
+            horizon = timedelta(days=rng.choice([3, 7, 14, 30, 60, 90, 180, 365]))
+            cells = claim_cells(rng, i, claim_uuid, created, created + horizon)
+            truth = rng.random()
+            outcome = rng.random() < truth
+            n = forecasts // claims + (1 if rng.random() < (forecasts % claims) / claims else 0)
+            people = (["me"] if i % 3 == 0 else []) + rng.sample(others, n)
+            people = people[:n]
+            # One forecast in ten is a later update by someone who already forecast the claim.
+            for k in range(1, n):
+                if rng.random() < 0.1:
+                    people[k] = people[rng.randrange(k)]
+            for k, who in enumerate(people):
+                belief = min(0.99, max(0.01, 0.5 + (truth - 0.5) * skill[who] + rng.gauss(0, 0.12)))
+                p = round(belief * 100) / 100 if rng.random() < 0.9 else round(belief, 4)
+                at = created + horizon * (k / n) * rng.random() * 0.5 + horizon * (k / n) * 0.5
+                typed = f"{round(p * 100)}%" if p == round(p, 2) else str(p)
+                form = "percent" if typed.endswith("%") else "decimal"
+                c = dict(cells, record="forecast", forecaster=who, probability=repr(p), typed=typed, form=form, created_at=iso(at))
+                f.write(row(c))
+                written += 1
+            if rng.random() < 0.9:
+                at = created + horizon
+                f.write(row({"record": "resolution", "claim_uuid": claim_uuid, "status": "yes" if outcome else "no",
+                             "resolved_at": iso(at), "recorded_at": iso(at), "automatic": "0"}))
+    return written
+
+
 if __name__ == "__main__":
     out = sys.argv[1] if len(sys.argv) > 1 else "."
+    if len(sys.argv) > 2 and sys.argv[2] == "team":
+        n = team(f"{out}/team.csv")
+        print(f"team.csv: 100,000 claims, {n:,} forecasts by 500 members")
+        sys.exit(0)
     n = large(f"{out}/large.csv")
     versus(f"{out}/vs.csv")
     print(f"large.csv: 100,000 claims, {n:,} forecasts; vs.csv: 300,000 shared claims")

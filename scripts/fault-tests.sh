@@ -5,8 +5,11 @@
 # import must be all or nothing, and every command that reported success must be in the journal.
 # Then the attacks of "Nothing lost": /dev/full and a full file system for stdout, -o and the
 # journal (exit 74), a damaged journal (every write refused), cyclic imports, escape sequences in
-# errors, file modes under umask 000, and ids after undo. Processes are ended by pid, never by name.
+# errors, file modes under umask 000, and ids after undo. Then the server faults of a team journal
+# (PostgreSQL, clusters of its own): unreachable servers, refused logins, connections dropped and
+# servers stopped or killed mid-write, TLS with a private CA. Processes are ended by pid, never by name.
 #   bash scripts/fault-tests.sh            TRIALS=50 WRITES=1000 by default; CREDENCE=path/to/credence
+#   ONLY=server bash scripts/fault-tests.sh   the server faults alone
 set -uo pipefail
 cd "$(dirname "$0")/.."
 trials="${TRIALS:-50}"; writes="${WRITES:-1000}"
@@ -34,9 +37,26 @@ with open(sys.argv[1], "w") as f:
         for who in ("me", "ryan", "sam", "ana", "bo", "cy", "di", "ed", "fa", "gu"):
             f.write(f"{who},q{q},{random.randint(1, 99) / 100},{outcome},Question {q}\n")
 PY
+# A Credence CSV over 4 MB (a streaming import): 20,000 forecasts on 4,000 claims.
+python3 - "$work/stream.csv" <<'PY'
+import sys, random
+random.seed(6)
+header = "record,claim_uuid,claim_id,claim,kind,notes,claim_created_at,resolve_by,options,tags,condition_uuid,condition_requires,forecaster,option,probability,typed,form,reason,caveats,created_at,status,resolved_at,recorded_at,note,resolved_by,automatic,yes,no,yes_stake,no_stake,terms,settled_at,settlement"
+with open(sys.argv[1], "w") as f:
+    f.write(header + "\n")
+    for q in range(4000):
+        claim = f"forecast,00000000-0000-4000-8000-{q:012d},,Question {q} about whether the thing happens by the end of the quarter,binary,,2025-01-01T00:00:00.000Z,,,\"[\"\"work\"\"]\",,,"
+        for who in ("me", "ryan", "sam", "ana", "bo"):
+            p = random.randint(1, 99)
+            f.write(f"{claim}{who},,{p / 100},{p}%,percent,,,2025-01-0{1 + len(who)}T00:00:00.000Z,,,,,,,,,,,,,\n")
+PY
 base="$work/base.sqlite"
 "$credence" add "A claim that was here before" 60% --journal "$base" >/dev/null
 base_forecasts=$(count "$base" forecast)
+
+rows=()
+# ONLY=server runs the server faults (11) alone.
+if [ "${ONLY:-}" != server ]; then
 
 # 1. Kills during a bulk import: all or nothing.
 t0=$(date +%s%N); "$credence" import "$work/import.csv" --journal "$work/timing.sqlite" >/dev/null; t1=$(date +%s%N)
@@ -57,18 +77,6 @@ done
 # 1b. Kills during a streaming import (a Credence CSV over 4 MB) into a journal that does not exist
 # yet: it is written under a temporary name and linked into place whole, so the journal is either
 # absent or complete, and the next import removes what the killed one left behind.
-python3 - "$work/stream.csv" <<'PY'
-import sys, random
-random.seed(6)
-header = "record,claim_uuid,claim_id,claim,kind,notes,claim_created_at,resolve_by,options,tags,condition_uuid,condition_requires,forecaster,option,probability,typed,form,reason,caveats,created_at,status,resolved_at,recorded_at,note,resolved_by,automatic,yes,no,yes_stake,no_stake,terms,settled_at,settlement"
-with open(sys.argv[1], "w") as f:
-    f.write(header + "\n")
-    for q in range(4000):
-        claim = f"forecast,00000000-0000-4000-8000-{q:012d},,Question {q} about whether the thing happens by the end of the quarter,binary,,2025-01-01T00:00:00.000Z,,,\"[\"\"work\"\"]\",,,"
-        for who in ("me", "ryan", "sam", "ana", "bo"):
-            p = random.randint(1, 99)
-            f.write(f"{claim}{who},,{p / 100},{p}%,percent,,,2025-01-0{1 + len(who)}T00:00:00.000Z,,,,,,,,,,,,,\n")
-PY
 [ "$(wc -c < "$work/stream.csv")" -gt $((4 << 20)) ] || fail "stream.csv is under 4 MB: the import would not stream"
 t0=$(date +%s%N); "$credence" import "$work/stream.csv" --journal "$work/stream-timing.sqlite" >/dev/null; t1=$(date +%s%N)
 stream_ms=$(( (t1 - t0) / 1000000 + 50 ))
@@ -152,7 +160,6 @@ concurrent() {
 
 # 4. Output that cannot be written: /dev/full as stdout and as -o, then a full file system for -o
 # and for the journal. Each is exit 74 naming the failure, and no temporary file stays behind.
-rows=()
 small="$work/small.sqlite"
 "$credence" import "$work/import.csv" --journal "$small" >/dev/null
 devfull=0
@@ -340,14 +347,184 @@ done
 rows+=("| SIGKILL during undo, delete and bet | $kills_undo | integrity ok each time; each change whole or absent | nothing |")
 rows+=("| SIGKILL during export -o | $kills_export | never a partial file under the name; $exports_left left a temporary file; after the next export, $exports_cleared of $kills_export directories had none | $( [ "$exports_cleared" -eq "$kills_export" ] && echo nothing || echo "space held by temporary files") |")
 
+fi
+
+# 11. Server faults, on team journals (PostgreSQL clusters of the script's own, fsync on, each in a
+# directory of its own under /tmp: the cluster's owner, the postgres user, cannot enter $work).
+# An unreachable server (a closed port, a blackholed address) is exit 74 within 5 s naming host and
+# port; a wrong password, a missing role and a missing database say so; a connection terminated by
+# the server, or the server stopped, mid-import leaves nothing half-written; the server killed with
+# SIGKILL during a loop of forecasts keeps every forecast the client reported done; TLS with
+# verify-full against a server whose certificate a private CA signed works, a wrong CA is refused,
+# and sslmode=require against a server without TLS is refused.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+clusters=()
+trap 'for c in "${clusters[@]}"; do bash scripts/postgres-cluster.sh stop "$c"; done; umount "$work/full" 2>/dev/null; rm -rf "$work"' EXIT
+as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$(printf '%q ' "$@")"; else "$@"; fi; }
+cluster() {   # starts a cluster with fsync on; sets $pgdir and $admin (the superuser me's URL)
+  pgdir=$(mktemp -d /tmp/credence-fault-pg.XXXXXX); clusters+=("$pgdir")
+  admin=$(CREDENCE_PG_FSYNC=on bash scripts/postgres-cluster.sh start "$pgdir") || { fail "a PostgreSQL cluster did not start"; return 1; }
+}
+pg_restart() {   # starts $pgdir's cluster again on its port, as the cluster script does
+  local port="${admin##*:}"; port="${port%%/*}"
+  as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
+    -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200" start >/dev/null 2>&1
+}
+team_db() {   # NAME: a new database with Credence's schema; prints its URL
+  psql -X -q -v ON_ERROR_STOP=1 "$admin" -c "CREATE DATABASE $1" >/dev/null && "$credence" team init --journal "${admin%/postgres}/$1" >/dev/null && echo "${admin%/postgres}/$1"
+}
+pgq() { psql -X -At -v ON_ERROR_STOP=1 "$1" -c "SET search_path TO credence; $2" | tail -1; }
+first_line() { head -1 "$1" | cut -c1-220 | tr '|' '/'; }
+elapsed_ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+if [ -z "$pgbin" ] || ! command -v psql >/dev/null; then
+  fail "PostgreSQL is not installed (apt-get install postgresql): the server faults did not run"
+elif cluster; then
+  url=$(team_db faults); pw=$(cat "$pgdir/pw"); port="${admin##*:}"; port="${port%%/*}"
+  "$credence" add "A claim on the team journal" 60% --journal "$url" >/dev/null || fail "add on the fault cluster's team journal failed"
+
+  # Unreachable: a port nobody listens on, and an address whose packets go nowhere.
+  for target in "127.0.0.1:$(free_port)" "10.255.255.1:5432"; do
+    t0=$(date +%s%N)
+    "$credence" list --journal "postgres://me:$pw@$target/faults" >/dev/null 2>"$work/err"; rc=$?
+    took=$(elapsed_ms "$t0")
+    ok=yes
+    [ "$rc" -eq 74 ] || { ok=no; fail "unreachable $target: exit $rc (want 74): $(first_line "$work/err")"; }
+    [ "$took" -le 5500 ] || { ok=no; fail "unreachable $target: took $took ms (want ≤ 5 s)"; }
+    grep -qF "$target" "$work/err" || { ok=no; fail "unreachable $target: the message does not name $target: $(first_line "$work/err")"; }
+    rows+=("| unreachable server $target (\`list\`) | 1 | exit $rc after $took ms: \"$(first_line "$work/err")\" | $( [ "$ok" = yes ] && echo nothing || echo "a hang, or a message that does not say where") |")
+  done
+
+  # Refused logins: the message says which and what to do; the exit is not 0.
+  psql -X -q "$admin" -c "CREATE ROLE sam LOGIN PASSWORD 'sams-password'" >/dev/null
+  for case in "wrong password|postgres://me:not-the-password@127.0.0.1:$port/faults|password authentication failed for user \"me\"" \
+              "missing role|postgres://nobody:whatever@127.0.0.1:$port/faults|for user \"nobody\"" \
+              "missing database|postgres://me:$pw@127.0.0.1:$port/nodb|database \"nodb\" does not exist" \
+              "a role that is not a member (no grant)|postgres://sam:sams-password@127.0.0.1:$port/faults|permission denied"; do
+    IFS='|' read -r what target expect <<< "$case"
+    "$credence" list --journal "$target" >/dev/null 2>"$work/err"; rc=$?
+    ok=yes
+    { [ "$rc" -ne 0 ] && grep -qF "$expect" "$work/err"; } || { ok=no; fail "$what: exit $rc, $(first_line "$work/err") (want a message with: $expect)"; }
+    rows+=("| $what (\`list\`) | 1 | exit $rc: \"$(first_line "$work/err")\" | $( [ "$ok" = yes ] && echo nothing || echo "a login failure without its reason") |")
+  done
+
+  # A connection the server drops mid-import (pg_terminate_backend), and the server stopped
+  # mid-import: every import is whole or absent, never half-written.
+  t0=$(date +%s%N); "$credence" import "$work/stream.csv" --journal "$(team_db timing)" >/dev/null || fail "timing import into the team journal failed"
+  pg_import_ms=$(elapsed_ms "$t0")
+  dropped_whole=0; dropped_none=0; dropped_hung=0; dropped_messages=""
+  for i in $(seq 8); do
+    j=$(team_db "drop$i"); before=$(pgq "$j" "SELECT count(*) FROM forecast")
+    # A client that never notices the lost connection would wait forever: 30 s is a hang (exit 124).
+    timeout 30 "$credence" import "$work/stream.csv" --journal "$j" >/dev/null 2>"$work/err" & pid=$!
+    sleep "$(awk -v ms="$pg_import_ms" -v i="$i" 'BEGIN {printf "%.3f", ms * i / 9 / 1000}')"
+    psql -X -q "$admin" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'drop$i' AND pid <> pg_backend_pid()" >/dev/null
+    wait "$pid"; rc=$?
+    n=$(pgq "$j" "SELECT count(*) FROM forecast"); u=$(pgq "$j" "SELECT count(*) FROM undo_step")
+    if [ "$rc" -eq 0 ] && [ "$n" -eq $((before + 20000)) ]; then dropped_whole=$((dropped_whole + 1))
+    elif [ "$rc" -ne 0 ] && [ "$n" -eq "$before" ]; then dropped_none=$((dropped_none + 1)); dropped_messages="$(first_line "$work/err") (exit $rc)"
+    elif [ "$rc" -eq 124 ]; then dropped_hung=$((dropped_hung + 1)); fail "import $i with its connection terminated: still running after 30 s (a hang), $n forecasts (from $before)"
+    else fail "import $i with its connection terminated: exit $rc and $n forecasts (from $before; whole is $((before + 20000))): $(first_line "$work/err")"; fi
+  done
+  rows+=("| the server terminates the connection (pg_terminate_backend) during a 20,000-forecast import | 8 | $dropped_none refused with nothing written, $dropped_whole finished whole first, $dropped_hung hung (killed after 30 s); message: \"$dropped_messages\" | $( [ "$dropped_hung" -eq 0 ] && echo nothing || echo "a command that never returns") |")
+  j=$(team_db stopped); before=$(pgq "$j" "SELECT count(*) FROM forecast")
+  timeout 30 "$credence" import "$work/stream.csv" --journal "$j" >/dev/null 2>"$work/err" & pid=$!
+  sleep "$(awk -v ms="$pg_import_ms" 'BEGIN {printf "%.3f", ms / 2 / 1000}')"
+  as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1
+  wait "$pid"; rc=$?
+  pg_restart || fail "the cluster did not start again after an immediate stop: $(tail -3 "$pgdir/log" | tr '\n' ' ')"
+  n=$(pgq "$j" "SELECT count(*) FROM forecast")
+  stopped_ok=no
+  if [ "$rc" -eq 124 ]; then fail "import with the server stopped mid-way: still running after 30 s (a hang)"
+  elif { [ "$rc" -ne 0 ] && [ "$n" -eq "$before" ]; } || { [ "$rc" -eq 0 ] && [ "$n" -eq $((before + 20000)) ]; }; then stopped_ok=yes
+  else fail "import with the server stopped mid-way: exit $rc, $n forecasts (from $before)"; fi
+  rows+=("| the server stopped (\`pg_ctl stop -m immediate\`) during a 20,000-forecast import | 1 | exit $rc$( [ "$rc" -eq 124 ] && echo " (hung: killed after 30 s)"): \"$(first_line "$work/err")\"; forecasts $before before, $n after the restart | $( [ "$stopped_ok" = yes ] && echo nothing || echo "a hang or half an import") |")
+
+  # SIGKILL of the postmaster and its backends during a loop of forecasts: every forecast the client
+  # reported done is there after the restart. Each value is unique (four decimals, the first the trial's).
+  j=$(team_db killed)
+  for k in 1 2 3 4 5; do "$credence" add "Killed-server claim $k" 50% --journal "$j" >/dev/null; done
+  killed_acked=0; killed_lost=0; killed_errors=""
+  for trial in 1 2 3; do
+    log="$work/pgkill-$trial.log"; : > "$log"
+    setsid bash -c 'for k in $(seq 100 999); do
+        c=$(( k % 5 + 1 )); p="0.$3$k"
+        timeout 30 "$0" forecast "$c" "$p" --journal "$1" >/dev/null 2>>"$2.err" && echo "$c $p" >> "$2"
+      done' "$credence" "$j" "$log" "$trial" & loop=$!
+    # Kill once the loop has had some forecasts acknowledged (a cold process each takes a while here).
+    for wait_ack in $(seq 100); do [ "$(wc -l < "$log")" -ge 3 ] && break; sleep 0.1; done
+    sleep "$(printf '0.%03d' "$(rand_ms 999)")"
+    pm=$(head -1 "$pgdir/data/postmaster.pid")
+    kill -9 "$pm" $(ps -o pid= --ppid "$pm") 2>/dev/null
+    # Dead, or a zombie nobody reaps (a container's init may not): the lock files it left would make
+    # the next postmaster believe it still runs.
+    for wait_dead in $(seq 50); do { [ ! -d "/proc/$pm" ] || [ "$(awk '{print $3}' "/proc/$pm/stat" 2>/dev/null)" = Z ]; } && break; sleep 0.1; done
+    [ -d "/proc/$pm" ] && rm -f "$pgdir/data/postmaster.pid" "$pgdir"/.s.PGSQL.*.lock
+    sleep 1
+    kill -9 -- -"$loop" 2>/dev/null; wait "$loop" 2>/dev/null
+    pg_restart || { fail "the cluster did not start again after SIGKILL: $(tail -3 "$pgdir/log" | tr '\n' ' ')"; break; }
+    while read -r c p; do
+      killed_acked=$((killed_acked + 1))
+      [ "$(pgq "$j" "SELECT count(*) FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = $c AND f.typed = '$p' AND w.name = 'me'")" = 1 ] || { killed_lost=$((killed_lost + 1)); fail "SIGKILL trial $trial: forecast $p on claim $c was reported done and is not there after the restart"; }
+    done < "$log"
+    [ -s "$log.err" ] && killed_errors=$(head -1 "$log.err" | cut -c1-200)
+  done
+  finals=$(pgq "$j" "SELECT count(*) FROM (SELECT claim_id FROM forecast WHERE is_final = 1 GROUP BY claim_id, forecaster_id HAVING count(*) <> 1) x")
+  [ "$finals" = 0 ] || fail "after SIGKILL, $finals (claim, forecaster) pairs have other than one final forecast"
+  rows+=("| SIGKILL of the postmaster and its backends during a loop of \`forecast\`, restart | 3 ($killed_acked forecasts reported done) | $((killed_acked - killed_lost)) of $killed_acked there after the restart; one final forecast per claim and member; the writes in flight failed: \"$killed_errors\" | $( [ "$killed_lost" -eq 0 ] && echo nothing || echo "$killed_lost acknowledged forecasts") |")
+
+  # sslmode=require against this server, which has no TLS.
+  "$credence" list --journal "$url?sslmode=require" >/dev/null 2>"$work/err"; rc=$?
+  { [ "$rc" -ne 0 ] && grep -q "TLS" "$work/err"; } || fail "sslmode=require without TLS on the server: exit $rc, $(first_line "$work/err")"
+  rows+=("| \`sslmode=require\` against a server without TLS | 1 | exit $rc: \"$(first_line "$work/err")\" | $( [ "$rc" -ne 0 ] && echo "nothing" || echo "a connection in clear text") |")
+fi
+
+# TLS: a cluster whose certificate (for localhost) a private CA signed.
+if [ -n "$pgbin" ] && cluster; then
+  tls="$work/tls"; mkdir -p "$tls"
+  for ca in ca wrong; do
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Credence test $ca CA" -keyout "$tls/$ca.key" -out "$tls/$ca.pem" 2>/dev/null
+  done
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$pgdir/server.key" -out "$tls/server.csr" 2>/dev/null
+  printf 'subjectAltName=DNS:localhost\n' > "$tls/ext"
+  openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 2 -extfile "$tls/ext" -out "$pgdir/server.crt" 2>/dev/null
+  chmod 600 "$pgdir/server.key"; [ "$(id -u)" -eq 0 ] && chown postgres "$pgdir/server.key" "$pgdir/server.crt"
+  printf "ssl = on\nssl_cert_file = '%s'\nssl_key_file = '%s'\n" "$pgdir/server.crt" "$pgdir/server.key" >> "$pgdir/data/postgresql.conf"
+  as_pg "$pgbin/pg_ctl" -D "$pgdir/data" reload >/dev/null; sleep 1
+  url=$(team_db tls); port="${admin##*:}"; port="${port%%/*}"; pw=$(cat "$pgdir/pw")
+  local_url="postgres://me:$pw@localhost:$port/tls"
+  "$credence" add "Over TLS" 70% --journal "$local_url?sslmode=verify-full&sslrootcert=$tls/ca.pem" >/dev/null 2>"$work/err"; rc=$?
+  [ "$rc" -eq 0 ] || fail "verify-full with the right CA: exit $rc, $(first_line "$work/err")"
+  [ "$(pgq "$url" "SELECT count(*) FROM claim WHERE text = 'Over TLS'")" = 1 ] || fail "verify-full with the right CA: the claim is not there"
+  rows+=("| \`sslmode=verify-full&sslrootcert=CA.pem\`, the server's certificate for localhost signed by that CA (\`add\`) | 1 | exit $rc; the claim is stored | $( [ "$rc" -eq 0 ] && echo nothing || echo "a team that cannot use TLS") |")
+  for case in "verify-full with another CA|$local_url?sslmode=verify-full&sslrootcert=$tls/wrong.pem|certificate" \
+              "verify-ca with another CA|$local_url?sslmode=verify-ca&sslrootcert=$tls/wrong.pem|certificate" \
+              "verify-full by another name (127.0.0.1, not in the certificate)|postgres://me:$pw@127.0.0.1:$port/tls?sslmode=verify-full&sslrootcert=$tls/ca.pem|certificate" \
+              "sslrootcert that does not exist|$local_url?sslmode=verify-full&sslrootcert=$tls/missing.pem|missing.pem"; do
+    IFS='|' read -r what target expect <<< "$case"
+    before=$(pgq "$url" "SELECT count(*) FROM claim")
+    "$credence" add "Must not arrive" 50% --journal "$target" >/dev/null 2>"$work/err"; rc=$?
+    after=$(pgq "$url" "SELECT count(*) FROM claim")
+    ok=yes
+    { [ "$rc" -ne 0 ] && grep -qi "$expect" "$work/err" && [ "$after" = "$before" ]; } || { ok=no; fail "$what: exit $rc, claims $before → $after, $(first_line "$work/err")"; }
+    rows+=("| $what (\`add\`) | 1 | exit $rc: \"$(first_line "$work/err")\"; nothing written | $( [ "$ok" = yes ] && echo nothing || echo "a connection to a server nobody vouched for") |")
+  done
+  "$credence" list --journal "$local_url?sslmode=require" >/dev/null 2>"$work/err"; rc=$?
+  [ "$rc" -eq 0 ] || fail "sslmode=require against the TLS server: exit $rc, $(first_line "$work/err")"
+  rows+=("| \`sslmode=require\` (encrypted, not verified) against the TLS server | 1 | exit $rc | nothing |")
+fi
+
 echo
 echo "| fault | cases | what happened | lost |"
 echo "|---|---|---|---|"
+if [ "${ONLY:-}" != server ]; then
 echo "| SIGKILL during a 20,000-forecast import | $trials | integrity ok each time; $imports_whole imports whole, $imports_none not at all, 0 partial | nothing |"
 echo "| SIGKILL during a streaming import into a new journal | $trials | integrity ok each time; $streams_whole journals whole, $streams_none absent, 0 partial; $streams_leftover killed imports left a temporary journal, each removed by the next import | nothing |"
 echo "| SIGKILL during add/forecast/resolve loops | $trials ($commands_done commands reported done) | integrity ok each time; every reported command present | nothing |"
 concurrent 2
 concurrent 4
+fi
 for row in "${rows[@]}"; do echo "$row"; done
 echo
 if [ "$failures" -gt 0 ]; then echo "$failures failure(s)"; exit 1; fi

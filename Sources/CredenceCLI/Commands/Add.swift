@@ -96,8 +96,8 @@ struct Add: CredenceCommand {
         }
         let tags = uniqueTags(entry.tags + (try parseTags(tag)))
         let caveats = entry.caveats + caveat
-        let who = forecaster ?? ctx.owner
         let journal = try ctx.openJournal(options.journal, access: .write)
+        let who = forecaster ?? ctx.owner
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         var lines: [(String, String)] = []
         let claim: Claim

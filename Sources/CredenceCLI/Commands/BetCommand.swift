@@ -55,8 +55,8 @@ struct BetCommand: CredenceCommand {
         case nil: explicitSide = nil
         default: throw CLIError("--side is yes or no, not \"\(side!)\"", status: ExitStatus.usage)
         }
-        let me = forecaster ?? ctx.owner
         let journal = try ctx.openJournal(options.journal, access: .write)
+        let me = forecaster ?? ctx.owner
         let detail = try journal.claim(claimID)
         func current(_ name: String) -> Double? {
             detail.forecasts.last { $0.forecaster.lowercased() == name.lowercased() && $0.option == nil }?.probability

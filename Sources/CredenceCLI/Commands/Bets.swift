@@ -29,8 +29,8 @@ struct Bets: CredenceCommand {
     }
 
     func execute(in ctx: Context) throws {
-        let me = forecaster ?? ctx.owner
         let journal = try ctx.openJournal(options.journal, access: .read)
+        let me = forecaster ?? ctx.owner
         var bets = try journal.bets(involving: me)
         if let counterparty {
             bets = bets.filter {

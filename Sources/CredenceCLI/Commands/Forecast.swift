@@ -43,8 +43,8 @@ struct ForecastCommand: CredenceCommand {
                     "give either one probability or --option for each option, not both", status: ExitStatus.usage)
             }
             let distribution = try scenarioOptions.map { try parseOption($0, allowCertain: certain) }
-            let who = forecaster ?? ctx.owner
             let journal = try ctx.openJournal(options.journal, access: .write)
+            let who = forecaster ?? ctx.owner
             try journal.write { w in
                 (
                     (),
@@ -64,8 +64,8 @@ struct ForecastCommand: CredenceCommand {
             throw CLIError("a forecast needs a probability: credence forecast \(claimID) 70%", status: ExitStatus.usage)
         }
         let p = try ProbabilityParser.parse(probability.joined(separator: " "), allowCertain: certain)
-        let who = forecaster ?? ctx.owner
         let journal = try ctx.openJournal(options.journal, access: .write)
+        let who = forecaster ?? ctx.owner
         let (forecast, previous, claim) = try journal.write { w -> ((Forecast, Forecast?, Claim), String) in
             let before = try w.currentForecast(claim: claimID, forecaster: who)
             let f = try w.addForecast(claim: claimID, forecaster: who, probability: p, reason: reason, caveats: caveat)

@@ -113,11 +113,12 @@ struct Vs: CredenceCommand {
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
+        // Opened first: on a team journal the owner is the connected member, known once connected.
+        let journal = try ctx.openJournal(options.journal, access: .read)
         let (a, b) = second.map { (first, $0) } ?? (ctx.owner, first)
         guard a.lowercased() != b.lowercased() else {
             throw CLIError("compare two different people, e.g. credence vs me ryan", status: ExitStatus.usage)
         }
-        let journal = try ctx.openJournal(options.journal, access: .read)
         for name in [a, b] where try journal.forecasterExists(name) == nil {
             let known = try journal.forecasterNames()
             throw CLIError(

@@ -86,6 +86,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         }
         let query = PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds)
         do {
+            try checkOpen()
             return try connection.query(query, logger: logger).wait()
         } catch {
             throw PostgresErrors.translate(error, server: server)

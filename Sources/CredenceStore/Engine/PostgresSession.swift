@@ -81,10 +81,20 @@ extension PostgresDatabase {
     func script(_ sql: String) throws {
         for statement in Self.statements(sql) {
             do {
+                try checkOpen()
                 _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait()
             } catch {
                 throw PostgresErrors.translate(error, server: server)
             }
+        }
+    }
+
+    /// postgres-nio leaves a query written to a closed connection unanswered, so `wait()` on it
+    /// would never return: a lost connection is an error before anything is sent.
+    func checkOpen() throws {
+        if connection.isClosed {
+            throw JournalError.serverUnreachable(
+                server: server, reason: "the connection was lost; nothing of this command was written")
         }
     }
 
@@ -154,6 +164,10 @@ extension PostgresDatabase {
         do {
             result = try body()
         } catch {
+            // On a lost connection the server has rolled the transaction back already, and a
+            // ROLLBACK sent there would wait forever (postgres-nio never answers a query written
+            // to a closed channel).
+            if case JournalError.serverUnreachable = error { throw error }
             try? script("ROLLBACK")
             throw error
         }
