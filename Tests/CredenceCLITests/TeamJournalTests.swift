@@ -109,4 +109,35 @@ import Testing
         let file = h.run("team list")
         #expect(file.status == 64 && file.err.contains("team commands manage a team journal"))
     }
+
+    /// The server ends the session mid-import: the command fails (never hangs) and leaves nothing
+    /// half-written.
+    @Test func aConnectionDroppedMidImportLeavesNothing() throws {
+        let h = Harness(engine: .postgres)
+        var csv = "forecaster,question_id,probability,outcome\n"
+        for i in 0..<20_000 { csv += "m\(i % 50),q\(i / 10),0.\(i % 9 + 1),\((i / 10) % 2)\n" }
+        let file = h.directory.appendingPathComponent("big.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let database = String(h.journal.split(separator: "/").last!)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: Harness.Result?
+        nonisolated(unsafe) let importer = h
+        Thread {
+            result = importer.run(["import", file.path])
+            done.signal()
+        }.start()
+        Thread.sleep(forTimeInterval: 0.6)
+        TestPostgres.psql(
+            TestPostgres.adminURL!,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()",
+            tuples: true)
+        #expect(done.wait(timeout: .now() + 60) == .success, "the import hung after its connection was dropped")
+        let forecasts = h.rows("SELECT count(*) FROM forecast")
+        if result?.status == 0 {
+            #expect(forecasts == [["20000"]], "it finished before the drop: all of it")
+        } else {
+            #expect(result?.status == 74, "\(result?.err ?? "")")
+            #expect(forecasts == [["0"]], "\(result?.err ?? "")")
+        }
+    }
 }

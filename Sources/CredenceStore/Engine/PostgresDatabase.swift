@@ -87,10 +87,25 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         let query = PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds)
         do {
             try checkOpen()
-            return try connection.query(query, logger: logger).wait()
+            return try answer(connection.query(query, logger: logger))
         } catch {
             throw PostgresErrors.translate(error, server: server)
         }
+    }
+
+    /// The server's answer, or an error as soon as the connection closes: postgres-nio leaves a
+    /// query unanswered whose channel closed around it (the server ended the session, or died),
+    /// and a bare `wait()` would then never return.
+    func answer<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let promise = future.eventLoop.makePromise(of: T.self)
+        future.cascade(to: promise)
+        let server = self.server
+        connection.closeFuture.whenComplete { _ in
+            promise.fail(
+                JournalError.serverUnreachable(
+                    server: server, reason: "the connection was lost; nothing of this command was written"))
+        }
+        return try promise.futureResult.wait()
     }
 
     /// `?` → `$n`, outside quoted text and identifiers.

@@ -82,7 +82,7 @@ extension PostgresDatabase {
         for statement in Self.statements(sql) {
             do {
                 try checkOpen()
-                _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait()
+                _ = try answer(connection.query(PostgresQuery(unsafeSQL: statement), logger: logger))
             } catch {
                 throw PostgresErrors.translate(error, server: server)
             }
