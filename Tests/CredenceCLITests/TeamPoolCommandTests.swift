@@ -66,7 +66,9 @@ import Testing
         #expect(Self.close(w["brier_b"], Self.brier(Self.a)))
         let text = h.run("vs A @team").out
         #expect(text.contains("A vs @team on 4 shared resolved claims"), "\(text)")
-        #expect(text.contains("@team is the mean log-odds of everyone's final forecasts (A included)"), "\(text)")
+        #expect(
+            text.contains("The @team forecast is the mean log-odds of everyone's final forecasts (A included)"),
+            "\(text)")
     }
 
     @Test(arguments: TestPostgres.engines) func leaderboardShowsTheTeamUnranked(engine: TestEngine) throws {

@@ -126,7 +126,7 @@ struct Leaderboard: CredenceCommand {
                 "   ·  \(TerminalText.pad(ForecasterSubject.teamName, w))  \(TerminalText.pad(String(format: "%+.1f", teamPeer), 10, right: true))  \(TerminalText.pad(String(n), 10, right: true))  \(TerminalText.pad(String(n), 6, right: true))  \(String(format: "%.4f", teamBrier))  \(TerminalText.pad(Numbers.percent(Double(n) / Double(claims)), 8, right: true))"
             ))
         let note =
-            "\(ForecasterSubject.teamName) is the \(pool.label) of everyone's final forecasts on each yes/no claim two forecasters or more forecast: not a person, so not ranked, and left out of everyone's peer score."
+            "The \(ForecasterSubject.teamName) row is the \(pool.label) of everyone's final forecasts on each yes/no claim two forecasters or more forecast: not a person, so not ranked, and left out of everyone's peer score."
         for line in Format.wrap(note, width: ctx.width(options.width)) { ctx.out.line(f.style.dim(line)) }
     }
 

@@ -175,7 +175,7 @@ struct Vs: CredenceCommand {
         try show(
             shared, teamFirst ? teamName : name, teamFirst ? name : teamName, ctx,
             note:
-                "\(teamName) is the \(pool.label) of everyone's final forecasts (\(Wording.who(name, owner: ctx.owner)) included) on each claim two forecasters or more forecast.",
+                "The \(teamName) forecast is the \(pool.label) of everyone's final forecasts (\(Wording.who(name, owner: ctx.owner)) included) on each claim two forecasters or more forecast.",
             pool: pool)
     }
 
