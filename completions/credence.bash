@@ -342,11 +342,18 @@ _credence_show() {
     repeating_flags=()
     non_repeating_flags=(--json --no-pager --version -h --help)
     repeating_options=()
-    non_repeating_options=(--journal --color --width)
+    non_repeating_options=(--pool --extremize --journal --color --width)
     __credence_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--pool')
+        __credence_add_completions -W 'log-odds'$'\n''mean'$'\n''median'
+        return
+        ;;
+    '--extremize')
+        return
+        ;;
     '--journal')
         return
         ;;
@@ -470,7 +477,7 @@ _credence_report() {
     repeating_flags=()
     non_repeating_flags=(--json --every-forecast --csv --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--as --since --until --bins --by --scoring --output -o --journal --color --width)
+    non_repeating_options=(--as --since --until --pool --extremize --bins --by --scoring --output -o --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -485,6 +492,13 @@ _credence_report() {
         return
         ;;
     '--until')
+        return
+        ;;
+    '--pool')
+        __credence_add_completions -W 'log-odds'$'\n''mean'$'\n''median'
+        return
+        ;;
+    '--extremize')
         return
         ;;
     '--bins')
@@ -612,7 +626,7 @@ _credence_vs() {
     repeating_flags=()
     non_repeating_flags=(--all --json --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--scoring --since --until --journal --color --width)
+    non_repeating_options=(--scoring --since --until --pool --extremize --journal --color --width)
     __credence_offer_flags_options 2
 
     # Offer option value completions
@@ -628,6 +642,13 @@ _credence_vs() {
         return
         ;;
     '--until')
+        return
+        ;;
+    '--pool')
+        __credence_add_completions -W 'log-odds'$'\n''mean'$'\n''median'
+        return
+        ;;
+    '--extremize')
         return
         ;;
     '--journal')
@@ -647,7 +668,7 @@ _credence_leaderboard() {
     repeating_flags=()
     non_repeating_flags=(--contest --json --no-pager --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--since --until --journal --color --width)
+    non_repeating_options=(--since --until --pool --extremize --journal --color --width)
     __credence_offer_flags_options 0
 
     # Offer option value completions
@@ -659,6 +680,13 @@ _credence_leaderboard() {
         return
         ;;
     '--until')
+        return
+        ;;
+    '--pool')
+        __credence_add_completions -W 'log-odds'$'\n''mean'$'\n''median'
+        return
+        ;;
+    '--extremize')
         return
         ;;
     '--journal')

@@ -188,10 +188,13 @@ _credence_list() {
 
 _credence_show() {
     local -i ret=1
+    local -ar ___pool=('log-odds' 'mean' 'median')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         ':id:'
         '--json[Print JSON.]'
+        '--pool[How @team pools everyone'\''s final forecasts on a claim\: log-odds (default\: the mean of log-odds, the geometric mean of odds), mean or median of the probabilities.]:method:{__credence_complete "${___pool[@]}"}'
+        '--extremize[Multiply @team'\''s mean log-odds by this factor (default 1\: none; the literature'\''s typical values are 1.2–1.7, never applied unless asked).]:d:'
         '--journal[The journal file, or a team journal'\''s postgres\://USER@HOST/DB (default\: $CREDENCE_JOURNAL, else the config'\''s journal, else $XDG_DATA_HOME/credence/journal.sqlite).]:path-or-url:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
@@ -282,6 +285,7 @@ _credence_undo() {
 
 _credence_report() {
     local -i ret=1
+    local -ar ___pool=('log-odds' 'mean' 'median')
     local -ar ___by=('none' 'forecaster' 'tag' 'horizon' 'caveats' 'input' 'word' 'quarter' 'year')
     local -ar ___scoring=('final' 'time-averaged')
     local -ar ___color=('auto' 'always' 'never')
@@ -291,6 +295,8 @@ _credence_report() {
         '--since[Only claims resolved on or after this date.]:date:'
         '--until[Only claims resolved on or before this date.]:date:'
         '--json[Print it as JSON.]'
+        '--pool[How @team pools everyone'\''s final forecasts on a claim\: log-odds (default\: the mean of log-odds, the geometric mean of odds), mean or median of the probabilities.]:method:{__credence_complete "${___pool[@]}"}'
+        '--extremize[Multiply @team'\''s mean log-odds by this factor (default 1\: none; the literature'\''s typical values are 1.2–1.7, never applied unless asked).]:d:'
         '--bins[Number of equal-width bins (default 10, or `bins` in the config).]:bins:'
         '--by[One row per group\: tag, forecaster, horizon, caveats, input, word (verbal forecasts only), quarter or year (with a trend).]:group:{__credence_complete "${___by[@]}"}'
         '--every-forecast[Score every forecast made before resolution, not only each forecaster'\''s last.]'
@@ -374,6 +380,7 @@ _credence_bets() {
 _credence_vs() {
     local -i ret=1
     local -ar ___scoring=('final' 'time-averaged')
+    local -ar ___pool=('log-odds' 'mean' 'median')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         ':first:'
@@ -384,6 +391,8 @@ _credence_vs() {
         '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
         '--since[Only claims resolved on or after this date.]:date:'
         '--until[Only claims resolved on or before this date.]:date:'
+        '--pool[How @team pools everyone'\''s final forecasts on a claim\: log-odds (default\: the mean of log-odds, the geometric mean of odds), mean or median of the probabilities.]:method:{__credence_complete "${___pool[@]}"}'
+        '--extremize[Multiply @team'\''s mean log-odds by this factor (default 1\: none; the literature'\''s typical values are 1.2–1.7, never applied unless asked).]:d:'
         '--journal[The journal file, or a team journal'\''s postgres\://USER@HOST/DB (default\: $CREDENCE_JOURNAL, else the config'\''s journal, else $XDG_DATA_HOME/credence/journal.sqlite).]:path-or-url:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
@@ -398,6 +407,7 @@ _credence_vs() {
 
 _credence_leaderboard() {
     local -i ret=1
+    local -ar ___pool=('log-odds' 'mean' 'median')
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         '--contest[Contest mode\: skipped claims score 0; divide by the number of claims.]'
@@ -405,6 +415,8 @@ _credence_leaderboard() {
         '*--tag[Only claims with this tag (repeatable\: all must match).]:tag:'
         '--since[Only claims resolved on or after this date.]:date:'
         '--until[Only claims resolved on or before this date.]:date:'
+        '--pool[How @team pools everyone'\''s final forecasts on a claim\: log-odds (default\: the mean of log-odds, the geometric mean of odds), mean or median of the probabilities.]:method:{__credence_complete "${___pool[@]}"}'
+        '--extremize[Multiply @team'\''s mean log-odds by this factor (default 1\: none; the literature'\''s typical values are 1.2–1.7, never applied unless asked).]:d:'
         '--journal[The journal file, or a team journal'\''s postgres\://USER@HOST/DB (default\: $CREDENCE_JOURNAL, else the config'\''s journal, else $XDG_DATA_HOME/credence/journal.sqlite).]:path-or-url:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'

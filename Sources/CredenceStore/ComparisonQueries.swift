@@ -12,6 +12,8 @@ package struct ScoredForecast: Sendable {
     package let outcome: Bool
     /// Brier on the 0–1 scale: (p − y)² for a binary claim, half the multi-category Brier for a set.
     package let brier: Double
+    /// A scenario set's row (`p` the probability of what happened), not a yes/no forecast.
+    package var scenario = false
 }
 
 /// Filters shared by comparisons: claims with all these tags, resolved in [since, until].
@@ -209,7 +211,9 @@ extension Journal {
                 let p: Double = row[2], outcome: Bool = row[3]
                 let brier = (row[4] as Double?) ?? Scoring.brier(p, outcome)
                 out.append(
-                    ScoredForecast(claim: row[0], forecaster: index[row[1]]!, p: p, outcome: outcome, brier: brier))
+                    ScoredForecast(
+                        claim: row[0], forecaster: index[row[1]]!, p: p, outcome: outcome, brier: brier,
+                        scenario: (row[4] as Double?) != nil))
             }
             return (names, out)
         }

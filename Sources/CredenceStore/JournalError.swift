@@ -20,6 +20,8 @@ package enum JournalError: Error, Equatable, Sendable {
     case nothingToUndo
     /// A forecaster name of only invisible characters.
     case invisibleForecasterName
+    /// `@team` names the pool of everyone's forecasts, never a person.
+    case reservedForecasterName(String)
     /// SQLite refused a change by a constraint (its own words).
     case constraintRefused(String)
     /// A team command on a personal journal.
@@ -135,6 +137,8 @@ extension JournalError: LocalizedError {
             return "nothing to undo: the journal has no recorded changes left"
         case .invisibleForecasterName:
             return ForecasterName.emptyMessage + ": give a visible name"
+        case let .reservedForecasterName(name):
+            return "\"\(name)\" names the team's pooled forecast, not a person: give the forecaster another name"
         case let .constraintRefused(reason):
             return "the journal refused the change: \(reason)"
         case .notATeamJournal:

@@ -37,6 +37,7 @@ package final class JournalWriter {
         guard let clean = ForecasterName.clean(name) else {
             throw JournalError.invisibleForecasterName
         }
+        if ForecasterSubject.isTeam(clean) { throw JournalError.reservedForecasterName(clean) }
         if let id = try db.value(Int64.self, "SELECT id FROM forecaster WHERE \(db.dialect.sameName("name"))", [clean])
         {
             return id

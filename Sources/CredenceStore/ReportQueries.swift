@@ -4,8 +4,9 @@ import GRDB
 
 /// Which resolved forecasts a report scores.
 package struct ReportSelection: Sendable, Equatable {
-    /// nil pools every forecaster.
-    package var forecaster: String?
+    package var subject: ForecasterSubject
+    /// The person, or nil for everyone's rows or `@team`.
+    package var forecaster: String? { subject.person }
     package var tags: [String] = []
     /// Claims resolved in [since, until].
     package var since: Date?
@@ -13,7 +14,17 @@ package struct ReportSelection: Sendable, Equatable {
     /// Score every forecast made before resolution, not only each forecaster's last.
     package var everyForecast = false
 
-    package init(forecaster: String?) { self.forecaster = forecaster }
+    /// nil pools every forecaster.
+    package init(forecaster: String?) { subject = forecaster.map { .person($0) } ?? .everyone }
+
+    package init(_ subject: ForecasterSubject) { self.subject = subject }
+
+    /// The claim filters alone.
+    var scope: ClaimScope {
+        var scope = ClaimScope()
+        (scope.tags, scope.since, scope.until) = (tags, since, until)
+        return scope
+    }
 }
 
 extension ReportSelection {
@@ -29,8 +40,6 @@ extension ReportSelection {
             out.append("f.forecaster_id = ?")
             args += [id]
         }
-        var scope = ClaimScope()
-        (scope.tags, scope.since, scope.until) = (tags, since, until)
         return out + scope.clauses(&args, dialect: db.dialect)
     }
 }
@@ -64,7 +73,13 @@ extension Journal {
     /// resolved binary claims (annulled and open claims are left out). The math then runs on the
     /// K distinct values, not the n rows (docs/statistics.md §12).
     package func forecastCounts(_ s: ReportSelection, by grouping: ReportGrouping = .none) throws -> [ForecastGroup] {
-        try read { db in
+        if case .team(let pool) = s.subject {
+            // @team has one forecast per claim, final forecasts only; the commands refuse the rest.
+            precondition(grouping == .none && !s.everyForecast, "@team is reported whole, on final forecasts")
+            let counts = pool.counts(try finalForecastsByClaim(scope: s.scope))
+            return counts.isEmpty ? [] : [ForecastGroup(key: .named(""), counts: counts)]
+        }
+        return try read { db in
             var joins = ""
             // Binary claims, and each option of a resolved scenario set as a yes/no forecast: the
             // forecast's own outcome column says which (NULL while open or annulled). Without
@@ -149,7 +164,8 @@ extension Journal {
     /// Every forecaster's forecast histories on the resolved binary claims of a selection, for
     /// time-averaged scoring (docs/statistics.md §10): one scan in (forecaster, claim, entry) order.
     package func claimHistories(_ s: ReportSelection) throws -> [ClaimHistory] {
-        try read { db in
+        precondition(s.subject.person != nil || s.subject == .everyone, "@team has no histories")
+        return try read { db in
             var args: SQLArguments = []
             guard let filters = try s.clauses(db, &args) else { return [] }
             let clauses = ["c.outcome IS NOT NULL", "f.option_id IS NULL"] + filters

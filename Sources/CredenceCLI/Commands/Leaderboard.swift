@@ -20,6 +20,7 @@ struct Leaderboard: CredenceCommand {
     var json = false
 
     @OptionGroup var scopeOptions: ScopeOptions
+    @OptionGroup var team: TeamPoolOptions
     @OptionGroup var options: JournalOptions
 
     struct Row {
@@ -30,7 +31,15 @@ struct Leaderboard: CredenceCommand {
         var peer: PeerScore?
     }
 
+    /// `@team`'s row: scored on the yes/no claims it pools, never in the people's peer means.
+    struct TeamRow {
+        var brierSum = CompensatedSum(), peerSum = CompensatedSum()
+        var forecasts = 0
+    }
+
     func execute(in ctx: Context) throws {
+        let pool = try team.teamPool(named: true) ?? .standard
+        var teamRow = TeamRow()
         let journal = try ctx.openJournal(options.journal, access: .read)
         let (names, forecasts) = try journal.scoredForecasts(scope: try scopeOptions.scope(ctx))
         var rows = names.map { Row(name: $0) }
@@ -47,6 +56,13 @@ struct Leaderboard: CredenceCommand {
                 rows[f.forecaster].brierSum.add(f.brier)
                 rows[f.forecaster].forecasts += 1
             }
+            let people = Self.perForecaster(group.filter { !$0.scenario })
+            if let p = pool.pool(people) {
+                let outcome = group.first!.outcome
+                teamRow.brierSum.add(Scoring.brier(p, outcome))
+                teamRow.peerSum.add(TeamPool.peerScore(team: p, people: people, outcome: outcome))
+                teamRow.forecasts += 1
+            }
             start = end
         }
         let claims = tally.claims
@@ -56,9 +72,22 @@ struct Leaderboard: CredenceCommand {
         rows.sort {
             ($0.peer?.mean ?? -.infinity, $1.name.lowercased()) > ($1.peer?.mean ?? -.infinity, $0.name.lowercased())
         }
+        // Contest mode divides by every claim, as for a person.
+        let teamPeer =
+            teamRow.forecasts == 0 ? nil : teamRow.peerSum.value / Double(contest ? claims : teamRow.forecasts)
+        let teamBrier = teamRow.forecasts == 0 ? nil : teamRow.brierSum.value / Double(teamRow.forecasts)
         if json {
             ctx.out.verbatim(
                 JSONValue.object([
+                    "team": teamRow.forecasts == 0
+                        ? .null
+                        : .object([
+                            "name": .string(ForecasterSubject.teamName), "pool": .string(pool.label),
+                            "extremize": .number(pool.extremize), "peer_mean": .number(teamPeer),
+                            "peer_claims": .int(teamRow.forecasts), "n": .int(teamRow.forecasts),
+                            "brier": .number(teamBrier),
+                            "coverage": .number(claims > 0 ? Double(teamRow.forecasts) / Double(claims) : nil),
+                        ]),
                     "contest": .bool(contest), "claims": .int(claims),
                     "forecasters": .array(
                         rows.enumerated().map { i, r in
@@ -90,5 +119,30 @@ struct Leaderboard: CredenceCommand {
                 "\(TerminalText.pad(String(i + 1), 4, right: true))  \(TerminalText.pad(TerminalText.safe(r.name), w))  \(TerminalText.pad(peer, 10, right: true))  \(TerminalText.pad(String(r.peer?.claims ?? 0), 10, right: true))  \(TerminalText.pad(String(r.forecasts), 6, right: true))  \(String(format: "%.4f", r.brierSum.value / Double(r.forecasts)))  \(TerminalText.pad(Numbers.percent(Double(r.forecasts) / Double(claims)), 8, right: true))"
             )
         }
+        guard let teamPeer, let teamBrier else { return }
+        let n = teamRow.forecasts
+        ctx.out.line(
+            f.style.dim(
+                "   ·  \(TerminalText.pad(ForecasterSubject.teamName, w))  \(TerminalText.pad(String(format: "%+.1f", teamPeer), 10, right: true))  \(TerminalText.pad(String(n), 10, right: true))  \(TerminalText.pad(String(n), 6, right: true))  \(String(format: "%.4f", teamBrier))  \(TerminalText.pad(Numbers.percent(Double(n) / Double(claims)), 8, right: true))"
+            ))
+        let note =
+            "The \(ForecasterSubject.teamName) row is the \(pool.label) of everyone's final forecasts on each yes/no claim two forecasters or more forecast: not a person, so not ranked, and left out of everyone's peer score."
+        for line in Format.wrap(note, width: ctx.width(options.width)) { ctx.out.line(f.style.dim(line)) }
+    }
+
+    /// One probability per forecaster on a claim (their mean if several rows): rows arrive in
+    /// forecaster order within a claim.
+    static func perForecaster(_ rows: [ScoredForecast]) -> [Double] {
+        var means: [Double] = [], last = -1, count = 0
+        for f in rows {
+            if f.forecaster == last {
+                count += 1
+                means[means.count - 1] += (f.p - means[means.count - 1]) / Double(count)
+            } else {
+                (last, count) = (f.forecaster, 1)
+                means.append(f.p)
+            }
+        }
+        return means
     }
 }

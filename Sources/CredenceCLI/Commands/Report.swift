@@ -15,9 +15,13 @@ struct Report: CredenceCommand {
               credence report
               credence report --as all --by forecaster
               credence report --tag work --since 2026-01-01 -o report.html
+            --as @team scores the team's forecast, pooled on each claim from everyone's final forecasts (two forecasters or more), like a person:
+              credence report --as @team --pool median
             """)
 
     @OptionGroup var record: RecordOptions
+
+    @OptionGroup var team: TeamPoolOptions
 
     @Option(name: .long, help: "Number of equal-width bins (default 10, or `bins` in the config).")
     var bins: Int?
@@ -59,7 +63,9 @@ struct Report: CredenceCommand {
         let who = record.who(ctx)
         let pooled = who == nil
         let since = record.scope.since, until = record.scope.until
-        var selection = try record.selection(ctx)
+        let pool = try team.teamPool(named: record.namesTeam)
+        if pool != nil { try refuseForTeam() }
+        var selection = try record.selection(ctx, team: pool ?? .standard)
         selection.everyForecast = everyForecast
         let format = try outputFormat()
 
@@ -72,7 +78,10 @@ struct Report: CredenceCommand {
             var message = "No resolved forecasts\(whose) to report yet"
             message += selection.tags.isEmpty && since == nil && until == nil ? "." : " with these filters."
             message += " Resolve claims as they come due (`credence due` lists them)"
-            message += pooled ? "." : ", or try `--as all` for everyone's."
+            message +=
+                pool != nil
+                ? ": @team forecasts a claim once two forecasters or more have forecast it."
+                : pooled ? "." : ", or try `--as all` for everyone's."
             if json {
                 ctx.out.verbatim(
                     JSONValue.object([
@@ -87,6 +96,7 @@ struct Report: CredenceCommand {
         var filters = selection.tags.map { "#\($0)" }
         if let since { filters.append("resolved since \(since)") }
         if let until { filters.append("resolved until \(until)") }
+        if let pool { filters.append("pooled by \(pool.label) on claims with two forecasters or more") }
         if let k = whole?.scenarioOptionForecasts, k > 0 {
             filters.append("including \(k) scenario-option forecast\(k == 1 ? "" : "s") scored as yes/no")
         }
@@ -154,7 +164,25 @@ struct Report: CredenceCommand {
             "since": .date(selection.since),
             "until": .date(selection.until), "bins": .int(bins), "every_forecast": .bool(everyForecast),
             "scoring": .string(scoring.rawValue),
-        ]
+        ].merging(teamJSON(selection)) { a, _ in a }
+    }
+
+    /// How `@team` was pooled, in the selection's JSON.
+    func teamJSON(_ selection: ReportSelection) -> [String: JSONValue] {
+        guard case .team(let pool) = selection.subject else { return [:] }
+        return ["pool": .string(pool.label), "extremize": .number(pool.extremize)]
+    }
+
+    /// `@team` has one final forecast per claim: no history, no groups of its own.
+    func refuseForTeam() throws {
+        let refused = [
+            (everyForecast, "--every-forecast"), (scoring == .timeAveraged, "--scoring time-averaged"),
+            (by.map { $0 != .none } ?? false, "--by"),
+        ].filter { $0.0 }.map { $0.1 }
+        guard let first = refused.first else { return }
+        throw CLIError(
+            "\(first) does not apply to --as @team: the team's forecast is pooled from final forecasts, one per claim; leave \(first) out",
+            status: ExitStatus.usage)
     }
 
     /// What a report is rendered as.

@@ -15,14 +15,25 @@ struct Show: CredenceCommand {
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
+    @OptionGroup var team: TeamPoolOptions
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
         let claimID = try parseClaimID(id)
+        let pool = try team.teamPool(named: true) ?? .standard
         let journal = try ctx.openJournal(options.journal, access: .read)
         let detail = try journal.claim(claimID)
+        let people = Self.latestByForecaster(detail)
+        let teamForecast = pool.pool(people)
         if json {
             var o = BrowseJSON.claim(detail.claim, tags: detail.tags)
+            o["team"] =
+                teamForecast.map { p -> JSONValue in
+                    [
+                        "probability": .number(p), "pool": .string(pool.label), "extremize": .number(pool.extremize),
+                        "forecasters": .int(people.count),
+                    ]
+                } ?? .null
             o["forecasts"] = .array(detail.forecasts.map(BrowseJSON.forecast))
             o["options"] = .array(detail.options.map { .string($0.label) })
             o["resolved_option"] = .string(detail.resolvedOption)
@@ -139,6 +150,11 @@ struct Show: CredenceCommand {
             for caveat in fc.caveats { ctx.out.line("      caveat: \(Format.safe(caveat))") }
             if let reason = fc.reason { ctx.out.line("      reason: \(Format.safe(reason))") }
         }
+        if let teamForecast {
+            let line =
+                "  \(Format.pad(ForecasterSubject.teamName, 16))  \(Format.pad(Probability.percentText(teamForecast), 9))  (\(pool.label) of \(people.count) forecasters' \(c.status.isResolved ? "final" : "latest") forecasts)"
+            ctx.out.line(f.style.dim(line))
+        }
         let verdict = ClaimVerdictText.lines(detail, owner: ctx.owner, style: f.style)
         if !verdict.isEmpty {
             ctx.out.line()
@@ -157,5 +173,14 @@ struct Show: CredenceCommand {
                 if let note = r.note { ctx.out.line("      note: \(Format.safe(note))") }
             }
         }
+    }
+
+    /// Each forecaster's forecast that counts on a yes/no claim (their mean if several rows), for `@team`.
+    static func latestByForecaster(_ detail: ClaimDetail) -> [Double] {
+        var rows: [String: [Double]] = [:]
+        for fc in detail.forecasts where fc.option == nil && fc.isFinal {
+            rows[fc.forecaster.lowercased(), default: []].append(fc.probability)
+        }
+        return rows.keys.sorted().map { CompensatedSum.of(rows[$0]!) / Double(rows[$0]!.count) }
     }
 }

@@ -46,10 +46,13 @@ struct RecordOptions: ParsableArguments {
     @Flag(name: .long, help: "Print it as JSON.")
     var json = false
 
-    /// The forecaster, or nil for everyone (`--as all`).
+    /// The forecaster (`@team` for the pool), or nil for everyone (`--as all`).
     func who(_ ctx: Context) -> String? {
-        forecaster?.lowercased() == "all" ? nil : (forecaster ?? ctx.owner)
+        namesTeam ? ForecasterSubject.teamName : forecaster?.lowercased() == "all" ? nil : (forecaster ?? ctx.owner)
     }
+
+    /// `--as @team`: the pool of everyone's final forecasts, not a person.
+    var namesTeam: Bool { forecaster.map(ForecasterSubject.isTeam) ?? false }
 
     /// The journal, to read, once `--as NAME` is known to name somebody in it.
     func openJournal(_ options: JournalOptions, _ ctx: Context) throws -> Journal {
@@ -63,6 +66,11 @@ struct RecordOptions: ParsableArguments {
     func forecastGroups(
         by grouping: ReportGrouping, _ options: JournalOptions, _ ctx: Context
     ) throws -> (groups: [ForecastGroup], independentRows: Bool) {
+        if namesTeam {
+            throw CLIError(
+                "--as @team works with report and vs: @team is one number per claim, pooled from everyone's, with no words or caveats of its own",
+                status: ExitStatus.usage)
+        }
         let journal = try openJournal(options, ctx)
         let groups = try journal.forecastCounts(try selection(ctx), by: grouping)
         let independent = try who(ctx) != nil || journal.forecastCounts(try selection(ctx), by: .forecaster).count <= 1
@@ -72,7 +80,8 @@ struct RecordOptions: ParsableArguments {
     /// Refuses `--as NAME` for somebody who has never forecast in this journal (a typo, most
     /// often), as `vs` does, instead of reporting on nobody. The owner may have no forecasts yet.
     private func checkForecaster(_ ctx: Context, in journal: Journal) throws {
-        guard let who = who(ctx), who.lowercased() != ctx.owner.lowercased(), try journal.forecasterExists(who) == nil
+        guard !namesTeam, let who = who(ctx), who.lowercased() != ctx.owner.lowercased(),
+            try journal.forecasterExists(who) == nil
         else { return }
         let known = try journal.forecasterNames()
         let hint =
@@ -88,7 +97,12 @@ struct RecordOptions: ParsableArguments {
         return who.lowercased() == ctx.owner.lowercased() ? "your" : "\(Format.safe(who))'s"
     }
 
-    func selection(_ ctx: Context) throws -> ReportSelection { try scope.selection(forecaster: who(ctx), ctx) }
+    /// The selection; with `--as @team`, of the pool given.
+    func selection(_ ctx: Context, team: TeamPool = .standard) throws -> ReportSelection {
+        var s = try scope.selection(forecaster: who(ctx), ctx)
+        if namesTeam { s.subject = .team(team) }
+        return s
+    }
 }
 
 struct Vs: CredenceCommand {
@@ -110,6 +124,7 @@ struct Vs: CredenceCommand {
     @Flag(name: .long, help: "List every shared claim, not only the latest 20.") var all = false
     @Flag(name: .long, help: "Print JSON.") var json = false
     @OptionGroup var scopeOptions: ScopeOptions
+    @OptionGroup var team: TeamPoolOptions
     @OptionGroup var options: JournalOptions
 
     func execute(in ctx: Context) throws {
@@ -118,6 +133,11 @@ struct Vs: CredenceCommand {
         let (a, b) = second.map { (first, $0) } ?? (ctx.owner, first)
         guard a.lowercased() != b.lowercased() else {
             throw CLIError("compare two different people, e.g. credence vs me ryan", status: ExitStatus.usage)
+        }
+        let teamIsA = ForecasterSubject.isTeam(a), teamIsB = ForecasterSubject.isTeam(b)
+        if let pool = try team.teamPool(named: teamIsA || teamIsB) {
+            try against(pool, person: teamIsA ? b : a, teamFirst: teamIsA, ctx)
+            return
         }
         for name in [a, b] where try journal.forecasterExists(name) == nil {
             let known = try journal.forecasterNames()
@@ -128,11 +148,52 @@ struct Vs: CredenceCommand {
         let nameA = try journal.forecasterExists(a)!, nameB = try journal.forecasterExists(b)!
         // Text is needed for every claim only when every claim is printed.
         let shared = try journal.sharedClaims(nameA, nameB, scope: try scopeOptions.scope(ctx), withText: json || all)
+        try show(shared, nameA, nameB, ctx)
+    }
+
+    /// A person against `@team`, the pool of everyone's final forecasts (the person's included).
+    func against(_ pool: TeamPool, person: String, teamFirst: Bool, _ ctx: Context) throws {
+        if scoring == .timeAveraged {
+            throw CLIError(
+                "--scoring time-averaged does not apply to @team: its forecast is pooled from final forecasts; leave --scoring out",
+                status: ExitStatus.usage)
+        }
+        let journal = try ctx.openJournal(options.journal, access: .read)
+        guard let name = try journal.forecasterExists(person) else {
+            let known = try journal.forecasterNames()
+            throw CLIError(
+                "nobody called \"\(Format.safe(person))\" has forecast in this journal\(known.isEmpty ? "" : "; forecasters: \(known.map { Format.safe($0) }.joined(separator: ", "))")"
+            )
+        }
+        var shared = try journal.sharedClaimsWithTeam(
+            name, pool: pool, scope: try scopeOptions.scope(ctx), withText: json || all)
+        if teamFirst {
+            for i in shared.claims.indices {
+                (shared.claims[i].aFinal, shared.claims[i].bFinal) = (shared.claims[i].bFinal, shared.claims[i].aFinal)
+            }
+        }
+        let teamName = ForecasterSubject.teamName
+        try show(
+            shared, teamFirst ? teamName : name, teamFirst ? name : teamName, ctx,
+            note:
+                "The \(teamName) forecast is the \(pool.label) of everyone's final forecasts (\(Wording.who(name, owner: ctx.owner)) included) on each claim two forecasters or more forecast.",
+            pool: pool)
+    }
+
+    /// The comparison of A and B on their shared claims, as text or JSON.
+    func show(
+        _ shared: SharedClaims, _ nameA: String, _ nameB: String, _ ctx: Context, note: String? = nil,
+        pool: TeamPool? = nil
+    ) throws {
         let comparison = Comparisons.compare(shared, timeAveragedInterval: scoring == .timeAveraged)
         let sentence = HeadToHeadText.sentence(comparison, scoring: scoring, a: nameA, b: nameB, owner: ctx.owner)
         if json {
-            ctx.out.verbatim(
-                HeadToHeadText.json(comparison, scoring: scoring, a: nameA, b: nameB, sentence: sentence).rendered())
+            var out = HeadToHeadText.json(comparison, scoring: scoring, a: nameA, b: nameB, sentence: sentence)
+            if let pool, case .object(var o) = out {
+                (o["pool"], o["extremize"]) = (.string(pool.label), .number(pool.extremize))
+                out = .object(o)
+            }
+            ctx.out.verbatim(out.rendered())
             return
         }
         guard let c = comparison else {
@@ -154,6 +215,7 @@ struct Vs: CredenceCommand {
                     ? "Scoring each one's last forecast before resolution; Brier difference = \(difference)."
                     : "Scoring time-averaged Brier over the window both had a forecast in force; difference = \(difference)."
             ))
+        if let note { for line in Format.wrap(note, width: ctx.width(nil)) { ctx.out.line(f.style.dim(line)) } }
         let sets = c.claims.count { $0.claim.scenario != nil }
         if sets > 0 {
             let note =
