@@ -186,7 +186,7 @@ _credence() {
 
 _credence_add() {
     repeating_flags=()
-    non_repeating_flags=(--certain --no-pager --version -h --help)
+    non_repeating_flags=(--certain --blind --no-pager --version -h --help)
     repeating_options=(--tag --caveat --option)
     non_repeating_options=(--p --probability --by --as --note --reason --if --journal --color --width)
     __credence_offer_flags_options -1
@@ -559,6 +559,29 @@ _credence_import() {
 
 _credence_bet() {
     repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __credence_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    propose|accept|decline)
+        # Offer subcommand argument completions
+        "_credence_bet_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'propose accept decline' -- "${cur}"))
+        ;;
+    esac
+}
+
+_credence_bet_propose() {
+    repeating_flags=()
     non_repeating_flags=(--no-pager --version -h --help)
     repeating_options=()
     non_repeating_options=(--with --stake --odds --side --as --journal --color --width)
@@ -581,6 +604,50 @@ _credence_bet() {
     '--as')
         return
         ;;
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    esac
+}
+
+_credence_bet_accept() {
+    repeating_flags=()
+    non_repeating_flags=(--no-pager --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--journal --color --width)
+    __credence_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    esac
+}
+
+_credence_bet_decline() {
+    repeating_flags=()
+    non_repeating_flags=(--no-pager --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--journal --color --width)
+    __credence_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
     '--journal')
         return
         ;;
@@ -986,13 +1053,13 @@ _credence_team() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|add|list|remove)
+    init|add|list|remove|config)
         # Offer subcommand argument completions
         "_credence_team_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init add list remove' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init add list remove config' -- "${cur}"))
         ;;
     esac
 }
@@ -1072,6 +1139,28 @@ _credence_team_remove() {
     repeating_options=()
     non_repeating_options=(--journal --color --width)
     __credence_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--journal')
+        return
+        ;;
+    '--color')
+        __credence_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    esac
+}
+
+_credence_team_config() {
+    repeating_flags=()
+    non_repeating_flags=(--no-pager --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--journal --color --width)
+    __credence_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in

@@ -71,7 +71,7 @@ _credence() {
             'export:Export claims and forecasts as CSV, JSON (the whole journal, lossless) or ICS (a calendar of claims to resolve).'
             'backup:Copy the journal to a new file, safely even while another credence writes to it.'
             'config:Show or set the settings (owner, bins, hints, journal) and say where they live.'
-            'team:Set up and manage a team journal on PostgreSQL (init, add, list, remove).'
+            'team:Set up and manage a team journal on PostgreSQL (init, add, list, remove, config).'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
@@ -101,6 +101,7 @@ _credence_add() {
         '--note[Notes on the claim.]:note:'
         '--reason[Why you hold this probability.]:reason:'
         '--certain[Allow 0% or 100%.]'
+        '--blind[On a team journal\: members see others'\'' forecasts on this claim only once they forecast it (or it resolves).]'
         '*--option[A scenario option and its probability, name=PROB (repeatable; they must sum to 100%).]:name=prob:'
         '--if[Count this claim only if claim ID resolves yes (ID=no\: resolves no).]:id\[=yes|no\]:'
         '--journal[The journal file, or a team journal'\''s postgres\://USER@HOST/DB (default\: $CREDENCE_JOURNAL, else the config'\''s journal, else $XDG_DATA_HOME/credence/journal.sqlite).]:path-or-url:'
@@ -338,6 +339,36 @@ _credence_import() {
 
 _credence_bet() {
     local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'propose:Record a bet with someone on a yes/no claim (the default: `credence bet 7 …`).'
+            'accept:Accept a bet offered to you on a team journal; it then settles when its claim resolves.'
+            'decline:Decline a bet offered to you on a team journal.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        propose|accept|decline)
+            "_credence_bet_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_credence_bet_propose() {
+    local -i ret=1
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         ':id:'
@@ -346,6 +377,40 @@ _credence_bet() {
         '--odds[Odds on YES (4\:1) or the implied probability (80%).]:odds:'
         '--side[Your side\: yes or no (default\: the one your forecast favours).]:side:'
         '--as[Who is betting (default\: the owner).]:name:'
+        '--journal[The journal file, or a team journal'\''s postgres\://USER@HOST/DB (default\: $CREDENCE_JOURNAL, else the config'\''s journal, else $XDG_DATA_HOME/credence/journal.sqlite).]:path-or-url:'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_bet_accept() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':id:'
+        '--journal[The journal file, or a team journal'\''s postgres\://USER@HOST/DB (default\: $CREDENCE_JOURNAL, else the config'\''s journal, else $XDG_DATA_HOME/credence/journal.sqlite).]:path-or-url:'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_bet_decline() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':id:'
         '--journal[The journal file, or a team journal'\''s postgres\://USER@HOST/DB (default\: $CREDENCE_JOURNAL, else the config'\''s journal, else $XDG_DATA_HOME/credence/journal.sqlite).]:path-or-url:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
@@ -638,12 +703,13 @@ _credence_team() {
             'add:Add a member: a PostgreSQL login of their own and their forecaster.'
             'list:List the team'\''s members, their logins and what they may do.'
             'remove:Revoke a member'\''s login; their forecasts, claims and resolutions stay in the record.'
+            'config:Show or change the team'\''s settings: blind on makes every new claim blind.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        init|add|list|remove)
+        init|add|list|remove|config)
             "_credence_team_${words[1]}" && ret=0
             ;;
         esac
@@ -710,6 +776,24 @@ _credence_team_remove() {
     local -ar ___color=('auto' 'always' 'never')
     local -ar arg_specs=(
         ':name:'
+        '--journal[The journal file, or a team journal'\''s postgres\://USER@HOST/DB (default\: $CREDENCE_JOURNAL, else the config'\''s journal, else $XDG_DATA_HOME/credence/journal.sqlite).]:path-or-url:'
+        '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
+        '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'
+        '--no-pager[Print long output straight to the terminal, not through $PAGER.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_credence_team_config() {
+    local -i ret=1
+    local -ar ___color=('auto' 'always' 'never')
+    local -ar arg_specs=(
+        ':key:'
+        ':value:'
         '--journal[The journal file, or a team journal'\''s postgres\://USER@HOST/DB (default\: $CREDENCE_JOURNAL, else the config'\''s journal, else $XDG_DATA_HOME/credence/journal.sqlite).]:path-or-url:'
         '--color[Colour (NO_COLOR and TERM=dumb turn auto off).]:when:{__credence_complete "${___color[@]}"}'
         '--width[Fit every line to this many columns (default\: the terminal'\''s; piped output is never cut).]:columns:'

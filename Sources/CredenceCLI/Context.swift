@@ -109,7 +109,9 @@ package final class OutputSink: @unchecked Sendable {
 /// for the whole session, giving each line its own error stream and line input (`forLine`).
 package final class Context: @unchecked Sendable {
     package let environment: [String: String]
-    package let clock: Clock
+    /// "Now" and the calendar: the process's, or on a team journal whose rules bind the member,
+    /// the server's (`CREDENCE_NOW` changes nothing there).
+    package var clock: Clock { journals.currentClock }
     package let out: OutputSink
     package private(set) var err: OutputSink
     package let isTerminal: Bool
@@ -140,7 +142,6 @@ package final class Context: @unchecked Sendable {
         self.readLine = readLine
         self.origin = origin
         self.environment = environment
-        self.clock = clock
         self.out = out
         self.err = err
         self.isTerminal = isTerminal
@@ -204,6 +205,7 @@ package final class Context: @unchecked Sendable {
     package func openJournal(_ flag: String?, access: Journal.Access) throws -> Journal {
         let (journal, opened) = try journals.journal(path: journalPath(flag), access: access)
         teamMember = journal.member
+        teamStanding = journal.standing
         guard opened else { return journal }
         journal.origin = origin
         for note in journal.notes { err.line(note) }
@@ -241,6 +243,19 @@ package final class Context: @unchecked Sendable {
     package var owner: String { teamMember ?? config.owner }
     /// The connected member of the team journal last opened.
     package private(set) var teamMember: String?
+    package private(set) var teamStanding: TeamStanding?
+
+    /// Whom a write names as its forecaster: `--as NAME`, else "me". On a team journal whose
+    /// rules bind the member, only themselves: the server refuses the rest, and this says why first.
+    package func writer(_ given: String?) throws -> String {
+        let who = given ?? owner
+        if let member = teamMember, teamStanding?.writesForOthers == false, who.lowercased() != member.lowercased() {
+            throw CLIError(
+                "on a team journal you write only as yourself (\(Format.safe(member))), not as \(Format.safe(who)): leave out --as; \(Format.safe(who)) writes from their own login",
+                status: ExitStatus.notPermitted)
+        }
+        return who
+    }
 }
 
 /// The user's settings from `$XDG_CONFIG_HOME/credence/config` (`key = value` lines, `#` comments).

@@ -18,7 +18,7 @@ package struct Credence: ParsableCommand {
         discussion: """
             Log a claim in one line:  credence add Ryan ships by friday 70% +work
             Journal: --journal PATH (or a team journal's postgres://USER@HOST/DB), else $CREDENCE_JOURNAL, else the config's journal, else $XDG_DATA_HOME/credence/journal.sqlite.
-            Exit codes: 0 ok, 1 runtime error, 64 usage error, 65 bad input data, 74 I/O error.
+            Exit codes: 0 ok, 1 runtime error, 64 usage error, 65 bad input data, 74 I/O error, 77 refused by a team journal's rules.
             """,
         version: "credence \(version)",
         subcommands: commands
@@ -26,7 +26,7 @@ package struct Credence: ParsableCommand {
 
     static let commands: [any ParsableCommand.Type] = [
         Add.self, ForecastCommand.self, Resolve.self, List.self, Show.self, Due.self, Edit.self, Delete.self,
-        Undo.self, Report.self, Import.self, BetCommand.self, Bets.self, Vs.self, Leaderboard.self, Caveats.self,
+        Undo.self, Report.self, Import.self, BetGroup.self, Bets.self, Vs.self, Leaderboard.self, Caveats.self,
         Words.self, Yearly.self, Export.self, Backup.self, ConfigCommand.self, Team.self,
     ]
 

@@ -10,6 +10,8 @@ package enum ExitStatus {
     package static let usage: Int32 = 64
     package static let dataError: Int32 = 65
     package static let ioError: Int32 = 74
+    /// sysexits' EX_NOPERM: a team journal's rules refused it.
+    package static let notPermitted: Int32 = 77
 }
 
 /// A command's refusal, phrased to suggest the fix.
@@ -30,6 +32,7 @@ enum ErrorReport {
         case let e as QuickEntryError:
             return ("error: \(e.message)\n\(e.pointer)", ExitStatus.dataError)
         case let e as JournalError:
+            if case .notPermitted = e { return ("error: \(e.localizedDescription)", ExitStatus.notPermitted) }
             return ("error: \(e.localizedDescription)", e.isDataError ? ExitStatus.dataError : ExitStatus.ioError)
         case let e as CLIError:
             return ("error: \(e.message)", e.status)

@@ -27,7 +27,9 @@ package final class Journal: @unchecked Sendable {
         case .postgres: return .postgres
         }
     }
-    let clock: Clock
+    /// On a team journal whose rules bind the connected member, the server's clock: the times the
+    /// server records are its own, so the client reckons with them too.
+    package internal(set) var clock: Clock
     /// Who writes through this connection, recorded with each undo step: "shell:PPID" for a
     /// command run from a shell (commands typed in one shell share it), "prompt:PID" for the REPL.
     package var origin = Journal.processOrigin
@@ -39,6 +41,8 @@ package final class Journal: @unchecked Sendable {
     package internal(set) var url: PostgresURL?
     /// On a team journal, the forecaster the connected role forecasts as ("me").
     package internal(set) var member: String?
+    /// On a team journal, what the connected role may do beyond the rules for every member.
+    package internal(set) var standing: TeamStanding?
 
     /// The origin of a command run from a shell: its parent's process id.
     package static let processOrigin = "shell:\(getppid())"
@@ -317,7 +321,13 @@ package final class Journal: @unchecked Sendable {
     package func write<T>(_ body: (JournalWriter) throws -> (T, String)) throws -> T {
         if case .postgres(let pg) = connection {
             return try pg.writing { db in
-                let writer = try JournalWriter(db: db, now: clock.now(), origin: origin)
+                // Where the team's rules bind the member, "now" is the transaction's own on the
+                // server: the times the server stores and the ones the writer reasons with agree.
+                let now =
+                    standing?.trusted == false
+                    ? Date(millis: try db.value(Int64.self, "SELECT credence.server_ms()") ?? clock.now().millis)
+                    : clock.now()
+                let writer = try JournalWriter(db: db, now: now, origin: origin)
                 let before = db.totalChanges
                 let (value, description) = try body(writer)
                 if db.totalChanges == before { return (value, false) }

@@ -73,12 +73,18 @@ package enum JournalError: Error, Equatable, Sendable {
     case serverUnreachable(server: String, reason: String)
     /// The server answered and refused: a wrong password, an unknown role or database, no permission.
     case serverRefused(server: String, reason: String)
+    /// A team journal's rule refused a write: another member's rows, a claim one may not resolve.
+    case notPermitted(String)
+    case unknownBet(Int64)
+    case betAlreadyAnswered(Int64, String)
+    /// What only a team journal has (blind claims, bets awaiting an answer), asked of a file.
+    case onlyOnTeamJournal(String)
 
     /// Data errors are the user's input; the rest are about the file or the machine.
     package var isDataError: Bool {
         switch self {
         case .newerSchema, .notAJournal, .damaged, .cannotCreate, .cannotOpen, .readOnly, .cannotWrite, .diskFull,
-            .serverUnreachable, .serverRefused, .notOnTeamJournal, .teamJournalNotSetUp:
+            .serverUnreachable, .serverRefused, .notOnTeamJournal, .teamJournalNotSetUp, .notPermitted:
             return false
         default: return true
         }
@@ -209,6 +215,14 @@ extension JournalError: LocalizedError {
                 "cannot reach the team journal's server at \(server): \(reason). Check that PostgreSQL runs there and the host and port in --journal are right; nothing was written"
         case let .serverRefused(server, reason):
             return "the team journal's server at \(server) refused: \(reason); nothing was written"
+        case let .notPermitted(reason):
+            return "\(reason); nothing was written"
+        case let .onlyOnTeamJournal(reason):
+            return reason
+        case let .unknownBet(id):
+            return "there is no bet \(id): `credence bets` lists yours"
+        case let .betAlreadyAnswered(id, state):
+            return "bet \(id) was already \(state); the journal was not changed"
         }
     }
 }

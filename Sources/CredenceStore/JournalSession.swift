@@ -32,6 +32,14 @@ package final class JournalSession: @unchecked Sendable {
         self.clock = clock
     }
 
+    /// The clock commands reckon with: the held journal's (on a team journal whose rules bind
+    /// the member, the server's), else the session's.
+    package var currentClock: Clock {
+        lock.lock()
+        defer { lock.unlock() }
+        return held?.journal.clock ?? clock
+    }
+
     /// The journal at `path`, opened for `access`; `opened` says whether it was opened just now
     /// (whose `notes` are then news), not reused.
     package func journal(path: String, access: Journal.Access) throws -> (journal: Journal, opened: Bool) {

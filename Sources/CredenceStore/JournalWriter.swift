@@ -55,6 +55,17 @@ package final class JournalWriter {
 
     // MARK: - Claims
 
+    /// The claims this write adds are blind: on a team journal, members see others' forecasts on
+    /// them only once they forecast. A file has one reader, so nobody to hide forecasts from.
+    package func addBlindly() throws {
+        guard let sql = db.dialect.blindClaims else {
+            throw JournalError.onlyOnTeamJournal(
+                "--blind is for a team journal: a journal file has one reader, so there is nobody to hide forecasts from; leave out --blind"
+            )
+        }
+        _ = try db.rows(sql)
+    }
+
     /// Adds a claim and returns it.
     package func addClaim(
         text: String, resolveBy: Date?, tags: [String], notes: String? = nil,

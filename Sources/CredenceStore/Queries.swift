@@ -165,12 +165,14 @@ extension Journal {
                 """, [id])
             let condition = try db.row("SELECT on_claim_id, required_outcome FROM condition WHERE claim_id = ?", [id])
                 .map { Condition(on: $0["on_claim_id"], required: $0["required_outcome"]) }
-            return ClaimDetail(
+            var detail = ClaimDetail(
                 claim: claim, tags: try Queries.tags(db, claims: [id])[id] ?? [],
                 forecasts: try Queries.forecasts(db, claim: id),
                 resolutions: try Queries.resolutions(db, claim: id),
                 options: options, resolvedOption: resolvedOption, condition: condition,
                 bets: try BetQueries.bets(db, claim: id))
+            if engine == .postgres { detail.team = try Self.teamFacts(db, claim: id) }
+            return detail
         }
     }
 

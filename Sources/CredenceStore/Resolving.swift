@@ -116,9 +116,13 @@ extension JournalWriter {
     private func settleBets(claim id: ClaimID, status: ClaimStatus, at: Date) throws -> [Bet] {
         let settlement: Settlement = status == .yes ? .yes : status == .no ? .no : .refunded
         try db.execute(
-            "UPDATE bet SET settled_at = ?, settlement = ? WHERE claim_id = ? AND settlement IS DISTINCT FROM ?",
+            """
+            UPDATE bet SET settled_at = ?, settlement = ? WHERE claim_id = ? AND settlement IS DISTINCT FROM ?
+                AND \(db.dialect.betState("bet")) = 'accepted'
+            """,
             [at.millis, settlement.rawValue, id, settlement.rawValue])
-        return try BetQueries.bets(db, claim: id)
+        // A bet still waiting for its counterparty's answer settles nothing.
+        return try BetQueries.bets(db, claim: id).filter { $0.state == .accepted }
     }
 
     /// Claims that count only if this one resolved a certain way, when it did not: annulled, and

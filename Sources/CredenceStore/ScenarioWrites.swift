@@ -115,6 +115,8 @@ extension JournalWriter {
             INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [id, y, n, yesStake, noStake, terms, now.millis])
+        // As stored: a team journal's server decides whether it waits for an answer.
+        if let stored = try BetQueries.bet(db, id: betID) { return stored }
         return Bet(
             id: betID, claimID: id, yesSide: try Queries.forecasterName(db, y),
             noSide: try Queries.forecasterName(db, n),

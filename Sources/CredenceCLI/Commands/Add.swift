@@ -52,6 +52,13 @@ struct Add: CredenceCommand {
     @Flag(name: .long, help: "Allow 0% or 100%.")
     var certain = false
 
+    @Flag(
+        name: .long,
+        help:
+            "On a team journal: members see others' forecasts on this claim only once they forecast it (or it resolves)."
+    )
+    var blind = false
+
     @Option(
         name: .customLong("option"),
         help: ArgumentHelp(
@@ -97,13 +104,14 @@ struct Add: CredenceCommand {
         let tags = uniqueTags(entry.tags + (try parseTags(tag)))
         let caveats = entry.caveats + caveat
         let journal = try ctx.openJournal(options.journal, access: .write)
-        let who = forecaster ?? ctx.owner
+        let who = try ctx.writer(forecaster)
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         var lines: [(String, String)] = []
         let claim: Claim
         if scenarios.isEmpty {
             let p = entry.probability!
             let (c, forecast) = try journal.write { w -> ((Claim, Forecast), String) in
+                if blind { try w.addBlindly() }
                 let claim = try w.addClaim(
                     text: entry.text, resolveBy: entry.resolveBy, tags: tags, notes: note, uuid: ctx.makeUUID())
                 let forecast = try w.addForecast(
@@ -117,6 +125,7 @@ struct Add: CredenceCommand {
             lines.append((Format.safe(forecast.forecaster), p.echo))
         } else {
             claim = try journal.write { w -> (Claim, String) in
+                if blind { try w.addBlindly() }
                 let claim = try w.addScenarioClaim(
                     text: entry.text, options: scenarios, forecaster: who, resolveBy: entry.resolveBy, tags: tags,
                     notes: note, reason: reason, caveats: caveats, uuid: ctx.makeUUID())
@@ -131,6 +140,10 @@ struct Add: CredenceCommand {
         ctx.out.line(
             "Added \(scenarios.isEmpty ? "claim" : "scenario set") \(f.style.bold(String(claim.id))): \(Format.safe(claim.text))"
         )
+        if try journal.isBlind(claim.id) {
+            lines.append(
+                ("blind", "others see these forecasts once they forecast claim \(claim.id), or once it resolves"))
+        }
         if let conditional {
             lines.append(
                 (

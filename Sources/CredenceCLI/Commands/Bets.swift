@@ -38,7 +38,9 @@ struct Bets: CredenceCommand {
             }
         }
         var ledgers: [String: Ledger] = [:], order: [String] = []
-        for (bet, _) in bets {
+        // A team journal's offers not yet accepted, or declined, are no part of the balance.
+        let waiting = bets.filter { $0.bet.state == .pending }
+        for (bet, _) in bets where bet.state == .accepted {
             let other = bet.yesSide.lowercased() == me.lowercased() ? bet.noSide : bet.yesSide
             let key = other.lowercased()
             if ledgers[key] == nil {
@@ -93,6 +95,7 @@ struct Bets: CredenceCommand {
                                 "settled_at": .date(bet.settledAt),
                                 "settlement": .string(bet.settlement?.rawValue),
                                 "net": .number(bet.net(for: me).map { Money(rounding: $0).amount }),
+                                "state": .string(bet.state.rawValue),
                             ]
                         }),
                 ]).rendered())
@@ -104,8 +107,8 @@ struct Bets: CredenceCommand {
         }
         let f = Format(clock: ctx.clock, color: ctx.useColor(options.color))
         let whose = Wording.who(me, owner: ctx.owner) == "you" ? "your" : "\(TerminalText.safe(me))'s"
-        ctx.out.line(f.style.bold("Balance (\(whose) side)"))
-        let w = order.map { TerminalText.width(TerminalText.safe(ledgers[$0]!.name)) }.max()!
+        let w = order.map { TerminalText.width(TerminalText.safe(ledgers[$0]!.name)) }.max() ?? 0
+        if !order.isEmpty { ctx.out.line(f.style.bold("Balance (\(whose) side)")) }
         for key in order {
             let l = ledgers[key]!
             var counts = "\(l.won) won, \(l.lost) lost"
@@ -115,7 +118,19 @@ struct Bets: CredenceCommand {
             let styled = l.balance > 0 ? f.style.green(balance) : l.balance < 0 ? f.style.red(balance) : balance
             ctx.out.line("  \(TerminalText.pad(TerminalText.safe(l.name), w))  \(styled)   \(counts)")
         }
-        let open = bets.filter { $0.bet.settlement == nil }
+        if !waiting.isEmpty {
+            if !order.isEmpty { ctx.out.line() }
+            ctx.out.line(f.style.bold("Waiting for an answer"))
+            for (bet, claim) in waiting {
+                let who = bet.awaiting.map { Wording.who($0, owner: ctx.owner) } ?? "the other side"
+                let how =
+                    who == "you"
+                    ? "yours to answer: `credence bet accept \(bet.id)` or `credence bet decline \(bet.id)`"
+                    : "until \(who) accepts it"
+                ctx.out.line("  " + line(bet, claim, me: me, owner: ctx.owner) + "  (\(how))")
+            }
+        }
+        let open = bets.filter { $0.bet.settlement == nil && $0.bet.state == .accepted }
         if !open.isEmpty {
             ctx.out.line()
             ctx.out.line(f.style.bold("Open bets"))
@@ -132,6 +147,7 @@ struct Bets: CredenceCommand {
                 )
             }
         }
+        guard !order.isEmpty else { return }
         ctx.out.line()
         ctx.out.line(f.style.bold("Head-to-head (resolved claims you both forecast)"))
         for key in order {

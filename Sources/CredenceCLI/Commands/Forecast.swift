@@ -44,7 +44,7 @@ struct ForecastCommand: CredenceCommand {
             }
             let distribution = try scenarioOptions.map { try parseOption($0, allowCertain: certain) }
             let journal = try ctx.openJournal(options.journal, access: .write)
-            let who = forecaster ?? ctx.owner
+            let who = try ctx.writer(forecaster)
             try journal.write { w in
                 (
                     (),
@@ -65,7 +65,7 @@ struct ForecastCommand: CredenceCommand {
         }
         let p = try ProbabilityParser.parse(probability.joined(separator: " "), allowCertain: certain)
         let journal = try ctx.openJournal(options.journal, access: .write)
-        let who = forecaster ?? ctx.owner
+        let who = try ctx.writer(forecaster)
         let (forecast, previous, claim) = try journal.write { w -> ((Forecast, Forecast?, Claim), String) in
             let before = try w.currentForecast(claim: claimID, forecaster: who)
             let f = try w.addForecast(claim: claimID, forecaster: who, probability: p, reason: reason, caveats: caveat)

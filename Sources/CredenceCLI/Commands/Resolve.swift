@@ -59,7 +59,8 @@ struct Resolve: CredenceCommand {
         let result: ResolutionResult
         do {
             result = try journal.write { w in
-                let r = try w.resolve(claimID, as: value, at: when, note: note, by: resolver ?? ctx.owner, force: force)
+                let r = try w.resolve(
+                    claimID, as: value, at: when, note: note, by: try ctx.writer(resolver), force: force)
                 return (r, "resolve claim \(claimID) \(r.option ?? r.claim.status.rawValue)")
             }
         } catch JournalError.optionForYesNoClaim {

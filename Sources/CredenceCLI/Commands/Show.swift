@@ -107,6 +107,15 @@ struct Show: CredenceCommand {
                     "\(Format.safe(bet.yesSide)) YES \(BetText.amount(bet.yesStake)) vs \(Format.safe(bet.noSide)) NO \(BetText.amount(bet.noStake)), \(bet.terms) (\(status))"
                 ))
         }
+        if detail.team.blind {
+            facts.append(
+                (
+                    "blind",
+                    c.status == .open
+                        ? "members see others' forecasts once they forecast it, or once it resolves"
+                        : "resolved, so every forecast is shown"
+                ))
+        }
         if !detail.tags.isEmpty { facts.append(("tags", Format.tags(detail.tags))) }
         if let notes = c.notes { facts.append(("notes", Format.safe(notes))) }
         facts.append(("uuid", c.uuid))
@@ -115,7 +124,12 @@ struct Show: CredenceCommand {
 
         ctx.out.line()
         ctx.out.line(f.style.bold("Forecasts"))
-        if detail.forecasts.isEmpty { ctx.out.line("  none") }
+        if detail.forecasts.isEmpty && detail.team.hiddenForecasts == 0 { ctx.out.line("  none") }
+        if detail.team.hiddenForecasts > 0 {
+            ctx.out.line(
+                "  \(Wording.plural(detail.team.hiddenForecasts, "forecast")) by others, hidden until you forecast: credence forecast \(c.id) PROB"
+            )
+        }
         let nameWidth = detail.forecasts.map { Format.width(Format.safe($0.forecaster)) }.max() ?? 0
         // A scenario set's distribution is one line: the options entered together.
         var shownDistributions = Set<String>()
@@ -146,6 +160,7 @@ struct Show: CredenceCommand {
             } else if c.status.isResolved && c.status != .annulled {
                 line += " ← counts"
             }
+            if detail.team.importedForecasts.contains(fc.id) { line += "  (imported)" }
             ctx.out.line(TerminalText.trimmingTrailingSpaces(line))
             for caveat in fc.caveats { ctx.out.line("      caveat: \(Format.safe(caveat))") }
             if let reason = fc.reason { ctx.out.line("      reason: \(Format.safe(reason))") }

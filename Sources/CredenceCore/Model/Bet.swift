@@ -10,6 +10,12 @@ package enum Settlement: String, Sendable, Codable {
     case refunded
 }
 
+/// Whether a bet stands. On a journal file a bet is agreed as it is entered; on a team journal a
+/// bet with a member waits for that member to accept it, and only an accepted bet settles.
+package enum BetState: String, Sendable {
+    case pending, accepted, declined
+}
+
 /// An agreement between two forecasters on a binary claim. Each side stakes an amount; the
 /// winner takes the loser's stake.
 package struct Bet: Sendable, Equatable {
@@ -24,6 +30,15 @@ package struct Bet: Sendable, Equatable {
     package var createdAt: Date
     package var settledAt: Date?
     package var settlement: Settlement?
+    package var state: BetState = .accepted
+    /// Who offered it, on a team journal (its counterparty is the one to accept).
+    package var proposedBy: String?
+
+    /// The side a pending bet waits for.
+    package var awaiting: String? {
+        guard state == .pending, let proposedBy else { return nil }
+        return proposedBy.lowercased() == yesSide.lowercased() ? noSide : yesSide
+    }
 
     package init(
         id: Int64, claimID: ClaimID, yesSide: String, noSide: String, yesStake: Double, noStake: Double, terms: String,

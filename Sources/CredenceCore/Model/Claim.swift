@@ -107,6 +107,8 @@ package struct Resolution: Sendable, Equatable, Codable {
 /// A claim with everything attached to it, for `show`.
 package struct ClaimDetail: Sendable, Equatable {
     package var claim: Claim
+    /// What only a team journal records about the claim.
+    package var team = TeamClaimFacts()
     package var tags: [String]
     package var forecasts: [Forecast]
     package var resolutions: [Resolution]
@@ -157,4 +159,16 @@ package struct OptionProbability: Sendable, Equatable {
     package let label: String
     package let probability: Double
     package init(label: String, probability: Double) { (self.label, self.probability) = (label, probability) }
+}
+
+/// What only a team journal records about a claim, as its reader may know it.
+package struct TeamClaimFacts: Sendable, Equatable {
+    /// Members see others' forecasts on it only once they forecast it, or once it resolves.
+    package var blind = false
+    /// Others' forecasts the reader may not see yet.
+    package var hiddenForecasts = 0
+    /// Forecasts an admin imported rather than their forecasters entered (ids).
+    package var importedForecasts: Set<Int64> = []
+
+    package init() {}
 }

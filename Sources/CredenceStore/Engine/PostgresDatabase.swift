@@ -172,12 +172,9 @@ struct PostgresDialect: SQLDialect {
         "credence.nocase(\(expr)) LIKE credence.nocase(\(pattern)) ESCAPE '\\'"
     }
     func digits(_ expr: String) -> String { "length((\(expr))::text)" }
-    func idsGiven(_ table: String) -> String? {
-        """
-        SELECT setval('credence.\(table)_id_seq', m) FROM (SELECT max(id) AS m FROM credence.\(table)) x
-        WHERE m > (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM credence.\(table)_id_seq)
-        """
-    }
+    /// By the server (`PostgresTrust`), which advances a counter only past ids in use: a member
+    /// may not set one.
+    func idsGiven(_ table: String) -> String? { "SELECT credence.ids_given('\(table)')" }
     func highestID(_ table: String) -> String {
         "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM credence.\(table)_id_seq"
     }
@@ -200,4 +197,9 @@ struct PostgresDialect: SQLDialect {
     var idMarks: String? { nil }
     /// Per transaction: another member's step, recorded at the same moment, is another session's.
     var stepStarted: String? { "SELECT set_config('credence.step', (?)::text, true)" }
+    var importStarted: String? { "SELECT set_config('credence.importing', 'on', true)" }
+    var blindClaims: String? { "SELECT set_config('credence.blind', 'on', true)" }
+    func betState(_ bet: String) -> String { "\(bet).state" }
+    func betProposer(_ bet: String) -> String { "(SELECT name FROM forecaster WHERE id = \(bet).proposed_by)" }
+    var betsAwaitAnswers: Bool { true }
 }

@@ -3,7 +3,7 @@
 /// queries read both alike; text is compared in the "C" collation and names through
 /// `credence.nocase`, as SQLite's BINARY and NOCASE do. Migrations are never edited once shipped.
 enum PostgresSchema {
-    static let version = 1
+    static let version = 2
 
     /// The roles a team's members belong to, named after the database (roles are the cluster's,
     /// shared by every database on it).
@@ -198,16 +198,9 @@ enum PostgresSchema {
             FOR EACH ROW EXECUTE FUNCTION record_undo('claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at, settled_at, settlement');
         """#
 
-    /// What members may do (part 1: read and write every table; the trust rules come as a
-    /// later migration). `ROLE` is the team's member role.
-    static func grants(_ role: String) -> String {
-        """
-        GRANT USAGE ON SCHEMA credence TO \(role);
-        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA credence TO \(role);
-        GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA credence TO \(role);
-        """
-    }
+    /// What members may do: part 2's trust rules (`PostgresTrust`) narrow it to their own rows.
+    static func grants(_ role: String) -> String { PostgresTrust.grants(role) }
 
     /// Migrations by the version they bring the database to.
-    static let migrations: [(version: Int, sql: String)] = [(1, v1)]
+    static let migrations: [(version: Int, sql: String)] = [(1, v1), (2, PostgresTrust.v2)]
 }

@@ -214,8 +214,13 @@ enum PostgresErrors {
         case "3D000":
             return JournalError.serverRefused(
                 server: server, reason: "\(message) (create it with createdb, then run `credence team init`)")
+        // A trust rule (PostgresTrust) says why in its own words; a grant or policy in PostgreSQL's.
+        case "CR001":
+            return JournalError.notPermitted(message)
+        case "CR002":
+            return JournalError.nothingToUndo
         case "42501":
-            return JournalError.serverRefused(server: server, reason: "permission denied: \(message)")
+            return JournalError.notPermitted("the server refused it: \(message)")
         case "53100":
             return JournalError.diskFull(path: server)
         case _ where state.hasPrefix("23"):

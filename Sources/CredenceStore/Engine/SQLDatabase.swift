@@ -59,6 +59,17 @@ protocol SQLDialect: Sendable {
     var idMarks: String? { get }
     /// Tells the engine's undo triggers which step is being recorded (bound: the step's id).
     var stepStarted: String? { get }
+    /// Says this transaction is an import, which a team journal's server lets only an admin make
+    /// (it keeps the file's times and marks the rows imported); nil where nothing needs telling.
+    var importStarted: String? { get }
+    /// Makes the claims this transaction adds blind; nil where there are no blind claims.
+    var blindClaims: String? { get }
+    /// A bet's state (pending, accepted, declined) and its proposer's name, as columns of `bet`
+    /// (a file's bets are agreed as they are entered).
+    func betState(_ bet: String) -> String
+    func betProposer(_ bet: String) -> String
+    /// Whether a bet waits for its counterparty to accept it (a team journal's members are apart).
+    var betsAwaitAnswers: Bool { get }
 }
 
 extension SQLDialect {

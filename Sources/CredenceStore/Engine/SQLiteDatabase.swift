@@ -73,4 +73,9 @@ struct SQLiteDialect: SQLDialect {
     var idMarks: String? { "SELECT name, seq FROM sqlite_sequence" }
     /// The triggers read the newest step (one writer at a time).
     var stepStarted: String? { nil }
+    var importStarted: String? { nil }
+    var blindClaims: String? { nil }
+    func betState(_ bet: String) -> String { "'accepted'" }
+    func betProposer(_ bet: String) -> String { "NULL" }
+    var betsAwaitAnswers: Bool { false }
 }

@@ -13,6 +13,18 @@ package struct TeamMember: Sendable, Equatable {
     package let canLogIn: Bool
 }
 
+/// What the connected role may do on a team journal, beyond what every member may.
+package struct TeamStanding: Sendable, Equatable {
+    /// The database's owner or a superuser: PostgreSQL lets them change anything, so the team's
+    /// rules do not bind them (a team that wants a record nobody alone can change has an owner
+    /// role nobody forecasts as).
+    package let trusted: Bool
+    /// Added with `--admin`: imports history and enters forecasts for names without a login.
+    package let admin: Bool
+    /// Whether this role may enter forecasts under another forecaster's name at all.
+    package var writesForOthers: Bool { trusted || admin }
+}
+
 /// What `team init` did.
 package enum TeamInitResult: Sendable, Equatable {
     case created(version: Int)
@@ -40,7 +52,10 @@ extension Journal {
                         : "its schema is version \(found) and this credence needs \(PostgresSchema.version): its owner runs `credence team init` to migrate it"
                 )
             }
-            if !initializing { journal.member = try journal.connectedMember() }
+            if !initializing {
+                journal.member = try journal.connectedMember()
+                try journal.takeStanding()
+            }
         } catch {
             db.close()
             throw error
@@ -77,6 +92,53 @@ extension Journal {
         try postgres.value(
             "SELECT coalesce((SELECT name FROM credence.forecaster WHERE role_name = current_user), current_user::text)"
         )
+    }
+
+    /// A claim's blindness, what of it the reader may not see, and what an admin imported.
+    static func teamFacts(_ db: any SQLDatabase, claim id: ClaimID) throws -> TeamClaimFacts {
+        var facts = TeamClaimFacts()
+        facts.blind = try db.value(Bool.self, "SELECT blind = 1 FROM claim WHERE id = ?", [id]) ?? false
+        facts.hiddenForecasts = Int(try db.value(Int64.self, "SELECT credence.hidden_forecasts(?)", [id]) ?? 0)
+        facts.importedForecasts = Set(
+            try db.values(Int64.self, "SELECT id FROM forecast WHERE claim_id = ? AND imported = 1", [id]))
+        return facts
+    }
+
+    /// Whether a claim is blind; a file has no blind claims.
+    package func isBlind(_ id: ClaimID) throws -> Bool {
+        guard engine == .postgres else { return false }
+        return try read { db in try db.value(Bool.self, "SELECT blind = 1 FROM claim WHERE id = ?", [id]) ?? false }
+    }
+
+    /// `team config blind on|off`: whether every new claim is blind.
+    package func setBlindByDefault(_ on: Bool) throws {
+        let db = try postgres
+        try db.writing { _ in
+            try db.execute(
+                "INSERT INTO credence.meta(key, value) VALUES ('blind', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [on ? "on" : "off"])
+            return ((), true)
+        }
+    }
+
+    package func blindByDefault() throws -> Bool {
+        try postgres.value(String.self, "SELECT value FROM credence.meta WHERE key = 'blind'") == "on"
+    }
+
+    /// What the server's rules let this role do, and, where they bind it, the server's clock.
+    private func takeStanding() throws {
+        let db = try postgres
+        guard
+            let row = try db.row(
+                "SELECT credence.caller_trusted() AS trusted, credence.is_admin() AS admin, credence.server_ms() AS now"
+            )
+        else { return }
+        let standing = TeamStanding(trusted: row["trusted"], admin: row["admin"])
+        self.standing = standing
+        if !standing.trusted {
+            let offset = Date(millis: row["now"]).timeIntervalSince(Date())
+            clock = Clock(now: { Date().addingTimeInterval(offset) }, calendar: clock.calendar)
+        }
     }
 
     /// Creates or migrates the schema, as the database's owner: safe to run again, and a schema
@@ -142,11 +204,9 @@ extension Journal {
                     try db.script("ALTER ROLE \(Self.identifier(role)) LOGIN PASSWORD \(Self.literal(password))")
                 }
                 try db.script("GRANT \(Self.identifier(member)) TO \(Self.identifier(role))")
-            } catch JournalError.serverRefused(_, let reason) where reason.hasPrefix("permission denied") {
-                throw JournalError.serverRefused(
-                    server: url?.server ?? path,
-                    reason:
-                        "creating a login needs the CREATEROLE privilege: connect as the database's owner with CREATEROLE (or a superuser) to run `team add`"
+            } catch JournalError.notPermitted {
+                throw JournalError.notPermitted(
+                    "creating a login needs the CREATEROLE privilege: connect as the database's owner with CREATEROLE (or a superuser) to run `team add`"
                 )
             }
             let taken: String? = try db.value(

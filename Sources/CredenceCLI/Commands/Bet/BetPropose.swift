@@ -6,8 +6,8 @@ import Foundation
 
 struct BetCommand: CredenceCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bet",
-        abstract: "Record a bet with someone on a yes/no claim; it settles when the claim resolves.",
+        commandName: "propose",
+        abstract: "Record a bet with someone on a yes/no claim (the default: `credence bet 7 …`).",
         discussion: """
               # at Ryan's odds: 4:1 on yes = 80%
               credence bet 7 --with ryan --stake 20 --odds 4:1
@@ -17,6 +17,7 @@ struct BetCommand: CredenceCommand {
             Without --odds the price is the midpoint of the two forecasts, so each side expects to gain by their own numbers. Your side defaults to the one your own forecast favours at that price, so the bet is never worth less than zero to you by your own numbers; --side overrides.
             Stakes are exact to the cent.
             An annulled claim refunds the bet.
+            On a team journal the bet waits until its counterparty runs `credence bet accept ID` (or decline); only an accepted bet settles.
             """)
 
     @Argument(help: "The claim id.")
@@ -56,7 +57,7 @@ struct BetCommand: CredenceCommand {
         default: throw CLIError("--side is yes or no, not \"\(side!)\"", status: ExitStatus.usage)
         }
         let journal = try ctx.openJournal(options.journal, access: .write)
-        let me = forecaster ?? ctx.owner
+        let me = try ctx.writer(forecaster)
         let detail = try journal.claim(claimID)
         func current(_ name: String) -> Double? {
             detail.forecasts.last { $0.forecaster.lowercased() == name.lowercased() && $0.option == nil }?.probability
@@ -141,6 +142,11 @@ struct BetCommand: CredenceCommand {
         if explicitSide != nil, let mine, Money(rounding: worth(mine, yes: mySideYes)).cents < 0 {
             ctx.out.line(
                 "  You chose this side with --side: by \(yours) own forecast it loses on average (the fair odds are \(BetSide.fairOdds(mine)))."
+            )
+        }
+        if let awaiting = bet.awaiting {
+            ctx.out.line(
+                "  It stands once \(Format.safe(awaiting)) accepts it: \(Format.safe(awaiting)) runs `credence bet accept \(bet.id)` (or `credence bet decline \(bet.id)`)."
             )
         }
     }

@@ -5,7 +5,7 @@ import CredenceStore
 struct Team: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team",
-        abstract: "Set up and manage a team journal on PostgreSQL (init, add, list, remove).",
+        abstract: "Set up and manage a team journal on PostgreSQL (init, add, list, remove, config).",
         discussion: """
             A team journal is a PostgreSQL database; each member connects as their own login:
               credence team init --journal postgres://OWNER@HOST/DB
@@ -13,7 +13,7 @@ struct Team: ParsableCommand {
             Ryan then uses --journal postgres://ryan@HOST/DB (or CREDENCE_JOURNAL, or the config
             key journal) with every command, and "me" is Ryan.
             """,
-        subcommands: [TeamInit.self, TeamAdd.self, TeamList.self, TeamRemove.self])
+        subcommands: [TeamInit.self, TeamAdd.self, TeamList.self, TeamRemove.self, TeamConfig.self])
 }
 
 /// The journal a team command manages: only a team journal will do.

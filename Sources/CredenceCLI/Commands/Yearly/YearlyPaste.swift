@@ -47,7 +47,7 @@ struct YearlyPaste: CredenceCommand {
         }
         let journal = try ctx.openJournal(options.journal, access: .write)
         let (tag, year) = try list.tag(ctx, journal: nil)
-        let who = forecaster ?? ctx.owner
+        let who = try ctx.writer(forecaster)
         let calendar = ctx.clock.calendar
         let yearEnd = calendar.date(
             from: DateComponents(year: year, month: 12, day: 31, hour: 23, minute: 59, second: 59))!

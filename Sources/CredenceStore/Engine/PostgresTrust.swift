@@ -1,0 +1,494 @@
+/// A team journal's trust rules (schema version 2), enforced by PostgreSQL itself so that a
+/// modified client, or a member at `psql`, is refused just as `credence` refuses them.
+///
+/// Who is who: a member is the login role they connect as (`session_user`, which `SET ROLE` cannot
+/// change to another member). The database's owner and superusers can change anything whatever
+/// the rules say (PostgreSQL gives them that), so the rules bind everyone else; the functions
+/// below run as the owner (`SECURITY DEFINER`), which is how a rule reads rows a member may not.
+///
+/// - A member writes only as themselves; forecasts, caveats and resolutions are never changed
+///   or deleted, by anyone (the derived `is_final`/`outcome` and a bet's settlement are
+///   recomputed by the server from the record, whatever a client sends).
+/// - Times a row records are the server's `now()`; only an admin's import keeps the file's.
+/// - Only a claim's author or a resolver resolves it; an annulment is automatic only when the
+///   condition it cites has failed.
+/// - While a blind claim is open, a member sees others' forecasts on it only once they forecast.
+/// - A bet with a member is pending until that member accepts it; only accepted bets settle.
+/// - `undo` reverts the caller's own last change, and refuses when someone changed the same
+///   record since, or when it would take back a blind forecast made after seeing others'.
+enum PostgresTrust {
+    static let v2 = #"""
+        SET LOCAL search_path TO credence, pg_catalog;
+
+        ALTER TABLE claim ADD COLUMN author_id bigint REFERENCES forecaster(id) DEFERRABLE,
+            ADD COLUMN blind integer NOT NULL DEFAULT 0 CHECK (blind IN (0, 1)),
+            ADD COLUMN imported integer NOT NULL DEFAULT 0 CHECK (imported IN (0, 1));
+        ALTER TABLE forecast ADD COLUMN imported integer NOT NULL DEFAULT 0 CHECK (imported IN (0, 1));
+        ALTER TABLE resolution ADD COLUMN imported integer NOT NULL DEFAULT 0 CHECK (imported IN (0, 1));
+        -- Bets made before these rules were agreed by whoever entered them.
+        ALTER TABLE bet ADD COLUMN proposed_by bigint REFERENCES forecaster(id) DEFERRABLE,
+            ADD COLUMN state text COLLATE "C" NOT NULL DEFAULT 'accepted'
+                CHECK (state IN ('pending', 'accepted', 'declined')),
+            ADD COLUMN decided_at bigint,
+            ADD CHECK (state = 'accepted' OR settlement IS NULL);
+        -- Which row an operation reverses, and whose session recorded it (a member may name any step in
+        -- credence.step; undo replays only the operations the step's own member recorded).
+        ALTER TABLE undo_op ADD COLUMN table_name text COLLATE "C", ADD COLUMN row_id bigint,
+            ADD COLUMN role_name text COLLATE "C";
+        CREATE INDEX undo_op_by_row ON undo_op(table_name, row_id);
+        CREATE INDEX undo_step_by_role ON undo_step(role_name, id);
+
+        -- The owner of the team's tables or a superuser, acting now (inside the functions below,
+        -- and in the cascades PostgreSQL runs as the owner, that is the owner).
+        CREATE FUNCTION trusted() RETURNS boolean LANGUAGE sql STABLE
+            SET search_path = credence, pg_catalog AS $$
+            SELECT current_user = (SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'credence.claim'::regclass)
+                OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false)
+        $$;
+        -- The same for whoever logged in.
+        CREATE FUNCTION caller_trusted() RETURNS boolean LANGUAGE sql STABLE
+            SET search_path = credence, pg_catalog AS $$
+            SELECT session_user = (SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'credence.claim'::regclass)
+                OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+        $$;
+        -- The forecaster of whoever logged in.
+        CREATE FUNCTION caller_id() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT id FROM forecaster WHERE role_name = session_user
+        $$;
+        CREATE FUNCTION is_admin() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT caller_trusted() OR coalesce((SELECT is_admin = 1 FROM forecaster WHERE role_name = session_user), false)
+        $$;
+        -- An admin's import (the client says so; only an admin's saying counts).
+        CREATE FUNCTION importing() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT coalesce(current_setting('credence.importing', true), '') = 'on' AND is_admin()
+        $$;
+        CREATE FUNCTION server_ms() RETURNS bigint LANGUAGE sql STABLE
+            SET search_path = credence, pg_catalog AS $$ SELECT (extract(epoch FROM now()) * 1000)::bigint $$;
+        CREATE FUNCTION refuse(message text) RETURNS void LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        BEGIN RAISE EXCEPTION USING ERRCODE = 'CR001', MESSAGE = message; END $$;
+        CREATE FUNCTION forecaster_name(id bigint) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$ SELECT coalesce((SELECT name FROM forecaster WHERE forecaster.id = $1), 'someone') $$;
+
+        CREATE FUNCTION may_resolve(claim bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT importing()
+                OR (SELECT author_id FROM claim WHERE id = $1) = caller_id()
+                OR coalesce((SELECT is_resolver = 1 FROM forecaster WHERE id = caller_id()), false)
+        $$;
+        -- A claim whose condition has failed, which anyone's resolution of that condition annuls.
+        CREATE FUNCTION condition_failed(claim bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT EXISTS (SELECT 1 FROM condition k JOIN claim o ON o.id = k.on_claim_id
+                           WHERE k.claim_id = $1 AND o.status <> 'open' AND o.outcome IS DISTINCT FROM k.required_outcome)
+        $$;
+        CREATE FUNCTION may_edit(claim bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT is_admin() OR (SELECT author_id FROM claim WHERE id = $1) = caller_id()
+        $$;
+        CREATE FUNCTION claim_author(claim bigint) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT coalesce((SELECT f.name FROM claim c JOIN forecaster f ON f.id = c.author_id WHERE c.id = $1), 'its author')
+        $$;
+
+        -- Open blind claims the caller has not forecast: their forecasts are not the caller's to see.
+        -- One array per query (the policies call it in a sub-select), not a lookup per row.
+        CREATE FUNCTION hidden_claims() RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT coalesce(array_agg(c.id), '{}') FROM claim c WHERE c.blind = 1 AND c.status = 'open'
+                AND NOT EXISTS (SELECT 1 FROM forecast f WHERE f.claim_id = c.id AND f.forecaster_id = caller_id())
+        $$;
+        -- How many forecasts on a claim the caller cannot see yet.
+        CREATE FUNCTION hidden_forecasts(claim bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT CASE WHEN $1 = ANY (hidden_claims()) THEN (SELECT count(*) FROM forecast WHERE claim_id = $1) ELSE 0 END
+        $$;
+
+        -- The flag and outcome a forecast has by the record's own rule (JournalWriter.refreshFinal
+        -- and refreshOutcomes write the same values; a client sending others changes nothing).
+        CREATE FUNCTION derived_final(f forecast) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT CASE WHEN (c.resolved_at IS NULL OR f.created_at <= c.resolved_at) AND NOT EXISTS (
+                SELECT 1 FROM forecast b WHERE b.claim_id = f.claim_id AND b.forecaster_id = f.forecaster_id
+                    AND b.option_id IS NOT DISTINCT FROM f.option_id
+                    AND (c.resolved_at IS NULL OR b.created_at <= c.resolved_at)
+                    AND (b.created_at > f.created_at OR (b.created_at = f.created_at AND b.id > f.id)))
+                THEN 1 ELSE 0 END
+            FROM claim c WHERE c.id = f.claim_id
+        $$;
+        CREATE FUNCTION derived_outcome(f forecast) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT CASE WHEN f.option_id IS NULL THEN c.outcome
+                        WHEN c.status = 'resolved' THEN CASE WHEN f.option_id = c.resolved_option_id THEN 1 ELSE 0 END END
+            FROM claim c WHERE c.id = f.claim_id
+        $$;
+
+        CREATE FUNCTION guard_forecaster() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        BEGIN
+            IF trusted() THEN RETURN NEW; END IF;
+            IF NOT is_admin() THEN
+                PERFORM refuse(format('only an admin adds a forecaster; you forecast as yourself (%s), and the team''s owner adds members with `credence team add`', forecaster_name(caller_id())));
+            END IF;
+            IF NOT importing() THEN NEW.created_at := server_ms(); END IF;
+            NEW.role_name := NULL; NEW.is_resolver := 0; NEW.is_admin := 0;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER guard BEFORE INSERT ON forecaster FOR EACH ROW EXECUTE FUNCTION guard_forecaster();
+
+        CREATE FUNCTION guard_claim() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' AND (coalesce(current_setting('credence.blind', true), '') = 'on'
+                OR coalesce((SELECT value FROM meta WHERE key = 'blind'), 'off') = 'on') THEN NEW.blind := 1; END IF;
+            IF trusted() THEN RETURN NEW; END IF;
+            IF TG_OP = 'INSERT' THEN
+                IF caller_id() IS NULL THEN PERFORM refuse('you are not a member of this team: its owner adds you with `credence team add`'); END IF;
+                NEW.author_id := caller_id();
+                NEW.imported := importing()::integer;
+                IF NOT importing() THEN NEW.created_at := server_ms(); END IF;
+                IF NOT importing() THEN
+                    NEW.status := 'open'; NEW.outcome := NULL; NEW.resolved_at := NULL; NEW.resolved_option_id := NULL;
+                END IF;
+                IF NEW.resolve_by IS NOT NULL AND NEW.resolve_by < NEW.created_at THEN NEW.resolve_by := NEW.created_at; END IF;
+                RETURN NEW;
+            END IF;
+            IF NEW.uuid IS DISTINCT FROM OLD.uuid OR NEW.created_at IS DISTINCT FROM OLD.created_at
+                OR NEW.author_id IS DISTINCT FROM OLD.author_id OR NEW.imported IS DISTINCT FROM OLD.imported
+                OR NEW.blind IS DISTINCT FROM OLD.blind THEN
+                PERFORM refuse(format('claim %s keeps its id, author, creation time and blindness as recorded', OLD.id));
+            END IF;
+            IF (NEW.text, NEW.notes, NEW.kind, NEW.resolve_by) IS DISTINCT FROM (OLD.text, OLD.notes, OLD.kind, OLD.resolve_by)
+                AND NOT may_edit(OLD.id) THEN
+                PERFORM refuse(format('only %s, who wrote claim %s, may change it', claim_author(OLD.id), OLD.id));
+            END IF;
+            IF NEW.resolved_at > server_ms() AND NEW.resolved_at <= server_ms() + 60000 THEN NEW.resolved_at := server_ms(); END IF;
+            IF (NEW.status, NEW.outcome, NEW.resolved_at, NEW.resolved_option_id)
+                IS DISTINCT FROM (OLD.status, OLD.outcome, OLD.resolved_at, OLD.resolved_option_id)
+                AND NOT may_resolve(OLD.id) AND NOT (NEW.status = 'annulled' AND condition_failed(OLD.id)) THEN
+                PERFORM refuse(format('only %s, who wrote claim %s, or a resolver may resolve it', claim_author(OLD.id), OLD.id));
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER guard BEFORE INSERT OR UPDATE ON claim FOR EACH ROW EXECUTE FUNCTION guard_claim();
+        CREATE FUNCTION guard_claim_delete() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        BEGIN
+            IF NOT trusted() AND NOT may_edit(OLD.id) THEN
+                PERFORM refuse(format('only %s, who wrote claim %s, may change it', claim_author(OLD.id), OLD.id));
+            END IF;
+            RETURN OLD;
+        END $$;
+        CREATE TRIGGER guard_delete BEFORE DELETE ON claim FOR EACH ROW EXECUTE FUNCTION guard_claim_delete();
+
+        -- Rows that belong to a claim (options, tags, conditions) are its author's to change.
+        CREATE FUNCTION guard_claim_part() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        DECLARE row_claim bigint;
+        BEGIN
+            IF trusted() THEN RETURN coalesce(NEW, OLD); END IF;
+            row_claim := CASE WHEN TG_OP = 'DELETE' THEN OLD.claim_id ELSE NEW.claim_id END;
+            IF NOT may_edit(row_claim) THEN
+                PERFORM refuse(format('only %s, who wrote claim %s, may change it', claim_author(row_claim), row_claim));
+            END IF;
+            RETURN coalesce(NEW, OLD);
+        END $$;
+        CREATE TRIGGER guard BEFORE INSERT OR UPDATE OR DELETE ON scenario_option FOR EACH ROW EXECUTE FUNCTION guard_claim_part();
+        CREATE TRIGGER guard BEFORE INSERT OR UPDATE OR DELETE ON claim_tag FOR EACH ROW EXECUTE FUNCTION guard_claim_part();
+        CREATE TRIGGER guard BEFORE INSERT OR UPDATE OR DELETE ON condition FOR EACH ROW EXECUTE FUNCTION guard_claim_part();
+
+        -- Whose forecasts a caller may enter: their own; an admin also those of a forecaster with
+        -- no login (history kept in the record), and anyone's in an import.
+        CREATE FUNCTION may_write_as(forecaster bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+            SELECT $1 = caller_id() OR importing()
+                OR (is_admin() AND (SELECT role_name IS NULL FROM forecaster WHERE id = $1))
+        $$;
+
+        CREATE FUNCTION guard_forecast() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        BEGIN
+            IF trusted() THEN RETURN NEW; END IF;
+            IF TG_OP = 'INSERT' THEN
+                IF NOT may_write_as(NEW.forecaster_id) THEN
+                    PERFORM refuse(format('you forecast only as yourself (%s), not as %s', forecaster_name(caller_id()), forecaster_name(NEW.forecaster_id)));
+                END IF;
+                NEW.imported := importing()::integer;
+                IF NOT importing() THEN NEW.created_at := server_ms(); END IF;
+            ELSIF (NEW.claim_id, NEW.forecaster_id, NEW.option_id, NEW.probability, NEW.typed, NEW.form, NEW.reason, NEW.created_at, NEW.imported)
+                IS DISTINCT FROM (OLD.claim_id, OLD.forecaster_id, OLD.option_id, OLD.probability, OLD.typed, OLD.form, OLD.reason, OLD.created_at, OLD.imported) THEN
+                PERFORM refuse(format('forecast %s is never changed: forecasts are kept as made; forecast again to change your number', OLD.id));
+            END IF;
+            NEW.is_final := coalesce(derived_final(NEW), 1);
+            NEW.outcome := derived_outcome(NEW);
+            -- An update that changes nothing once recomputed is no update (UPDATE 0, no undo record).
+            IF TG_OP = 'UPDATE' AND NEW IS NOT DISTINCT FROM OLD THEN RETURN NULL; END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER guard BEFORE INSERT OR UPDATE ON forecast FOR EACH ROW EXECUTE FUNCTION guard_forecast();
+
+        -- Deletion, which only cascades and undo can reach: never of another member's forecast.
+        CREATE FUNCTION guard_forecast_delete() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        BEGIN
+            IF caller_trusted() OR is_admin() OR OLD.forecaster_id IS NOT DISTINCT FROM caller_id() THEN RETURN OLD; END IF;
+            PERFORM refuse(format('this would remove %s''s forecast on claim %s, which is theirs: it stays', forecaster_name(OLD.forecaster_id), OLD.claim_id));
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER guard_delete BEFORE DELETE ON forecast FOR EACH ROW EXECUTE FUNCTION guard_forecast_delete();
+
+        CREATE FUNCTION guard_caveat() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        BEGIN
+            IF trusted() THEN RETURN NEW; END IF;
+            IF NOT may_write_as((SELECT forecaster_id FROM forecast WHERE id = NEW.forecast_id)) THEN
+                PERFORM refuse('a caveat belongs to its forecast: only that forecast''s author adds it, when forecasting');
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER guard BEFORE INSERT ON caveat FOR EACH ROW EXECUTE FUNCTION guard_caveat();
+
+        CREATE FUNCTION guard_resolution() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        BEGIN
+            IF trusted() THEN RETURN NEW; END IF;
+            IF NOT may_resolve(NEW.claim_id) AND NOT (NEW.automatic = 1 AND NEW.status = 'annulled' AND condition_failed(NEW.claim_id)) THEN
+                PERFORM refuse(format('only %s, who wrote claim %s, or a resolver may resolve it', claim_author(NEW.claim_id), NEW.claim_id));
+            END IF;
+            NEW.imported := importing()::integer;
+            IF NOT importing() THEN
+                NEW.resolved_by := caller_id();
+                NEW.recorded_at := server_ms();
+                -- A member's clock a moment ahead of the server's is the server's now; more is refused.
+                IF NEW.resolved_at > NEW.recorded_at + 60000 THEN
+                    PERFORM refuse('a resolution records what has happened: its time cannot be later than now');
+                END IF;
+                NEW.resolved_at := least(NEW.resolved_at, NEW.recorded_at);
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER guard BEFORE INSERT ON resolution FOR EACH ROW EXECUTE FUNCTION guard_resolution();
+
+        CREATE FUNCTION guard_bet() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        DECLARE other bigint; c claim;
+        BEGIN
+            IF trusted() THEN RETURN NEW; END IF;
+            SELECT * INTO c FROM claim WHERE id = NEW.claim_id;
+            IF TG_OP = 'INSERT' THEN
+                IF caller_id() IS NULL OR caller_id() NOT IN (NEW.yes_forecaster_id, NEW.no_forecaster_id) THEN
+                    IF NOT importing() THEN PERFORM refuse(format('you bet only as yourself (%s), with someone else', forecaster_name(caller_id()))); END IF;
+                END IF;
+                NEW.proposed_by := caller_id();
+                other := CASE WHEN NEW.yes_forecaster_id = caller_id() THEN NEW.no_forecaster_id ELSE NEW.yes_forecaster_id END;
+                IF importing() THEN
+                    NEW.state := 'accepted';
+                ELSE
+                    NEW.created_at := server_ms();
+                    NEW.settled_at := NULL; NEW.settlement := NULL; NEW.decided_at := NULL;
+                    IF (SELECT role_name FROM forecaster WHERE id = other) IS NOT NULL THEN
+                        NEW.state := 'pending';
+                    ELSIF is_admin() THEN
+                        NEW.state := 'accepted';
+                    ELSE
+                        PERFORM refuse(format('%s is not a member of this team: a bet on a team journal waits for its counterparty to accept it', forecaster_name(other)));
+                    END IF;
+                END IF;
+                RETURN NEW;
+            END IF;
+            IF (NEW.claim_id, NEW.yes_forecaster_id, NEW.no_forecaster_id, NEW.yes_stake, NEW.no_stake, NEW.terms, NEW.created_at, NEW.proposed_by)
+                IS DISTINCT FROM (OLD.claim_id, OLD.yes_forecaster_id, OLD.no_forecaster_id, OLD.yes_stake, OLD.no_stake, OLD.terms, OLD.created_at, OLD.proposed_by) THEN
+                PERFORM refuse(format('bet %s keeps its terms as proposed; propose a new bet instead', OLD.id));
+            END IF;
+            IF NEW.state IS DISTINCT FROM OLD.state THEN
+                other := CASE WHEN OLD.yes_forecaster_id = OLD.proposed_by THEN OLD.no_forecaster_id ELSE OLD.yes_forecaster_id END;
+                IF OLD.state <> 'pending' THEN PERFORM refuse(format('bet %s was already %s', OLD.id, OLD.state)); END IF;
+                IF caller_id() IS DISTINCT FROM other THEN
+                    PERFORM refuse(format('only %s, whom bet %s was offered to, may accept or decline it', forecaster_name(other), OLD.id));
+                END IF;
+                IF NEW.state = 'accepted' AND c.status <> 'open' THEN
+                    PERFORM refuse(format('claim %s was resolved before bet %s was accepted: the offer lapsed', c.id, OLD.id));
+                END IF;
+                NEW.decided_at := server_ms();
+            ELSE
+                NEW.decided_at := OLD.decided_at;
+            END IF;
+            -- The settlement follows the claim, and only an accepted bet has one.
+            IF NEW.state = 'accepted' AND c.status <> 'open' THEN
+                NEW.settlement := CASE c.status WHEN 'yes' THEN 'yes' WHEN 'no' THEN 'no' ELSE 'refunded' END;
+                NEW.settled_at := c.resolved_at;
+            ELSE
+                NEW.settlement := NULL; NEW.settled_at := NULL;
+            END IF;
+            IF NEW IS NOT DISTINCT FROM OLD THEN RETURN NULL; END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER guard BEFORE INSERT OR UPDATE ON bet FOR EACH ROW EXECUTE FUNCTION guard_bet();
+
+        CREATE FUNCTION guard_undo_step() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        BEGIN
+            NEW.role_name := session_user;
+            IF NOT trusted() THEN NEW.created_at := server_ms(); END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER guard BEFORE INSERT ON undo_step FOR EACH ROW EXECUTE FUNCTION guard_undo_step();
+
+        CREATE FUNCTION guard_meta() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        BEGIN
+            IF trusted() THEN RETURN coalesce(NEW, OLD); END IF;
+            IF NOT is_admin() OR coalesce(NEW.key, OLD.key) <> 'blind' THEN
+                PERFORM refuse('only an admin changes the team''s settings');
+            END IF;
+            RETURN coalesce(NEW, OLD);
+        END $$;
+        CREATE TRIGGER guard BEFORE INSERT OR UPDATE OR DELETE ON meta FOR EACH ROW EXECUTE FUNCTION guard_meta();
+
+        -- Every change as the statement that reverses it, restoring only the columns it changed
+        -- (another member's later change to another column of the row survives an undo), and
+        -- which row it is, so that undo can see who changed the row since.
+        CREATE OR REPLACE FUNCTION record_undo() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+        DECLARE
+            step bigint := nullif(current_setting('credence.step', true), '')::bigint;
+            op text;
+            cols text;
+            id bigint;
+        BEGIN
+            IF step IS NULL THEN RETURN NULL; END IF;
+            IF TG_OP = 'INSERT' THEN
+                id := NEW.id;
+                op := format('DELETE FROM credence.%I WHERE id = %s', TG_TABLE_NAME, NEW.id);
+            ELSIF TG_OP = 'UPDATE' THEN
+                id := OLD.id;
+                SELECT string_agg(quote_ident(o.key), ', ') INTO cols
+                FROM jsonb_each(to_jsonb(OLD)) o WHERE o.value IS DISTINCT FROM to_jsonb(NEW) -> o.key;
+                IF cols IS NULL THEN RETURN NULL; END IF;
+                op := format('UPDATE credence.%I SET (%s) = (SELECT %s FROM json_populate_record(NULL::credence.%I, %L)) WHERE id = %s',
+                    TG_TABLE_NAME, cols, cols, TG_TABLE_NAME, row_to_json(OLD)::text, OLD.id);
+            ELSE
+                id := OLD.id;
+                op := format('INSERT INTO credence.%I SELECT * FROM json_populate_record(NULL::credence.%I, %L)',
+                    TG_TABLE_NAME, TG_TABLE_NAME, row_to_json(OLD)::text);
+            END IF;
+            INSERT INTO undo_op(step_id, sql, table_name, row_id, role_name) VALUES (step, op, TG_TABLE_NAME, id, session_user);
+            RETURN NULL;
+        END $$;
+
+        -- Moves a table's id counter past the ids an import gave its rows (members may not set
+        -- counters: one set back would make every later insert fail).
+        CREATE FUNCTION ids_given(t text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = credence, pg_catalog AS $$
+        DECLARE m bigint;
+        BEGIN
+            IF t NOT IN ('claim', 'forecast', 'forecaster', 'scenario_option', 'tag', 'resolution', 'bet') THEN
+                PERFORM refuse(format('%s has no id counter of Credence''s', t));
+            END IF;
+            EXECUTE format('SELECT max(id) FROM credence.%I', t) INTO m;
+            IF m IS NOT NULL AND m > coalesce((SELECT s.last_value FROM pg_sequences s
+                                               WHERE s.schemaname = 'credence' AND s.sequencename = t || '_id_seq'), 0) THEN
+                PERFORM setval(format('credence.%I', t || '_id_seq'), m);
+            END IF;
+        END $$;
+
+        -- `undo` on a team journal: the caller's own newest step, reverted by the server.
+        CREATE FUNCTION undo_last() RETURNS TABLE (description text, created_at bigint, origin text)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = credence, pg_catalog AS $$
+        DECLARE
+            s undo_step;
+            o record;
+            other text;
+        BEGIN
+            SELECT * INTO s FROM undo_step u WHERE u.role_name = session_user ORDER BY u.id DESC LIMIT 1 FOR UPDATE;
+            IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = 'CR002', MESSAGE = 'nothing to undo'; END IF;
+            SELECT coalesce(f.name, later_step.role_name) INTO other
+            FROM undo_op mine
+            JOIN undo_op later ON later.table_name = mine.table_name AND later.row_id = mine.row_id AND later.step_id > mine.step_id
+            JOIN undo_step later_step ON later_step.id = later.step_id AND later_step.role_name <> session_user
+            LEFT JOIN forecaster f ON f.role_name = later_step.role_name
+            WHERE mine.step_id = s.id AND (mine.role_name IS NULL OR mine.role_name = session_user) LIMIT 1;
+            IF other IS NOT NULL THEN
+                PERFORM refuse(format('“%s” cannot be undone: %s has changed the same record since', s.description, other));
+            END IF;
+            IF EXISTS (
+                SELECT 1 FROM undo_op mine JOIN forecast f ON f.id = mine.row_id JOIN claim c ON c.id = f.claim_id
+                WHERE mine.step_id = s.id AND mine.table_name = 'forecast' AND mine.sql LIKE 'DELETE %'
+                    AND c.blind = 1 AND c.status = 'open'
+                    AND EXISTS (SELECT 1 FROM forecast g WHERE g.claim_id = c.id AND g.forecaster_id <> f.forecaster_id)) THEN
+                PERFORM refuse(format('“%s” cannot be undone: it is a forecast on a blind claim, and once made it showed you the others''', s.description));
+            END IF;
+            SET CONSTRAINTS ALL DEFERRED;
+            FOR o IN SELECT u.sql FROM undo_op u
+                WHERE u.step_id = s.id AND (u.role_name IS NULL OR u.role_name = session_user) ORDER BY u.id DESC LOOP
+                EXECUTE o.sql;
+            END LOOP;
+            DELETE FROM undo_op u WHERE u.step_id = s.id;
+            DELETE FROM undo_step u WHERE u.id = s.id;
+            RETURN QUERY SELECT s.description, s.created_at, s.origin;
+        END $$;
+
+        ALTER TABLE meta ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE forecaster ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE claim ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE scenario_option ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE forecast ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE caveat ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE tag ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE claim_tag ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE resolution ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE condition ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE bet ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE undo_step ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE undo_op ENABLE ROW LEVEL SECURITY;
+
+        CREATE POLICY readable ON meta FOR SELECT USING (true);
+        CREATE POLICY settings ON meta FOR ALL USING (is_admin()) WITH CHECK (is_admin());
+        CREATE POLICY readable ON forecaster FOR SELECT USING (true);
+        CREATE POLICY added ON forecaster FOR INSERT WITH CHECK (is_admin());
+        CREATE POLICY readable ON claim FOR SELECT USING (true);
+        CREATE POLICY added ON claim FOR INSERT WITH CHECK (author_id = caller_id());
+        CREATE POLICY changed ON claim FOR UPDATE USING (true);
+        CREATE POLICY removed ON claim FOR DELETE USING (true);
+        CREATE POLICY readable ON scenario_option FOR SELECT USING (true);
+        CREATE POLICY written ON scenario_option FOR ALL USING (true) WITH CHECK (may_edit(claim_id));
+        CREATE POLICY visible ON forecast FOR SELECT USING (
+            forecaster_id = (SELECT caller_id()) OR NOT (claim_id = ANY (CAST((SELECT hidden_claims()) AS bigint[]))));
+        CREATE POLICY added ON forecast FOR INSERT WITH CHECK (may_write_as(forecaster_id));
+        CREATE POLICY derived ON forecast FOR UPDATE USING (
+            forecaster_id = (SELECT caller_id()) OR NOT (claim_id = ANY (CAST((SELECT hidden_claims()) AS bigint[]))));
+        CREATE POLICY visible ON caveat FOR SELECT USING (EXISTS (SELECT 1 FROM forecast f WHERE f.id = forecast_id));
+        CREATE POLICY added ON caveat FOR INSERT WITH CHECK (
+            may_write_as((SELECT f.forecaster_id FROM forecast f WHERE f.id = forecast_id)));
+        CREATE POLICY readable ON tag FOR SELECT USING (true);
+        CREATE POLICY added ON tag FOR INSERT WITH CHECK (true);
+        CREATE POLICY readable ON claim_tag FOR SELECT USING (true);
+        CREATE POLICY written ON claim_tag FOR ALL USING (true) WITH CHECK (may_edit(claim_id));
+        CREATE POLICY readable ON resolution FOR SELECT USING (true);
+        CREATE POLICY added ON resolution FOR INSERT WITH CHECK (
+            may_resolve(claim_id) OR (automatic = 1 AND status = 'annulled' AND condition_failed(claim_id)));
+        CREATE POLICY readable ON condition FOR SELECT USING (true);
+        CREATE POLICY written ON condition FOR ALL USING (true) WITH CHECK (may_edit(claim_id));
+        CREATE POLICY readable ON bet FOR SELECT USING (true);
+        CREATE POLICY proposed ON bet FOR INSERT WITH CHECK (
+            caller_id() IN (yes_forecaster_id, no_forecaster_id) OR importing());
+        CREATE POLICY answered ON bet FOR UPDATE USING (true);
+        CREATE POLICY own ON undo_step FOR ALL USING (role_name = session_user) WITH CHECK (role_name = session_user);
+        CREATE POLICY own ON undo_op FOR ALL USING (step_id IN (SELECT id FROM undo_step))
+            WITH CHECK (step_id IN (SELECT id FROM undo_step));
+        """#
+
+    /// What members may do on schema version 2; the policies and triggers above narrow it to
+    /// their own rows. Columns a member may update are the derived ones the server recomputes,
+    /// a bet's answer, and a claim's (checked by its trigger).
+    static func grants(_ role: String) -> String {
+        """
+        REVOKE ALL ON ALL TABLES IN SCHEMA credence FROM \(role);
+        GRANT USAGE ON SCHEMA credence TO \(role);
+        GRANT SELECT ON ALL TABLES IN SCHEMA credence TO \(role);
+        GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA credence TO \(role);
+        GRANT INSERT ON credence.claim, credence.scenario_option, credence.forecast, credence.caveat, credence.tag,
+            credence.claim_tag, credence.resolution, credence.condition, credence.bet, credence.undo_step,
+            credence.forecaster, credence.meta TO \(role);
+        GRANT UPDATE ON credence.claim, credence.meta TO \(role);
+        GRANT UPDATE (is_final, outcome) ON credence.forecast TO \(role);
+        GRANT UPDATE (state, decided_at, settled_at, settlement) ON credence.bet TO \(role);
+        GRANT UPDATE (description) ON credence.undo_step TO \(role);
+        GRANT DELETE ON credence.claim, credence.scenario_option, credence.claim_tag, credence.condition,
+            credence.undo_step, credence.undo_op TO \(role);
+        REVOKE ALL ON credence.undo_op FROM \(role);
+        GRANT SELECT, DELETE ON credence.undo_op TO \(role);
+        """
+    }
+}

@@ -1,0 +1,284 @@
+import CredenceCLI
+import Foundation
+import Testing
+
+/// The trust rules of a team journal (PostgresTrust), tried as a member would break them: through
+/// `psql` as that member's own login, and through `credence`. Each refusal leaves every table as
+/// it was (compared row by row, read as the owner).
+@Suite(.enabled(if: TestPostgres.engines.contains(.postgres))) struct TeamTrustTests {
+    /// A team journal with two members who each connect as themselves, and its owner (`h`).
+    /// Roles are the cluster's, shared by tests running at once: each team's logins are its own.
+    struct Team {
+        let h = Harness(engine: .postgres)
+        let tag = String(UUID().uuidString.prefix(6)).lowercased()
+        var alice: String { "alice_\(tag)" }
+        var ryan: String { "ryan_\(tag)" }
+
+        init(resolver: Bool = false, admin: Bool = false) {
+            h.run("team add \(alice) --password pw-\(tag)" + (admin ? " --admin" : ""))
+            h.run("team add \(ryan) --password pw-\(tag)" + (resolver ? " --resolver" : ""))
+        }
+
+        func url(_ member: String) -> String { TeamJournalTests.url(h.journal, user: member, password: "pw-\(tag)") }
+
+        /// `credence LINE` as `member`, from their own connection.
+        @discardableResult
+        func run(_ member: String, _ line: String) -> Harness.Result {
+            h.run(try! ShellWords.split(line) + ["--journal", url(member)])
+        }
+
+        /// SQL typed at `psql` as `member`: its exit status, output and errors.
+        func psql(_ member: String, _ sql: String) -> (ok: Bool, out: String, err: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-d", url(member), "-c", sql]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            guard (try? process.run()) != nil else { return (false, "", "psql could not run") }
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (
+                process.terminationStatus == 0, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self)
+            )
+        }
+
+        /// Every row of every table, as the owner reads them.
+        func everything() -> [[String]] {
+            let tables = h.rows(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'credence' ORDER BY tablename"
+            ).map { $0[0] }
+            return tables.flatMap { table in
+                h.rows("SELECT '\(table)', t::text FROM credence.\(table) t ORDER BY 2")
+            }
+        }
+    }
+
+    @Test func aMemberCannotWriteAsAnotherOrChangeTheRecordThroughPsql() {
+        let t = Team()
+        #expect(t.run(t.alice, "add \"The probe replicates\" 35% +ai").status == 0)
+        #expect(t.run(t.ryan, "forecast 1 80%").status == 0)
+        #expect(t.run(t.alice, "bet 1 --with \(t.ryan) --stake 10").status == 0)
+        #expect(t.run(t.ryan, "bet accept 1").status == 0)
+        let before = t.everything()
+        let alice = "(SELECT id FROM credence.forecaster WHERE role_name = '\(t.alice)')"
+        let refused: [(String, String)] = [
+            (
+                "INSERT INTO credence.forecast(claim_id, forecaster_id, probability, typed, form, created_at) VALUES (1, \(alice), 0.9, '90%', 'percent', 0)",
+                "you forecast only as yourself (\(t.ryan)), not as \(t.alice)"
+            ),
+            ("UPDATE credence.forecast SET probability = 0.99 WHERE forecaster_id = \(alice)", "permission denied"),
+            ("UPDATE credence.forecast SET probability = 0.99", "permission denied"),
+            ("UPDATE credence.forecast SET created_at = 0", "permission denied"),
+            ("DELETE FROM credence.forecast", "permission denied"),
+            ("DELETE FROM credence.caveat", "permission denied"),
+            ("UPDATE credence.claim SET created_at = 0 WHERE id = 1", "keeps its id, author, creation time"),
+            (
+                "UPDATE credence.claim SET text = 'The probe fails' WHERE id = 1",
+                "only \(t.alice), who wrote claim 1, may change it"
+            ),
+            (
+                "INSERT INTO credence.resolution(claim_id, status, resolved_at, recorded_at) VALUES (1, 'yes', 0, 0)",
+                "only \(t.alice), who wrote claim 1, or a resolver may resolve it"
+            ),
+            (
+                "UPDATE credence.claim SET status = 'yes', outcome = 1, resolved_at = 0 WHERE id = 1",
+                "or a resolver may resolve it"
+            ),
+            ("UPDATE credence.bet SET terms = 'free money' WHERE id = 1", "permission denied"),
+            ("UPDATE credence.bet SET state = 'declined' WHERE id = 1", "bet 1 was already accepted"),
+            ("UPDATE credence.forecaster SET is_resolver = 1", "permission denied"),
+            (
+                "INSERT INTO credence.forecaster(name, created_at) VALUES ('ghost', 0)",
+                "only an admin adds a forecaster"
+            ),
+            ("INSERT INTO credence.undo_op(step_id, sql) VALUES (1, 'DROP TABLE credence.claim')", "permission denied"),
+            ("DELETE FROM credence.claim", "only \(t.alice), who wrote claim 1, may change it"),
+            ("DELETE FROM credence.claim_tag", "only \(t.alice), who wrote claim 1, may change it"),
+        ]
+        for (sql, reason) in refused {
+            let r = t.psql(t.ryan, sql)
+            #expect(!r.ok, "\(sql) was not refused")
+            #expect(r.err.contains(reason), "\(sql): \(r.err)")
+        }
+        // What the policies leave no row to act on, or the server recomputes to what it was.
+        for sql in [
+            "UPDATE credence.meta SET value = '9' WHERE key = 'schema_version'",
+            "UPDATE credence.forecast SET is_final = 0, outcome = 1",
+            "UPDATE credence.bet SET settlement = 'yes', settled_at = 0",
+        ] {
+            let r = t.psql(t.ryan, sql)
+            #expect(r.ok && (r.out.hasSuffix(" 0\n") || r.out.isEmpty), "\(sql): \(r.out) \(r.err)")
+        }
+        #expect(t.everything() == before, "a refused write changed the record")
+        // Another member's undo records are not Ryan's to read (they hold the rows' old values).
+        #expect(
+            t.psql(
+                t.ryan, "SELECT count(*) FROM credence.undo_op WHERE step_id NOT IN (SELECT id FROM credence.undo_step)"
+            ).out == "0\n")
+        #expect(
+            t.psql(t.ryan, "SELECT count(*) FROM credence.undo_step").out == "2\n", "his forecast and his acceptance")
+    }
+
+    @Test func theSameRulesThroughCredence() {
+        let t = Team()
+        #expect(t.run(t.alice, "add \"Rain tomorrow\" 70%").status == 0)
+        let before = t.everything()
+        let asOther = t.run(t.ryan, "forecast 1 20% --as \(t.alice)")
+        #expect(asOther.status == 77)
+        #expect(
+            asOther.err
+                == "error: on a team journal you write only as yourself (\(t.ryan)), not as \(t.alice): leave out --as; \(t.alice) writes from their own login\n"
+        )
+        let resolve = t.run(t.ryan, "resolve 1 yes")
+        #expect(resolve.status == 77)
+        #expect(
+            resolve.err
+                == "error: only \(t.alice), who wrote claim 1, or a resolver may resolve it; nothing was written\n")
+        let delete = t.run(t.ryan, "delete 1 --yes")
+        #expect(delete.status == 77 && delete.err.contains("only \(t.alice), who wrote claim 1, may change it"))
+        #expect(t.everything() == before)
+        #expect(t.run(t.alice, "resolve 1 yes").status == 0)
+        #expect(t.run(t.alice, "resolve 1 no --force").status == 0)
+        #expect(
+            t.h.rows("SELECT status FROM resolution ORDER BY id") == [["yes"], ["no"]], "re-resolution keeps history")
+    }
+
+    @Test func aResolverMayResolveAnyClaim() {
+        let t = Team(resolver: true)
+        t.run(t.alice, "add \"Rain tomorrow\" 70%")
+        let r = t.run(t.ryan, "resolve 1 no")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(t.h.value("SELECT f.role_name FROM resolution r JOIN forecaster f ON f.id = r.resolved_by") == t.ryan)
+    }
+
+    @Test func timesAreTheServers() throws {
+        let t = Team(resolver: true)
+        // The owner's writes keep the owner's clock (PostgreSQL lets an owner change anything):
+        // a claim from three days ago.
+        t.h.now = Date().addingTimeInterval(-3 * 86_400)
+        #expect(t.h.run("add \"Snow by Friday\" 40%").status == 0)
+        // A member's clock is far off; the times stored are the server's.
+        t.h.now = Date(timeIntervalSince1970: 0)
+        #expect(t.run(t.alice, "add \"Rain by Friday\" 40%").status == 0)
+        let sql =
+            "INSERT INTO credence.forecast(claim_id, forecaster_id, probability, typed, form, created_at) VALUES (1, credence.caller_id(), 0.5, '50%', 'percent', 0)"
+        #expect(t.psql(t.alice, sql).ok)
+        let skew = t.h.rows(
+            "SELECT count(*) FILTER (WHERE abs(created_at - credence.server_ms()) < 60000) FROM forecast WHERE forecaster_id <> (SELECT id FROM forecaster WHERE name = 'me')"
+        )
+        #expect(skew == [["2"]], "every member's time is the server's, within a minute")
+        let resolved = t.run(t.ryan, "resolve 1 yes --at yesterday")
+        #expect(resolved.status == 0, "\(resolved.err)")
+        let times = t.h.rows(
+            "SELECT recorded_at - resolved_at BETWEEN 0 AND 2 * 86400000, abs(recorded_at - credence.server_ms()) < 60000 FROM resolution"
+        )
+        #expect(times == [["t", "t"]], "--at is when it happened; when it was recorded is the server's")
+        let future = t.psql(
+            t.ryan,
+            "INSERT INTO credence.resolution(claim_id, status, resolved_at, recorded_at) VALUES (2, 'no', credence.server_ms() + 86400000, 0)"
+        )
+        #expect(!future.ok && future.err.contains("cannot be later than now"), "\(future.err)")
+    }
+
+    @Test func aBlindClaimHidesOthersForecastsUntilYouForecast() {
+        let t = Team()
+        #expect(t.run(t.alice, "add \"The merger closes\" 37% --blind --caveat \"if regulators agree\"").status == 0)
+        #expect(t.psql(t.ryan, "SELECT count(*) FROM credence.forecast").out == "0\n")
+        #expect(t.psql(t.ryan, "SELECT count(*) FROM credence.caveat").out == "0\n")
+        let show = t.run(t.ryan, "show 1").out
+        #expect(show.contains("1 forecast by others, hidden until you forecast"))
+        #expect(!show.contains("37%"))
+        for line in ["list", "report --as all --json", "export --format json", "vs \(t.alice)", "leaderboard --json"] {
+            let out = t.run(t.ryan, line).out
+            #expect(!out.contains("37%") && !out.contains("0.37"), "\(line) shows the hidden forecast")
+        }
+        #expect(t.run(t.ryan, "forecast 1 60%").status == 0)
+        #expect(t.psql(t.ryan, "SELECT count(*) FROM credence.forecast").out == "2\n")
+        #expect(t.run(t.ryan, "show 1").out.contains("37%"))
+        // Having seen, Ryan cannot take his forecast back and forecast again.
+        let undo = t.run(t.ryan, "undo")
+        #expect(undo.status == 77 && undo.err.contains("a forecast on a blind claim"), "\(undo.err)")
+        #expect(t.run(t.alice, "resolve 1 no").status == 0)
+        t.h.run("team add sam_\(t.tag) --password pw-\(t.tag)")
+        #expect(t.run("sam_\(t.tag)", "show 1").out.contains("37%"), "after resolution everything is visible")
+    }
+
+    @Test func blindByDefaultAndNotOnAFile() {
+        let t = Team()
+        #expect(t.run(t.ryan, "team config blind on").status == 77, "only an admin changes the team's settings")
+        #expect(t.h.run("team config blind on").status == 0)
+        #expect(t.h.run("team config").out == "blind = on\n")
+        t.run(t.alice, "add \"Rain tomorrow\" 70%")
+        #expect(t.h.value("SELECT blind FROM claim WHERE id = 1") == "1")
+        let file = Harness()
+        let r = file.run("add \"Rain tomorrow\" 70% --blind")
+        #expect(r.status == 65)
+        #expect(r.err.contains("--blind is for a team journal: a journal file has one reader"))
+        #expect(file.rows("SELECT count(*) FROM claim") == [["0"]])
+    }
+
+    @Test func aBetStandsOnlyOnceItsCounterpartyAccepts() {
+        let t = Team()
+        t.run(t.alice, "add \"Rain tomorrow\" 70%")
+        t.run(t.ryan, "forecast 1 40%")
+        let offered = t.run(t.alice, "bet 1 --with \(t.ryan) --stake 10")
+        #expect(offered.out.contains("It stands once \(t.ryan) accepts it"), "\(offered.out)\(offered.err)")
+        #expect(t.run(t.ryan, "bets").out.contains("yours to answer: `credence bet accept 1`"))
+        let own = t.run(t.alice, "bet accept 1")
+        #expect(own.status == 77 && own.err.contains("only \(t.ryan), whom bet 1 was offered to"))
+        #expect(
+            t.psql(t.alice, "UPDATE credence.bet SET state = 'accepted' WHERE id = 1").err.contains("only \(t.ryan)"))
+        #expect(t.run(t.ryan, "bet accept 1").status == 0)
+        t.run(t.alice, "bet 1 --with \(t.ryan) --stake 5 --odds 1:1 --side yes")
+        #expect(t.run(t.ryan, "bet decline 2").status == 0)
+        t.run(t.alice, "bet 1 --with \(t.ryan) --stake 5 --odds 1:1 --side yes")
+        let resolved = t.run(t.alice, "resolve 1 yes")
+        #expect(resolved.out.contains("Settled bet 1"))
+        #expect(!resolved.out.contains("bet 2") && !resolved.out.contains("bet 3"))
+        #expect(
+            t.h.rows("SELECT id, state, settlement FROM bet ORDER BY id")
+                == [["1", "accepted", "yes"], ["2", "declined", "NULL"], ["3", "pending", "NULL"]])
+        #expect(t.run(t.ryan, "bet accept 3").err.contains("was resolved before bet 3 was accepted"))
+        #expect(Harness().run("bet accept 1").err.contains("on a journal file a bet is agreed as it is entered"))
+    }
+
+    @Test func undoRevertsOnlyTheCallersOwnLastChange() {
+        let t = Team()
+        t.run(t.alice, "add \"Rain tomorrow\" 70%")
+        t.run(t.ryan, "add \"Snow tomorrow\" 10%")
+        let undone = t.run(t.alice, "undo")
+        #expect(undone.status == 0, "\(undone.err)")
+        #expect(t.h.rows("SELECT id FROM claim ORDER BY id") == [["2"]], "Alice's claim went, Ryan's stayed")
+        t.run(t.alice, "add \"Hail tomorrow\" 5%")
+        t.run(t.ryan, "forecast 3 8%")
+        let refused = t.run(t.alice, "undo")
+        #expect(refused.status == 77)
+        #expect(refused.err.contains("this would remove \(t.ryan)'s forecast on claim 3"), "\(refused.err)")
+        #expect(t.h.rows("SELECT count(*) FROM forecast") == [["3"]])
+        t.run(t.alice, "add \"Fog tomorrow\" 50%")
+        t.h.run("team add res_\(t.tag) --password pw-\(t.tag) --resolver")
+        t.run("res_\(t.tag)", "resolve 4 no")
+        let later = t.run(t.alice, "undo")
+        #expect(
+            later.status == 77 && later.err.contains("res_\(t.tag) has changed the same record since"), "\(later.err)")
+    }
+
+    @Test func anAdminImportKeepsTheFilesTimesAndIsMarked() throws {
+        let t = Team(admin: true)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("team-import-\(t.tag).csv")
+        try "forecaster,question_id,probability,outcome,created\ndana,q1,0.7,1,2025-03-01\nerin,q1,0.4,1,2025-03-02\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let refused = t.run(t.ryan, "import \(file.path)")
+        #expect(refused.status == 77, "\(refused.out)\(refused.err)")
+        let r = t.run(t.alice, "import \(file.path)")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(
+            t.h.rows(
+                "SELECT to_char(to_timestamp(created_at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD'), imported FROM forecast ORDER BY id"
+            )
+                == [["2025-03-01", "1"], ["2025-03-02", "1"]])
+        #expect(t.run(t.ryan, "show 1").out.contains("dana  70% (typed 0.7) ← counts  (imported)"))
+    }
+}
