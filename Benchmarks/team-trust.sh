@@ -62,6 +62,7 @@ as() {
   as ryan credence forecast 2 90%
   as alice credence resolve 2 yes
   as alice credence vs me @team
+  as ryan credence vs me alice
   as ryan credence leaderboard
   as ryan credence undo
   as alice credence undo

@@ -245,10 +245,17 @@ package final class Context: @unchecked Sendable {
     package private(set) var teamMember: String?
     package private(set) var teamStanding: TeamStanding?
 
+    /// A name as typed: on a team journal "me" is the connected member (on a file, the owner's
+    /// forecaster is called "me" unless the config names it otherwise).
+    package func person(_ name: String) -> String {
+        if let member = teamMember, name.lowercased() == "me" { return member }
+        return name
+    }
+
     /// Whom a write names as its forecaster: `--as NAME`, else "me". On a team journal whose
     /// rules bind the member, only themselves: the server refuses the rest, and this says why first.
     package func writer(_ given: String?) throws -> String {
-        let who = given ?? owner
+        let who = given.map(person) ?? owner
         if let member = teamMember, teamStanding?.writesForOthers == false, who.lowercased() != member.lowercased() {
             throw CLIError(
                 "on a team journal you write only as yourself (\(Format.safe(member))), not as \(Format.safe(who)): leave out --as; \(Format.safe(who)) writes from their own login",

@@ -281,4 +281,90 @@ import Testing
                 == [["2025-03-01", "1"], ["2025-03-02", "1"]])
         #expect(t.run(t.ryan, "show 1").out.contains("dana  70% (typed 0.7) ← counts  (imported)"))
     }
+
+    /// What an attacker found in a first version of the rules, each now refused.
+    @Test func whatATesterBrokeStaysShut() {
+        let t = Team()
+        t.run(t.alice, "add \"The merger closes\" 37% --blind")
+        t.run(t.ryan, "add \"Rain tomorrow\" 50%")
+        let ryanID = t.h.value("SELECT id FROM forecaster WHERE role_name = '\(t.ryan)'")!
+        let aliceID = t.h.value("SELECT id FROM forecaster WHERE role_name = '\(t.alice)'")!
+        // A temporary table named like Credence's must not stand in for it inside the rules.
+        let shadow = t.psql(
+            t.ryan,
+            """
+            CREATE TEMP TABLE forecaster(id bigint, name text, created_at bigint, role_name text, is_resolver int, is_admin int);
+            INSERT INTO forecaster VALUES (\(aliceID), 'x', 0, '\(t.ryan)', 1, 1);
+            CREATE TEMP TABLE pg_roles(rolname name, rolsuper bool);
+            INSERT INTO pg_roles VALUES ('\(t.ryan)', true);
+            SELECT credence.is_admin(), credence.trusted(), credence.caller_id();
+            """)
+        #expect(shadow.out.hasSuffix("f|f|\(ryanID)\n"), "\(shadow.out)\(shadow.err)")
+        // A forecast made and rolled back in one transaction shows nothing of a blind claim.
+        let peek = t.psql(
+            t.ryan,
+            """
+            BEGIN;
+            INSERT INTO credence.forecast(claim_id, forecaster_id, probability, typed, form, created_at)
+                VALUES (1, credence.caller_id(), 0.5, '50%', 'percent', 0);
+            SELECT count(*) FROM credence.forecast WHERE claim_id = 1;
+            ROLLBACK;
+            """)
+        #expect(peek.out.contains("\n1\n"), "\(peek.out)\(peek.err)")
+        let before = t.everything()
+        for (sql, reason) in [
+            (
+                "UPDATE credence.claim SET status = 'yes', outcome = 1, resolved_at = credence.server_ms() WHERE id = 2",
+                "is resolved by `credence resolve`"
+            ),
+            (
+                "INSERT INTO credence.claim(id, uuid, text, created_at) VALUES (99, '00000000-0000-4000-8000-00000000ffff', 'x', 0)",
+                "ids are given by the server"
+            ),
+            (
+                "INSERT INTO credence.bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at) VALUES (2, \(ryanID), \(aliceID), 'NaN', 1, 'x', 0)",
+                "a stake is an amount"
+            ),
+            (
+                "INSERT INTO credence.caveat(forecast_id, text) VALUES (2, 'said afterwards')",
+                "a caveat belongs to its forecast"
+            ),
+        ] {
+            let r = t.psql(t.ryan, sql)
+            #expect(!r.ok && r.err.contains(reason), "\(sql): \(r.err)")
+        }
+        #expect(t.everything() == before)
+        // A claim another member bet on, or made a claim conditional on, is theirs too.
+        t.run(t.alice, "add \"Snow tomorrow\" 20% --if 2")
+        t.run(t.ryan, "bet 2 --with \(t.alice) --stake 10 --odds 1:1 --side yes")
+        // (A refused insert above drew an id: ids are never given twice.)
+        let bet = t.h.value("SELECT max(id) FROM bet")!
+        #expect(t.run(t.alice, "bet accept \(bet)").status == 0)
+        let gone = t.run(t.ryan, "delete 2 --yes")
+        #expect(gone.status == 77, "\(gone.out)\(gone.err)")
+        let undo = t.run(t.alice, "undo")
+        #expect(undo.status == 77 && undo.err.contains("an answered bet stands for both sides"), "\(undo.err)")
+        #expect(t.h.rows("SELECT count(*) FROM bet WHERE state = 'accepted'") == [["1"]])
+        // A forecast typed at psql supersedes the member's earlier one, as `credence` would.
+        t.psql(
+            t.ryan,
+            "INSERT INTO credence.forecast(claim_id, forecaster_id, probability, typed, form, created_at) VALUES (2, credence.caller_id(), 0.6, '60%', 'percent', 0)"
+        )
+        #expect(
+            t.h.rows("SELECT count(*) FROM forecast WHERE claim_id = 2 AND forecaster_id = \(ryanID) AND is_final = 1")
+                == [["1"]])
+    }
+
+    @Test func anImportIsForNamesWithoutALogin() throws {
+        let t = Team(admin: true)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("team-member-\(t.tag).csv")
+        try "forecaster,question_id,probability,outcome\n\(t.ryan),q1,0.99,1\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = t.run(t.alice, "import \(file.path)")
+        #expect(r.status == 77 && r.err.contains("\(t.ryan) is a member and forecasts from their own"), "\(r.err)")
+        #expect(t.h.rows("SELECT count(*) FROM forecast") == [["0"]])
+        let reserved = t.psql(t.alice, "INSERT INTO credence.forecaster(name, created_at) VALUES ('@team', 0)")
+        #expect(reserved.err.contains("names starting with @ are Credence's"))
+    }
 }

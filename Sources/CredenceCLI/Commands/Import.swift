@@ -39,6 +39,11 @@ struct Import: CredenceCommand {
             }
             return name
         }
+        if ctx.teamStanding?.writesForOthers == false {
+            throw CLIError(
+                "on a team journal only an admin imports (an import keeps the file's times and names): the team's owner, or a member added with `team add NAME --admin`, imports it",
+                status: ExitStatus.notPermitted)
+        }
         let bytes = try FileBytes.read(file, to: "import").get()
         let name = (file as NSString).lastPathComponent
         let (found, summary): (InterchangeFormat, ImportSummary)

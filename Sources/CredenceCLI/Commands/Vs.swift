@@ -130,7 +130,7 @@ struct Vs: CredenceCommand {
     func execute(in ctx: Context) throws {
         // Opened first: on a team journal the owner is the connected member, known once connected.
         let journal = try ctx.openJournal(options.journal, access: .read)
-        let (a, b) = second.map { (first, $0) } ?? (ctx.owner, first)
+        let (a, b) = second.map { (ctx.person(first), ctx.person($0)) } ?? (ctx.owner, ctx.person(first))
         guard a.lowercased() != b.lowercased() else {
             throw CLIError("compare two different people, e.g. credence vs me ryan", status: ExitStatus.usage)
         }
@@ -233,7 +233,12 @@ struct Vs: CredenceCommand {
     func table(_ c: PairComparison, ctx: Context, f: Format, a: String, b: String) throws {
         let rows = all ? c.claims : Array(c.claims.suffix(20))
         let texts = all ? [:] : try ctx.openJournal(options.journal, access: .read).claimTexts(rows.map(\.claim.id))
-        let wa = max(5, TerminalText.width(TerminalText.safe(a))), wb = max(5, TerminalText.width(TerminalText.safe(b)))
+        // A pooled forecast such as @team's can be wider than a typed one (59.47%).
+        let widest = { (p: (SharedClaim) -> Double) in
+            rows.map { Probability.percentText(p($0.claim)).count }.max() ?? 0
+        }
+        let wa = max(5, TerminalText.width(TerminalText.safe(a)), widest(\.aFinal))
+        let wb = max(5, TerminalText.width(TerminalText.safe(b)), widest(\.bFinal))
         let idw = max(2, rows.map { String($0.claim.id).count }.max() ?? 2)
         let textWidth = max(12, ctx.width(options.width) - idw - wa - wb - 45)
         ctx.out.line(

@@ -37,7 +37,9 @@ extension PostgresDatabase {
                 throw PostgresErrors.translate(error, server: url.server)
             }
             let db = PostgresDatabase(connection: connection, group: group, server: url.server)
-            try db.script("SET search_path TO credence, pg_catalog")
+            // A lock held by a transaction left open (at psql, say) fails a command after 10 s
+            // rather than hanging it.
+            try db.script("SET search_path TO credence, pg_catalog; SET lock_timeout = '10s'")
             return db
         } catch {
             try? group.syncShutdownGracefully()
@@ -221,6 +223,12 @@ enum PostgresErrors {
             return JournalError.nothingToUndo
         case "42501":
             return JournalError.notPermitted("the server refused it: \(message)")
+        case "55P03":
+            return JournalError.serverRefused(
+                server: server,
+                reason:
+                    "another session has held the rows this needs for 10 seconds (a transaction left open at psql?); try again"
+            )
         case "53100":
             return JournalError.diskFull(path: server)
         case _ where state.hasPrefix("23"):

@@ -38,78 +38,86 @@ enum PostgresTrust {
         CREATE INDEX undo_op_by_row ON undo_op(table_name, row_id);
         CREATE INDEX undo_step_by_role ON undo_step(role_name, id);
 
-        -- The owner of the team's tables or a superuser, acting now (inside the functions below,
-        -- and in the cascades PostgreSQL runs as the owner, that is the owner).
-        CREATE FUNCTION trusted() RETURNS boolean LANGUAGE sql STABLE
-            SET search_path = credence, pg_catalog AS $$
-            SELECT current_user = (SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'credence.claim'::regclass)
-                OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false)
-        $$;
-        -- The same for whoever logged in.
-        CREATE FUNCTION caller_trusted() RETURNS boolean LANGUAGE sql STABLE
-            SET search_path = credence, pg_catalog AS $$
-            SELECT session_user = (SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'credence.claim'::regclass)
-                OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
-        $$;
+        -- The owner of the team's tables (who runs this migration) or a superuser, acting now
+        -- (inside the functions below, and in the cascades PostgreSQL runs as the owner, that is the
+        -- owner); and the same for whoever logged in. The owner's name is written into the
+        -- functions, so that every trigger's first test costs no lookup: a bulk import by the owner
+        -- pays nothing for rules that do not bind them.
+        DO $$ BEGIN
+            EXECUTE format('CREATE FUNCTION credence.trusted() RETURNS boolean LANGUAGE sql STABLE AS %L',
+                format('SELECT current_user = %L OR pg_catalog.current_setting(''is_superuser'') = ''on''', current_user));
+            EXECUTE format('CREATE FUNCTION credence.caller_trusted() RETURNS boolean LANGUAGE sql STABLE AS %L',
+                format('SELECT session_user = %L OR pg_catalog.current_setting(''is_superuser'') = ''on''', current_user));
+        END $$;
         -- The forecaster of whoever logged in.
         CREATE FUNCTION caller_id() RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
             SELECT id FROM forecaster WHERE role_name = session_user
         $$;
         CREATE FUNCTION is_admin() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
             SELECT caller_trusted() OR coalesce((SELECT is_admin = 1 FROM forecaster WHERE role_name = session_user), false)
         $$;
         -- An admin's import (the client says so; only an admin's saying counts).
         CREATE FUNCTION importing() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
             SELECT coalesce(current_setting('credence.importing', true), '') = 'on' AND is_admin()
         $$;
         CREATE FUNCTION server_ms() RETURNS bigint LANGUAGE sql STABLE
-            SET search_path = credence, pg_catalog AS $$ SELECT (extract(epoch FROM now()) * 1000)::bigint $$;
-        CREATE FUNCTION refuse(message text) RETURNS void LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$ SELECT (extract(epoch FROM now()) * 1000)::bigint $$;
+        CREATE FUNCTION refuse(message text) RETURNS void LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN RAISE EXCEPTION USING ERRCODE = 'CR001', MESSAGE = message; END $$;
         CREATE FUNCTION forecaster_name(id bigint) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$ SELECT coalesce((SELECT name FROM forecaster WHERE forecaster.id = $1), 'someone') $$;
+            SET search_path = credence, pg_catalog, pg_temp AS $$ SELECT coalesce((SELECT name FROM forecaster WHERE forecaster.id = $1), 'someone') $$;
 
         CREATE FUNCTION may_resolve(claim bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
-            SELECT importing()
-                OR (SELECT author_id FROM claim WHERE id = $1) = caller_id()
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+            SELECT (SELECT author_id FROM claim WHERE id = $1) = caller_id()
                 OR coalesce((SELECT is_resolver = 1 FROM forecaster WHERE id = caller_id()), false)
         $$;
         -- A claim whose condition has failed, which anyone's resolution of that condition annuls.
         CREATE FUNCTION condition_failed(claim bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
             SELECT EXISTS (SELECT 1 FROM condition k JOIN claim o ON o.id = k.on_claim_id
                            WHERE k.claim_id = $1 AND o.status <> 'open' AND o.outcome IS DISTINCT FROM k.required_outcome)
         $$;
         CREATE FUNCTION may_edit(claim bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
-            SELECT is_admin() OR (SELECT author_id FROM claim WHERE id = $1) = caller_id()
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+            SELECT importing() OR (SELECT author_id FROM claim WHERE id = $1) = caller_id()
+        $$;
+        -- Whether members other than the caller have forecast or bet on a claim.
+        CREATE FUNCTION others_committed(claim bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+            SELECT EXISTS (SELECT 1 FROM forecast WHERE claim_id = $1 AND forecaster_id IS DISTINCT FROM caller_id())
+                OR EXISTS (SELECT 1 FROM bet WHERE claim_id = $1)
         $$;
         CREATE FUNCTION claim_author(claim bigint) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
             SELECT coalesce((SELECT f.name FROM claim c JOIN forecaster f ON f.id = c.author_id WHERE c.id = $1), 'its author')
         $$;
 
         -- Open blind claims the caller has not forecast: their forecasts are not the caller's to see.
         -- One array per query (the policies call it in a sub-select), not a lookup per row.
         CREATE FUNCTION hidden_claims() RETURNS bigint[] LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
-            SELECT coalesce(array_agg(c.id), '{}') FROM claim c WHERE c.blind = 1 AND c.status = 'open'
-                AND NOT EXISTS (SELECT 1 FROM forecast f WHERE f.claim_id = c.id AND f.forecaster_id = caller_id())
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+            -- Only what was committed before this transaction reveals a claim: a forecast or a
+            -- resolution made in it and rolled back must show nothing.
+            SELECT coalesce(array_agg(c.id), '{}') FROM claim c WHERE c.blind = 1
+                AND NOT (c.status <> 'open' AND EXISTS (
+                    SELECT 1 FROM resolution r WHERE r.claim_id = c.id AND r.recorded_at < server_ms()))
+                AND NOT EXISTS (SELECT 1 FROM forecast f WHERE f.claim_id = c.id AND f.forecaster_id = caller_id()
+                                AND f.created_at < server_ms())
         $$;
         -- How many forecasts on a claim the caller cannot see yet.
         CREATE FUNCTION hidden_forecasts(claim bigint) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
             SELECT CASE WHEN $1 = ANY (hidden_claims()) THEN (SELECT count(*) FROM forecast WHERE claim_id = $1) ELSE 0 END
         $$;
 
         -- The flag and outcome a forecast has by the record's own rule (JournalWriter.refreshFinal
         -- and refreshOutcomes write the same values; a client sending others changes nothing).
         CREATE FUNCTION derived_final(f forecast) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
             SELECT CASE WHEN (c.resolved_at IS NULL OR f.created_at <= c.resolved_at) AND NOT EXISTS (
                 SELECT 1 FROM forecast b WHERE b.claim_id = f.claim_id AND b.forecaster_id = f.forecaster_id
                     AND b.option_id IS NOT DISTINCT FROM f.option_id
@@ -119,17 +127,20 @@ enum PostgresTrust {
             FROM claim c WHERE c.id = f.claim_id
         $$;
         CREATE FUNCTION derived_outcome(f forecast) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
             SELECT CASE WHEN f.option_id IS NULL THEN c.outcome
                         WHEN c.status = 'resolved' THEN CASE WHEN f.option_id = c.resolved_option_id THEN 1 ELSE 0 END END
             FROM claim c WHERE c.id = f.claim_id
         $$;
 
-        CREATE FUNCTION guard_forecaster() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        CREATE FUNCTION guard_forecaster() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
             IF trusted() THEN RETURN NEW; END IF;
             IF NOT is_admin() THEN
                 PERFORM refuse(format('only an admin adds a forecaster; you forecast as yourself (%s), and the team''s owner adds members with `credence team add`', forecaster_name(caller_id())));
+            END IF;
+            IF left(btrim(NEW.name), 1) = '@' THEN
+                PERFORM refuse(format('%s is not a forecaster''s name: names starting with @ are Credence''s (@team)', NEW.name));
             END IF;
             IF NOT importing() THEN NEW.created_at := server_ms(); END IF;
             NEW.role_name := NULL; NEW.is_resolver := 0; NEW.is_admin := 0;
@@ -137,13 +148,14 @@ enum PostgresTrust {
         END $$;
         CREATE TRIGGER guard BEFORE INSERT ON forecaster FOR EACH ROW EXECUTE FUNCTION guard_forecaster();
 
-        CREATE FUNCTION guard_claim() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        CREATE FUNCTION guard_claim() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
             IF TG_OP = 'INSERT' AND (coalesce(current_setting('credence.blind', true), '') = 'on'
                 OR coalesce((SELECT value FROM meta WHERE key = 'blind'), 'off') = 'on') THEN NEW.blind := 1; END IF;
             IF trusted() THEN RETURN NEW; END IF;
             IF TG_OP = 'INSERT' THEN
                 IF caller_id() IS NULL THEN PERFORM refuse('you are not a member of this team: its owner adds you with `credence team add`'); END IF;
+                IF NOT importing() THEN PERFORM own_id('credence.claim_id_seq', NEW.id); END IF;
                 NEW.author_id := caller_id();
                 NEW.imported := importing()::integer;
                 IF NOT importing() THEN NEW.created_at := server_ms(); END IF;
@@ -162,16 +174,28 @@ enum PostgresTrust {
                 AND NOT may_edit(OLD.id) THEN
                 PERFORM refuse(format('only %s, who wrote claim %s, may change it', claim_author(OLD.id), OLD.id));
             END IF;
+            -- What others forecast or bet on keeps its words: a changed claim would be another claim.
+            IF (NEW.text, NEW.kind) IS DISTINCT FROM (OLD.text, OLD.kind) AND others_committed(OLD.id) THEN
+                PERFORM refuse(format('claim %s has others'' forecasts or bets on it: its text stays as they saw it (add a note, or a new claim)', OLD.id));
+            END IF;
             IF NEW.resolved_at > server_ms() AND NEW.resolved_at <= server_ms() + 60000 THEN NEW.resolved_at := server_ms(); END IF;
             IF (NEW.status, NEW.outcome, NEW.resolved_at, NEW.resolved_option_id)
-                IS DISTINCT FROM (OLD.status, OLD.outcome, OLD.resolved_at, OLD.resolved_option_id)
-                AND NOT may_resolve(OLD.id) AND NOT (NEW.status = 'annulled' AND condition_failed(OLD.id)) THEN
-                PERFORM refuse(format('only %s, who wrote claim %s, or a resolver may resolve it', claim_author(OLD.id), OLD.id));
+                IS DISTINCT FROM (OLD.status, OLD.outcome, OLD.resolved_at, OLD.resolved_option_id) THEN
+                IF NOT may_resolve(OLD.id) AND NOT (NEW.status = 'annulled' AND condition_failed(OLD.id)) THEN
+                    PERFORM refuse(format('only %s, who wrote claim %s, or a resolver may resolve it', claim_author(OLD.id), OLD.id));
+                END IF;
+                -- A claim's outcome changes only with a resolution recorded in this transaction,
+                -- which keeps the history and the times.
+                IF NOT EXISTS (SELECT 1 FROM resolution r WHERE r.claim_id = OLD.id AND r.recorded_at = server_ms()
+                               AND r.status = NEW.status AND r.resolved_at = NEW.resolved_at
+                               AND r.option_id IS NOT DISTINCT FROM NEW.resolved_option_id) THEN
+                    PERFORM refuse(format('claim %s is resolved by `credence resolve` (a resolution row), not by changing the claim', OLD.id));
+                END IF;
             END IF;
             RETURN NEW;
         END $$;
         CREATE TRIGGER guard BEFORE INSERT OR UPDATE ON claim FOR EACH ROW EXECUTE FUNCTION guard_claim();
-        CREATE FUNCTION guard_claim_delete() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        CREATE FUNCTION guard_claim_delete() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
             IF NOT trusted() AND NOT may_edit(OLD.id) THEN
                 PERFORM refuse(format('only %s, who wrote claim %s, may change it', claim_author(OLD.id), OLD.id));
@@ -181,13 +205,17 @@ enum PostgresTrust {
         CREATE TRIGGER guard_delete BEFORE DELETE ON claim FOR EACH ROW EXECUTE FUNCTION guard_claim_delete();
 
         -- Rows that belong to a claim (options, tags, conditions) are its author's to change.
-        CREATE FUNCTION guard_claim_part() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        CREATE FUNCTION guard_claim_part() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         DECLARE row_claim bigint;
         BEGIN
-            IF trusted() THEN RETURN coalesce(NEW, OLD); END IF;
+            -- A delete may come by cascade (run as the owner) from another claim: judged by who asked.
+            IF (TG_OP = 'DELETE' AND caller_trusted()) OR (TG_OP <> 'DELETE' AND trusted()) THEN RETURN coalesce(NEW, OLD); END IF;
             row_claim := CASE WHEN TG_OP = 'DELETE' THEN OLD.claim_id ELSE NEW.claim_id END;
             IF NOT may_edit(row_claim) THEN
                 PERFORM refuse(format('only %s, who wrote claim %s, may change it', claim_author(row_claim), row_claim));
+            END IF;
+            IF TG_TABLE_NAME = 'scenario_option' AND TG_OP <> 'DELETE' AND others_committed(row_claim) THEN
+                PERFORM refuse(format('claim %s has others'' forecasts on it: its options stay as they saw them', row_claim));
             END IF;
             RETURN coalesce(NEW, OLD);
         END $$;
@@ -198,20 +226,45 @@ enum PostgresTrust {
         -- Whose forecasts a caller may enter: their own; an admin also those of a forecaster with
         -- no login (history kept in the record), and anyone's in an import.
         CREATE FUNCTION may_write_as(forecaster bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
             SELECT $1 = caller_id() OR importing()
                 OR (is_admin() AND (SELECT role_name IS NULL FROM forecaster WHERE id = $1))
         $$;
 
-        CREATE FUNCTION guard_forecast() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        -- Ids are the server's to give: a member naming one could take the id the next member's
+        -- row needs, or one an undo freed. The identity default has just drawn it in this session.
+        CREATE FUNCTION own_id(seq text, id bigint) RETURNS void LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            BEGIN
+                IF id IS DISTINCT FROM currval(seq) THEN PERFORM refuse('ids are given by the server: leave id out'); END IF;
+            EXCEPTION WHEN object_not_in_prerequisite_state THEN
+                PERFORM refuse('ids are given by the server: leave id out');
+            END;
+        END $$;
+
+        CREATE FUNCTION guard_forecast() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
             IF trusted() THEN RETURN NEW; END IF;
+            -- An admin's import is history, entered as the file has it, and marked so; it is only
+            -- for names without a login (a member's own forecasts are theirs to make).
+            IF importing() THEN
+                IF TG_OP = 'INSERT' THEN
+                    IF NEW.forecaster_id IS DISTINCT FROM caller_id()
+                        AND (SELECT role_name FROM forecaster WHERE id = NEW.forecaster_id) IS NOT NULL THEN
+                        PERFORM refuse(format('an import brings in the history of names without a login; %s is a member and forecasts from their own', forecaster_name(NEW.forecaster_id)));
+                    END IF;
+                    NEW.imported := 1;
+                END IF;
+                RETURN NEW;
+            END IF;
             IF TG_OP = 'INSERT' THEN
+                PERFORM own_id('credence.forecast_id_seq', NEW.id);
                 IF NOT may_write_as(NEW.forecaster_id) THEN
                     PERFORM refuse(format('you forecast only as yourself (%s), not as %s', forecaster_name(caller_id()), forecaster_name(NEW.forecaster_id)));
                 END IF;
-                NEW.imported := importing()::integer;
-                IF NOT importing() THEN NEW.created_at := server_ms(); END IF;
+                -- Entered by someone other than its forecaster (an admin, for a name without a login).
+                NEW.imported := (NEW.forecaster_id IS DISTINCT FROM caller_id())::integer;
+                NEW.created_at := server_ms();
             ELSIF (NEW.claim_id, NEW.forecaster_id, NEW.option_id, NEW.probability, NEW.typed, NEW.form, NEW.reason, NEW.created_at, NEW.imported)
                 IS DISTINCT FROM (OLD.claim_id, OLD.forecaster_id, OLD.option_id, OLD.probability, OLD.typed, OLD.form, OLD.reason, OLD.created_at, OLD.imported) THEN
                 PERFORM refuse(format('forecast %s is never changed: forecasts are kept as made; forecast again to change your number', OLD.id));
@@ -224,32 +277,60 @@ enum PostgresTrust {
         END $$;
         CREATE TRIGGER guard BEFORE INSERT OR UPDATE ON forecast FOR EACH ROW EXECUTE FUNCTION guard_forecast();
 
-        -- Deletion, which only cascades and undo can reach: never of another member's forecast.
-        CREATE FUNCTION guard_forecast_delete() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        -- A new forecast supersedes the forecaster's earlier ones: the server marks them, so a
+        -- forecast typed at psql leaves one that counts, as `credence` does.
+        CREATE FUNCTION supersede() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
-            IF caller_trusted() OR is_admin() OR OLD.forecaster_id IS NOT DISTINCT FROM caller_id() THEN RETURN OLD; END IF;
+            IF caller_trusted() OR importing() THEN RETURN NULL; END IF;
+            UPDATE forecast f SET is_final = 0
+            WHERE f.claim_id = NEW.claim_id AND f.forecaster_id = NEW.forecaster_id AND f.option_id IS NOT DISTINCT FROM NEW.option_id
+                AND f.id <> NEW.id AND f.is_final = 1 AND NEW.is_final = 1;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER supersede AFTER INSERT ON forecast FOR EACH ROW EXECUTE FUNCTION supersede();
+
+        -- Deletion, which only cascades and undo can reach: never of another member's forecast.
+        CREATE FUNCTION guard_forecast_delete() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF caller_trusted() OR OLD.forecaster_id IS NOT DISTINCT FROM caller_id() THEN RETURN OLD; END IF;
             PERFORM refuse(format('this would remove %s''s forecast on claim %s, which is theirs: it stays', forecaster_name(OLD.forecaster_id), OLD.claim_id));
             RETURN NULL;
         END $$;
         CREATE TRIGGER guard_delete BEFORE DELETE ON forecast FOR EACH ROW EXECUTE FUNCTION guard_forecast_delete();
 
-        CREATE FUNCTION guard_caveat() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        -- A bet is both sides': only its proposer removes it, and only while no answer was given.
+        CREATE FUNCTION guard_bet_delete() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
-            IF trusted() THEN RETURN NEW; END IF;
-            IF NOT may_write_as((SELECT forecaster_id FROM forecast WHERE id = NEW.forecast_id)) THEN
+            IF caller_trusted() OR (OLD.state = 'pending' AND OLD.proposed_by IS NOT DISTINCT FROM caller_id()) THEN RETURN OLD; END IF;
+            PERFORM refuse(format('this would remove bet %s between %s and %s, which stands for both: it stays', OLD.id,
+                forecaster_name(OLD.yes_forecaster_id), forecaster_name(OLD.no_forecaster_id)));
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER guard_delete BEFORE DELETE ON bet FOR EACH ROW EXECUTE FUNCTION guard_bet_delete();
+
+        CREATE FUNCTION guard_caveat() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF trusted() OR importing() THEN RETURN NEW; END IF;
+            IF NOT may_write_as((SELECT forecaster_id FROM forecast WHERE id = NEW.forecast_id))
+                OR (SELECT created_at FROM forecast WHERE id = NEW.forecast_id) IS DISTINCT FROM server_ms() THEN
                 PERFORM refuse('a caveat belongs to its forecast: only that forecast''s author adds it, when forecasting');
             END IF;
             RETURN NEW;
         END $$;
         CREATE TRIGGER guard BEFORE INSERT ON caveat FOR EACH ROW EXECUTE FUNCTION guard_caveat();
 
-        CREATE FUNCTION guard_resolution() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        CREATE FUNCTION guard_resolution() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
             IF trusted() THEN RETURN NEW; END IF;
             IF NOT may_resolve(NEW.claim_id) AND NOT (NEW.automatic = 1 AND NEW.status = 'annulled' AND condition_failed(NEW.claim_id)) THEN
                 PERFORM refuse(format('only %s, who wrote claim %s, or a resolver may resolve it', claim_author(NEW.claim_id), NEW.claim_id));
             END IF;
             NEW.imported := importing()::integer;
+            -- An import names who resolved only among names without a login.
+            IF importing() AND NEW.resolved_by IS DISTINCT FROM caller_id()
+                AND (SELECT role_name FROM forecaster WHERE id = NEW.resolved_by) IS NOT NULL THEN
+                NEW.resolved_by := caller_id();
+            END IF;
             IF NOT importing() THEN
                 NEW.resolved_by := caller_id();
                 NEW.recorded_at := server_ms();
@@ -258,17 +339,29 @@ enum PostgresTrust {
                     PERFORM refuse('a resolution records what has happened: its time cannot be later than now');
                 END IF;
                 NEW.resolved_at := least(NEW.resolved_at, NEW.recorded_at);
+                IF NEW.resolved_at < (SELECT created_at FROM claim WHERE id = NEW.claim_id) THEN
+                    PERFORM refuse(format('claim %s cannot resolve before it was created', NEW.claim_id));
+                END IF;
             END IF;
             RETURN NEW;
         END $$;
         CREATE TRIGGER guard BEFORE INSERT ON resolution FOR EACH ROW EXECUTE FUNCTION guard_resolution();
 
-        CREATE FUNCTION guard_bet() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        CREATE FUNCTION guard_bet() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         DECLARE other bigint; c claim;
         BEGIN
             IF trusted() THEN RETURN NEW; END IF;
             SELECT * INTO c FROM claim WHERE id = NEW.claim_id;
             IF TG_OP = 'INSERT' THEN
+                -- Amounts to the cent that every reader can add up (NaN and infinity are not).
+                IF NOT (NEW.yes_stake <= 1e12 AND NEW.no_stake <= 1e12) THEN
+                    PERFORM refuse('a stake is an amount up to 1,000,000,000,000');
+                END IF;
+                IF importing() AND EXISTS (SELECT 1 FROM forecaster WHERE id IN (NEW.yes_forecaster_id, NEW.no_forecaster_id)
+                                           AND role_name IS NOT NULL AND id IS DISTINCT FROM caller_id()) THEN
+                    PERFORM refuse('an import brings in the bets of names without a login; members make and accept their own');
+                END IF;
+                IF NOT importing() THEN PERFORM own_id('credence.bet_id_seq', NEW.id); END IF;
                 IF caller_id() IS NULL OR caller_id() NOT IN (NEW.yes_forecaster_id, NEW.no_forecaster_id) THEN
                     IF NOT importing() THEN PERFORM refuse(format('you bet only as yourself (%s), with someone else', forecaster_name(caller_id()))); END IF;
                 END IF;
@@ -318,7 +411,7 @@ enum PostgresTrust {
         END $$;
         CREATE TRIGGER guard BEFORE INSERT OR UPDATE ON bet FOR EACH ROW EXECUTE FUNCTION guard_bet();
 
-        CREATE FUNCTION guard_undo_step() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        CREATE FUNCTION guard_undo_step() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
             NEW.role_name := session_user;
             IF NOT trusted() THEN NEW.created_at := server_ms(); END IF;
@@ -326,7 +419,7 @@ enum PostgresTrust {
         END $$;
         CREATE TRIGGER guard BEFORE INSERT ON undo_step FOR EACH ROW EXECUTE FUNCTION guard_undo_step();
 
-        CREATE FUNCTION guard_meta() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog AS $$
+        CREATE FUNCTION guard_meta() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
             IF trusted() THEN RETURN coalesce(NEW, OLD); END IF;
             IF NOT is_admin() OR coalesce(NEW.key, OLD.key) <> 'blind' THEN
@@ -340,7 +433,7 @@ enum PostgresTrust {
         -- (another member's later change to another column of the row survives an undo), and
         -- which row it is, so that undo can see who changed the row since.
         CREATE OR REPLACE FUNCTION record_undo() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
         DECLARE
             step bigint := nullif(current_setting('credence.step', true), '')::bigint;
             op text;
@@ -370,7 +463,7 @@ enum PostgresTrust {
         -- Moves a table's id counter past the ids an import gave its rows (members may not set
         -- counters: one set back would make every later insert fail).
         CREATE FUNCTION ids_given(t text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
-            SET search_path = credence, pg_catalog AS $$
+            SET search_path = credence, pg_catalog, pg_temp AS $$
         DECLARE m bigint;
         BEGIN
             IF t NOT IN ('claim', 'forecast', 'forecaster', 'scenario_option', 'tag', 'resolution', 'bet') THEN
@@ -385,7 +478,7 @@ enum PostgresTrust {
 
         -- `undo` on a team journal: the caller's own newest step, reverted by the server.
         CREATE FUNCTION undo_last() RETURNS TABLE (description text, created_at bigint, origin text)
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = credence, pg_catalog AS $$
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = credence, pg_catalog, pg_temp AS $$
         DECLARE
             s undo_step;
             o record;
@@ -396,9 +489,10 @@ enum PostgresTrust {
             SELECT coalesce(f.name, later_step.role_name) INTO other
             FROM undo_op mine
             JOIN undo_op later ON later.table_name = mine.table_name AND later.row_id = mine.row_id AND later.step_id > mine.step_id
-            JOIN undo_step later_step ON later_step.id = later.step_id AND later_step.role_name <> session_user
-            LEFT JOIN forecaster f ON f.role_name = later_step.role_name
-            WHERE mine.step_id = s.id AND (mine.role_name IS NULL OR mine.role_name = session_user) LIMIT 1;
+            JOIN undo_step later_step ON later_step.id = later.step_id
+            LEFT JOIN forecaster f ON f.role_name = coalesce(later.role_name, later_step.role_name)
+            WHERE mine.step_id = s.id AND (mine.role_name IS NULL OR mine.role_name = session_user)
+                AND coalesce(later.role_name, later_step.role_name) <> session_user LIMIT 1;
             IF other IS NOT NULL THEN
                 PERFORM refuse(format('“%s” cannot be undone: %s has changed the same record since', s.description, other));
             END IF;
@@ -408,6 +502,16 @@ enum PostgresTrust {
                     AND c.blind = 1 AND c.status = 'open'
                     AND EXISTS (SELECT 1 FROM forecast g WHERE g.claim_id = c.id AND g.forecaster_id <> f.forecaster_id)) THEN
                 PERFORM refuse(format('“%s” cannot be undone: it is a forecast on a blind claim, and once made it showed you the others''', s.description));
+            END IF;
+            IF EXISTS (
+                SELECT 1 FROM undo_op mine JOIN bet b ON b.id = mine.row_id
+                WHERE mine.step_id = s.id AND mine.table_name = 'bet' AND b.state <> 'pending') THEN
+                PERFORM refuse(format('“%s” cannot be undone: an answered bet stands for both sides', s.description));
+            END IF;
+            IF EXISTS (
+                SELECT 1 FROM undo_op mine JOIN resolution r ON r.id = mine.row_id JOIN claim c ON c.id = r.claim_id
+                WHERE mine.step_id = s.id AND mine.table_name = 'resolution' AND c.blind = 1) THEN
+                PERFORM refuse(format('“%s” cannot be undone: resolving a blind claim showed everyone its forecasts; resolve it again with --force if it was wrong', s.description));
             END IF;
             SET CONSTRAINTS ALL DEFERRED;
             FOR o IN SELECT u.sql FROM undo_op u
@@ -438,26 +542,28 @@ enum PostgresTrust {
         CREATE POLICY readable ON forecaster FOR SELECT USING (true);
         CREATE POLICY added ON forecaster FOR INSERT WITH CHECK (is_admin());
         CREATE POLICY readable ON claim FOR SELECT USING (true);
-        CREATE POLICY added ON claim FOR INSERT WITH CHECK (author_id = caller_id());
+        CREATE POLICY added ON claim FOR INSERT WITH CHECK (author_id = (SELECT caller_id()));
         CREATE POLICY changed ON claim FOR UPDATE USING (true);
         CREATE POLICY removed ON claim FOR DELETE USING (true);
         CREATE POLICY readable ON scenario_option FOR SELECT USING (true);
         CREATE POLICY written ON scenario_option FOR ALL USING (true) WITH CHECK (may_edit(claim_id));
         CREATE POLICY visible ON forecast FOR SELECT USING (
             forecaster_id = (SELECT caller_id()) OR NOT (claim_id = ANY (CAST((SELECT hidden_claims()) AS bigint[]))));
-        CREATE POLICY added ON forecast FOR INSERT WITH CHECK (may_write_as(forecaster_id));
+        -- The sub-selects are evaluated once per statement, not per row (an import writes millions).
+        CREATE POLICY added ON forecast FOR INSERT WITH CHECK (
+            (SELECT importing()) OR forecaster_id = (SELECT caller_id()) OR may_write_as(forecaster_id));
         CREATE POLICY derived ON forecast FOR UPDATE USING (
             forecaster_id = (SELECT caller_id()) OR NOT (claim_id = ANY (CAST((SELECT hidden_claims()) AS bigint[]))));
         CREATE POLICY visible ON caveat FOR SELECT USING (EXISTS (SELECT 1 FROM forecast f WHERE f.id = forecast_id));
         CREATE POLICY added ON caveat FOR INSERT WITH CHECK (
-            may_write_as((SELECT f.forecaster_id FROM forecast f WHERE f.id = forecast_id)));
+            (SELECT importing()) OR may_write_as((SELECT f.forecaster_id FROM forecast f WHERE f.id = forecast_id)));
         CREATE POLICY readable ON tag FOR SELECT USING (true);
         CREATE POLICY added ON tag FOR INSERT WITH CHECK (true);
         CREATE POLICY readable ON claim_tag FOR SELECT USING (true);
         CREATE POLICY written ON claim_tag FOR ALL USING (true) WITH CHECK (may_edit(claim_id));
         CREATE POLICY readable ON resolution FOR SELECT USING (true);
         CREATE POLICY added ON resolution FOR INSERT WITH CHECK (
-            may_resolve(claim_id) OR (automatic = 1 AND status = 'annulled' AND condition_failed(claim_id)));
+            (SELECT importing()) OR may_resolve(claim_id) OR (automatic = 1 AND status = 'annulled' AND condition_failed(claim_id)));
         CREATE POLICY readable ON condition FOR SELECT USING (true);
         CREATE POLICY written ON condition FOR ALL USING (true) WITH CHECK (may_edit(claim_id));
         CREATE POLICY readable ON bet FOR SELECT USING (true);
