@@ -73,6 +73,8 @@ package enum JournalError: Error, Equatable, Sendable {
     case serverUnreachable(server: String, reason: String)
     /// The server answered and refused: a wrong password, an unknown role or database, no permission.
     case serverRefused(server: String, reason: String)
+    /// The server answered, but its certificate is not what sslmode asks for.
+    case serverNotTrusted(server: String, reason: String)
     /// A team journal's rule refused a write: another member's rows, a claim one may not resolve.
     case notPermitted(String)
     case unknownBet(Int64)
@@ -84,7 +86,8 @@ package enum JournalError: Error, Equatable, Sendable {
     package var isDataError: Bool {
         switch self {
         case .newerSchema, .notAJournal, .damaged, .cannotCreate, .cannotOpen, .readOnly, .cannotWrite, .diskFull,
-            .serverUnreachable, .serverRefused, .notOnTeamJournal, .teamJournalNotSetUp, .notPermitted:
+            .serverUnreachable, .serverRefused, .serverNotTrusted, .notOnTeamJournal, .teamJournalNotSetUp,
+            .notPermitted:
             return false
         default: return true
         }
@@ -215,6 +218,9 @@ extension JournalError: LocalizedError {
                 "cannot reach the team journal's server at \(server): \(reason). Check that PostgreSQL runs there and the host and port in --journal are right; nothing was written"
         case let .serverRefused(server, reason):
             return "the team journal's server at \(server) refused: \(reason); nothing was written"
+        case let .serverNotTrusted(server, reason):
+            return
+                "the team journal's server at \(server) is not trusted: \(reason); nothing was written"
         case let .notPermitted(reason):
             return "\(reason); nothing was written"
         case let .onlyOnTeamJournal(reason):

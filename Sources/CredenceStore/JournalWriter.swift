@@ -26,6 +26,7 @@ package final class JournalWriter {
     func finish(description: String) throws {
         try db.execute("UPDATE undo_step SET description = ? WHERE id = ?", [description, stepID])
         // Keep the last 500 steps; older ones can no longer be undone.
+        if db.dialect.prunesUndoSteps { return }
         try db.execute("DELETE FROM undo_op WHERE step_id <= ? - 500", [stepID])
         try db.execute("DELETE FROM undo_step WHERE id <= ? - 500", [stepID])
     }
@@ -120,7 +121,7 @@ package final class JournalWriter {
     /// Deletes a claim with its forecasts, tags and resolutions (undoable).
     package func delete(_ id: ClaimID) throws -> Claim {
         let claim = try requireClaim(id)
-        try db.execute("DELETE FROM claim WHERE id = ?", [id])
+        try db.execute(db.dialect.claimDeletion, [id])
         return claim
     }
 

@@ -72,7 +72,7 @@ import Testing
             ("UPDATE credence.forecast SET created_at = 0", "permission denied"),
             ("DELETE FROM credence.forecast", "permission denied"),
             ("DELETE FROM credence.caveat", "permission denied"),
-            ("UPDATE credence.claim SET created_at = 0 WHERE id = 1", "keeps its id, author, creation time"),
+            ("UPDATE credence.claim SET created_at = 0 WHERE id = 1", "permission denied"),
             (
                 "UPDATE credence.claim SET text = 'The probe fails' WHERE id = 1",
                 "only \(t.alice), who wrote claim 1, may change it"
@@ -93,8 +93,11 @@ import Testing
                 "only an admin adds a forecaster"
             ),
             ("INSERT INTO credence.undo_op(step_id, sql) VALUES (1, 'DROP TABLE credence.claim')", "permission denied"),
-            ("DELETE FROM credence.claim", "only \(t.alice), who wrote claim 1, may change it"),
-            ("DELETE FROM credence.claim_tag", "only \(t.alice), who wrote claim 1, may change it"),
+            ("DELETE FROM credence.claim", "permission denied"),
+            ("DELETE FROM credence.claim_tag", "permission denied"),
+            ("SELECT credence.delete_claim(1)", "only \(t.alice), who wrote claim 1, may change it"),
+            // A lock on a whole table would stop every member's commands, reads included.
+            ("BEGIN; LOCK TABLE credence.claim IN ACCESS EXCLUSIVE MODE; COMMIT;", "permission denied"),
         ]
         for (sql, reason) in refused {
             let r = t.psql(t.ryan, sql)
@@ -366,5 +369,46 @@ import Testing
         #expect(t.h.rows("SELECT count(*) FROM forecast") == [["0"]])
         let reserved = t.psql(t.alice, "INSERT INTO credence.forecaster(name, created_at) VALUES ('@team', 0)")
         #expect(reserved.err.contains("names starting with @ are Credence's"))
+    }
+
+    /// A second attacker's finds, each now refused.
+    @Test func whatASecondTesterBrokeStaysShut() {
+        let t = Team(resolver: true)
+        t.h.run("team add carol_\(t.tag) --password pw-\(t.tag)")
+        let carol = "carol_\(t.tag)"
+        t.run(t.alice, "add \"The merger closes\" 62% --blind")
+        t.run(t.ryan, "forecast 1 28%")
+        // A midpoint bet's terms carry both numbers: a member still blind to the claim sees no bet.
+        #expect(t.run(t.alice, "bet 1 --with \(t.ryan) --stake 10").status == 0)
+        #expect(t.psql(carol, "SELECT count(*) FROM credence.bet").out == "0\n")
+        #expect(!t.run(carol, "show 1").out.contains("62%"))
+        // A resolution row left beside an open claim is refused at commit.
+        let stray = t.psql(
+            t.ryan,
+            "INSERT INTO credence.resolution(claim_id, status, resolved_at, recorded_at) VALUES (1, 'yes', credence.server_ms(), 0)"
+        )
+        #expect(!stray.ok && stray.err.contains("goes with the claim's own change"), "\(stray.err)")
+        // Conditions, like options and text, stay once others have forecast or bet.
+        t.run(t.alice, "add \"Throwaway\" 50%")
+        let condition = t.psql(
+            t.alice, "INSERT INTO credence.condition(claim_id, on_claim_id, required_outcome) VALUES (1, 2, 1)")
+        #expect(!condition.ok && condition.err.contains("its options and conditions stay"), "\(condition.err)")
+        // A forecast names an option of its own claim, and only on a scenario set.
+        t.run(t.alice, "add \"Which\" --option \"red=60%\" --option \"blue=40%\"")
+        let option = t.psql(
+            t.ryan,
+            "INSERT INTO credence.forecast(claim_id, forecaster_id, option_id, probability, typed, form, created_at) VALUES (2, credence.caller_id(), 1, 0.99, '99%', 'percent', 0)"
+        )
+        #expect(!option.ok && option.err.contains("names an option of that claim"), "\(option.err)")
+        // Resolving again keeps the first resolution's time: a forecast made afterwards never counts.
+        t.run(t.alice, "resolve 2 yes")
+        t.run(t.ryan, "forecast 2 99%")
+        #expect(t.run(t.alice, "resolve 2 yes --force").status == 0)
+        #expect(
+            t.h.rows(
+                "SELECT count(*) FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id WHERE f.claim_id = 2 AND w.role_name = '\(t.ryan)' AND f.is_final = 1"
+            )
+                == [["0"]])
+        #expect(t.h.rows("SELECT count(DISTINCT resolved_at) FROM resolution WHERE claim_id = 2") == [["1"]])
     }
 }

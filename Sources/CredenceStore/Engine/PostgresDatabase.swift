@@ -202,4 +202,7 @@ struct PostgresDialect: SQLDialect {
     func betState(_ bet: String) -> String { "\(bet).state" }
     func betProposer(_ bet: String) -> String { "(SELECT name FROM forecaster WHERE id = \(bet).proposed_by)" }
     var betsAwaitAnswers: Bool { true }
+    /// By the server, which checks the author (`PostgresTrust`).
+    var claimDeletion: String { "SELECT credence.delete_claim(?)" }
+    var prunesUndoSteps: Bool { true }
 }

@@ -188,6 +188,9 @@ enum PostgresErrors {
                 state: response.fields[.sqlState] ?? "", message: response.fields[.message] ?? "", server: server)
         }
         guard let e = error as? PSQLError else {
+            if let reason = certificateProblem(error, server: server) {
+                return JournalError.serverNotTrusted(server: server, reason: reason)
+            }
             return JournalError.serverUnreachable(server: server, reason: describe(error))
         }
         if let info = e.serverInfo, let state = info[.sqlState] {
@@ -201,8 +204,30 @@ enum PostgresErrors {
             return JournalError.serverRefused(
                 server: server, reason: "the server does not offer TLS, which sslmode asks for")
         default:
-            return JournalError.serverUnreachable(server: server, reason: describe(e.underlying ?? e))
+            let underlying = e.underlying ?? e
+            if let reason = certificateProblem(underlying, server: server) {
+                return JournalError.serverNotTrusted(server: server, reason: reason)
+            }
+            return JournalError.serverUnreachable(server: server, reason: describe(underlying))
         }
+    }
+
+    /// A TLS failure in words: the server answered, but is not the one sslmode asked for.
+    static func certificateProblem(_ error: Error, server: String) -> String? {
+        let text = String(describing: error)
+        if text.contains("failedToValidateHostname") {
+            let host = server.split(separator: ":").dropLast().joined(separator: ":")
+            return
+                "its certificate does not name \(host) (verify-full checks the host name: connect by a name the certificate gives, or use sslmode=verify-ca)"
+        }
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return
+                "its certificate is not signed by a certificate authority this client trusts (sslrootcert=FILE names the team's CA; without it, the system's are used)"
+        }
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            return "the TLS handshake failed (\(text))"
+        }
+        return nil
     }
 
     static func translate(state: String, message: String, server: String) -> Error {

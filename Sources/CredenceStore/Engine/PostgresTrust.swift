@@ -37,6 +37,8 @@ enum PostgresTrust {
             ADD COLUMN role_name text COLLATE "C";
         CREATE INDEX undo_op_by_row ON undo_op(table_name, row_id);
         CREATE INDEX undo_step_by_role ON undo_step(role_name, id);
+        -- Every read of forecasts asks which blind claims the reader may not see: few, found at once.
+        CREATE INDEX claim_blind ON claim(id) WHERE blind = 1;
 
         -- The owner of the team's tables (who runs this migration) or a superuser, acting now
         -- (inside the functions below, and in the cascades PostgreSQL runs as the owner, that is the
@@ -83,7 +85,8 @@ enum PostgresTrust {
         $$;
         CREATE FUNCTION may_edit(claim bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
             SET search_path = credence, pg_catalog, pg_temp AS $$
-            SELECT importing() OR (SELECT author_id FROM claim WHERE id = $1) = caller_id()
+            SELECT (SELECT author_id FROM claim WHERE id = $1) = caller_id()
+                OR (importing() AND (SELECT imported = 1 FROM claim WHERE id = $1))
         $$;
         -- Whether members other than the caller have forecast or bet on a claim.
         CREATE FUNCTION others_committed(claim bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
@@ -139,7 +142,10 @@ enum PostgresTrust {
             IF NOT is_admin() THEN
                 PERFORM refuse(format('only an admin adds a forecaster; you forecast as yourself (%s), and the team''s owner adds members with `credence team add`', forecaster_name(caller_id())));
             END IF;
-            IF left(btrim(NEW.name), 1) = '@' THEN
+            IF NEW.name <> btrim(NEW.name) THEN
+                PERFORM refuse(format('"%s" begins or ends with a space: give the name without', NEW.name));
+            END IF;
+            IF left(regexp_replace(NEW.name, '[\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]', '', 'g'), 1) = '@' THEN
                 PERFORM refuse(format('%s is not a forecaster''s name: names starting with @ are Credence''s (@team)', NEW.name));
             END IF;
             IF NOT importing() THEN NEW.created_at := server_ms(); END IF;
@@ -156,6 +162,13 @@ enum PostgresTrust {
             IF TG_OP = 'INSERT' THEN
                 IF caller_id() IS NULL THEN PERFORM refuse('you are not a member of this team: its owner adds you with `credence team add`'); END IF;
                 IF NOT importing() THEN PERFORM own_id('credence.claim_id_seq', NEW.id); END IF;
+                IF importing() THEN
+                    IF NEW.created_at > server_ms() + 60000 OR NEW.resolved_at > server_ms() + 60000 THEN
+                        PERFORM refuse('an imported claim cannot be created or resolved later than now');
+                    END IF;
+                    -- The file's id is taken: the counter moves past it, so no member's next claim needs it.
+                    PERFORM claim_id_taken(NEW.id);
+                END IF;
                 NEW.author_id := caller_id();
                 NEW.imported := importing()::integer;
                 IF NOT importing() THEN NEW.created_at := server_ms(); END IF;
@@ -179,6 +192,7 @@ enum PostgresTrust {
                 PERFORM refuse(format('claim %s has others'' forecasts or bets on it: its text stays as they saw it (add a note, or a new claim)', OLD.id));
             END IF;
             IF NEW.resolved_at > server_ms() AND NEW.resolved_at <= server_ms() + 60000 THEN NEW.resolved_at := server_ms(); END IF;
+            IF OLD.status <> 'open' AND NEW.status <> 'open' AND NEW.resolved_at > OLD.resolved_at THEN NEW.resolved_at := OLD.resolved_at; END IF;
             IF (NEW.status, NEW.outcome, NEW.resolved_at, NEW.resolved_option_id)
                 IS DISTINCT FROM (OLD.status, OLD.outcome, OLD.resolved_at, OLD.resolved_option_id) THEN
                 IF NOT may_resolve(OLD.id) AND NOT (NEW.status = 'annulled' AND condition_failed(OLD.id)) THEN
@@ -186,7 +200,7 @@ enum PostgresTrust {
                 END IF;
                 -- A claim's outcome changes only with a resolution recorded in this transaction,
                 -- which keeps the history and the times.
-                IF NOT EXISTS (SELECT 1 FROM resolution r WHERE r.claim_id = OLD.id AND r.recorded_at = server_ms()
+                IF NOT (importing() AND OLD.imported = 1) AND NOT EXISTS (SELECT 1 FROM resolution r WHERE r.claim_id = OLD.id AND r.recorded_at = server_ms()
                                AND r.status = NEW.status AND r.resolved_at = NEW.resolved_at
                                AND r.option_id IS NOT DISTINCT FROM NEW.resolved_option_id) THEN
                     PERFORM refuse(format('claim %s is resolved by `credence resolve` (a resolution row), not by changing the claim', OLD.id));
@@ -214,8 +228,8 @@ enum PostgresTrust {
             IF NOT may_edit(row_claim) THEN
                 PERFORM refuse(format('only %s, who wrote claim %s, may change it', claim_author(row_claim), row_claim));
             END IF;
-            IF TG_TABLE_NAME = 'scenario_option' AND TG_OP <> 'DELETE' AND others_committed(row_claim) THEN
-                PERFORM refuse(format('claim %s has others'' forecasts on it: its options stay as they saw them', row_claim));
+            IF TG_TABLE_NAME IN ('scenario_option', 'condition') AND others_committed(row_claim) THEN
+                PERFORM refuse(format('claim %s has others'' forecasts or bets on it: its options and conditions stay as they saw them', row_claim));
             END IF;
             RETURN coalesce(NEW, OLD);
         END $$;
@@ -249,8 +263,7 @@ enum PostgresTrust {
             -- for names without a login (a member's own forecasts are theirs to make).
             IF importing() THEN
                 IF TG_OP = 'INSERT' THEN
-                    IF NEW.forecaster_id IS DISTINCT FROM caller_id()
-                        AND (SELECT role_name FROM forecaster WHERE id = NEW.forecaster_id) IS NOT NULL THEN
+                    IF (SELECT role_name FROM forecaster WHERE id = NEW.forecaster_id) IS NOT NULL THEN
                         PERFORM refuse(format('an import brings in the history of names without a login; %s is a member and forecasts from their own', forecaster_name(NEW.forecaster_id)));
                     END IF;
                     NEW.imported := 1;
@@ -259,6 +272,11 @@ enum PostgresTrust {
             END IF;
             IF TG_OP = 'INSERT' THEN
                 PERFORM own_id('credence.forecast_id_seq', NEW.id);
+                IF (NEW.option_id IS NULL) <> ((SELECT kind FROM claim WHERE id = NEW.claim_id) = 'binary')
+                    OR (NEW.option_id IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM scenario_option o WHERE o.id = NEW.option_id AND o.claim_id = NEW.claim_id)) THEN
+                    PERFORM refuse(format('a forecast on claim %s names an option of that claim exactly when it is a scenario set', NEW.claim_id));
+                END IF;
                 IF NOT may_write_as(NEW.forecaster_id) THEN
                     PERFORM refuse(format('you forecast only as yourself (%s), not as %s', forecaster_name(caller_id()), forecaster_name(NEW.forecaster_id)));
                 END IF;
@@ -310,7 +328,7 @@ enum PostgresTrust {
 
         CREATE FUNCTION guard_caveat() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
-            IF trusted() OR importing() THEN RETURN NEW; END IF;
+            IF trusted() OR (importing() AND (SELECT imported = 1 FROM forecast WHERE id = NEW.forecast_id)) THEN RETURN NEW; END IF;
             IF NOT may_write_as((SELECT forecaster_id FROM forecast WHERE id = NEW.forecast_id))
                 OR (SELECT created_at FROM forecast WHERE id = NEW.forecast_id) IS DISTINCT FROM server_ms() THEN
                 PERFORM refuse('a caveat belongs to its forecast: only that forecast''s author adds it, when forecasting');
@@ -320,32 +338,56 @@ enum PostgresTrust {
         CREATE TRIGGER guard BEFORE INSERT ON caveat FOR EACH ROW EXECUTE FUNCTION guard_caveat();
 
         CREATE FUNCTION guard_resolution() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
+        DECLARE c claim;
         BEGIN
             IF trusted() THEN RETURN NEW; END IF;
-            IF NOT may_resolve(NEW.claim_id) AND NOT (NEW.automatic = 1 AND NEW.status = 'annulled' AND condition_failed(NEW.claim_id)) THEN
+            SELECT * INTO c FROM claim WHERE id = NEW.claim_id;
+            IF NOT may_resolve(NEW.claim_id) AND NOT (NEW.automatic = 1 AND NEW.status = 'annulled' AND condition_failed(NEW.claim_id))
+                AND NOT (importing() AND c.imported = 1) THEN
                 PERFORM refuse(format('only %s, who wrote claim %s, or a resolver may resolve it', claim_author(NEW.claim_id), NEW.claim_id));
             END IF;
             NEW.imported := importing()::integer;
-            -- An import names who resolved only among names without a login.
-            IF importing() AND NEW.resolved_by IS DISTINCT FROM caller_id()
-                AND (SELECT role_name FROM forecaster WHERE id = NEW.resolved_by) IS NOT NULL THEN
-                NEW.resolved_by := caller_id();
+            IF importing() THEN
+                -- History is in the past, and names who resolved only among names without a login.
+                IF NEW.resolved_at > server_ms() + 60000 OR NEW.recorded_at > server_ms() + 60000 THEN
+                    PERFORM refuse('an imported resolution cannot be later than now');
+                END IF;
+                IF NEW.resolved_by IS DISTINCT FROM caller_id()
+                    AND (SELECT role_name FROM forecaster WHERE id = NEW.resolved_by) IS NOT NULL THEN
+                    NEW.resolved_by := caller_id();
+                END IF;
+                RETURN NEW;
             END IF;
-            IF NOT importing() THEN
-                NEW.resolved_by := caller_id();
-                NEW.recorded_at := server_ms();
-                -- A member's clock a moment ahead of the server's is the server's now; more is refused.
-                IF NEW.resolved_at > NEW.recorded_at + 60000 THEN
-                    PERFORM refuse('a resolution records what has happened: its time cannot be later than now');
-                END IF;
-                NEW.resolved_at := least(NEW.resolved_at, NEW.recorded_at);
-                IF NEW.resolved_at < (SELECT created_at FROM claim WHERE id = NEW.claim_id) THEN
-                    PERFORM refuse(format('claim %s cannot resolve before it was created', NEW.claim_id));
-                END IF;
+            NEW.resolved_by := caller_id();
+            NEW.recorded_at := server_ms();
+            -- A member's clock a moment ahead of the server's is the server's now; more is refused.
+            IF NEW.resolved_at > NEW.recorded_at + 60000 THEN
+                PERFORM refuse('a resolution records what has happened: its time cannot be later than now');
+            END IF;
+            NEW.resolved_at := least(NEW.resolved_at, NEW.recorded_at);
+            -- Resolving again keeps the first resolution's time unless given an earlier one: a
+            -- forecast made after the outcome was known never comes to count.
+            IF c.status <> 'open' AND NEW.resolved_at > c.resolved_at THEN NEW.resolved_at := c.resolved_at; END IF;
+            IF NEW.resolved_at < c.created_at THEN
+                PERFORM refuse(format('claim %s cannot resolve before it was created', NEW.claim_id));
             END IF;
             RETURN NEW;
         END $$;
         CREATE TRIGGER guard BEFORE INSERT ON resolution FOR EACH ROW EXECUTE FUNCTION guard_resolution();
+
+        -- At commit: a member's resolution is the claim's, never a row left beside an open claim
+        -- (which would tell a blind claim's readers it was resolved).
+        CREATE FUNCTION resolution_applied() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF caller_trusted() OR NEW.imported = 1 THEN RETURN NULL; END IF;
+            IF NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = NEW.claim_id AND c.status = NEW.status
+                           AND c.resolved_at = NEW.resolved_at AND c.resolved_option_id IS NOT DISTINCT FROM NEW.option_id) THEN
+                PERFORM refuse(format('a resolution of claim %s goes with the claim''s own change: `credence resolve %s`', NEW.claim_id, NEW.claim_id));
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE CONSTRAINT TRIGGER applied AFTER INSERT ON resolution DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION resolution_applied();
 
         CREATE FUNCTION guard_bet() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         DECLARE other bigint; c claim;
@@ -358,7 +400,7 @@ enum PostgresTrust {
                     PERFORM refuse('a stake is an amount up to 1,000,000,000,000');
                 END IF;
                 IF importing() AND EXISTS (SELECT 1 FROM forecaster WHERE id IN (NEW.yes_forecaster_id, NEW.no_forecaster_id)
-                                           AND role_name IS NOT NULL AND id IS DISTINCT FROM caller_id()) THEN
+                                           AND role_name IS NOT NULL) THEN
                     PERFORM refuse('an import brings in the bets of names without a login; members make and accept their own');
                 END IF;
                 IF NOT importing() THEN PERFORM own_id('credence.bet_id_seq', NEW.id); END IF;
@@ -476,6 +518,57 @@ enum PostgresTrust {
             END IF;
         END $$;
 
+        CREATE FUNCTION claim_id_taken(n bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF importing() AND n > (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM claim_id_seq) THEN
+                PERFORM setval('credence.claim_id_seq', n);
+            END IF;
+        END $$;
+
+        -- When a member resolves a claim, what follows from the outcome is the server's to write:
+        -- every forecast's outcome and whether it counts, and the accepted bets' settlements —
+        -- including rows of a blind claim the resolver may not see in this transaction.
+        CREATE FUNCTION claim_resolved() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF caller_trusted() THEN RETURN NULL; END IF;
+            UPDATE forecast f SET outcome = derived_outcome(f), is_final = derived_final(f)
+            WHERE f.claim_id = NEW.id AND (f.outcome IS DISTINCT FROM derived_outcome(f) OR f.is_final IS DISTINCT FROM derived_final(f));
+            UPDATE bet b SET
+                settlement = CASE WHEN NEW.status = 'open' THEN NULL WHEN NEW.status = 'yes' THEN 'yes' WHEN NEW.status = 'no' THEN 'no' ELSE 'refunded' END,
+                settled_at = CASE WHEN NEW.status = 'open' THEN NULL ELSE NEW.resolved_at END
+            WHERE b.claim_id = NEW.id AND b.state = 'accepted';
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER resolved AFTER UPDATE OF status, outcome, resolved_at, resolved_option_id ON claim
+            FOR EACH ROW EXECUTE FUNCTION claim_resolved();
+
+        -- `credence delete` on a team journal: the author's (members hold no DELETE, which would let
+        -- them lock whole tables); the cascades are judged by their own rules.
+        CREATE FUNCTION delete_claim(claim bigint) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF NOT caller_trusted() AND NOT may_edit($1) THEN
+                PERFORM refuse(format('only %s, who wrote claim %s, may change it', claim_author($1), $1));
+            END IF;
+            DELETE FROM claim WHERE id = $1;
+        END $$;
+
+        -- Each member keeps their last 500 steps; older ones can no longer be undone.
+        CREATE FUNCTION prune_undo() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+        DECLARE oldest bigint;
+        BEGIN
+            SELECT u.id INTO oldest FROM undo_step u WHERE u.role_name = NEW.role_name ORDER BY u.id DESC OFFSET 500 LIMIT 1;
+            IF oldest IS NOT NULL THEN
+                DELETE FROM undo_op o USING undo_step u WHERE o.step_id = u.id AND u.role_name = NEW.role_name AND u.id <= oldest;
+                DELETE FROM undo_step u WHERE u.role_name = NEW.role_name AND u.id <= oldest;
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER prune AFTER INSERT ON undo_step FOR EACH ROW EXECUTE FUNCTION prune_undo();
+
         -- `undo` on a team journal: the caller's own newest step, reverted by the server.
         CREATE FUNCTION undo_last() RETURNS TABLE (description text, created_at bigint, origin text)
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = credence, pg_catalog, pg_temp AS $$
@@ -556,7 +649,7 @@ enum PostgresTrust {
             forecaster_id = (SELECT caller_id()) OR NOT (claim_id = ANY (CAST((SELECT hidden_claims()) AS bigint[]))));
         CREATE POLICY visible ON caveat FOR SELECT USING (EXISTS (SELECT 1 FROM forecast f WHERE f.id = forecast_id));
         CREATE POLICY added ON caveat FOR INSERT WITH CHECK (
-            (SELECT importing()) OR may_write_as((SELECT f.forecaster_id FROM forecast f WHERE f.id = forecast_id)));
+            may_write_as((SELECT f.forecaster_id FROM forecast f WHERE f.id = forecast_id)));
         CREATE POLICY readable ON tag FOR SELECT USING (true);
         CREATE POLICY added ON tag FOR INSERT WITH CHECK (true);
         CREATE POLICY readable ON claim_tag FOR SELECT USING (true);
@@ -566,7 +659,10 @@ enum PostgresTrust {
             (SELECT importing()) OR may_resolve(claim_id) OR (automatic = 1 AND status = 'annulled' AND condition_failed(claim_id)));
         CREATE POLICY readable ON condition FOR SELECT USING (true);
         CREATE POLICY written ON condition FOR ALL USING (true) WITH CHECK (may_edit(claim_id));
-        CREATE POLICY readable ON bet FOR SELECT USING (true);
+        -- A bet on a blind claim shows its parties' numbers (a midpoint's terms): seen as its forecasts are.
+        CREATE POLICY readable ON bet FOR SELECT USING (
+            (SELECT caller_id()) IN (yes_forecaster_id, no_forecaster_id)
+            OR NOT (claim_id = ANY (CAST((SELECT hidden_claims()) AS bigint[]))));
         CREATE POLICY proposed ON bet FOR INSERT WITH CHECK (
             caller_id() IN (yes_forecaster_id, no_forecaster_id) OR importing());
         CREATE POLICY answered ON bet FOR UPDATE USING (true);
@@ -587,14 +683,13 @@ enum PostgresTrust {
         GRANT INSERT ON credence.claim, credence.scenario_option, credence.forecast, credence.caveat, credence.tag,
             credence.claim_tag, credence.resolution, credence.condition, credence.bet, credence.undo_step,
             credence.forecaster, credence.meta TO \(role);
-        GRANT UPDATE ON credence.claim, credence.meta TO \(role);
+        GRANT UPDATE (text, notes, kind, resolve_by, status, outcome, resolved_at, resolved_option_id) ON credence.claim TO \(role);
+        GRANT UPDATE (value) ON credence.meta TO \(role);
         GRANT UPDATE (is_final, outcome) ON credence.forecast TO \(role);
         GRANT UPDATE (state, decided_at, settled_at, settlement) ON credence.bet TO \(role);
         GRANT UPDATE (description) ON credence.undo_step TO \(role);
-        GRANT DELETE ON credence.claim, credence.scenario_option, credence.claim_tag, credence.condition,
-            credence.undo_step, credence.undo_op TO \(role);
         REVOKE ALL ON credence.undo_op FROM \(role);
-        GRANT SELECT, DELETE ON credence.undo_op TO \(role);
+        GRANT SELECT ON credence.undo_op TO \(role);
         """
     }
 }

@@ -70,6 +70,11 @@ protocol SQLDialect: Sendable {
     func betProposer(_ bet: String) -> String
     /// Whether a bet waits for its counterparty to accept it (a team journal's members are apart).
     var betsAwaitAnswers: Bool { get }
+    /// Deletes claim `?` with what belongs to it.
+    var claimDeletion: String { get }
+    /// Whether the engine keeps each writer's last 500 undo steps itself (a member may delete no
+    /// rows of a team journal).
+    var prunesUndoSteps: Bool { get }
 }
 
 extension SQLDialect {

@@ -78,4 +78,6 @@ struct SQLiteDialect: SQLDialect {
     func betState(_ bet: String) -> String { "'accepted'" }
     func betProposer(_ bet: String) -> String { "NULL" }
     var betsAwaitAnswers: Bool { false }
+    var claimDeletion: String { "DELETE FROM claim WHERE id = ?" }
+    var prunesUndoSteps: Bool { false }
 }
