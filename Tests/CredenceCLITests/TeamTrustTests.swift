@@ -114,11 +114,8 @@ import Testing
             #expect(r.ok && (r.out.hasSuffix(" 0\n") || r.out.isEmpty), "\(sql): \(r.out) \(r.err)")
         }
         #expect(t.everything() == before, "a refused write changed the record")
-        // Another member's undo records are not Ryan's to read (they hold the rows' old values).
-        #expect(
-            t.psql(
-                t.ryan, "SELECT count(*) FROM credence.undo_op WHERE step_id NOT IN (SELECT id FROM credence.undo_step)"
-            ).out == "0\n")
+        // Undo records hold rows' old values (a blind claim's among them): no member reads them.
+        #expect(t.psql(t.ryan, "SELECT count(*) FROM credence.undo_op").err.contains("permission denied"))
         #expect(
             t.psql(t.ryan, "SELECT count(*) FROM credence.undo_step").out == "2\n", "his forecast and his acceptance")
     }
@@ -410,5 +407,48 @@ import Testing
             )
                 == [["0"]])
         #expect(t.h.rows("SELECT count(DISTINCT resolved_at) FROM resolution WHERE claim_id = 2") == [["1"]])
+    }
+
+    /// A third attacker's finds that the rules close (the EXPLAIN ANALYZE inference they also found
+    /// is documented as open in the README).
+    @Test func whatAThirdTesterBrokeStaysShut() {
+        let t = Team(resolver: true)
+        t.run(t.alice, "add \"Rain tomorrow\" 30%")
+        // Ids of every table are the server's.
+        for sql in [
+            "INSERT INTO credence.tag(id, name) VALUES (9000, 'squat')",
+            "INSERT INTO credence.undo_step(id, description, created_at, marks) VALUES (9000, 'squat', 0, '')",
+            "INSERT INTO credence.claim_tag(id, claim_id, tag_id) VALUES (9000, 1, 1)",
+        ] {
+            let r = t.psql(t.alice, sql)
+            #expect(!r.ok && r.err.contains("ids are given by the server"), "\(sql): \(r.err)")
+        }
+        // A transaction held open does not stamp a later write with its early time.
+        let stale = t.psql(
+            t.ryan,
+            """
+            BEGIN;
+            SELECT pg_sleep(61);
+            INSERT INTO credence.forecast(claim_id, forecaster_id, probability, typed, form, created_at)
+                VALUES (1, credence.caller_id(), 0.99, '99%', 'percent', 0);
+            COMMIT;
+            """)
+        #expect(!stale.ok && stale.err.contains("began more than a minute ago"), "\(stale.err)")
+        // The derived values are computed only for what the caller may see.
+        #expect(
+            t.psql(
+                t.ryan,
+                "SELECT credence.derived_final(ROW(0, 1, 1, NULL, 0.5, '', 'percent', NULL, 0, 1, NULL, 0)::credence.forecast)"
+            ).err.contains("permission denied"))
+        // Undoing a resolution others forecast after would let those forecasts count.
+        t.run(t.alice, "resolve 1 yes")
+        // (credence refuses a forecast on a resolved claim; psql does not, and it never counts.)
+        t.psql(
+            t.ryan,
+            "INSERT INTO credence.forecast(claim_id, forecaster_id, probability, typed, form, created_at) VALUES (1, credence.caller_id(), 0.99, '99%', 'percent', 0)"
+        )
+        let undo = t.run(t.alice, "undo")
+        #expect(
+            undo.status == 77 && undo.err.contains("others have forecast the claim since it resolved"), "\(undo.err)")
     }
 }

@@ -67,6 +67,17 @@ enum PostgresTrust {
         $$;
         CREATE FUNCTION server_ms() RETURNS bigint LANGUAGE sql STABLE
             SET search_path = credence, pg_catalog, pg_temp AS $$ SELECT (extract(epoch FROM now()) * 1000)::bigint $$;
+        -- The time a member's write records: the transaction's, which must have begun moments ago
+        -- (a transaction held open would otherwise stamp a forecast made after the outcome was
+        -- known with a time before it).
+        CREATE FUNCTION write_ms() RETURNS bigint LANGUAGE plpgsql STABLE SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF clock_timestamp() - now() > interval '60 seconds' THEN
+                RAISE EXCEPTION USING ERRCODE = 'CR001',
+                    MESSAGE = 'this transaction began more than a minute ago, so its time is not now: begin it again';
+            END IF;
+            RETURN (extract(epoch FROM now()) * 1000)::bigint;
+        END $$;
         CREATE FUNCTION refuse(message text) RETURNS void LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN RAISE EXCEPTION USING ERRCODE = 'CR001', MESSAGE = message; END $$;
         CREATE FUNCTION forecaster_name(id bigint) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
@@ -136,6 +147,18 @@ enum PostgresTrust {
             FROM claim c WHERE c.id = f.claim_id
         $$;
 
+        -- The derived columns as the server computes them, for a row the caller may see (a row of
+        -- a claim hidden from them stays as it is; the server's own resolution writes those).
+        CREATE FUNCTION recompute(f forecast) RETURNS forecast LANGUAGE plpgsql STABLE SECURITY DEFINER
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF f.forecaster_id IS DISTINCT FROM caller_id() AND f.claim_id = ANY (hidden_claims()) THEN RETURN f; END IF;
+            f.is_final := coalesce(derived_final(f), 1);
+            f.outcome := derived_outcome(f);
+            RETURN f;
+        END $$;
+        REVOKE EXECUTE ON FUNCTION derived_final(forecast), derived_outcome(forecast) FROM PUBLIC;
+
         CREATE FUNCTION guard_forecaster() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
             IF trusted() THEN RETURN NEW; END IF;
@@ -148,7 +171,7 @@ enum PostgresTrust {
             IF left(regexp_replace(NEW.name, '[\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]', '', 'g'), 1) = '@' THEN
                 PERFORM refuse(format('%s is not a forecaster''s name: names starting with @ are Credence''s (@team)', NEW.name));
             END IF;
-            IF NOT importing() THEN NEW.created_at := server_ms(); END IF;
+            IF NOT importing() THEN NEW.created_at := write_ms(); END IF;
             NEW.role_name := NULL; NEW.is_resolver := 0; NEW.is_admin := 0;
             RETURN NEW;
         END $$;
@@ -171,7 +194,7 @@ enum PostgresTrust {
                 END IF;
                 NEW.author_id := caller_id();
                 NEW.imported := importing()::integer;
-                IF NOT importing() THEN NEW.created_at := server_ms(); END IF;
+                IF NOT importing() THEN NEW.created_at := write_ms(); END IF;
                 IF NOT importing() THEN
                     NEW.status := 'open'; NEW.outcome := NULL; NEW.resolved_at := NULL; NEW.resolved_option_id := NULL;
                 END IF;
@@ -225,6 +248,7 @@ enum PostgresTrust {
             -- A delete may come by cascade (run as the owner) from another claim: judged by who asked.
             IF (TG_OP = 'DELETE' AND caller_trusted()) OR (TG_OP <> 'DELETE' AND trusted()) THEN RETURN coalesce(NEW, OLD); END IF;
             row_claim := CASE WHEN TG_OP = 'DELETE' THEN OLD.claim_id ELSE NEW.claim_id END;
+            IF TG_OP = 'INSERT' AND NOT importing() THEN PERFORM own_id('credence.' || TG_TABLE_NAME || '_id_seq', NEW.id); END IF;
             IF NOT may_edit(row_claim) THEN
                 PERFORM refuse(format('only %s, who wrote claim %s, may change it', claim_author(row_claim), row_claim));
             END IF;
@@ -261,7 +285,7 @@ enum PostgresTrust {
             IF trusted() THEN RETURN NEW; END IF;
             -- An admin's import is history, entered as the file has it, and marked so; it is only
             -- for names without a login (a member's own forecasts are theirs to make).
-            IF importing() THEN
+            IF importing() AND (TG_OP = 'INSERT' OR OLD.imported = 1) THEN
                 IF TG_OP = 'INSERT' THEN
                     IF (SELECT role_name FROM forecaster WHERE id = NEW.forecaster_id) IS NOT NULL THEN
                         PERFORM refuse(format('an import brings in the history of names without a login; %s is a member and forecasts from their own', forecaster_name(NEW.forecaster_id)));
@@ -282,13 +306,12 @@ enum PostgresTrust {
                 END IF;
                 -- Entered by someone other than its forecaster (an admin, for a name without a login).
                 NEW.imported := (NEW.forecaster_id IS DISTINCT FROM caller_id())::integer;
-                NEW.created_at := server_ms();
+                NEW.created_at := write_ms();
             ELSIF (NEW.claim_id, NEW.forecaster_id, NEW.option_id, NEW.probability, NEW.typed, NEW.form, NEW.reason, NEW.created_at, NEW.imported)
                 IS DISTINCT FROM (OLD.claim_id, OLD.forecaster_id, OLD.option_id, OLD.probability, OLD.typed, OLD.form, OLD.reason, OLD.created_at, OLD.imported) THEN
                 PERFORM refuse(format('forecast %s is never changed: forecasts are kept as made; forecast again to change your number', OLD.id));
             END IF;
-            NEW.is_final := coalesce(derived_final(NEW), 1);
-            NEW.outcome := derived_outcome(NEW);
+            NEW := recompute(NEW);
             -- An update that changes nothing once recomputed is no update (UPDATE 0, no undo record).
             IF TG_OP = 'UPDATE' AND NEW IS NOT DISTINCT FROM OLD THEN RETURN NULL; END IF;
             RETURN NEW;
@@ -329,6 +352,7 @@ enum PostgresTrust {
         CREATE FUNCTION guard_caveat() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
             IF trusted() OR (importing() AND (SELECT imported = 1 FROM forecast WHERE id = NEW.forecast_id)) THEN RETURN NEW; END IF;
+            PERFORM own_id('credence.caveat_id_seq', NEW.id);
             IF NOT may_write_as((SELECT forecaster_id FROM forecast WHERE id = NEW.forecast_id))
                 OR (SELECT created_at FROM forecast WHERE id = NEW.forecast_id) IS DISTINCT FROM server_ms() THEN
                 PERFORM refuse('a caveat belongs to its forecast: only that forecast''s author adds it, when forecasting');
@@ -358,8 +382,12 @@ enum PostgresTrust {
                 END IF;
                 RETURN NEW;
             END IF;
+            PERFORM own_id('credence.resolution_id_seq', NEW.id);
+            IF EXISTS (SELECT 1 FROM resolution r WHERE r.claim_id = NEW.claim_id AND r.recorded_at = server_ms()) THEN
+                PERFORM refuse(format('claim %s was resolved once in this transaction already', NEW.claim_id));
+            END IF;
             NEW.resolved_by := caller_id();
-            NEW.recorded_at := server_ms();
+            NEW.recorded_at := write_ms();
             -- A member's clock a moment ahead of the server's is the server's now; more is refused.
             IF NEW.resolved_at > NEW.recorded_at + 60000 THEN
                 PERFORM refuse('a resolution records what has happened: its time cannot be later than now');
@@ -412,7 +440,7 @@ enum PostgresTrust {
                 IF importing() THEN
                     NEW.state := 'accepted';
                 ELSE
-                    NEW.created_at := server_ms();
+                    NEW.created_at := write_ms();
                     NEW.settled_at := NULL; NEW.settlement := NULL; NEW.decided_at := NULL;
                     IF (SELECT role_name FROM forecaster WHERE id = other) IS NOT NULL THEN
                         NEW.state := 'pending';
@@ -453,10 +481,18 @@ enum PostgresTrust {
         END $$;
         CREATE TRIGGER guard BEFORE INSERT OR UPDATE ON bet FOR EACH ROW EXECUTE FUNCTION guard_bet();
 
+        CREATE FUNCTION guard_tag() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF NOT trusted() AND NOT importing() THEN PERFORM own_id('credence.tag_id_seq', NEW.id); END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER guard BEFORE INSERT ON tag FOR EACH ROW EXECUTE FUNCTION guard_tag();
+
         CREATE FUNCTION guard_undo_step() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
+            IF NOT trusted() THEN PERFORM own_id('credence.undo_step_id_seq', NEW.id); END IF;
             NEW.role_name := session_user;
-            IF NOT trusted() THEN NEW.created_at := server_ms(); END IF;
+            IF NOT trusted() THEN NEW.created_at := write_ms(); END IF;
             RETURN NEW;
         END $$;
         CREATE TRIGGER guard BEFORE INSERT ON undo_step FOR EACH ROW EXECUTE FUNCTION guard_undo_step();
@@ -483,6 +519,10 @@ enum PostgresTrust {
             id bigint;
         BEGIN
             IF step IS NULL THEN RETURN NULL; END IF;
+            -- Only under a step of the caller's own (a member may name any in credence.step).
+            IF NOT caller_trusted() AND NOT EXISTS (SELECT 1 FROM undo_step u WHERE u.id = step AND u.role_name = session_user) THEN
+                RETURN NULL;
+            END IF;
             IF TG_OP = 'INSERT' THEN
                 id := NEW.id;
                 op := format('DELETE FROM credence.%I WHERE id = %s', TG_TABLE_NAME, NEW.id);
@@ -522,6 +562,9 @@ enum PostgresTrust {
             SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
             IF importing() AND n > (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM claim_id_seq) THEN
+                IF n > (SELECT last_value FROM claim_id_seq) + 10000000 THEN
+                    PERFORM refuse(format('an imported claim''s id %s is far past the counter: leave ids to the server', n));
+                END IF;
                 PERFORM setval('credence.claim_id_seq', n);
             END IF;
         END $$;
@@ -606,6 +649,12 @@ enum PostgresTrust {
                 WHERE mine.step_id = s.id AND mine.table_name = 'resolution' AND c.blind = 1) THEN
                 PERFORM refuse(format('“%s” cannot be undone: resolving a blind claim showed everyone its forecasts; resolve it again with --force if it was wrong', s.description));
             END IF;
+            IF EXISTS (
+                SELECT 1 FROM undo_op mine JOIN resolution r ON r.id = mine.row_id
+                JOIN forecast f ON f.claim_id = r.claim_id AND f.created_at > r.resolved_at AND f.forecaster_id IS DISTINCT FROM caller_id()
+                WHERE mine.step_id = s.id AND mine.table_name = 'resolution') THEN
+                PERFORM refuse(format('“%s” cannot be undone: others have forecast the claim since it resolved; resolve it again with --force if it was wrong', s.description));
+            END IF;
             SET CONSTRAINTS ALL DEFERRED;
             FOR o IN SELECT u.sql FROM undo_op u
                 WHERE u.step_id = s.id AND (u.role_name IS NULL OR u.role_name = session_user) ORDER BY u.id DESC LOOP
@@ -689,7 +738,6 @@ enum PostgresTrust {
         GRANT UPDATE (state, decided_at, settled_at, settlement) ON credence.bet TO \(role);
         GRANT UPDATE (description) ON credence.undo_step TO \(role);
         REVOKE ALL ON credence.undo_op FROM \(role);
-        GRANT SELECT ON credence.undo_op TO \(role);
         """
     }
 }
