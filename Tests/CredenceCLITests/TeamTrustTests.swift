@@ -451,4 +451,51 @@ import Testing
         #expect(
             undo.status == 77 && undo.err.contains("others have forecast the claim since it resolved"), "\(undo.err)")
     }
+
+    /// The third attacker's binary search on a hidden number through EXPLAIN ANALYZE: the number's
+    /// column cannot be named on the table, and through the readable view every threshold plans
+    /// and runs alike.
+    @Test func aHiddenNumberCannotBeInferred() {
+        let t = Team()
+        t.h.run("team add carol_\(t.tag) --password pw-\(t.tag)")
+        let carol = "carol_\(t.tag)"
+        t.run(t.alice, "add \"The merger closes\" 30% --blind")
+        t.run(t.ryan, "forecast 1 83%")
+        t.run(t.ryan, "bet 1 --with \(t.alice) --stake 37 --odds 1:1 --side yes")
+        for sql in [
+            "SELECT 1 FROM credence.forecast WHERE id = 2 AND probability > 0.8",
+            "SELECT 1 FROM credence.forecast WHERE typed = '83%'",
+            "SELECT 1 FROM credence.bet WHERE yes_stake >= 37",
+        ] {
+            #expect(t.psql(carol, sql).err.contains("permission denied"), "\(sql)")
+        }
+        // The plan as run, the threshold itself left out.
+        func plan(_ threshold: String) -> String {
+            let condition = "probability > \(threshold)"
+            return t.psql(
+                carol,
+                "SET enable_seqscan = off; SET enable_bitmapscan = off; EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT 1 FROM credence_seen.forecast WHERE id = 2 AND \(condition)"
+            ).out.replacingOccurrences(of: threshold, with: "X")
+        }
+        #expect(plan("0.8").contains("Rows Removed by Filter: 1"))
+        #expect(plan("0.8") == plan("0.9"), "the plan's run tells one threshold from another")
+        #expect(t.psql(carol, "SELECT count(*) FROM credence_seen.forecast WHERE claim_id = 1").out == "0\n")
+        #expect(t.psql(carol, "SELECT count(*) FROM credence_seen.bet").out == "0\n")
+        // The forecasters themselves read their own numbers, and each other's once both forecast.
+        #expect(t.psql(t.ryan, "SELECT probability FROM credence_seen.forecast ORDER BY id").out == "0.3\n0.83\n")
+    }
+
+    /// A fourth attacker read hidden numbers from a resolver's own undo records (printed in the
+    /// context of a cancelled undo): a resolution's records hold only the columns it changed.
+    @Test func aResolutionsUndoRecordsHoldNoNumbers() {
+        let t = Team(resolver: true)
+        t.h.run("team add carol_\(t.tag) --password pw-\(t.tag)")
+        t.run("carol_\(t.tag)", "add \"The merger closes\" 62% --blind")
+        t.run(t.alice, "forecast 1 28%")
+        #expect(t.run(t.ryan, "resolve 1 yes").status == 0)
+        let records = t.h.rows(
+            "SELECT count(*) FILTER (WHERE o.sql LIKE '%probability%'), count(*) FROM undo_op o JOIN undo_step s ON s.id = o.step_id WHERE s.role_name = '\(t.ryan)' AND o.table_name = 'forecast'"
+        )
+        #expect(records == [["0", "2"]], "\(records)")
+    }
 }

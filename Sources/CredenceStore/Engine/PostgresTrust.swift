@@ -516,6 +516,7 @@ enum PostgresTrust {
             step bigint := nullif(current_setting('credence.step', true), '')::bigint;
             op text;
             cols text;
+            old_values jsonb;
             id bigint;
         BEGIN
             IF step IS NULL THEN RETURN NULL; END IF;
@@ -528,11 +529,13 @@ enum PostgresTrust {
                 op := format('DELETE FROM credence.%I WHERE id = %s', TG_TABLE_NAME, NEW.id);
             ELSIF TG_OP = 'UPDATE' THEN
                 id := OLD.id;
-                SELECT string_agg(quote_ident(o.key), ', ') INTO cols
+                -- Only the changed columns' old values: a resolution rewrites others' forecasts'
+                -- outcomes, and their numbers must not be copied into the resolver's records.
+                SELECT string_agg(quote_ident(o.key), ', '), jsonb_object_agg(o.key, o.value) INTO cols, old_values
                 FROM jsonb_each(to_jsonb(OLD)) o WHERE o.value IS DISTINCT FROM to_jsonb(NEW) -> o.key;
                 IF cols IS NULL THEN RETURN NULL; END IF;
-                op := format('UPDATE credence.%I SET (%s) = (SELECT %s FROM json_populate_record(NULL::credence.%I, %L)) WHERE id = %s',
-                    TG_TABLE_NAME, cols, cols, TG_TABLE_NAME, row_to_json(OLD)::text, OLD.id);
+                op := format('UPDATE credence.%I SET (%s) = (SELECT %s FROM jsonb_populate_record(NULL::credence.%I, %L)) WHERE id = %s',
+                    TG_TABLE_NAME, cols, cols, TG_TABLE_NAME, old_values::text, OLD.id);
             ELSE
                 id := OLD.id;
                 op := format('INSERT INTO credence.%I SELECT * FROM json_populate_record(NULL::credence.%I, %L)',
@@ -656,14 +659,99 @@ enum PostgresTrust {
                 PERFORM refuse(format('“%s” cannot be undone: others have forecast the claim since it resolved; resolve it again with --force if it was wrong', s.description));
             END IF;
             SET CONSTRAINTS ALL DEFERRED;
-            FOR o IN SELECT u.sql FROM undo_op u
-                WHERE u.step_id = s.id AND (u.role_name IS NULL OR u.role_name = session_user) ORDER BY u.id DESC LOOP
-                EXECUTE o.sql;
-            END LOOP;
+            -- A failure while replaying is reported without the statement (whose context would print
+            -- the rows' values).
+            BEGIN
+                FOR o IN SELECT u.sql FROM undo_op u
+                    WHERE u.step_id = s.id AND (u.role_name IS NULL OR u.role_name = session_user) ORDER BY u.id DESC LOOP
+                    EXECUTE o.sql;
+                END LOOP;
+            EXCEPTION WHEN query_canceled OR others THEN
+                RAISE EXCEPTION USING ERRCODE = 'CR001', MESSAGE = format('“%s” could not be undone (%s)', s.description, SQLERRM);
+            END;
             DELETE FROM undo_op u WHERE u.step_id = s.id;
             DELETE FROM undo_step u WHERE u.id = s.id;
             RETURN QUERY SELECT s.description, s.created_at, s.origin;
         END $$;
+
+        -- What members read: views in the schema credence_seen, first in a member's search path,
+        -- over tables whose secret columns (a forecast's number, words and reason, a caveat's
+        -- text, a bet's stakes and terms) members may not read at all. PostgreSQL may test a
+        -- comparison it deems leak-proof (probability > 0.8) before a row-level-security check, so
+        -- a policy alone would let a member infer a hidden number; a column no member can name
+        -- cannot be compared. The views read as the owner and give each row only to whom may see it.
+        CREATE SCHEMA credence_seen;
+        CREATE VIEW credence_seen.forecast WITH (security_barrier) AS
+            SELECT f.id, f.claim_id, f.forecaster_id, f.option_id,
+                CASE WHEN v.seen THEN f.probability END AS probability, CASE WHEN v.seen THEN f.typed END AS typed,
+                f.form, CASE WHEN v.seen THEN f.reason END AS reason, f.created_at, f.is_final, f.outcome, f.imported
+            FROM credence.forecast f
+            CROSS JOIN LATERAL (SELECT f.forecaster_id = (SELECT credence.caller_id())
+                OR NOT (f.claim_id = ANY (CAST((SELECT credence.hidden_claims()) AS bigint[]))) AS seen) v
+            WHERE v.seen;
+        CREATE VIEW credence_seen.caveat WITH (security_barrier) AS
+            SELECT c.id, c.forecast_id, CASE WHEN v.seen THEN c.text END AS text, c.is_condition
+            FROM credence.caveat c JOIN credence.forecast f ON f.id = c.forecast_id
+            CROSS JOIN LATERAL (SELECT f.forecaster_id = (SELECT credence.caller_id())
+                OR NOT (f.claim_id = ANY (CAST((SELECT credence.hidden_claims()) AS bigint[]))) AS seen) v
+            WHERE v.seen;
+        CREATE VIEW credence_seen.bet WITH (security_barrier) AS
+            SELECT b.id, b.claim_id, b.yes_forecaster_id, b.no_forecaster_id,
+                CASE WHEN v.seen THEN b.yes_stake END AS yes_stake, CASE WHEN v.seen THEN b.no_stake END AS no_stake,
+                CASE WHEN v.seen THEN b.terms END AS terms, b.created_at, b.settled_at, b.settlement,
+                b.proposed_by, b.state, b.decided_at
+            FROM credence.bet b
+            CROSS JOIN LATERAL (SELECT (SELECT credence.caller_id()) IN (b.yes_forecaster_id, b.no_forecaster_id)
+                OR NOT (b.claim_id = ANY (CAST((SELECT credence.hidden_claims()) AS bigint[]))) AS seen) v
+            WHERE v.seen;
+
+        -- Writes through the views go to the tables as the member, under every rule above.
+        CREATE FUNCTION credence_seen.write_forecast() RETURNS trigger LANGUAGE plpgsql
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+        DECLARE new_id bigint;
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                INSERT INTO credence.forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final, outcome)
+                VALUES (NEW.claim_id, NEW.forecaster_id, NEW.option_id, NEW.probability, NEW.typed, NEW.form, NEW.reason,
+                        coalesce(NEW.created_at, 0), coalesce(NEW.is_final, 1), NEW.outcome)
+                RETURNING id INTO new_id;
+                NEW.id := new_id;
+                RETURN NEW;
+            END IF;
+            IF (NEW.id, NEW.claim_id, NEW.forecaster_id, NEW.option_id, NEW.probability, NEW.typed, NEW.form, NEW.reason, NEW.created_at, NEW.imported)
+                IS DISTINCT FROM (OLD.id, OLD.claim_id, OLD.forecaster_id, OLD.option_id, OLD.probability, OLD.typed, OLD.form, OLD.reason, OLD.created_at, OLD.imported) THEN
+                PERFORM refuse(format('forecast %s is never changed: forecasts are kept as made; forecast again to change your number', OLD.id));
+            END IF;
+            UPDATE credence.forecast SET is_final = NEW.is_final, outcome = NEW.outcome WHERE id = OLD.id;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER write INSTEAD OF INSERT OR UPDATE ON credence_seen.forecast FOR EACH ROW EXECUTE FUNCTION credence_seen.write_forecast();
+        CREATE FUNCTION credence_seen.write_caveat() RETURNS trigger LANGUAGE plpgsql
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+        DECLARE new_id bigint;
+        BEGIN
+            INSERT INTO credence.caveat(forecast_id, text, is_condition) VALUES (NEW.forecast_id, NEW.text, coalesce(NEW.is_condition, 0))
+            RETURNING id INTO new_id;
+            NEW.id := new_id;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER write INSTEAD OF INSERT ON credence_seen.caveat FOR EACH ROW EXECUTE FUNCTION credence_seen.write_caveat();
+        CREATE FUNCTION credence_seen.write_bet() RETURNS trigger LANGUAGE plpgsql
+            SET search_path = credence, pg_catalog, pg_temp AS $$
+        DECLARE new_id bigint;
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                INSERT INTO credence.bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at)
+                VALUES (NEW.claim_id, NEW.yes_forecaster_id, NEW.no_forecaster_id, NEW.yes_stake, NEW.no_stake, NEW.terms, coalesce(NEW.created_at, 0))
+                RETURNING id INTO new_id;
+                NEW.id := new_id;
+                RETURN NEW;
+            END IF;
+            UPDATE credence.bet SET state = NEW.state, decided_at = NEW.decided_at, settled_at = NEW.settled_at, settlement = NEW.settlement
+            WHERE id = OLD.id;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER write INSTEAD OF INSERT OR UPDATE ON credence_seen.bet FOR EACH ROW EXECUTE FUNCTION credence_seen.write_bet();
 
         ALTER TABLE meta ENABLE ROW LEVEL SECURITY;
         ALTER TABLE forecaster ENABLE ROW LEVEL SECURITY;
@@ -738,6 +826,14 @@ enum PostgresTrust {
         GRANT UPDATE (state, decided_at, settled_at, settlement) ON credence.bet TO \(role);
         GRANT UPDATE (description) ON credence.undo_step TO \(role);
         REVOKE ALL ON credence.undo_op FROM \(role);
+        REVOKE SELECT ON credence.forecast, credence.caveat, credence.bet FROM \(role);
+        GRANT SELECT (id, claim_id, forecaster_id, option_id, form, created_at, is_final, outcome, imported)
+            ON credence.forecast TO \(role);
+        GRANT SELECT (id, forecast_id, is_condition) ON credence.caveat TO \(role);
+        GRANT SELECT (id, claim_id, yes_forecaster_id, no_forecaster_id, created_at, settled_at, settlement, proposed_by,
+            state, decided_at) ON credence.bet TO \(role);
+        GRANT USAGE ON SCHEMA credence_seen TO \(role);
+        GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA credence_seen TO \(role);
         """
     }
 }

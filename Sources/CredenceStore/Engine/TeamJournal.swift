@@ -136,6 +136,8 @@ extension Journal {
         let standing = TeamStanding(trusted: row["trusted"], admin: row["admin"])
         self.standing = standing
         if !standing.trusted {
+            // What the rules let this member read (PostgresTrust's credence_seen), before the tables.
+            try db.script("SET search_path TO credence_seen, credence, pg_catalog")
             let offset = Date(millis: row["now"]).timeIntervalSince(Date())
             clock = Clock(now: { Date().addingTimeInterval(offset) }, calendar: clock.calendar)
         }
