@@ -72,7 +72,9 @@ package enum CredenceMain {
         var command: ParsableCommand
         do {
             try refuseNUL(arguments)
-            command = try Credence.parseAsRoot(try normalize(arguments))
+            let typed = try normalize(arguments)
+            let (shorter, lifted) = RepeatedOptions.lift(typed)
+            command = try lifted.restore(into: Credence.parseAsRoot(shorter)) ?? Credence.parseAsRoot(typed)
         } catch {
             if let status = fittedHelp(error, arguments, context) { return status }
             return report(error, context: context, command: Credence.self)

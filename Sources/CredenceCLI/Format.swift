@@ -23,8 +23,20 @@ struct Format {
 
     /// 2026-11-27
     func day(_ d: Date) -> String {
-        let c = parts(d)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        // Without DateComponents and String(format:): `list` writes one per claim.
+        guard calendar.identifier == .gregorian else {
+            let c = parts(d)
+            return Self.digits(c.year!, 4) + "-" + Self.digits(c.month!, 2) + "-" + Self.digits(c.day!, 2)
+        }
+        let c = CivilTime(d, timeZone: calendar.timeZone)
+        return Self.digits(c.year, 4) + "-" + Self.digits(c.month, 2) + "-" + Self.digits(c.day, 2)
+    }
+
+    /// `value` with leading zeros to `width` digits.
+    static func digits(_ value: Int, _ width: Int) -> String {
+        let text = String(value.magnitude)
+        let padded = text.count < width ? String(repeating: "0", count: width - text.count) + text : text
+        return value < 0 ? "-" + padded : padded
     }
 
     /// 2026-11-22 14:05

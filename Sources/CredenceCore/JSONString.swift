@@ -4,11 +4,8 @@
 /// screen and still decodes to exactly the stored text.
 package enum JSONString {
     package static func quote(_ s: String) -> String {
-        // Most text needs no escaping: check the bytes and copy it whole. 0xC2 and 0xE2 lead
-        // the UTF-8 of the C1 controls and of U+2028…U+2069.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xC2 && $0 != 0xE2 }) {
-            return "\"" + s + "\""
-        }
+        // Most text needs no escaping: check the bytes and copy it whole.
+        if needsNoEscape(s) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -22,6 +19,12 @@ package enum JSONString {
             }
         }
         return out + "\""
+    }
+
+    /// True when `s` goes into JSON as it is. 0xC2 and 0xE2 lead the UTF-8 of the C1 controls and
+    /// of U+2028…U+2069.
+    package static func needsNoEscape(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xC2 && $0 != 0xE2 }
     }
 
     /// What a terminal would obey, and the line and paragraph separators, which JavaScript

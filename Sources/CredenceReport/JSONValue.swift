@@ -53,11 +53,12 @@ package indirect enum JSONValue: Equatable, Sendable {
             }
             out += "[\n"
             for (i, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                JSONValue.indent(indent + 1, into: &out)
                 item.write(into: &out, indent: indent + 1)
                 out += i + 1 < items.count ? ",\n" : "\n"
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            JSONValue.indent(indent, into: &out)
+            out += "]"
         case .object(let fields):
             if fields.isEmpty {
                 out += "{}"
@@ -66,13 +67,14 @@ package indirect enum JSONValue: Equatable, Sendable {
             out += "{\n"
             let keys = fields.keys.sorted()
             for (i, key) in keys.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                JSONValue.indent(indent + 1, into: &out)
                 JSONValue.quote(key, into: &out)
                 out += ": "
                 fields[key]!.write(into: &out, indent: indent + 1)
                 out += i + 1 < keys.count ? ",\n" : "\n"
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            JSONValue.indent(indent, into: &out)
+            out += "}"
         }
     }
 
@@ -87,7 +89,22 @@ package indirect enum JSONValue: Equatable, Sendable {
         return s
     }
 
-    static func quote(_ s: String, into out: inout String) { out += JSONString.quote(s) }
+    static func quote(_ s: String, into out: inout String) {
+        // Appended where it stands when nothing needs escaping: `list --json` writes 100,000 claims.
+        if JSONString.needsNoEscape(s) {
+            out += "\""
+            out += s
+            out += "\""
+        } else {
+            out += JSONString.quote(s)
+        }
+    }
+
+    private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    static func indent(_ level: Int, into out: inout String) {
+        out += level < indents.count ? indents[level] : String(repeating: "  ", count: level)
+    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

@@ -132,10 +132,27 @@ struct BatchInsert {
     }
 }
 
+/// Values of the current row by column position, whoever read it.
+protocol ColumnReader {
+    func int(_ i: Int32) -> Int64
+    func double(_ i: Int32) -> Double
+    func text(_ i: Int32) -> String
+    func optionalInt(_ i: Int32) -> Int64?
+    func optionalText(_ i: Int32) -> String?
+}
+
+extension SQLRow: ColumnReader {
+    func int(_ i: Int32) -> Int64 { self[Int(i)] }
+    func double(_ i: Int32) -> Double { self[Int(i)] }
+    func text(_ i: Int32) -> String { self[Int(i)] }
+    func optionalInt(_ i: Int32) -> Int64? { self[Int(i)] }
+    func optionalText(_ i: Int32) -> String? { self[Int(i)] }
+}
+
 /// Reads rows through SQLite's C API: for scans of hundreds of thousands of rows, where GRDB's
 /// typed row access costs more than SQLite's own work. On PostgreSQL the rows come as the server
 /// sends them, read the same way.
-struct RawQuery {
+struct RawQuery: ColumnReader {
     private let statement: Statement?
     private var handle: OpaquePointer { statement!.sqliteStatement }
     private var rows: [SQLRow] = []

@@ -109,6 +109,10 @@ package final class Journal: @unchecked Sendable {
         journal.notes = notes
         try journal.prepare(creating: !exists)
         if access == .write && exists { try journal.checkBeforeWriting() }
+        // A journal this process creates is whole as far as anyone can know: its first write
+        // records that, so the whole check next runs a day later, not on the next write (which,
+        // after a big import, would read every page just written).
+        if !exists { journal.passedCheck = clock.now().millis }
         return journal
     }
 

@@ -166,20 +166,43 @@ package final class JournalWriter {
 
     /// Marks, per forecaster, the forecast that counts: the latest at or before resolution.
     /// Only rows whose flag changes are written, so undo records stay small.
-    func refreshFinal(claim id: ClaimID) throws {
-        try db.execute(
-            """
-            WITH counted AS (
-                SELECT f.id, f.forecaster_id, f.option_id, f.created_at FROM forecast f JOIN claim c ON c.id = f.claim_id
-                WHERE f.claim_id = ? AND (c.resolved_at IS NULL OR f.created_at <= c.resolved_at)
-            ), latest AS (
-                SELECT id FROM counted a WHERE NOT EXISTS (
-                    SELECT 1 FROM counted b WHERE b.forecaster_id = a.forecaster_id
-                    AND b.option_id IS NOT DISTINCT FROM a.option_id
-                    AND (b.created_at > a.created_at OR (b.created_at = a.created_at AND b.id > a.id)))
-            )
-            UPDATE forecast SET is_final = CASE WHEN id IN (SELECT id FROM latest) THEN 1 ELSE 0 END
-            WHERE claim_id = ? AND is_final <> CASE WHEN id IN (SELECT id FROM latest) THEN 1 ELSE 0 END
-            """, [id, id])
+    func refreshFinal(claim id: ClaimID) throws { try refreshFinal(claims: [id]) }
+
+    /// `refreshFinal` for many claims at once: an import merging thousands of claims runs one
+    /// statement per `claimsPerStatement` of them.
+    func refreshFinal(claims ids: [ClaimID]) throws {
+        try forEachChunk(of: ids) { list, arguments in
+            try db.statement(
+                """
+                WITH ranked AS (
+                    SELECT f.id, row_number() OVER (
+                        PARTITION BY f.claim_id, f.forecaster_id, f.option_id ORDER BY f.created_at DESC, f.id DESC) AS rank
+                    FROM forecast f JOIN claim c ON c.id = f.claim_id
+                    WHERE f.claim_id IN (\(list)) AND (c.resolved_at IS NULL OR f.created_at <= c.resolved_at)
+                ), latest AS (SELECT id FROM ranked WHERE rank = 1)
+                UPDATE forecast SET is_final = CASE WHEN id IN (SELECT id FROM latest) THEN 1 ELSE 0 END
+                WHERE claim_id IN (\(list)) AND is_final <> CASE WHEN id IN (SELECT id FROM latest) THEN 1 ELSE 0 END
+                """
+            ).execute(arguments + arguments)
+        }
+    }
+
+    static let claimsPerStatement = 256
+
+    /// Runs `body` with "?, ?, …" and the ids for each chunk of `ids`, the last chunk padded with
+    /// its last id so that every statement has one of a few shapes (and stays cached).
+    func forEachChunk(of ids: [ClaimID], _ body: (String, SQLArguments) throws -> Void) throws {
+        var start = 0
+        while start < ids.count {
+            let chunk = ids[start..<min(start + Self.claimsPerStatement, ids.count)]
+            // 1, 2, 4, … ids per statement: at most nine statements to cache.
+            var size = 1
+            while size < chunk.count { size *= 2 }
+            let padded = Array(chunk) + Array(repeating: chunk.last!, count: size - chunk.count)
+            try body(
+                Array(repeating: "?", count: size).joined(separator: ", "),
+                padded.map { $0 as (any DatabaseValueConvertible)? })
+            start += chunk.count
+        }
     }
 }

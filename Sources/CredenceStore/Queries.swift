@@ -20,14 +20,16 @@ enum Queries {
     static let claimColumns =
         "c.id, c.uuid, c.text, c.kind, c.notes, c.created_at, c.resolve_by, c.status, c.resolved_at"
 
-    static func claim(from row: SQLRow) -> Claim {
+    /// A row that starts with `claimColumns`, read by position: a lookup by name scans the
+    /// columns for each value, which `list` on 100,000 claims felt.
+    static func claim(from row: some ColumnReader) -> Claim {
         Claim(
-            id: row["id"], uuid: row["uuid"], text: row["text"], kind: ClaimKind(rawValue: row["kind"]) ?? .binary,
-            notes: row["notes"], createdAt: Date(millis: row["created_at"]),
-            resolveBy: (row["resolve_by"] as Int64?).map(Date.init(millis:)),
-            status: ClaimStatus(rawValue: row["status"]) ?? .open,
-            resolvedAt: (row["resolved_at"] as Int64?).map(Date.init(millis:)))
+            id: row.int(0), uuid: row.text(1), text: row.text(2), kind: ClaimKind(rawValue: row.text(3)) ?? .binary,
+            notes: row.optionalText(4), createdAt: Date(millis: row.int(5)),
+            resolveBy: row.optionalInt(6).map(Date.init(millis:)),
+            status: ClaimStatus(rawValue: row.text(7)) ?? .open, resolvedAt: row.optionalInt(8).map(Date.init(millis:)))
     }
+    static let claimColumnCount = 9
 
     static func claim(_ db: any SQLDatabase, _ id: ClaimID) throws -> Claim? {
         try db.row("SELECT \(claimColumns) FROM claim c WHERE c.id = ?", [id]).map(
@@ -40,12 +42,20 @@ enum Queries {
 
     static func tags(_ db: any SQLDatabase, claims ids: [ClaimID]) throws -> [ClaimID: [String]] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try db.rows(
+        // The ids as a range when they are one (a listing's batch usually is): one index range
+        // scan and one statement text, instead of an IN list parsed anew per batch.
+        let (lo, hi) = (ids.min()!, ids.max()!)
+        let contiguous = Int(hi - lo) + 1 == ids.count && Set(ids).count == ids.count
+        var rows = try RawQuery(
+            db,
             """
             SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-            WHERE ct.claim_id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY ct.id
+            WHERE \(contiguous ? "ct.claim_id BETWEEN \(lo) AND \(hi)" : "ct.claim_id IN (\(ids.map(String.init).joined(separator: ",")))")
+            ORDER BY ct.id
             """)
-        return rows.reduce(into: [:]) { $0[$1["claim_id"], default: []].append($1["name"]) }
+        var tags: [ClaimID: [String]] = [:]
+        while try rows.step() { tags[rows.int(0), default: []].append(rows.text(1)) }
+        return tags
     }
 
     /// Each scenario set's options with the forecaster's latest probability of each, in order.
@@ -205,18 +215,25 @@ extension Journal {
             let order = filter.state == .due ? "c.resolve_by, c.id" : "c.id DESC"
             let limit = filter.limit.map { " LIMIT \($0)" } ?? ""
             let who = filter.forecaster ?? owner
-            let rows = try db.cursor(
+            let whoID = try db.value(
+                Int64.self, "SELECT id FROM forecaster WHERE \(db.dialect.sameName("name"))", [who])
+            // The forecast shown: the one that counts, else the latest. Two index searches in
+            // (claim, forecaster, time) order instead of a sort per claim: half the query's time.
+            var rows = try RawQuery(
+                db,
                 """
                 SELECT \(Queries.claimColumns),
                        (SELECT count(*) FROM forecast f WHERE f.claim_id = c.id) AS forecast_count,
                        cur.id AS f_id, cur.probability AS f_p, cur.typed AS f_typed, cur.form AS f_form,
                        cur.created_at AS f_at, cur.reason AS f_reason
                 FROM claim c
-                LEFT JOIN forecast cur ON cur.id = (
-                    SELECT f.id FROM forecast f JOIN forecaster w ON w.id = f.forecaster_id
-                    WHERE f.claim_id = c.id AND \(db.dialect.sameName("w.name")) ORDER BY f.is_final DESC, f.created_at DESC, f.id DESC LIMIT 1)
+                LEFT JOIN forecast cur ON cur.id = coalesce(
+                    (SELECT f.id FROM forecast f WHERE f.claim_id = c.id AND f.forecaster_id = ? AND f.is_final = 1
+                     ORDER BY f.created_at DESC, f.id DESC LIMIT 1),
+                    (SELECT f.id FROM forecast f WHERE f.claim_id = c.id AND f.forecaster_id = ?
+                     ORDER BY f.created_at DESC, f.id DESC LIMIT 1))
                 \(whereClause) ORDER BY \(order)\(limit)
-                """, [who] + args)
+                """, [whoID, whoID] + args)
             var batch: [ClaimSummary] = []
             var size = 1
             func hand() throws {
@@ -233,17 +250,19 @@ extension Journal {
                 }
                 batch.removeAll(keepingCapacity: true)
             }
-            while let row = try rows.next() {
-                let claim = Queries.claim(from: row)
+            while try rows.step() {
+                let claim = Queries.claim(from: rows)
+                // The columns after the claim's, in the order selected.
+                let k = Int32(Queries.claimColumnCount)
                 var current: Forecast?
-                if let fid: Int64 = row["f_id"] {
+                if let fid = rows.optionalInt(k + 1) {
                     current = Forecast(
-                        id: fid, claimID: claim.id, forecaster: who, probability: row["f_p"], typed: row["f_typed"],
-                        form: InputForm(rawValue: row["f_form"]) ?? .decimal, reason: row["f_reason"],
-                        createdAt: Date(millis: row["f_at"]), isFinal: true, caveats: [])
+                        id: fid, claimID: claim.id, forecaster: who, probability: rows.double(k + 2),
+                        typed: rows.text(k + 3), form: InputForm(rawValue: rows.text(k + 4)) ?? .decimal,
+                        reason: rows.optionalText(k + 6), createdAt: Date(millis: rows.int(k + 5)), isFinal: true,
+                        caveats: [])
                 }
-                batch.append(
-                    ClaimSummary(claim: claim, tags: [], current: current, forecastCount: row["forecast_count"]))
+                batch.append(ClaimSummary(claim: claim, tags: [], current: current, forecastCount: Int(rows.int(k))))
                 // The first row goes out at once; later ones a few hundred at a time.
                 if batch.count >= size {
                     try hand()

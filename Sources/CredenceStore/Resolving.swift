@@ -101,16 +101,21 @@ extension JournalWriter {
     }
 
     /// Copies the claim's outcome onto its forecasts (see the schema), writing only rows that change.
-    func refreshOutcomes(claim id: ClaimID) throws {
+    func refreshOutcomes(claim id: ClaimID) throws { try refreshOutcomes(claims: [id]) }
+
+    func refreshOutcomes(claims ids: [ClaimID]) throws {
         let outcome = """
             SELECT CASE WHEN forecast.option_id IS NULL THEN c.outcome
                         WHEN c.status = 'resolved' THEN CASE WHEN forecast.option_id = c.resolved_option_id THEN 1 ELSE 0 END END
             FROM claim c WHERE c.id = forecast.claim_id
             """
-        try db.execute(
-            """
-            UPDATE forecast SET outcome = (\(outcome)) WHERE claim_id = ? AND outcome IS DISTINCT FROM (\(outcome))
-            """, [id])
+        try forEachChunk(of: ids) { list, arguments in
+            try db.statement(
+                """
+                UPDATE forecast SET outcome = (\(outcome)) WHERE claim_id IN (\(list)) AND outcome IS DISTINCT FROM (\(outcome))
+                """
+            ).execute(arguments)
+        }
     }
 
     private func settleBets(claim id: ClaimID, status: ClaimStatus, at: Date) throws -> [Bet] {

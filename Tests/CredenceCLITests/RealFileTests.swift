@@ -277,6 +277,37 @@ import Testing
             "with --by forecaster each forecaster's figures are those of its own report")
     }
 
+    /// Repeats of `--tag` and `--caveat` reach the command whole and in order, however many.
+    @Test func repeatedTagsAndCaveatsKeepTheirOrder() {
+        let h = Harness()
+        let r = h.run(
+            [
+                "add", "Rain 70%", "--tag", "b", "--caveat", "if it is cold", "--tag=a", "--caveat=or windy", "--tag",
+                "c",
+            ])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(
+            h.rows("SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id ORDER BY ct.id") == [
+                ["b"], ["a"], ["c"],
+            ])
+        #expect(h.rows("SELECT text FROM caveat ORDER BY id") == [["if it is cold"], ["or windy"]])
+        #expect(h.run("list --tag a --tag b").out.contains("Rain"))
+        #expect(!h.run("list --tag a --tag z").out.contains("Rain"))
+        // A bad repeat is still refused by name, and a command without the option still says so.
+        #expect(
+            h.run(["add", "Snow 20%", "--tag", "a", "--tag", "no spaces"]).err.contains("\"no spaces\" is not a tag"))
+        let unknown = h.run(["show", "1", "--tag", "a", "--tag", "b"])
+        #expect(unknown.status == 64 && unknown.err.contains("--tag"), "\(unknown.err)")
+        #expect(h.value("SELECT count(*) FROM claim") == "1")
+    }
+
+    @Test func liftingRepeatsLeavesTheFirstAndEverythingAfterTheTerminator() {
+        let (kept, _) = RepeatedOptions.lift([
+            "add", "x", "--tag", "a", "--tag=b", "--caveat", "-", "--tag", "--", "--tag", "c",
+        ])
+        #expect(kept == ["add", "x", "--tag", "a", "--caveat", "-", "--tag", "--", "--tag", "c"])
+    }
+
     static func millis(_ iso: String) -> Int64 {
         Int64(ISO8601DateFormatter().date(from: iso)!.timeIntervalSince1970 * 1000)
     }

@@ -187,6 +187,41 @@ import Testing
 
     /// A journal created at the path while a new one was being written is never replaced: the
     /// new one is not linked, and is removed.
+    /// The plain CSV streams too: rows of a question together, apart (read again whole), with
+    /// bad rows left out and a question whose dates are refused, the same as reading it first.
+    @Test func thePlainCSVStreamsAsItReadsWhole() throws {
+        var rows = ["forecaster,question_id,probability,outcome,created,resolved"]
+        for q in 0..<9 {
+            for who in ["ann", "bob", "cy"] {
+                rows.append("\(who),q\(q),0.\(q + 1)\(who.count),\(q % 2),2026-0\(q % 3 + 1)-0\(who.count),2026-06-01")
+            }
+        }
+        rows[5] = "ann,q1,1.7,1,2026-01-01,2026-06-01"  // no probability: left out with --skip-bad
+        rows[19] = "ann,q6,0.4,0,2026-01-03,2025-06-01"  // q6 now resolves before its earliest forecast
+        let together = rows.joined(separator: "\n") + "\n"
+        let apart =
+            ([rows[0]] + rows.dropFirst().sorted { $0.split(separator: ",")[0] < $1.split(separator: ",")[0] })
+            .joined(separator: "\n") + "\n"
+        for text in [together, apart] {
+            let dir = try Directory()
+            let streamed = try Self.importing(text, into: dir.path + "/a.sqlite", streaming: true, skipBad: true)
+            let whole = try Self.importing(text, into: dir.path + "/b.sqlite", streaming: false, skipBad: true)
+            #expect(streamed == whole)
+            #expect(streamed.claims == 8 && streamed.forecasts == 23 && streamed.skipped.count == 2, "\(streamed)")
+            #expect(try Self.dump(dir.path + "/a.sqlite") == Self.dump(dir.path + "/b.sqlite"))
+            #expect(dir.entries == ["a.sqlite", "b.sqlite"])
+            // Without --skip-bad both refuse the file with the same first error and write nothing.
+            func refusal(_ streaming: Bool) -> String {
+                do {
+                    try Self.importing(text, into: dir.path + "/c.sqlite", streaming: streaming)
+                    return "imported"
+                } catch { return "\(error)" }
+            }
+            #expect(refusal(true) == refusal(false) && refusal(true).contains("line"), "\(refusal(true))")
+            #expect(!FileManager.default.fileExists(atPath: dir.path + "/c.sqlite"))
+        }
+    }
+
     @Test func aJournalThatAppearedMeanwhileIsKept() throws {
         let dir = try Directory(), path = dir.path + "/j.sqlite"
         let target = try #require(try ImportTarget(path: path, clock: Self.clock))

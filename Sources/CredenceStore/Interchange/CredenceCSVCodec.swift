@@ -283,7 +283,11 @@ extension CredenceCSVCodec: StreamingImportFormat {
     static func read(_ request: ImportRequest, policy: inout RecordPolicy) throws -> InterchangeDocument {
         try read(request.bytes, policy: &policy)
     }
-    static func stream(_ bytes: [UInt8], policy: inout RecordPolicy, sink: ClaimSink) throws -> InterchangeDocument {
-        try read(bytes, policy: &policy, sink: sink)
+    static func stream(
+        _ request: ImportRequest, policy: inout RecordPolicy, sink: ClaimSink
+    ) throws
+        -> InterchangeDocument
+    {
+        try read(request.bytes, policy: &policy, sink: sink)
     }
 }

@@ -103,7 +103,9 @@ protocol StreamingImportFormat: ImportFormat {
     /// Reads the whole file, handing every `sink.batch` claims it has moved past to the sink and
     /// leaving them out of the document returned; a row for a claim already handed on throws
     /// `ClaimsNotTogether`.
-    static func stream(_ bytes: [UInt8], policy: inout RecordPolicy, sink: ClaimSink) throws -> InterchangeDocument
+    static func stream(
+        _ request: ImportRequest, policy: inout RecordPolicy, sink: ClaimSink
+    ) throws -> InterchangeDocument
 }
 
 extension Interchange {

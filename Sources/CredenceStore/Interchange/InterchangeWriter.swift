@@ -79,9 +79,13 @@ final class ClaimImporter {
         let db = w.db
         // A SELECT of a setting: read, so it counts as no change.
         if let sql = db.dialect.importStarted { _ = try db.rows(sql) }
-        for row in try db.rows("SELECT id, uuid, status FROM claim") {
-            existingClaims[row[1]] = (row[0], row[2])
-            takenIDs.insert(row[0])
+        // Read through the C API: a 100,000-claim journal's rows, each through GRDB, cost more
+        // than a small import's whole work.
+        var claims = try RawQuery(db, "SELECT id, uuid, status FROM claim")
+        while try claims.step() {
+            let id = claims.int(0)
+            existingClaims[claims.text(1)] = (id, claims.text(2))
+            takenIDs.insert(id)
         }
         claimRows = BatchInsert(
             w.db, table: "claim",
@@ -281,11 +285,18 @@ final class ClaimImporter {
         if bulk { try db.execute(Schema.forecastIndexes) }
         // Claims went in with the ids given here: the engine's own counter moves past them.
         if let sql = db.dialect.idsGiven("claim") { _ = try db.rows(sql) }
+        var changed: [ClaimID] = []
         for m in merges {
-            try w.merge(
+            if try w.merge(
                 m.claim, into: m.id, currentStatus: ClaimStatus(rawValue: m.status) ?? .open, who: who, tag: tag,
                 summary: &summary)
+            {
+                changed.append(m.id)
+            }
         }
+        // Which forecasts count, and their outcomes, for every changed claim at once.
+        try w.refreshFinal(claims: changed)
+        try w.refreshOutcomes(claims: changed)
         for c in conditions {
             guard let id = claimIDs[c.uuid] else { continue }
             let exists =
@@ -378,10 +389,12 @@ extension ClaimImporter {
 
 extension JournalWriter {
     /// Adds to an existing claim what the file has and it lacks: forecasts, tags, a resolution.
+    /// True when it changed, and so needs `refreshFinal` and `refreshOutcomes` (run by the caller,
+    /// once for every claim merged).
     func merge(
         _ claim: InterchangeClaim, into id: ClaimID, currentStatus: ClaimStatus, who: (String) throws -> Int64,
         tag: (String) throws -> Int64, summary: inout ImportSummary
-    ) throws {
+    ) throws -> Bool {
         var changed = false
         // Cached statements: an import can merge thousands of claims.
         let options = try db.statement("SELECT id, label FROM scenario_option WHERE claim_id = ?").rows([id])
@@ -420,7 +433,7 @@ extension JournalWriter {
                 f.createdAt.millis,
             ])
             for c in f.caveats {
-                try db.execute("INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", [forecastID, c])
+                try db.statement("INSERT INTO caveat(forecast_id, text) VALUES (?, ?)").execute([forecastID, c])
             }
             summary.forecasts += 1
             changed = true
@@ -457,11 +470,10 @@ extension JournalWriter {
             }
         }
         if changed {
-            try refreshFinal(claim: id)
-            try refreshOutcomes(claim: id)
             summary.mergedClaims += 1
         } else {
             summary.unchangedClaims += 1
         }
+        return changed
     }
 }

@@ -7,9 +7,24 @@ enum PlainCSVCodec {
     static let required = ["forecaster", "question_id", "probability", "outcome"]
     static let optional = ["question", "created", "resolved"]
 
+    /// A question's rows so far.
+    struct Question {
+        var claim: InterchangeClaim
+        var qid: String
+        var outcome: Bool?
+        var line: Int
+        var hasText: Bool
+        var resolved: Date?
+        /// The earliest `created` of its rows: the claim's creation.
+        var earliest: Date?
+    }
+
     /// - namespace: the file's name; with the question id it makes the claim's stable UUID.
+    /// - sink: when given, questions the file has moved past go on in batches (`stream`); a row
+    ///   for one already handed on throws `ClaimsNotTogether`.
     static func read(
-        _ bytes: [UInt8], namespace: String, dates: DateGrammar, now: Date, policy: inout RecordPolicy
+        _ bytes: [UInt8], namespace: String, dates: DateGrammar, now: Date, policy: inout RecordPolicy,
+        sink: ClaimSink? = nil
     ) throws -> InterchangeDocument {
         var reader = CSVReader(bytes: bytes)
         guard let header = reader.next() else {
@@ -36,18 +51,19 @@ enum PlainCSVCodec {
             throw InterchangeError(
                 line: 1, field: name, "the header has no \"\(name)\" column (found: \(names.joined(separator: ",")))")
         }
-        struct Question {
-            var claim: InterchangeClaim
-            var qid: String
-            var outcome: Bool?
-            var line: Int
-            var hasText: Bool
-            var resolved: Date?
-            /// The earliest `created` of its rows: the claim's creation.
-            var earliest: Date?
-        }
         var index: [String: Int] = [:]
         var questions: [Question] = []
+        var doc = InterchangeDocument()
+        // Questions handed to the sink, and the refusals of their dates, given in the end (as when
+        // the whole file is read first, whatever the row errors after them).
+        var handed = Set<String>()
+        var refusals: [InterchangeError] = []
+        func finish(_ q: Question) {
+            switch claim(of: q, namespace: namespace, now: now) {
+            case .success(let claim): doc.claims.append(claim)
+            case .failure(let refusal): refusals.append(refusal)
+            }
+        }
         // Looked up once, not per row.
         let forecasterAt = column["forecaster"]!, qidAt = column["question_id"]!
         let probabilityAt = column["probability"]!, outcomeAt = column["outcome"]!
@@ -133,6 +149,19 @@ enum PlainCSVCodec {
                         questions[i].earliest = created
                     }
                 } else {
+                    if handed.contains(qid) { throw ClaimsNotTogether(line: line) }
+                    // Every question held but the last one is behind this new one: past a batch they go on.
+                    if let sink, questions.count > sink.batch {
+                        let current = questions.removeLast()
+                        for q in questions {
+                            finish(q)
+                            handed.insert(q.qid)
+                        }
+                        try sink.take(doc.claims)
+                        doc.claims.removeAll(keepingCapacity: true)
+                        questions = [current]
+                        index = [current.qid: 0]
+                    }
                     var claim = InterchangeClaim(
                         uuid: StableID.uuid(["plain-csv", namespace, qid]),
                         text: text ?? "Question \(qid) (imported from \(namespace))", createdAt: now)
@@ -155,34 +184,37 @@ enum PlainCSVCodec {
             }
         }
         if let e = reader.error { throw InterchangeError(line: e.line, e.message) }
-        var doc = InterchangeDocument()
-        for q in questions {
-            var claim = q.claim
-            // `created` is each forecast's own time; the claim is created with its earliest forecast.
-            // With no `created` at all it is as old as its resolution, or new when it has none.
-            claim.createdAt = q.earliest ?? q.resolved.map { min($0, now) } ?? now
-            for k in claim.forecasts.indices where claim.forecasts[k].createdAt == .distantFuture {
-                claim.forecasts[k].createdAt = claim.createdAt
-            }
-            if let outcome = q.outcome {
-                let at = q.resolved ?? max(now, claim.createdAt)
-                if at < claim.createdAt {
-                    try policy.reject(
-                        InterchangeError(
-                            line: q.line, field: "resolved",
-                            "question \(q.qid) resolves on \(Timestamp.iso(at)), before its earliest forecast (\(Timestamp.iso(claim.createdAt))): fix the dates"
-                        ))
-                    continue
-                }
-                claim.resolutions = [
-                    InterchangeResolution(
-                        status: outcome ? .yes : .no, resolvedAt: at, recordedAt: now,
-                        note: "imported from \(namespace)")
-                ]
-            }
-            doc.claims.append(claim)
-        }
+        for q in questions { finish(q) }
+        for refusal in refusals { try policy.reject(refusal) }
         return doc
+    }
+
+    /// The question as a claim: `created` is each forecast's own time; the claim is created with
+    /// its earliest forecast. With no `created` at all it is as old as its resolution, or new when
+    /// it has none. A resolution before the earliest forecast is refused.
+    private static func claim(
+        of q: Question, namespace: String, now: Date
+    ) -> Result<InterchangeClaim, InterchangeError> {
+        var claim = q.claim
+        claim.createdAt = q.earliest ?? q.resolved.map { min($0, now) } ?? now
+        for k in claim.forecasts.indices where claim.forecasts[k].createdAt == .distantFuture {
+            claim.forecasts[k].createdAt = claim.createdAt
+        }
+        if let outcome = q.outcome {
+            let at = q.resolved ?? max(now, claim.createdAt)
+            if at < claim.createdAt {
+                return .failure(
+                    InterchangeError(
+                        line: q.line, field: "resolved",
+                        "question \(q.qid) resolves on \(Timestamp.iso(at)), before its earliest forecast (\(Timestamp.iso(claim.createdAt))): fix the dates"
+                    ))
+            }
+            claim.resolutions = [
+                InterchangeResolution(
+                    status: outcome ? .yes : .no, resolvedAt: at, recordedAt: now, note: "imported from \(namespace)")
+            ]
+        }
+        return .success(claim)
     }
 
     static func show(_ o: Bool?) -> String { o.map { $0 ? "1" : "0" } ?? "blank (open)" }
@@ -199,7 +231,7 @@ enum PlainCSVCodec {
     }
 }
 
-extension PlainCSVCodec: ImportFormat {
+extension PlainCSVCodec: StreamingImportFormat {
     static let format = InterchangeFormat.plain
     static let name = "plain CSV"
     /// Close enough to the plain shape that its own error names what is missing.
@@ -207,7 +239,18 @@ extension PlainCSVCodec: ImportFormat {
         guard let header = sample.header else { return false }
         return header.contains("question_id") || header.contains("forecaster")
     }
+    /// One claim per question id, by construction: its stable UUID is the id's.
+    static var keepsOneClaimPerID: Bool { true }
     static func read(_ request: ImportRequest, policy: inout RecordPolicy) throws -> InterchangeDocument {
         try read(request.bytes, namespace: request.namespace, dates: request.dates, now: request.now, policy: &policy)
+    }
+    static func stream(
+        _ request: ImportRequest, policy: inout RecordPolicy, sink: ClaimSink
+    ) throws
+        -> InterchangeDocument
+    {
+        try read(
+            request.bytes, namespace: request.namespace, dates: request.dates, now: request.now, policy: &policy,
+            sink: sink)
     }
 }

@@ -76,7 +76,7 @@ extension Interchange {
                 Result {
                     var policy = RecordPolicy(skipBad: skipBad, missingForecaster: missingForecaster)
                     var doc = try streaming.stream(
-                        bytes, policy: &policy, sink: ClaimSink(batch: batch) { handOff.put($0) })
+                        request, policy: &policy, sink: ClaimSink(batch: batch) { handOff.put($0) })
                     doc.skipped = policy.skipped + doc.skipped
                     return doc
                 })
