@@ -31,18 +31,20 @@ extension Journal {
         let upper = band.includesUpper ? "f.probability <= ?" : "f.probability < ?"
         let filter =
             "f.forecaster_id = ? AND f.is_final = 1 AND f.outcome IS NOT NULL AND f.option_id IS NULL AND f.probability >= ? AND \(upper)"
+        // Cached statements: `add` asks once per tag of the claim, and a claim can have thousands.
         let row: SQLRow?
         if let tag {
-            row = try db.row(
+            row = try db.statement(
                 """
                 SELECT count(*), coalesce(sum(f.outcome), 0) FROM tag t
                 JOIN claim_tag ct ON ct.tag_id = t.id JOIN forecast f ON f.claim_id = ct.claim_id
                 WHERE \(db.dialect.sameName("t.name")) AND \(filter)
-                """, [tag, who, band.lower, band.upper])
+                """
+            ).rows([tag, who, band.lower, band.upper]).first
         } else {
-            row = try db.row(
-                "SELECT count(*), coalesce(sum(f.outcome), 0) FROM forecast f \(db.dialect.indexedBy("forecast_final")) WHERE \(filter)",
-                [who, band.lower, band.upper])
+            row = try db.statement(
+                "SELECT count(*), coalesce(sum(f.outcome), 0) FROM forecast f \(db.dialect.indexedBy("forecast_final")) WHERE \(filter)"
+            ).rows([who, band.lower, band.upper]).first
         }
         return ReferenceRecord(band: band, tag: tag, n: row?[0] ?? 0, events: row?[1] ?? 0)
     }

@@ -48,10 +48,12 @@ package final class JournalWriter {
     }
 
     func tagID(_ name: String) throws -> Int64 {
-        if let id = try db.value(Int64.self, "SELECT id FROM tag WHERE \(db.dialect.sameName("name"))", [name]) {
+        if let id: Int64 = try db.statement("SELECT id FROM tag WHERE \(db.dialect.sameName("name"))").rows([name])
+            .first?[0]
+        {
             return id
         }
-        return try db.insert("INSERT INTO tag(name) VALUES (?)", [name])
+        return try db.statement("INSERT INTO tag(name) VALUES (?)").insert([name])
     }
 
     // MARK: - Claims

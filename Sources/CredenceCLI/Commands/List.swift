@@ -133,7 +133,7 @@ enum ClaimListing {
         let width = ctx.truncationWidth(options.width)
         let textWidth = width.map { max(10, $0 - idWidth - 34) }
         var count = 0
-        try journal.eachListed(filter, owner: ctx.owner) { row in
+        try journal.eachListed(filter, owner: ctx.owner, counting: false) { row in
             if count == 0 {
                 let header =
                     "\(Format.pad("ID", idWidth, right: true))  \(Format.pad(Format.truncate(Format.safe(owner), to: 6), 6))  \(Format.pad("STATUS", 8))  \(Format.pad("BY", 10))  CLAIM"
