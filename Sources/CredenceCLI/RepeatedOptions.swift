@@ -83,50 +83,22 @@ extension ForecastCommand: TakesRepeatedOptions {
     }
 }
 
-extension Export: TakesRepeatedOptions {
+/// A command whose only lifted option is `--tag`, kept at `tags`.
+protocol TakesRepeatedTags: TakesRepeatedOptions {
+    static var tags: WritableKeyPath<Self, [String]> { get }
+}
+
+extension TakesRepeatedTags {
     mutating func append(_ values: [String], to option: LiftedOption) {
-        if option == .tag { tag += values }
+        if option == .tag { self[keyPath: Self.tags] += values }
     }
 }
 
-extension List: TakesRepeatedOptions {
-    mutating func append(_ values: [String], to option: LiftedOption) {
-        if option == .tag { filters.tag += values }
-    }
-}
-
-extension Due: TakesRepeatedOptions {
-    mutating func append(_ values: [String], to option: LiftedOption) {
-        if option == .tag { filters.tag += values }
-    }
-}
-
-extension Vs: TakesRepeatedOptions {
-    mutating func append(_ values: [String], to option: LiftedOption) {
-        if option == .tag { scopeOptions.tag += values }
-    }
-}
-
-extension Leaderboard: TakesRepeatedOptions {
-    mutating func append(_ values: [String], to option: LiftedOption) {
-        if option == .tag { scopeOptions.tag += values }
-    }
-}
-
-extension Report: TakesRepeatedOptions {
-    mutating func append(_ values: [String], to option: LiftedOption) {
-        if option == .tag { record.scope.tag += values }
-    }
-}
-
-extension Words: TakesRepeatedOptions {
-    mutating func append(_ values: [String], to option: LiftedOption) {
-        if option == .tag { record.scope.tag += values }
-    }
-}
-
-extension Caveats: TakesRepeatedOptions {
-    mutating func append(_ values: [String], to option: LiftedOption) {
-        if option == .tag { record.scope.tag += values }
-    }
-}
+extension Export: TakesRepeatedTags { static var tags: WritableKeyPath<Self, [String]> { \.tag } }
+extension List: TakesRepeatedTags { static var tags: WritableKeyPath<Self, [String]> { \.filters.tag } }
+extension Due: TakesRepeatedTags { static var tags: WritableKeyPath<Self, [String]> { \.filters.tag } }
+extension Vs: TakesRepeatedTags { static var tags: WritableKeyPath<Self, [String]> { \.scopeOptions.tag } }
+extension Leaderboard: TakesRepeatedTags { static var tags: WritableKeyPath<Self, [String]> { \.scopeOptions.tag } }
+extension Report: TakesRepeatedTags { static var tags: WritableKeyPath<Self, [String]> { \.record.scope.tag } }
+extension Words: TakesRepeatedTags { static var tags: WritableKeyPath<Self, [String]> { \.record.scope.tag } }
+extension Caveats: TakesRepeatedTags { static var tags: WritableKeyPath<Self, [String]> { \.record.scope.tag } }

@@ -293,6 +293,10 @@ import Testing
         #expect(h.rows("SELECT text FROM caveat ORDER BY id") == [["if it is cold"], ["or windy"]])
         #expect(h.run("list --tag a --tag b").out.contains("Rain"))
         #expect(!h.run("list --tag a --tag z").out.contains("Rain"))
+        #expect(h.run("export --format json --tag a --tag b").out.contains("Rain"))
+        for line in ["report --tag a --tag b", "leaderboard --tag a --tag b", "words --tag a --tag b"] {
+            #expect(h.run(line).status == 0, "\(line)")
+        }
         // A bad repeat is still refused by name, and a command without the option still says so.
         #expect(
             h.run(["add", "Snow 20%", "--tag", "a", "--tag", "no spaces"]).err.contains("\"no spaces\" is not a tag"))
