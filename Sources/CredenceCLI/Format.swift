@@ -26,17 +26,19 @@ struct Format {
         // Without DateComponents and String(format:): `list` writes one per claim.
         guard calendar.identifier == .gregorian else {
             let c = parts(d)
-            return Self.digits(c.year!, 4) + "-" + Self.digits(c.month!, 2) + "-" + Self.digits(c.day!, 2)
+            return Self.ymd(c.year!, c.month!, c.day!)
         }
         let c = CivilTime(d, timeZone: calendar.timeZone)
-        return Self.digits(c.year, 4) + "-" + Self.digits(c.month, 2) + "-" + Self.digits(c.day, 2)
+        return Self.ymd(c.year, c.month, c.day)
     }
 
-    /// `value` with leading zeros to `width` digits.
-    static func digits(_ value: Int, _ width: Int) -> String {
-        let text = String(value.magnitude)
-        let padded = text.count < width ? String(repeating: "0", count: width - text.count) + text : text
-        return value < 0 ? "-" + padded : padded
+    /// 2026-11-27 from its numbers (a year of four digits or more).
+    static func ymd(_ year: Int, _ month: Int, _ day: Int) -> String {
+        func digits(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return text.count < width ? String(repeating: "0", count: width - text.count) + text : text
+        }
+        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
     }
 
     /// 2026-11-22 14:05

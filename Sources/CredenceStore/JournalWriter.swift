@@ -171,9 +171,9 @@ package final class JournalWriter {
     func refreshFinal(claim id: ClaimID) throws { try refreshFinal(claims: [id]) }
 
     /// `refreshFinal` for many claims at once: an import merging thousands of claims runs one
-    /// statement per `claimsPerStatement` of them.
+    /// statement per `Queries.claimsPerStatement` of them.
     func refreshFinal(claims ids: [ClaimID]) throws {
-        try forEachChunk(of: ids) { list, arguments in
+        try Queries.forEachChunk(of: ids) { list, arguments in
             try db.statement(
                 """
                 WITH ranked AS (
@@ -186,25 +186,6 @@ package final class JournalWriter {
                 WHERE claim_id IN (\(list)) AND is_final <> CASE WHEN id IN (SELECT id FROM latest) THEN 1 ELSE 0 END
                 """
             ).execute(arguments + arguments)
-        }
-    }
-
-    static let claimsPerStatement = 256
-
-    /// Runs `body` with "?, ?, …" and the ids for each chunk of `ids`, the last chunk padded with
-    /// its last id so that every statement has one of a few shapes (and stays cached).
-    func forEachChunk(of ids: [ClaimID], _ body: (String, SQLArguments) throws -> Void) throws {
-        var start = 0
-        while start < ids.count {
-            let chunk = ids[start..<min(start + Self.claimsPerStatement, ids.count)]
-            // 1, 2, 4, … ids per statement: at most nine statements to cache.
-            var size = 1
-            while size < chunk.count { size *= 2 }
-            let padded = Array(chunk) + Array(repeating: chunk.last!, count: size - chunk.count)
-            try body(
-                Array(repeating: "?", count: size).joined(separator: ", "),
-                padded.map { $0 as (any DatabaseValueConvertible)? })
-            start += chunk.count
         }
     }
 }

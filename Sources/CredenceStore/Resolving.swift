@@ -109,7 +109,7 @@ extension JournalWriter {
                         WHEN c.status = 'resolved' THEN CASE WHEN forecast.option_id = c.resolved_option_id THEN 1 ELSE 0 END END
             FROM claim c WHERE c.id = forecast.claim_id
             """
-        try forEachChunk(of: ids) { list, arguments in
+        try Queries.forEachChunk(of: ids) { list, arguments in
             try db.statement(
                 """
                 UPDATE forecast SET outcome = (\(outcome)) WHERE claim_id IN (\(list)) AND outcome IS DISTINCT FROM (\(outcome))
