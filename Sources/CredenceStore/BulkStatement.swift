@@ -78,7 +78,7 @@ struct BatchInsert {
 
     init(_ db: any SQLDatabase, table: String, columns: [String], batchSize: Int = 128, orIgnore: Bool = false) {
         self.db = db
-        prefix = "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES "
+        prefix = "INSERT INTO \(db.dialect.writable(table))(\(columns.joined(separator: ", "))) VALUES "
         suffix = orIgnore ? " ON CONFLICT DO NOTHING" : ""
         self.columns = columns.count
         self.batchSize = batchSize

@@ -144,14 +144,15 @@ package final class JournalWriter {
         let created = time ?? now
         let forecastID = try db.insert(
             """
-            INSERT INTO forecast(claim_id, forecaster_id, probability, typed, form, reason, created_at)
+            INSERT INTO \(db.dialect.writable("forecast"))(claim_id, forecaster_id, probability, typed, form, reason, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 id, who, probability.value, probability.typed, probability.form.rawValue, reason, created.millis,
             ])
         for caveat in caveats where !caveat.trimmingCharacters(in: .whitespaces).isEmpty {
-            try db.execute("INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", [forecastID, caveat])
+            try db.execute(
+                "INSERT INTO \(db.dialect.writable("caveat"))(forecast_id, text) VALUES (?, ?)", [forecastID, caveat])
         }
         try refreshFinal(claim: id)
         return Forecast(

@@ -69,7 +69,7 @@ extension JournalWriter {
         for o in options {
             let forecastID = try db.insert(
                 """
-                INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at)
+                INSERT INTO \(db.dialect.writable("forecast"))(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
@@ -77,7 +77,9 @@ extension JournalWriter {
                     now.millis,
                 ])
             for caveat in caveats where !caveat.isEmpty {
-                try db.execute("INSERT INTO caveat(forecast_id, text) VALUES (?, ?)", [forecastID, caveat])
+                try db.execute(
+                    "INSERT INTO \(db.dialect.writable("caveat"))(forecast_id, text) VALUES (?, ?)",
+                    [forecastID, caveat])
             }
         }
         try refreshFinal(claim: id)
@@ -112,7 +114,7 @@ extension JournalWriter {
         let y = try forecasterID(yesSide), n = try forecasterID(noSide)
         let betID = try db.insert(
             """
-            INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at)
+            INSERT INTO \(db.dialect.writable("bet"))(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [id, y, n, yesStake, noStake, terms, now.millis])
         // As stored: a team journal's server decides whether it waits for an answer.

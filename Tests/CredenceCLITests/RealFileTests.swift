@@ -101,8 +101,8 @@ import Testing
         #expect(bool.contains("field predictions[0].responses[0].confidence: is true or false;"), "\(bool)")
     }
 
-    @Test func namesThatDifferOnlyInCapitalsAreReported() {
-        let h = Harness()
+    @Test(arguments: TestPostgres.engines) func namesThatDifferOnlyInCapitalsAreReported(engine: TestEngine) {
+        let h = Harness(engine: engine)
         let csv = "forecaster,question_id,probability,outcome\nOlivia,q1,0.6,1\nolivia,q2,0.3,0\nOLIVIA,q3,0.3,0\n"
         let r = h.run(["import", Self.write(h, "o.csv", csv)])
         #expect(r.status == 0, "\(r.err)")
@@ -110,7 +110,15 @@ import Testing
             r.out.contains(
                 "Names that differ only in capitals were taken as one forecaster: olivia as Olivia, OLIVIA as Olivia."),
             "\(r.out)")
-        #expect(h.value("SELECT count(*) FROM forecaster WHERE name = 'Olivia' COLLATE BINARY") == "1")
+        #expect(h.rows("SELECT name FROM forecaster WHERE name <> 'me' ORDER BY id") == [["Olivia"]])
+        // A name already in the journal is found in any capitals, and is not new.
+        let again = h.run([
+            "import", Self.write(h, "p.csv", "forecaster,question_id,probability,outcome\nOLIVIA,q9,0.4,0\n"),
+        ])
+        #expect(again.status == 0, "\(again.err)")
+        #expect(again.out.contains("OLIVIA as Olivia"), "\(again.out)")
+        #expect(!again.out.contains("new forecaster"), "\(again.out)")
+        #expect(h.rows("SELECT name FROM forecaster WHERE name <> 'me' ORDER BY id") == [["Olivia"]])
     }
 
     @Test func manyNewForecastersAreCountedNotListed() {

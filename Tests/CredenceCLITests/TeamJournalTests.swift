@@ -1,4 +1,5 @@
 import CredenceCLI
+import CredenceStore
 import Foundation
 import Testing
 
@@ -15,16 +16,66 @@ import Testing
         let h = Harness(engine: .postgres)
         let again = h.run("team init")
         #expect(again.status == 0)
-        #expect(again.out.contains("is already set up (schema 2); nothing changed"))
+        #expect(again.out.contains("is already set up (schema 3); nothing changed"))
         h.run("add Rain tomorrow 70%")
         h.sql("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
         for line in ["list", "add Sun 60%", "team init"] {
             let r = h.run(line)
             #expect(r.status == 74, "\(line)")
-            #expect(r.err.contains("written by a newer Credence (journal schema 99; this credence reads up to 2)"))
+            #expect(r.err.contains("written by a newer Credence (journal schema 99; this credence reads up to 3)"))
         }
         #expect(h.rows("SELECT count(*) FROM claim") == [["1"]])
         #expect(h.value("SELECT value FROM meta WHERE key = 'schema_version'") == "99")
+    }
+
+    /// A journal an older credence set up (schema 2) is refused until its owner migrates it, then
+    /// keeps its record and its rules; the helpers the rules call are version 3's (PL/pgSQL, whose
+    /// plans are kept, and the clock inlinable SQL).
+    @Test func aSchemaTwoJournalMigratesWithItsRecordAndRules() throws {
+        guard let admin = TestPostgres.adminURL else {
+            Issue.record("no test server")
+            return
+        }
+        let name = "credence_test_v2_\(UUID().uuidString.prefix(8).lowercased())_\(getpid())"
+        TestPostgres.psql(admin, "CREATE DATABASE \(name)")
+        let url = TestPostgres.url(admin, database: name)
+        let h = Harness(engine: .postgres)
+        h.environment["CREDENCE_JOURNAL"] = url
+        do {  // closed at the end of the scope, as by the credence that made it
+            let old = try Journal.openTeam(url: url, clock: h.clock)
+            #expect(try old.teamInit(through: 2) == .created(version: 2))
+        }
+        TestPostgres.execute(
+            "INSERT INTO claim(uuid, text, created_at) VALUES ('00000000-0000-4000-8000-000000000001', 'Rain tomorrow', 1790000000000)",
+            in: url)
+        let refused = h.run("list")
+        #expect(refused.status == 74)
+        #expect(refused.err.contains("its schema is version 2 and this credence needs 3"), "\(refused.err)")
+        let migrated = h.run("team init")
+        #expect(migrated.out.contains("from schema 2 to 3."), "\(migrated.out) \(migrated.err)")
+        #expect(h.run("list").out.contains("Rain tomorrow"))
+        #expect(
+            TestPostgres.rows(
+                "SELECT p.proname, l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'credence' AND p.proname IN ('caller_id', 'importing', 'is_admin', 'hidden_claims', 'server_ms') ORDER BY 1",
+                in: url) == [
+                    ["caller_id", "plpgsql"], ["hidden_claims", "plpgsql"], ["importing", "plpgsql"],
+                    ["is_admin", "plpgsql"], ["server_ms", "sql"],
+                ])
+        // Roles are the cluster's: this test's own names.
+        let ryanRole = "ryan_\(name.suffix(12))", samRole = "sam_\(name.suffix(12))"
+        #expect(h.run("team add \(ryanRole) --password pw").status == 0)
+        #expect(h.run("team add \(samRole) --password pw").status == 0)
+        let ryan = Self.url(url, user: ryanRole, password: "pw")
+        #expect(h.run(["forecast", "1", "30%", "--journal", ryan]).status == 0)
+        // The server's rule, not only the client's: Ryan at psql cannot forecast as Sam.
+        let asSam = TeamTrustTests.psql(
+            ryan,
+            "INSERT INTO credence.forecast(claim_id, forecaster_id, probability, typed, form, created_at) SELECT 1, id, 0.9, '90%', 'percent', 0 FROM credence.forecaster WHERE role_name = '\(samRole)'"
+        )
+        #expect(
+            !asSam.ok && asSam.err.contains("you forecast only as yourself (\(ryanRole)), not as \(samRole)"),
+            "\(asSam.err)")
+        #expect(TestPostgres.rows("SELECT count(*) FROM forecast", in: url) == [["1"]])
     }
 
     @Test func twoMembersEachAsThemselves() throws {

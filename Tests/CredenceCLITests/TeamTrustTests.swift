@@ -29,18 +29,7 @@ import Testing
 
         /// SQL typed at `psql` as `member`: its exit status, output and errors.
         func psql(_ member: String, _ sql: String) -> (ok: Bool, out: String, err: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-d", url(member), "-c", sql]
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            guard (try? process.run()) != nil else { return (false, "", "psql could not run") }
-            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (
-                process.terminationStatus == 0, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self)
-            )
+            TeamTrustTests.psql(url(member), sql)
         }
 
         /// Every row of every table, as the owner reads them.
@@ -52,6 +41,20 @@ import Testing
                 h.rows("SELECT '\(table)', t::text FROM credence.\(table) t ORDER BY 2")
             }
         }
+    }
+
+    /// SQL typed at `psql` connected by `url`: its exit status, output and errors.
+    static func psql(_ url: String, _ sql: String) -> (ok: Bool, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        guard (try? process.run()) != nil else { return (false, "", "psql could not run") }
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus == 0, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
     @Test func aMemberCannotWriteAsAnotherOrChangeTheRecordThroughPsql() {

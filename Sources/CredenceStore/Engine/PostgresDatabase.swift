@@ -180,6 +180,7 @@ struct PostgresDialect: SQLDialect {
     }
     func joinedByUnitSeparator(_ expr: String) -> String { "string_agg(\(expr), chr(31))" }
     func indexedBy(_ index: String) -> String { "" }
+    func writable(_ table: String) -> String { "credence.\(table)" }
     /// The connected role's own name, written first, becomes that role's forecaster (the
     /// owner's, before any `team add`).
     func insertForecaster(name: String, at millis: Int64) -> (String, SQLArguments) {

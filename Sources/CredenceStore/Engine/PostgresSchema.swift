@@ -3,7 +3,7 @@
 /// queries read both alike; text is compared in the "C" collation and names through
 /// `credence.nocase`, as SQLite's BINARY and NOCASE do. Migrations are never edited once shipped.
 enum PostgresSchema {
-    static let version = 2
+    static let version = 3
 
     /// The roles a team's members belong to, named after the database (roles are the cluster's,
     /// shared by every database on it).
@@ -202,5 +202,5 @@ enum PostgresSchema {
     static func grants(_ role: String) -> String { PostgresTrust.grants(role) }
 
     /// Migrations by the version they bring the database to.
-    static let migrations: [(version: Int, sql: String)] = [(1, v1), (2, PostgresTrust.v2)]
+    static let migrations: [(version: Int, sql: String)] = [(1, v1), (2, PostgresTrust.v2), (3, PostgresTrust.v3)]
 }

@@ -60,6 +60,7 @@ struct SQLiteDialect: SQLDialect {
     func sameName(_ expr: String, collating: Bool) -> String {
         collating ? "\(expr) = ? COLLATE NOCASE" : "\(expr) = ?"
     }
+    func writable(_ table: String) -> String { table }
     func like(_ expr: String, _ pattern: String) -> String { "\(expr) LIKE \(pattern) ESCAPE '\\'" }
     func digits(_ expr: String) -> String { "length(\(expr))" }
     func highestID(_ table: String) -> String { "SELECT seq FROM sqlite_sequence WHERE name = '\(table)'" }

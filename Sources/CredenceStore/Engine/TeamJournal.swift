@@ -144,9 +144,11 @@ extension Journal {
     }
 
     /// Creates or migrates the schema, as the database's owner: safe to run again, and a schema
-    /// newer than this credence is refused untouched.
-    package func teamInit() throws -> TeamInitResult {
+    /// newer than this credence is refused untouched. `through` stops at an older version (the
+    /// migration tests make the journals an older credence made).
+    package func teamInit(through last: Int? = nil) throws -> TeamInitResult {
         let db = try postgres
+        let target = min(last ?? PostgresSchema.version, PostgresSchema.version)
         let database = url?.database ?? ""
         return try db.writing { _ in
             // One initialiser at a time; a second waits, then finds the work done.
@@ -155,15 +157,15 @@ extension Journal {
             if found > PostgresSchema.version {
                 throw JournalError.newerSchema(path: path, found: found, supported: PostgresSchema.version)
             }
-            if found == PostgresSchema.version { return (.alreadyCurrent(version: found), false) }
-            for migration in PostgresSchema.migrations where migration.version > found {
+            if found >= target { return (.alreadyCurrent(version: found), false) }
+            for migration in PostgresSchema.migrations where migration.version > found && migration.version <= target {
                 try db.script(migration.sql)
             }
             try db.execute(
                 """
                 INSERT INTO credence.meta(key, value) VALUES ('schema_version', ?)
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                """, [String(PostgresSchema.version)])
+                """, [String(target)])
             // Named once, at the first init, and kept: a database renamed or copied keeps its members.
             let role =
                 try db.value(String.self, "SELECT value FROM credence.meta WHERE key = 'member_role'")
@@ -180,8 +182,7 @@ extension Journal {
                 """)
             try db.script(PostgresSchema.grants(Self.identifier(role)))
             let result: TeamInitResult =
-                found == 0
-                ? .created(version: PostgresSchema.version) : .migrated(from: found, to: PostgresSchema.version)
+                found == 0 ? .created(version: target) : .migrated(from: found, to: target)
             return (result, true)
         }
     }

@@ -108,10 +108,10 @@ final class ClaimImporter {
             ])
         insertForecast = try db.statement(
             """
-            INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final, outcome)
+            INSERT INTO \(db.dialect.writable("forecast"))(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final, outcome)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertCaveat = try db.statement("INSERT INTO caveat(forecast_id, text) VALUES (?, ?)")
+        insertCaveat = try db.statement("INSERT INTO \(db.dialect.writable("caveat"))(forecast_id, text) VALUES (?, ?)")
         insertOption = try db.statement("INSERT INTO scenario_option(claim_id, label, position) VALUES (?, ?, ?)")
         // Ids are given here so rows can be batched. An id a file asks for is kept only above every
         // id this journal has ever used, so `undo` (which removes ids above its mark) removes it too.
@@ -130,8 +130,9 @@ final class ClaimImporter {
             caseMerges.append(.init(name: name, as: known.name))
             return known.id
         }
-        // The journal's names are case-insensitive (NOCASE): this finds "Olivia" for "olivia".
-        let existed = try db.row("SELECT id, name FROM forecaster WHERE name = ?", [name])
+        // The journal's names are case-insensitive (each engine's spelling, which its index serves):
+        // this finds "Olivia" for "olivia".
+        let existed = try db.row("SELECT id, name FROM forecaster WHERE \(db.dialect.sameName("name"))", [name])
         let id: Int64
         if let existed {
             id = existed[0]
@@ -333,7 +334,7 @@ final class ClaimImporter {
             if duplicate { continue }
             try db.execute(
                 """
-                INSERT INTO bet(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at, settled_at, settlement)
+                INSERT INTO \(db.dialect.writable("bet"))(claim_id, yes_forecaster_id, no_forecaster_id, yes_stake, no_stake, terms, created_at, settled_at, settlement)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
@@ -425,7 +426,7 @@ extension JournalWriter {
             }
             let forecastID = try db.statement(
                 """
-                INSERT INTO forecast(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final)
+                INSERT INTO \(db.dialect.writable("forecast"))(claim_id, forecaster_id, option_id, probability, typed, form, reason, created_at, is_final)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
                 """
             ).insert([
@@ -433,7 +434,8 @@ extension JournalWriter {
                 f.createdAt.millis,
             ])
             for c in f.caveats {
-                try db.statement("INSERT INTO caveat(forecast_id, text) VALUES (?, ?)").execute([forecastID, c])
+                try db.statement("INSERT INTO \(db.dialect.writable("caveat"))(forecast_id, text) VALUES (?, ?)")
+                    .execute([forecastID, c])
             }
             summary.forecasts += 1
             changed = true
