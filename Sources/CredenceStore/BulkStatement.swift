@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import PostgresNIO
 
 /// A prepared statement bound and stepped through SQLite's C API: for bulk writes, where building
 /// GRDB's argument arrays for every row costs more than SQLite's own work.
@@ -151,22 +152,28 @@ extension SQLRow: ColumnReader {
 
 /// Reads rows through SQLite's C API: for scans of hundreds of thousands of rows, where GRDB's
 /// typed row access costs more than SQLite's own work. On PostgreSQL the rows come as the server
-/// sends them, read the same way.
+/// sends them, and only the cells asked for are decoded (a scan's rows are never made `SQLRow`s).
 struct RawQuery: ColumnReader {
     private let statement: Statement?
     private var handle: OpaquePointer { statement!.sqliteStatement }
-    private var rows: [SQLRow] = []
+    private var rows: [PostgresRandomAccessRow] = []
     private var position = -1
 
     init(_ db: any SQLDatabase, _ sql: String, _ arguments: SQLArguments = []) throws {
         guard let sqlite = db as? SQLiteDatabase else {
             statement = nil
-            rows = try db.rows(sql, arguments)
+            guard let postgres = db as? PostgresDatabase else { preconditionFailure("an engine without raw rows") }
+            rows = try postgres.rawRows(sql, arguments)
             return
         }
         let statement = try sqlite.db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(arguments))
         self.statement = statement
+    }
+
+    /// A PostgreSQL cell as SQLite would have given it.
+    private func value(_ i: Int32) -> DatabaseValue {
+        (try? PostgresDatabase.databaseValue(rows[position][Int(i)])) ?? .null
     }
 
     /// Moves to the next row; false at the end.
@@ -186,16 +193,16 @@ struct RawQuery: ColumnReader {
     }
 
     func int(_ i: Int32) -> Int64 {
-        statement == nil ? rows[position][Int(i)] as Int64? ?? 0 : sqlite3_column_int64(handle, i)
+        statement == nil ? Int64.fromDatabaseValue(value(i)) ?? 0 : sqlite3_column_int64(handle, i)
     }
     func double(_ i: Int32) -> Double {
-        statement == nil ? rows[position][Int(i)] as Double? ?? 0 : sqlite3_column_double(handle, i)
+        statement == nil ? Double.fromDatabaseValue(value(i)) ?? 0 : sqlite3_column_double(handle, i)
     }
     func isNull(_ i: Int32) -> Bool {
-        statement == nil ? rows[position].databaseValue(Int(i)).isNull : sqlite3_column_type(handle, i) == SQLITE_NULL
+        statement == nil ? rows[position][Int(i)].bytes == nil : sqlite3_column_type(handle, i) == SQLITE_NULL
     }
     func text(_ i: Int32) -> String {
-        guard statement != nil else { return rows[position][Int(i)] as String? ?? "" }
+        guard statement != nil else { return String.fromDatabaseValue(value(i)) ?? "" }
         guard let p = sqlite3_column_text(handle, i) else { return "" }
         return String(
             decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)

@@ -43,6 +43,11 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         }
     }
 
+    /// Rows as the server sent them, for `RawQuery`, which decodes only the cells it reads.
+    func rawRows(_ sql: String, _ arguments: SQLArguments) throws -> [PostgresRandomAccessRow] {
+        try run(sql, arguments).rows.map(PostgresRandomAccessRow.init)
+    }
+
     func statement(_ sql: String) throws -> any SQLStatement { Prepared(db: self, sql: sql) }
 
     struct Prepared: SQLStatement {
