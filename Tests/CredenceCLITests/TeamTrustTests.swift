@@ -123,6 +123,30 @@ import Testing
             t.psql(t.ryan, "SELECT count(*) FROM credence.undo_step").out == "2\n", "his forecast and his acceptance")
     }
 
+    /// The server marks which forecast counts, for a statement of several rows too (schema 3's
+    /// statement trigger): the latest of a member's counts, and a later `forecast` supersedes it.
+    @Test func theLatestForecastCountsWhateverTheStatement() {
+        let t = Team()
+        #expect(t.run(t.alice, "add \"Rain tomorrow\" 70%").status == 0)
+        let two = t.psql(
+            t.ryan,
+            """
+            INSERT INTO credence.forecast(claim_id, forecaster_id, probability, typed, form, created_at)
+            SELECT 1, credence.caller_id(), v.p, v.typed, 'percent', 0 FROM (VALUES (0.2, '20%'), (0.3, '30%')) v(p, typed)
+            """)
+        #expect(two.ok, "\(two.err)")
+        let counted =
+            "SELECT f.typed, f.is_final FROM credence.forecast f JOIN credence.forecaster w ON w.id = f.forecaster_id WHERE w.name = '\(t.ryan)' ORDER BY f.id"
+        #expect(t.h.rows(counted) == [["20%", "0"], ["30%", "1"]])
+        #expect(t.run(t.ryan, "forecast 1 40%").status == 0)
+        #expect(t.h.rows(counted) == [["20%", "0"], ["30%", "0"], ["40%", "1"]])
+        // Alice's own forecast is hers and still counts.
+        #expect(
+            t.h.rows(
+                "SELECT f.typed, f.is_final FROM credence.forecast f JOIN credence.forecaster w ON w.id = f.forecaster_id WHERE w.name = '\(t.alice)'"
+            ) == [["70%", "1"]])
+    }
+
     @Test func theSameRulesThroughCredence() {
         let t = Team()
         #expect(t.run(t.alice, "add \"Rain tomorrow\" 70%").status == 0)
