@@ -48,12 +48,15 @@ package final class JournalWriter {
     }
 
     func tagID(_ name: String) throws -> Int64 {
-        if let id: Int64 = try db.statement("SELECT id FROM tag WHERE \(db.dialect.sameName("name"))").rows([name])
-            .first?[0]
-        {
-            return id
+        let find = try db.statement("SELECT id FROM tag WHERE \(db.dialect.sameName("name"))")
+        if let id: Int64 = try find.rows([name]).first?[0] { return id }
+        // Another member of a team journal may add the same tag at the same moment: theirs, once
+        // committed, is the tag (a plain INSERT would fail on the unique name).
+        try db.statement("INSERT INTO tag(name) VALUES (?) ON CONFLICT DO NOTHING").execute([name])
+        guard let id: Int64 = try find.rows([name]).first?[0] else {
+            throw JournalError.notPermitted("the tag \(name) could not be added")
         }
-        return try db.statement("INSERT INTO tag(name) VALUES (?)").insert([name])
+        return id
     }
 
     // MARK: - Claims

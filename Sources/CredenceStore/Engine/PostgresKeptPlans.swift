@@ -1,6 +1,8 @@
-/// Schema version 3: the same rules as version 2, with the helpers every row's trigger and policy
-/// calls written in PL/pgSQL, whose statements PostgreSQL plans once per session, and inserts'
-/// undo records written once per statement.
+/// Schema version 3: the rules of version 2, with the helpers every row's trigger and policy
+/// calls written in PL/pgSQL, whose statements PostgreSQL plans once per session, inserts' undo
+/// records written once per statement; and three holes a tester found in version 2 closed (the
+/// owner's trigger functions attachable to a member's table, a type named `name` in `pg_temp`
+/// standing in for the owner's name, an admin unable to undo their own import).
 ///
 /// Version 2 wrote them as SQL functions. A SQL function that is `SECURITY DEFINER` or sets its
 /// own `search_path` cannot be inlined, and outside a single query its body is parsed and planned
@@ -20,9 +22,9 @@ extension PostgresTrust {
         DECLARE owner name := (SELECT c.relowner::regrole::name FROM pg_class c WHERE c.oid = 'credence.claim'::regclass);
         BEGIN
             EXECUTE format('CREATE OR REPLACE FUNCTION credence.trusted() RETURNS boolean LANGUAGE sql STABLE AS %L',
-                format('SELECT current_user OPERATOR(pg_catalog.=) %L::name OR pg_catalog.current_setting(''is_superuser'') OPERATOR(pg_catalog.=) ''on''', owner));
+                format('SELECT current_user OPERATOR(pg_catalog.=) %L::pg_catalog.name OR pg_catalog.current_setting(''is_superuser'') OPERATOR(pg_catalog.=) ''on''', owner));
             EXECUTE format('CREATE OR REPLACE FUNCTION credence.caller_trusted() RETURNS boolean LANGUAGE sql STABLE AS %L',
-                format('SELECT session_user OPERATOR(pg_catalog.=) %L::name OR pg_catalog.current_setting(''is_superuser'') OPERATOR(pg_catalog.=) ''on''', owner));
+                format('SELECT session_user OPERATOR(pg_catalog.=) %L::pg_catalog.name OR pg_catalog.current_setting(''is_superuser'') OPERATOR(pg_catalog.=) ''on''', owner));
         END $$;
         -- Who is calling, and whether they are an admin or an admin importing: asked several times
         -- by every row a member writes. Each reads a table, so as SQL it could not be inlined.
@@ -148,7 +150,7 @@ extension PostgresTrust {
             SET search_path = credence, pg_catalog, pg_temp AS $$
         DECLARE step bigint := nullif(current_setting('credence.step', true), '')::bigint;
         BEGIN
-            IF step IS NULL THEN RETURN NULL; END IF;
+            IF step IS NULL OR TG_TABLE_SCHEMA <> 'credence' THEN RETURN NULL; END IF;
             -- Only under a step of the caller's own (a member may name any in credence.step).
             IF NOT caller_trusted() AND NOT EXISTS (SELECT 1 FROM undo_step u WHERE u.id = step AND u.role_name = session_user) THEN
                 RETURN NULL;
@@ -164,7 +166,7 @@ extension PostgresTrust {
         CREATE FUNCTION supersede_inserted() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = credence, pg_catalog, pg_temp AS $$
         BEGIN
-            IF caller_trusted() OR importing() THEN RETURN NULL; END IF;
+            IF TG_TABLE_SCHEMA <> 'credence' OR caller_trusted() OR importing() THEN RETURN NULL; END IF;
             UPDATE forecast f SET is_final = 0 FROM inserted n
             WHERE f.claim_id = n.claim_id AND f.forecaster_id = n.forecaster_id AND f.option_id IS NOT DISTINCT FROM n.option_id
                 AND (f.created_at < n.created_at OR (f.created_at = n.created_at AND f.id < n.id))
@@ -186,6 +188,37 @@ extension PostgresTrust {
                 EXECUTE format('CREATE TRIGGER undo_insert AFTER INSERT ON credence.%I REFERENCING NEW TABLE AS inserted
                                 FOR EACH STATEMENT EXECUTE FUNCTION credence.record_undo_inserts()', t);
             END LOOP;
+        END $$;
+
+        -- Trigger functions that run as the owner are the tables' own, never a member's: attached
+        -- to a temporary table named like one of ours (CREATE TRIGGER needs EXECUTE), version 2's
+        -- let a member record an "undo" of any row they chose, which undo_last then replayed as the
+        -- owner. Triggers already made keep firing; only attaching them anew needs EXECUTE.
+        REVOKE EXECUTE ON FUNCTION record_undo(), record_undo_inserts(), supersede_inserted(), claim_resolved(),
+            prune_undo(), resolution_applied() FROM PUBLIC;
+
+        -- An admin's undo of their own import (or of a forecast or bet they entered for a name
+        -- without a login), and the deletion of a claim they imported, take back the history they
+        -- brought in; everyone else's forecasts and agreed bets still stay.
+        CREATE OR REPLACE FUNCTION guard_forecast_delete() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF caller_trusted() OR OLD.forecaster_id IS NOT DISTINCT FROM caller_id() THEN RETURN OLD; END IF;
+            IF OLD.imported = 1 AND is_admin() AND (SELECT role_name FROM forecaster WHERE id = OLD.forecaster_id) IS NULL THEN
+                RETURN OLD;
+            END IF;
+            PERFORM refuse(format('this would remove %s''s forecast on claim %s, which is theirs: it stays', forecaster_name(OLD.forecaster_id), OLD.claim_id));
+            RETURN NULL;
+        END $$;
+        CREATE OR REPLACE FUNCTION guard_bet_delete() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF caller_trusted() OR (OLD.state = 'pending' AND OLD.proposed_by IS NOT DISTINCT FROM caller_id()) THEN RETURN OLD; END IF;
+            IF is_admin() AND OLD.proposed_by IS NOT DISTINCT FROM caller_id() AND NOT EXISTS (
+                SELECT 1 FROM forecaster WHERE id IN (OLD.yes_forecaster_id, OLD.no_forecaster_id) AND role_name IS NOT NULL) THEN
+                RETURN OLD;
+            END IF;
+            PERFORM refuse(format('this would remove bet %s between %s and %s, which stands for both: it stays', OLD.id,
+                forecaster_name(OLD.yes_forecaster_id), forecaster_name(OLD.no_forecaster_id)));
+            RETURN NULL;
         END $$;
         """#
 }
