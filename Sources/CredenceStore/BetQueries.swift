@@ -61,7 +61,8 @@ extension JournalWriter {
         }
         guard let bet = try BetQueries.bet(db, id: id) else { throw JournalError.unknownBet(id) }
         if bet.state != .pending { throw JournalError.betAlreadyAnswered(id, bet.state.rawValue) }
-        try db.execute("UPDATE bet SET state = ? WHERE id = ?", [accept ? "accepted" : "declined", id])
+        try db.execute(
+            "UPDATE \(db.dialect.writable("bet")) SET state = ? WHERE id = ?", [accept ? "accepted" : "declined", id])
         return try BetQueries.bet(db, id: id)!
     }
 }

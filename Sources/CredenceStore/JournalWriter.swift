@@ -186,7 +186,7 @@ package final class JournalWriter {
                     FROM forecast f JOIN claim c ON c.id = f.claim_id
                     WHERE f.claim_id IN (\(list)) AND (c.resolved_at IS NULL OR f.created_at <= c.resolved_at)
                 ), latest AS (SELECT id FROM ranked WHERE rank = 1)
-                UPDATE forecast SET is_final = CASE WHEN id IN (SELECT id FROM latest) THEN 1 ELSE 0 END
+                UPDATE \(db.dialect.writable("forecast")) SET is_final = CASE WHEN id IN (SELECT id FROM latest) THEN 1 ELSE 0 END
                 WHERE claim_id IN (\(list)) AND is_final <> CASE WHEN id IN (SELECT id FROM latest) THEN 1 ELSE 0 END
                 """
             ).execute(arguments + arguments)

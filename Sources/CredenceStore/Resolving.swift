@@ -112,7 +112,7 @@ extension JournalWriter {
         try Queries.forEachChunk(of: ids) { list, arguments in
             try db.statement(
                 """
-                UPDATE forecast SET outcome = (\(outcome)) WHERE claim_id IN (\(list)) AND outcome IS DISTINCT FROM (\(outcome))
+                UPDATE \(db.dialect.writable("forecast")) SET outcome = (\(outcome)) WHERE claim_id IN (\(list)) AND outcome IS DISTINCT FROM (\(outcome))
                 """
             ).execute(arguments)
         }
@@ -122,7 +122,7 @@ extension JournalWriter {
         let settlement: Settlement = status == .yes ? .yes : status == .no ? .no : .refunded
         try db.execute(
             """
-            UPDATE bet SET settled_at = ?, settlement = ? WHERE claim_id = ? AND settlement IS DISTINCT FROM ?
+            UPDATE \(db.dialect.writable("bet")) SET settled_at = ?, settlement = ? WHERE claim_id = ? AND settlement IS DISTINCT FROM ?
                 AND \(db.dialect.betState("bet")) = 'accepted'
             """,
             [at.millis, settlement.rawValue, id, settlement.rawValue])

@@ -67,4 +67,33 @@ extension TeamTrustTests {
         #expect(delete.status == 77, "\(delete.out)\(delete.err)")
         #expect(delete.err.contains("which is theirs: it stays"), "\(delete.err)")
     }
+
+    /// From a second tester's report: a view a member may update could be locked whole, and an
+    /// undo of an edit brought back words others had not forecast on.
+    @Test func noMemberLocksATableOrUndoesWordsOthersForecastOn() {
+        let t = Team()
+        for view in ["forecast", "caveat", "bet"] {
+            let lock = t.psql(t.ryan, "BEGIN; LOCK TABLE credence_seen.\(view) IN ACCESS EXCLUSIVE MODE; COMMIT;")
+            #expect(!lock.ok && lock.err.contains("permission denied"), "\(view): \(lock.err)")
+        }
+        #expect(t.run(t.alice, "add \"Merger closes by March\" 40%").status == 0)
+        t.h.environment["EDITOR"] = "sed -i 1s/March/June/"
+        let edited = t.run(t.alice, "edit 1")
+        #expect(edited.status == 0, "\(edited.out)\(edited.err)")
+        t.h.environment["EDITOR"] = nil
+        #expect(t.run(t.ryan, "forecast 1 80%").status == 0)
+        let undo = t.run(t.alice, "undo")
+        #expect(undo.status == 77, "\(undo.out)\(undo.err)")
+        #expect(undo.err.contains("its text stays as they saw it"), "\(undo.err)")
+        #expect(t.h.rows("SELECT text FROM claim") == [["Merger closes by June"]])
+        // Members still accept bets and mark what counts: those writes go to the tables.
+        #expect(t.run(t.ryan, "bet 1 --with \(t.alice) --stake 10").status == 0)
+        let accepted = t.run(t.alice, "bet accept 1")
+        #expect(accepted.status == 0, "\(accepted.out)\(accepted.err)")
+        #expect(t.run(t.ryan, "forecast 1 70%").status == 0)
+        #expect(
+            t.h.rows(
+                "SELECT f.typed, f.is_final FROM credence.forecast f JOIN credence.forecaster w ON w.id = f.forecaster_id WHERE w.name = '\(t.ryan)' ORDER BY f.id"
+            ) == [["80%", "0"], ["70%", "1"]])
+    }
 }

@@ -220,5 +220,17 @@ extension PostgresTrust {
                 forecaster_name(OLD.yes_forecaster_id), forecaster_name(OLD.no_forecaster_id)));
             RETURN NULL;
         END $$;
+
+        -- What others forecast or bet on keeps its words, also when the change is an undo, which
+        -- undo_last replays as the owner (guard_claim trusts the owner, so it asks who logged in).
+        -- Named to fire after guard (BEFORE triggers go by name), which says first whose claim it is.
+        CREATE FUNCTION keep_committed_words() RETURNS trigger LANGUAGE plpgsql SET search_path = credence, pg_catalog, pg_temp AS $$
+        BEGIN
+            IF NOT caller_trusted() AND (NEW.text, NEW.kind) IS DISTINCT FROM (OLD.text, OLD.kind) AND others_committed(OLD.id) THEN
+                PERFORM refuse(format('claim %s has others'' forecasts or bets on it: its text stays as they saw it (add a note, or a new claim)', OLD.id));
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER keep_words BEFORE UPDATE OF text, kind ON claim FOR EACH ROW EXECUTE FUNCTION keep_committed_words();
         """#
 }

@@ -808,9 +808,10 @@ enum PostgresTrust {
             WITH CHECK (step_id IN (SELECT id FROM undo_step));
         """#
 
-    /// What members may do on schema version 2; the policies and triggers above narrow it to
-    /// their own rows. Columns a member may update are the derived ones the server recomputes,
-    /// a bet's answer, and a claim's (checked by its trigger).
+    /// What members may do (given again by every `team init`, so a migrated journal has today's);
+    /// the policies and triggers above narrow it to their own rows. Columns a member may update
+    /// are the derived ones the server recomputes, a bet's answer, and a claim's (checked by its
+    /// trigger).
     static func grants(_ role: String) -> String {
         """
         REVOKE ALL ON ALL TABLES IN SCHEMA credence FROM \(role);
@@ -833,7 +834,10 @@ enum PostgresTrust {
         GRANT SELECT (id, claim_id, yes_forecaster_id, no_forecaster_id, created_at, settled_at, settlement, proposed_by,
             state, decided_at) ON credence.bet TO \(role);
         GRANT USAGE ON SCHEMA credence_seen TO \(role);
-        GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA credence_seen TO \(role);
+        -- Not UPDATE: LOCK on a view locks the tables beneath it, as the view's owner, for whoever
+        -- may update the view (a member's ACCESS EXCLUSIVE lock would stop every command).
+        REVOKE ALL ON ALL TABLES IN SCHEMA credence_seen FROM \(role);
+        GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA credence_seen TO \(role);
         """
     }
 }

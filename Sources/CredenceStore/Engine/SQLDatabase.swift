@@ -48,9 +48,10 @@ protocol SQLDialect: Sendable {
     func idsGiven(_ table: String) -> String?
     /// Texts joined in order with U+001F between them.
     func joinedByUnitSeparator(_ expr: String) -> String
-    /// The table a row is written to, where reads may go elsewhere: a team journal's members read
-    /// forecasts, caveats and bets through views that hide what is not theirs to see, and write
-    /// to the tables, whose own rules bind them (a view's trigger would forward each row alone).
+    /// The table a row is written to (inserted or updated), where reads may go elsewhere: a team
+    /// journal's members read forecasts, caveats and bets through views that hide what is not
+    /// theirs to see, and write to the tables, whose own rules bind them (a view's trigger would
+    /// forward each row alone, and a member may not update the views: see `PostgresTrust.grants`).
     func writable(_ table: String) -> String
     /// A hint naming the index a query must read (SQLite's planner once chose worse).
     func indexedBy(_ index: String) -> String
