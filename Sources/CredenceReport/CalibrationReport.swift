@@ -7,7 +7,7 @@ package struct CalibrationReport: Sendable {
     package struct Group: Sendable {
         package let name: String
         package let analysis: CalibrationAnalysis
-        /// Judged beside the other groups: Bonferroni over those that are tested at all.
+        /// Judged beside the other groups: one level shared by those that are tested at all.
         package let verdict: CalibrationVerdict
         package init(name: String, analysis: CalibrationAnalysis) {
             self.init(name: name, analysis: analysis, verdict: CalibrationVerdicts.judge(analysis))
@@ -18,18 +18,13 @@ package struct CalibrationReport: Sendable {
             self.verdict = verdict
         }
 
-        /// - together: judged side by side (Bonferroni over those tested) or each on its own.
+        /// - together: judged side by side (one level shared by those tested) or each on its own.
         static func judged(_ groups: [Group], together: Bool, independentRows: Bool) -> [Group] {
-            let tested =
+            let verdicts =
                 together
-                ? groups.count {
-                    CalibrationVerdicts.judge($0.analysis, independentRows: independentRows).kind != .tooFew
-                } : 1
-            return groups.map {
-                Group(
-                    name: $0.name, analysis: $0.analysis,
-                    verdict: CalibrationVerdicts.judge($0.analysis, groups: tested, independentRows: independentRows))
-            }
+                ? CalibrationVerdicts.judgeSideBySide(groups.map(\.analysis), independentRows: independentRows)
+                : groups.map { CalibrationVerdicts.judge($0.analysis, independentRows: independentRows) }
+            return zip(groups, verdicts).map { Group(name: $0.name, analysis: $0.analysis, verdict: $1) }
         }
     }
 
@@ -173,7 +168,7 @@ package enum Verdict {
         }
     }
 
-    /// "p = 0.003, n = 300", with the Spiegelhalter lean and the Bonferroni adjustment when they apply.
+    /// "p = 0.003, n = 300", with the Spiegelhalter lean and the groups' shared level when they apply.
     static func testNote(_ v: CalibrationVerdict, named: Bool = true) -> String {
         var note = "\(v.test.map { pText($0.p) } ?? "p —"), n = \(v.n.grouped)"
         if let z = v.spiegelhalterP {

@@ -82,7 +82,7 @@ package indirect enum JSONValue: Equatable, Sendable {
     static func format(_ x: Double) -> String {
         if x == 0 { return "0.0" }
         var s = "\(x)"
-        if s.contains("e") {
+        if s.utf8.contains(UInt8(ascii: "e")) {
             // Swift writes 1e-05; JSON allows it, but keep a mantissa with a fraction for readers.
             if !s.split(separator: "e")[0].contains(".") { s = s.replacingOccurrences(of: "e", with: ".0e") }
         }

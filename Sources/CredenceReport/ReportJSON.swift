@@ -57,7 +57,8 @@ package enum ReportJSON {
         return [
             "kind": .string(v.kind.rawValue), "p": .number(v.test?.p), "mcb": .number(v.test?.mcb),
             "method": .string("corp_resampling"), "resamples": .int(v.test?.resamples ?? MiscalibrationTests.resamples),
-            "alpha": .number(v.alpha), "groups": .int(v.groups), "rejected": .bool(v.rejected),
+            "alpha": .number(v.alpha), "groups": .int(v.groups),
+            "alpha_method": .string(v.groups > 1 ? "benjamini_hochberg" : "single"), "rejected": .bool(v.rejected),
             "direction_from": .string(v.directionSource?.rawValue), "region": region,
             "too_few_reason": .string(reason), "wrong_certain": .int(v.wrongCertain),
         ]

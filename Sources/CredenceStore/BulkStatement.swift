@@ -209,4 +209,13 @@ struct RawQuery: ColumnReader {
     }
     func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
     func optionalInt(_ i: Int32) -> Int64? { isNull(i) ? nil : int(i) }
+    /// A text cell's UTF-8 without making a string of it (on SQLite, valid until the next step).
+    func withText<T>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        guard statement != nil else {
+            var s = text(i)
+            return try s.withUTF8(body)
+        }
+        return try body(
+            UnsafeBufferPointer(start: sqlite3_column_text(handle, i), count: Int(sqlite3_column_bytes(handle, i))))
+    }
 }

@@ -95,8 +95,9 @@ extension Journal {
             switch grouping {
             case .none: group = "''"
             case .forecaster:
-                joins = "JOIN forecaster w ON w.id = f.forecaster_id"
-                group = "w.name"
+                // By id, named afterwards: the forecast_final index is in forecaster order, so
+                // SQLite groups as it scans instead of sorting every row by name.
+                group = "f.forecaster_id"
             case .tag:
                 joins = "LEFT JOIN claim_tag gt ON gt.claim_id = f.claim_id LEFT JOIN tag g ON g.id = gt.tag_id"
                 group = "coalesce('#' || g.name, '(untagged)')"
@@ -121,20 +122,33 @@ extension Journal {
                 needsClaim = true
                 group = try periodCase(db, grouping, clauses: clauses, arguments: args)
             }
-            let rows = try db.cursor(
+            var rows = try RawQuery(
+                db,
                 """
                 SELECT \(group) AS g, f.probability AS p, count(*) AS n, sum(f.outcome) AS e, count(f.option_id) AS o
                 FROM forecast f \(needsClaim ? "JOIN claim c ON c.id = f.claim_id" : "") \(joins)
                 WHERE \(clauses.joined(separator: " AND "))
                 GROUP BY \(grouping == .none ? "p" : "g, p")
                 """, args)
+            let names: [Int64: String] =
+                grouping == .forecaster
+                ? Dictionary(
+                    try db.rows("SELECT id, name FROM forecaster").map { ($0[0], $0[1]) },
+                    uniquingKeysWith: { a, _ in a })
+                : [:]
             var groups: [ReportGroupKey: [CountedForecast]] = [:], options: [ReportGroupKey: Int] = [:]
             var order: [ReportGroupKey] = []
-            while let row = try rows.next() {
-                let key = Self.groupKey(row[0], grouping)
+            while try rows.step() {
+                let key: ReportGroupKey
+                switch grouping {
+                case .forecaster: key = .named(names[rows.int(0)] ?? "?")
+                case .horizon, .caveats: key = Self.groupKey(rows.int(0).databaseValue, grouping)
+                default: key = Self.groupKey(rows.optionalText(0)?.databaseValue ?? .null, grouping)
+                }
                 if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(CountedForecast(x: row[1], n: row[2], e: row[3]))
-                options[key, default: 0] += row[4] as Int
+                groups[key, default: []].append(
+                    CountedForecast(x: rows.double(1), n: Int(rows.int(2)), e: Int(rows.int(3))))
+                options[key, default: 0] += Int(rows.int(4))
             }
             var result = order.map {
                 ForecastGroup(key: $0, counts: groups[$0]!, scenarioOptionForecasts: options[$0]!)

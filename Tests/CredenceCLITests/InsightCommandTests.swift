@@ -49,12 +49,14 @@ import Testing
             WHERE w.name = 'me' AND f.typed = 'very likely' AND f.is_final = 1 AND f.outcome IS NOT NULL
             """)
         #expect(counted == [["\(likely["n"] as! Int)", "\(likely["events"] as! Int)"]])
-        // 12 of 16 at 93% is unlikely for a calibrated forecaster, but not at 0.05 shared by the 4
-        // words judged; 6 of 27 at 7% is.
-        #expect(likely["verdict"] as? String == "no_evidence")
+        // 12 of 16 at 93% (p = 0.015) and 6 of 27 at 7% (p = 0.008) are the two smallest p of
+        // the 4 words judged, both below 2·0.05/4: Benjamini–Hochberg flags both (Bonferroni's
+        // 0.05/4 flagged only the second).
+        #expect(likely["verdict"] as? String == "happens_less")
         let test = try #require(likely["test"] as? [String: Any])
-        #expect((test["p"] as! Double) < 0.05 && (test["p"] as! Double) > 0.0125)
-        #expect(test["alpha"] as? Double == 0.0125 && test["words_judged"] as? Int == 4)
+        #expect((test["p"] as! Double) < 0.025 && (test["p"] as! Double) > 0.0125)
+        #expect(test["alpha"] as? Double == 0.025 && test["words_judged"] as? Int == 4)
+        #expect(test["alpha_method"] as? String == "benjamini_hochberg")
         let unlikely = try #require(words.first { $0["word"] as? String == "very unlikely" })
         #expect(unlikely["verdict"] as? String == "happens_more")
         let empty = Harness(engine: engine)

@@ -57,12 +57,22 @@ import Testing
         )
     }
 
-    @Test func bonferroniSharesTheLevel() {
+    @Test func groupsShareBenjaminiHochbergsLevel() {
+        func test(_ p: Double) -> MiscalibrationTest { MiscalibrationTest(mcb: 0, p: p, resamples: 1_000, seed: 0) }
+        let s = Self.analysis([(50, 20, 10)]).sample
+        // Sorted p 0.001, 0.008, 0.039, 0.3 against k·0.05/4 = 0.0125, 0.025, 0.0375, 0.05: k = 2.
+        let four = CalibrationVerdicts.sideBySide([0.3, 0.008, 0.001, 0.039].map { (s, test($0)) } + [(s, nil)])
+        #expect(four.groups == 4 && four.level == 2 * 0.05 / 4)
+        // Nothing below 0.05/G: the level is 0.05/G, as Bonferroni's.
+        let none = CalibrationVerdicts.sideBySide([0.2, 0.5, 0.9].map { (s, test($0)) })
+        #expect(none.level == 0.05 / 3)
+        #expect(CalibrationVerdicts.sideBySide([(s, test(0.04))]).level == 0.05)
         let a = Self.analysis([(10, 60, 12), (50, 40, 20), (90, 60, 50)])
-        let alone = CalibrationVerdicts.judge(a), sixth = CalibrationVerdicts.judge(a, groups: 6)
-        #expect(alone.alpha == 0.05 && sixth.alpha == 0.05 / 6 && sixth.groups == 6)
-        #expect(alone.test == sixth.test)
-        if let p = alone.test?.p, p < 0.05, p >= 0.05 / 6 { #expect(alone.rejected && !sixth.rejected) }
+        let alone = CalibrationVerdicts.judge(a)
+        let sixth = CalibrationVerdicts.judgeSideBySide(
+            [a] + (0..<5).map { _ in Self.analysis([(50, 40, 20), (70, 30, 21)]) })[0]
+        #expect(alone.alpha == 0.05 && sixth.groups == 6 && alone.test == sixth.test)
+        #expect(sixth.alpha >= 0.05 / 6 && sixth.alpha <= 0.05)
     }
 
     @Test func wrongCertaintyIsFlaggedWhateverTheTest() {
@@ -85,12 +95,22 @@ import Testing
     }
 
     @Test func manyGroupsGetEnoughResamplesToReject() {
-        // 0.05 shared by 60 groups is below 1/1001, the least p of 1,000 resamples.
-        let a = Self.analysis([(3, 50, 20), (97, 50, 30)])
-        #expect(a.miscalibration!.p == 1.0 / 1_001.0)
-        let v = CalibrationVerdicts.judge(a, groups: 60)
-        #expect(v.rejected && v.kind == .overconfident && v.test!.resamples == 2_400, "\(v)")
-        #expect(v.test!.p < 0.05 / 60)
+        // One far-out group among 60: its level is 0.05/60, below 1/1001, the least p of 1,000 resamples.
+        let far = Self.analysis([(3, 50, 20), (97, 50, 30)])
+        #expect(far.miscalibration!.p == 1.0 / 1_001.0)
+        let calm = (0..<59).map { i in Self.analysis([(30, 40, 12 + i % 3), (70, 40, 28 - i % 2)]) }
+        let v = CalibrationVerdicts.judgeSideBySide([far] + calm)
+        #expect(v[0].rejected && v[0].kind == .overconfident && v[0].test!.resamples == 2_400, "\(v[0])")
+        #expect(v[0].test!.p < 0.05 / 60 && v[0].groups == 60)
+        #expect(v.dropFirst().allSatisfy { $0.test!.resamples == 1_000 })
+    }
+
+    @Test func manyFarOutGroupsNeedNoMoreResamples() {
+        // 3,000 forecasters of pure noise (a contest): each p is 1/1001, below k·0.05/G at k = G,
+        // so all are flagged from their 1,000 resamples (Bonferroni asked 120,000 each).
+        let far = Self.analysis([(3, 50, 20), (97, 50, 30)])
+        let v = CalibrationVerdicts.judgeSideBySide(Array(repeating: far, count: 3_000))
+        #expect(v.allSatisfy { $0.rejected && $0.test!.resamples == 1_000 && $0.alpha == 0.05 })
     }
 
     @Test func sharedOutcomesAreNotJudged() {

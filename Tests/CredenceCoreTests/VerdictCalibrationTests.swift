@@ -75,4 +75,73 @@ import Testing
         print(
             "Verdict calibration, \(Self.forecasters) simulated forecasters per row:\n" + table.joined(separator: "\n"))
     }
+    /// Families of groups judged side by side share Benjamini–Hochberg's level (docs/statistics.md §15):
+    /// when every group is calibrated, a family is told that any of them is miscalibrated at most
+    /// 5% of the time (independent groups, and forecasters sharing their claims' outcomes); in
+    /// families that mix calibrated and stretched forecasters, the share of calibrated among those
+    /// flagged stays at most 5% on average.
+    static func familyRates(
+        families: Int, _ family: @escaping @Sendable (inout SeededGenerator) -> [(Sample, Bool)]
+    )
+        -> (anyFlagged: Double, falseShare: Double, caught: Double)
+    {
+        let rows = SeededGenerator.parallelDraws(families, seed: 0xFA_0001) { _, rng in
+            let members = family(&rng)
+            let analyses = members.compactMap { Calibration.analyse($0.0, full: false) }
+            let verdicts = CalibrationVerdicts.judgeSideBySide(analyses)
+            let flagged = verdicts.map { $0.kind != .noEvidence && $0.kind != .tooFew }
+            let wrong = zip(flagged, members).count { $0 && !$1.1 }
+            let right = zip(flagged, members).count { $0 && $1.1 }
+            let stretched = members.count { $0.1 }
+            // Three numbers in one Double: wrong (< 100), right (< 100), the stretched count.
+            return Double(wrong * 10_000 + right * 100 + stretched)
+        }
+        var any = 0.0, share = 0.0, caught = 0.0, stretchedTotal = 0.0
+        for r in rows {
+            let v = Int(r), wrong = v / 10_000, right = v / 100 % 100, stretched = v % 100
+            if wrong > 0 { any += 1 }
+            share += wrong + right == 0 ? 0 : Double(wrong) / Double(wrong + right)
+            caught += Double(right)
+            stretchedTotal += Double(stretched)
+        }
+        let n = Double(families)
+        return (any / n, share / n, stretchedTotal == 0 ? 0 : caught / stretchedTotal)
+    }
+
+    @Test func groupsJudgedSideBySideKeepTheirFalseAlarmsAtFivePercent() {
+        let families = max(Self.forecasters * 2 / 5, 200)
+        let independent = Self.familyRates(families: families) { rng in
+            (0..<10).map { _ in (Self.sample(.calibrated, n: 50, &rng), false) }
+        }
+        // Eight forecasters, each giving the true probability on a random 60% of 100 claims whose
+        // outcomes they share.
+        let shared = Self.familyRates(families: families) { rng in
+            let truths = (0..<100).map { _ in Double(1 + rng.below(99)) / 100 }
+            let outcomes = truths.map { rng.unit() < $0 }
+            return (0..<8).map { _ in
+                let rows = truths.indices.compactMap { j in rng.unit() < 0.6 ? (truths[j], outcomes[j]) : nil }
+                return (Sample(rows: rows), false)
+            }
+        }
+        let mixed = Self.familyRates(families: families) { rng in
+            (0..<8).map { i in
+                i < 2
+                    ? (Self.sample(.overconfident, n: 300, &rng), true)
+                    : (Self.sample(.calibrated, n: 300, &rng), false)
+            }
+        }
+        print(
+            """
+            Groups side by side, \(families) families each:
+            | family | any calibrated group flagged | calibrated share of those flagged | stretched caught |
+            |---|---|---|---|
+            | 10 calibrated, n = 50 | \(String(format: "%.1f%%", 100 * independent.anyFlagged)) | — | — |
+            | 8 calibrated sharing 100 claims | \(String(format: "%.1f%%", 100 * shared.anyFlagged)) | — | — |
+            | 2 stretched + 6 calibrated, n = 300 | \(String(format: "%.1f%%", 100 * mixed.anyFlagged)) | \(String(format: "%.1f%%", 100 * mixed.falseShare)) | \(String(format: "%.1f%%", 100 * mixed.caught)) |
+            """)
+        #expect(independent.anyFlagged <= 0.07, "family-wise false alarms \(independent.anyFlagged)")
+        #expect(shared.anyFlagged <= 0.07, "family-wise false alarms on shared claims \(shared.anyFlagged)")
+        #expect(mixed.falseShare <= 0.07, "false discovery share \(mixed.falseShare)")
+        #expect(mixed.caught >= 0.7, "power among stretched forecasters \(mixed.caught)")
+    }
 }

@@ -137,7 +137,11 @@ struct Report: CredenceCommand {
             timeAveragedByForecaster: byForecaster,
             // Pooled forecasters share claims, and every forecast of a claim shares its outcome.
             independentRows: try !everyForecast
-                && (!pooled || journal.forecastCounts(selection, by: .forecaster).count <= 1))
+                && (!pooled
+                    || (forecasters.isEmpty
+                        ? journal.forecastCounts(selection, by: .forecaster).count : forecasters.count)
+                        <= 1)
+        )
         let rendered: String
         switch format {
         case .json: rendered = ReportJSON.render(report, selection: selectionJSON(who, selection, binCount))

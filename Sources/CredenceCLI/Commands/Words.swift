@@ -12,7 +12,7 @@ struct Words: CredenceCommand {
               credence words
               credence words --as ryan --json
             For each word of estimative probability you have used (likely = 75%, almost certain = 93% …):
-            its value and how often its claims came true, with a Wilson 95% interval. A word is called miscalibrated only when the miscalibration test rejects at 5% shared among the words judged (Bonferroni); with fewer than 10 resolved claims a word is shown but not judged.
+            its value and how often its claims came true, with a Wilson 95% interval. A word is called miscalibrated only when the miscalibration test rejects at the level the words judged share (Benjamini–Hochberg at 5%: of the words called miscalibrated, at most 5% are expected not to be); with fewer than 10 resolved claims a word is shown but not judged.
             """)
 
     @OptionGroup var record: RecordOptions
@@ -47,6 +47,8 @@ struct Words: CredenceCommand {
                                         "p": .number(t.p), "mcb": .number(t.mcb), "method": .string("corp_resampling"),
                                         "resamples": .int(t.resamples), "alpha": .number(r.alpha),
                                         "words_judged": .int(r.wordsJudged),
+                                        "alpha_method": .string(
+                                            r.wordsJudged > 1 ? "benjamini_hochberg" : "single"),
                                     ])
                                 } ?? .null,
                                 "sentence": .string(r.sentence(speaker: speaker)),

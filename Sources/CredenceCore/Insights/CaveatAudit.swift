@@ -7,7 +7,7 @@ import Foundation
 /// never negative and resampling noise inflates it (more for smaller groups), so its bootstrap
 /// replicates sit mostly above the estimate and percentile intervals mislead. Instead each
 /// group gets the verdict gate of docs/statistics.md §15 (could a calibrated forecaster show this much MCB?),
-/// Bonferroni-adjusted over the groups tested, and the comparison a test under "caveats make no
+/// at one level shared by the groups tested, and the comparison a test under "caveats make no
 /// difference": the pooled forecasts split at random into groups of the same expected sizes,
 /// so both sides carry the same bias.
 package struct CaveatAudit: Sendable {
@@ -16,7 +16,7 @@ package struct CaveatAudit: Sendable {
         package let caveats: CaveatCount?
         package var name: String { caveats?.label ?? "any caveat" }
         package let analysis: CalibrationAnalysis
-        /// The gate of docs/statistics.md §15, judged beside the other groups of the audit (Bonferroni).
+        /// The gate of docs/statistics.md §15, judged beside the other groups of the audit (one shared level).
         package let verdict: CalibrationVerdict
         /// The miscalibration test's p (docs/statistics.md §15: 1,000 draws seeded from the data).
         package var miscalibrationP: Double? { analysis.miscalibration?.p }
@@ -60,18 +60,18 @@ package struct CaveatAudit: Sendable {
         let all = [
             analysed(.zero, none), analysed(.one, one), analysed(.twoOrMore, more), analysed(nil, any),
         ].compactMap { $0 }
-        let tested = all.count { CalibrationVerdicts.judge($0.1, independentRows: independentRows).kind != .tooFew }
-        func group(_ caveats: CaveatCount?, _ a: CalibrationAnalysis) -> Group {
+        let verdicts = CalibrationVerdicts.judgeSideBySide(all.map(\.1), independentRows: independentRows)
+        func group(_ caveats: CaveatCount?, _ a: CalibrationAnalysis, _ verdict: CalibrationVerdict) -> Group {
             let s = a.sample, over = Overconfidence.of(s.values) ?? 0
             let overs = PoissonBootstrap.distribution(seed: PoissonBootstrap.seed ^ MiscalibrationTests.seed(of: s)) {
                 Overconfidence.of(PoissonBootstrap.replicate(s, &$0))
             }
             return Group(
                 caveats: caveats, analysis: a,
-                verdict: CalibrationVerdicts.judge(a, groups: tested, independentRows: independentRows),
+                verdict: verdict,
                 overconfidence: over, overconfidenceInterval: PoissonBootstrap.interval95(overs, estimate: over))
         }
-        let judged = all.map { group($0.0, $0.1) }
+        let judged = zip(all, verdicts).map { group($0.0, $0.1, $1) }
         groups = judged.filter { $0.caveats != nil }
         bare = groups.first { $0.caveats == .zero }
         caveated = judged.first { $0.caveats == nil }

@@ -18,8 +18,9 @@ package struct WordRecord: Sendable, Equatable {
     package let events: Int
     /// The gate of docs/statistics.md §15 on this word's forecasts (nil below the minimum): a word's forecasts
     /// usually share one value, and then it tests whether that value is what happened.
-    package let test: MiscalibrationTest?
-    /// 0.05 over the number of words judged together (Bonferroni); set by `judged`.
+    package private(set) var test: MiscalibrationTest?
+    private let sample: Sample
+    /// The level the words judged together share (`CalibrationVerdicts.sideBySide`); set by `judged`.
     package private(set) var alpha = CalibrationVerdict.level
     package private(set) var wordsJudged = 1
     /// Several forecasters pooled on shared claims: their outcomes are not independent, so not judged.
@@ -30,17 +31,19 @@ package struct WordRecord: Sendable, Equatable {
         n = counts.reduce(0) { $0 + $1.n }
         events = counts.reduce(0) { $0 + $1.e }
         stated = n == 0 ? 0 : counts.reduce(0) { $0 + Double($1.n) * $1.x } / Double(n)
-        test = n >= Self.minimum ? MiscalibrationTests.test(Sample(counts: counts)) : nil
+        sample = Sample(counts: counts)
+        test = n >= Self.minimum ? MiscalibrationTests.test(sample) : nil
     }
 
-    /// Every record judged beside the others: each word's claim uses α/G, G the words tested.
+    /// Every record judged beside the others, at the level the words tested share.
     package static func judged(_ records: [WordRecord], independentRows: Bool = true) -> [WordRecord] {
-        let tested = records.count { $0.test != nil }
-        return records.map { r in
-            var r = r
+        let shared = CalibrationVerdicts.sideBySide(records.map { ($0.sample, independentRows ? $0.test : nil) })
+        return records.indices.map { i in
+            var r = records[i]
             r.sharedOutcomes = !independentRows
-            r.wordsJudged = max(tested, 1)
-            r.alpha = CalibrationVerdict.level / Double(r.wordsJudged)
+            r.wordsJudged = shared.groups
+            r.alpha = shared.level
+            if independentRows { r.test = shared.tests[i] }
             return r
         }
     }

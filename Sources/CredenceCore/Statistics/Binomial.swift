@@ -15,10 +15,12 @@ package struct BinomialSampler: Sendable {
     let mode: Int
     let atMode: Double
     let odds: Double
+    /// For n = 1, the other outcome's probability exactly as the walk below computes it.
+    let other: Double
 
     package init(_ n: Int, _ p: Double) {
         if n <= 0 || p <= 0 || p >= 1 {
-            (self.n, mode, atMode, odds) = (max(n, 0), p >= 1 ? max(n, 0) : 0, 1, 0)
+            (self.n, mode, atMode, odds, other) = (max(n, 0), p >= 1 ? max(n, 0) : 0, 1, 0, 0)
             return
         }
         let q = 1 - p
@@ -31,10 +33,20 @@ package struct BinomialSampler: Sendable {
                 - SpecialFunctions.logGamma(nd - md + 1)
                 + md * log(p) + (nd - md) * log(q))
         odds = p / q
+        other = mode == 0 ? atMode * (odds * 1 / 1) : atMode * (1 / (1 * odds))
     }
 
     package func draw(_ rng: inout SeededGenerator) -> Int {
         if odds == 0 { return mode }
+        // One forecast of a value (most values of a forecaster's record): the walk below takes
+        // one step each way, so it is written out, with the same arithmetic and the same draws.
+        if n == 1 {
+            while true {
+                let u = rng.unit() - atMode
+                if u < 0 { return mode }
+                if u - other < 0 { return 1 - mode }
+            }
+        }
         // Beyond this the probabilities left on a side are below 1e-17 of the mode's: rounding
         // in the mode's probability can leave u unspent that far out, so draw again instead.
         let negligible = atMode * 1e-17

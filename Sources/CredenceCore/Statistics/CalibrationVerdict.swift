@@ -43,7 +43,7 @@ package struct CalibrationVerdict: Sendable, Equatable {
     package let kind: Kind
     package let n: Int
     package let test: MiscalibrationTest?
-    /// 0.05, or 0.05/G when G groups are judged together (Bonferroni).
+    /// 0.05, or the level G groups judged side by side share (`CalibrationVerdicts.sideBySide`).
     package let alpha: Double
     package let groups: Int
     package let region: Region?
@@ -64,21 +64,74 @@ package enum CalibrationVerdicts {
     /// The most resamples a refined test draws: enough for 0.05 shared by 5,000 groups.
     package static let maxResamples = 200_000
 
-    /// - groups: how many groups are judged side by side (`--by`, caveats, words), for Bonferroni.
+    /// What groups judged side by side share (docs/statistics.md §15, "Groups"): the level below
+    /// which a group's p claims miscalibration, how many groups were tested, and each one's test,
+    /// drawn again with more resamples where 1,000 could not say.
+    package struct SharedLevel: Sendable, Equatable {
+        package let level: Double
+        package let groups: Int
+        package let tests: [MiscalibrationTest?]
+    }
+
+    /// Benjamini–Hochberg's step-up at 5% over the groups with a test (nil: not tested): with G of
+    /// them, the level is k·0.05/G for the largest k whose k-th smallest p is below it (0.05/G when
+    /// there is none). A calibrated group is never flagged more than 5% of the time, however the
+    /// groups depend on each other, and of the groups flagged at most 5% are expected to be
+    /// calibrated (independent or positively dependent groups). Bonferroni's 0.05/G for every
+    /// group asked a contest's 3,000 forecasters for 120,000 resamples each.
+    ///
+    /// A group none of whose 1,000 resamples reached its MCB while the level stays at or below
+    /// 1/1001 could still be flagged: it is drawn again with ⌈2G/0.05⌉ resamples (at most
+    /// `maxResamples`), which happens only while fewer than G/50 groups are that far out.
+    package static func sideBySide(_ entries: [(sample: Sample, test: MiscalibrationTest?)]) -> SharedLevel {
+        let g = entries.count { $0.test != nil }
+        var tests = entries.map(\.test)
+        guard g > 1 else { return SharedLevel(level: CalibrationVerdict.level, groups: max(g, 1), tests: tests) }
+        func level() -> Double {
+            let ps = tests.compactMap { $0?.p }.sorted()
+            let step = CalibrationVerdict.level / Double(g)
+            let k = ps.indices.last { ps[$0] < Double($0 + 1) * step }.map { $0 + 1 } ?? 1
+            return Double(k) * step
+        }
+        let first = level()
+        let more = min(Int((2 * Double(g) / CalibrationVerdict.level).rounded(.up)), maxResamples)
+        for (i, e) in entries.enumerated() {
+            guard let t = e.test, t.p * Double(t.resamples + 1) < 1.5, 1 / Double(t.resamples + 1) >= first,
+                more > t.resamples
+            else { continue }
+            tests[i] = MiscalibrationTests.test(e.sample, resamples: more)
+        }
+        return SharedLevel(level: level(), groups: g, tests: tests)
+    }
+
+    /// Groups judged side by side (`--by`, caveats): those the gate can judge share one level.
+    package static func judgeSideBySide(
+        _ analyses: [CalibrationAnalysis], independentRows: Bool = true
+    )
+        -> [CalibrationVerdict]
+    {
+        let tested = analyses.map { judge($0, independentRows: independentRows).kind != .tooFew }
+        let shared = sideBySide(
+            analyses.indices.map { (analyses[$0].sample, tested[$0] ? analyses[$0].miscalibration : nil) })
+        return analyses.indices.map {
+            judge(
+                analyses[$0], groups: shared.groups, level: shared.level, test: shared.tests[$0],
+                independentRows: independentRows)
+        }
+    }
+
+    /// - groups, level: judged beside other groups (`sideBySide`); `test` then replaces the
+    ///   analysis's own, drawn again with more resamples.
     /// - singleValueAllowed: judge a sample whose forecasts share one value (a word's record).
     /// - independentRows: false when rows can share a claim's outcome (pooled forecasters, every
     ///   forecast): then nothing is claimed.
     package static func judge(
-        _ a: CalibrationAnalysis, groups: Int = 1, singleValueAllowed: Bool = false, independentRows: Bool = true
+        _ a: CalibrationAnalysis, groups: Int = 1, level: Double = CalibrationVerdict.level,
+        test refined: MiscalibrationTest? = nil, singleValueAllowed: Bool = false, independentRows: Bool = true
     ) -> CalibrationVerdict {
-        let s = a.sample, alpha = CalibrationVerdict.level / Double(max(groups, 1))
+        let s = a.sample, alpha = level
         let wrong = a.spiegelhalter.wrongCertain
-        var test = a.miscalibration
-        // With G groups the level is 0.05/G, which 1,000 resamples cannot reach (p ≥ 1/1001):
-        // when none of them came up to the data's MCB, draw enough that p could go below it.
-        if let t = test, t.p * Double(t.resamples + 1) < 1.5, 1 / Double(t.resamples + 1) >= alpha {
-            test = MiscalibrationTests.test(s, resamples: min(Int((2 / alpha).rounded(.up)), maxResamples))
-        }
+        let test = refined ?? a.miscalibration
         func verdict(
             _ kind: CalibrationVerdict.Kind, region: CalibrationVerdict.Region? = nil,
             source: CalibrationVerdict.DirectionSource? = nil, tooFew: CalibrationVerdict.TooFew? = nil

@@ -45,10 +45,14 @@ package enum MiscalibrationTests {
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 var scratch = ConditionalMCB.Scratch(k)
-                for r in (c * perChunk)..<min(resamples, (c + 1) * perChunk) {
-                    var rng = SeededGenerator.forStream(r, of: seed)
-                    for j in 0..<k { scratch.events[j] = mcb.samplers[j].draw(&rng) }
-                    out[r] = mcb.value(&scratch)
+                mcb.samplers.withUnsafeBufferPointer { samplers in
+                    for r in (c * perChunk)..<min(resamples, (c + 1) * perChunk) {
+                        var rng = SeededGenerator.forStream(r, of: seed)
+                        scratch.events.withUnsafeMutableBufferPointer { events in
+                            for j in 0..<k { events[j] = samplers[j].draw(&rng) }
+                        }
+                        out[r] = mcb.value(&scratch)
+                    }
                 }
             }
         }
@@ -119,17 +123,21 @@ struct ConditionalMCB: Sendable {
         scratch.events.withUnsafeBufferPointer { events in
             scratch.stackN.withUnsafeMutableBufferPointer { sn in
                 scratch.stackE.withUnsafeMutableBufferPointer { se in
-                    for j in 0..<k {
-                        brier += Double(events[j]) * weights[j]
-                        var cn = n[j], ce = events[j]
-                        while top > 0 && se[top - 1] * cn >= ce * sn[top - 1] {
-                            cn += sn[top - 1]
-                            ce += se[top - 1]
-                            top -= 1
+                    n.withUnsafeBufferPointer { n in
+                        weights.withUnsafeBufferPointer { weights in
+                            for j in 0..<k {
+                                brier += Double(events[j]) * weights[j]
+                                var cn = n[j], ce = events[j]
+                                while top > 0 && se[top - 1] * cn >= ce * sn[top - 1] {
+                                    cn += sn[top - 1]
+                                    ce += se[top - 1]
+                                    top -= 1
+                                }
+                                sn[top] = cn
+                                se[top] = ce
+                                top += 1
+                            }
                         }
-                        sn[top] = cn
-                        se[top] = ce
-                        top += 1
                     }
                 }
             }

@@ -52,13 +52,15 @@ final class ClaimImporter {
     private var forecasterIDs: [String: (id: Int64, name: String)] = [:], exactIDs: [String: Int64] = [:]
     private var recent: [(name: String, id: Int64)] = []
     private var tagIDs: [String: Int64] = [:]
-    /// The claims already here, read once: cheaper than a lookup per claim in the file.
-    private var existingClaims: [String: (id: ClaimID, status: String)] = [:]
-    private var takenIDs = Set<ClaimID>()
-    private var claimIDs: [String: ClaimID] = [:]
+    /// The claims already here, read once (cheaper than a lookup per claim in the file), and
+    /// each claim of the file as it is stored.
+    private var claims: [ClaimKey: (id: ClaimID, status: ClaimStatus)] = [:]
+    /// Ids this import gave; the journal's own are all at or below `highest`.
+    private var givenIDs = Set<ClaimID>()
+    private var highest: ClaimID = 0
     /// Claims already in the journal, merged at the end (a merge reads the forecast index by
     /// claim, which a bulk import drops while it writes).
-    private var merges: [(claim: InterchangeClaim, id: ClaimID, status: String)] = []
+    private var merges: [(claim: InterchangeClaim, id: ClaimID, status: ClaimStatus)] = []
     /// Conditions point at other claims, which may come later in the file.
     private var conditions: [(uuid: String, text: String, on: String, required: Bool)] = []
     // Rows go in many at a time; claims are always flushed before the rows that refer to them.
@@ -79,13 +81,21 @@ final class ClaimImporter {
         let db = w.db
         // A SELECT of a setting: read, so it counts as no change.
         if let sql = db.dialect.importStarted { _ = try db.rows(sql) }
+        // Up to 256 MB of pages in memory while this transaction writes (allocated only as used),
+        // so each page it changes is written once, at commit, rather than spilled to the log and
+        // written again: a merge of 3,000 claims into a 100,000-claim journal changes about 20,000
+        // pages spread over the whole file.
+        if let sqlite = db as? SQLiteDatabase { try sqlite.db.execute(sql: "PRAGMA cache_size = -262144") }
         // Read through the C API: a 100,000-claim journal's rows, each through GRDB, cost more
         // than a small import's whole work.
-        var claims = try RawQuery(db, "SELECT id, uuid, status FROM claim")
-        while try claims.step() {
-            let id = claims.int(0)
-            existingClaims[claims.text(1)] = (id, claims.text(2))
-            takenIDs.insert(id)
+        let count = try db.value(Int.self, "SELECT count(*) FROM claim") ?? 0
+        claims.reserveCapacity(count)
+        var rows = try RawQuery(db, "SELECT id, uuid, status FROM claim")
+        while try rows.step() {
+            let id = rows.int(0)
+            let key = rows.withText(1) { ClaimKey(utf8: $0) }
+            claims[key] = (id, rows.withText(2) { ClaimStatus(utf8: $0) })
+            highest = max(highest, id)
         }
         claimRows = BatchInsert(
             w.db, table: "claim",
@@ -117,7 +127,7 @@ final class ClaimImporter {
         // id this journal has ever used, so `undo` (which removes ids above its mark) removes it too.
         mark = try db.value(Int64.self, db.dialect.highestID("claim")) ?? 0
         forecastsBefore = try db.value(Int.self, "SELECT max(id) FROM forecast") ?? 0
-        next = max(mark, takenIDs.max() ?? 0) + 1
+        next = max(mark, highest) + 1
     }
 
     private func who(_ name: String) throws -> Int64 {
@@ -157,9 +167,13 @@ final class ClaimImporter {
         return id
     }
 
-    private func newID(_ wanted: ClaimID?) -> ClaimID {
-        if let wanted, wanted > mark, !takenIDs.contains(wanted) { return wanted }
-        while takenIDs.contains(next) { next += 1 }
+    private func newID(_ wanted: ClaimID?) throws -> ClaimID {
+        if let wanted, wanted > mark, !givenIDs.contains(wanted),
+            try wanted > highest || db.value(Bool.self, "SELECT 1 FROM claim WHERE id = ?", [wanted]) == nil
+        {
+            return wanted
+        }
+        while givenIDs.contains(next) { next += 1 }
         return next
     }
 
@@ -178,7 +192,6 @@ final class ClaimImporter {
         try flushAll()
         guard let db = db as? SQLiteDatabase else { return }
         let sqlite = db.db
-        try sqlite.execute(sql: "PRAGMA cache_size = -262144")
         // This SQLite zeroes freed pages, each one journalled first: dropping the indexes of a
         // million forecasts would copy 50 MB to be zeroed, for pages the rebuild reuses at once.
         let secure = try Int.fetchOne(sqlite, sql: "PRAGMA secure_delete") ?? 0
@@ -192,8 +205,8 @@ final class ClaimImporter {
         if let condition = claim.condition {
             conditions.append((claim.uuid, claim.text, condition.uuid, condition.required))
         }
-        if let existing = existingClaims[claim.uuid] {
-            claimIDs[claim.uuid] = existing.id
+        let key = ClaimKey(claim.uuid)
+        if let existing = claims[key] {
             merges.append((claim, existing.id, existing.status))
             return
         }
@@ -203,13 +216,12 @@ final class ClaimImporter {
         {
             try startBulk()
         }
-        let id = newID(claim.id)
-        takenIDs.insert(id)
-        claimIDs[claim.uuid] = id
+        let id = try newID(claim.id)
+        givenIDs.insert(id)
         // A yes/no/annulled claim goes in with its status; a scenario set's option exists only after it.
         let final = claim.resolutions.last.flatMap { $0.status == .resolved ? nil : $0 }
         // A file naming a claim twice (other tools' exports can) merges the second into the first.
-        existingClaims[claim.uuid] = (id, final?.status.rawValue ?? "open")
+        claims[key] = (id, final?.status ?? .open)
         claimRows.add(
             .int(id), .text(claim.uuid), .text(claim.text), .text(claim.kind.rawValue), .text(claim.notes),
             .int(claim.createdAt.millis), .int(claim.resolveBy?.millis), .text(final?.status.rawValue ?? "open"),
@@ -289,7 +301,7 @@ final class ClaimImporter {
         var changed: [ClaimID] = []
         for m in merges {
             if try w.merge(
-                m.claim, into: m.id, currentStatus: ClaimStatus(rawValue: m.status) ?? .open, who: who, tag: tag,
+                m.claim, into: m.id, currentStatus: m.status, who: who, tag: tag,
                 summary: &summary)
             {
                 changed.append(m.id)
@@ -299,12 +311,12 @@ final class ClaimImporter {
         try w.refreshFinal(claims: changed)
         try w.refreshOutcomes(claims: changed)
         for c in conditions {
-            guard let id = claimIDs[c.uuid] else { continue }
+            guard let id = claims[ClaimKey(c.uuid)]?.id else { continue }
             let exists =
                 try db.value(Bool.self, "SELECT 1 FROM condition WHERE claim_id = ?", [id]) != nil
             if exists { continue }
             guard
-                let on = try claimIDs[c.on]
+                let on = try claims[ClaimKey(c.on)]?.id
                     ?? db.value(ClaimID.self, "SELECT id FROM claim WHERE uuid = ?", [c.on])
             else {
                 summary.skipped.append(
@@ -316,7 +328,7 @@ final class ClaimImporter {
         }
         for bet in bets {
             guard
-                let claim = try claimIDs[bet.claimUUID]
+                let claim = try claims[ClaimKey(bet.claimUUID)]?.id
                     ?? db.value(ClaimID.self, "SELECT id FROM claim WHERE uuid = ?", [bet.claimUUID])
             else {
                 summary.skipped.append(
