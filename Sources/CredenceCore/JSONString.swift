@@ -24,7 +24,10 @@ package enum JSONString {
     /// True when `s` goes into JSON as it is. 0xC2 and 0xE2 lead the UTF-8 of the C1 controls and
     /// of U+2028…U+2069.
     package static func needsNoEscape(_ s: String) -> Bool {
-        s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xC2 && $0 != 0xE2 }
+        func plain(_ b: UInt8) -> Bool { b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xC2 && b != 0xE2 }
+        // Over the bytes in place when the string has them (a native string does): `list --json`
+        // asks this of every text of 100,000 claims.
+        return s.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(plain) } ?? s.utf8.allSatisfy(plain)
     }
 
     /// What a terminal would obey, and the line and paragraph separators, which JavaScript

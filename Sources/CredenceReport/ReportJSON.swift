@@ -14,14 +14,17 @@ package enum ReportJSON {
         if let ta = r.timeAveraged { o["time_averaged"] = timeAveraged(ta) }
         o["scoring"] = .string(r.everyForecast ? "every_forecast" : "final_forecast")
         if !r.forecasters.isEmpty {
+            // Each forecaster's figures are written on the cores at their depth (the document's
+            // fields, then the forecasters' object): thousands of them are most of a contest's report.
+            let byName = r.timeAveragedByForecaster
             o["forecasters"] = .object(
                 Dictionary(
-                    uniqueKeysWithValues: r.forecasters.map { f in
+                    uniqueKeysWithValues: r.forecasters.concurrentMap { f in
                         var m = metrics(f.analysis)
                         m["verdict"] = .string(Verdict.sentence(f.verdict))
                         m["verdict_test"] = verdictTest(f.verdict)
-                        if let ta = r.timeAveragedByForecaster[f.name] { m["time_averaged"] = timeAveraged(ta) }
-                        return (f.name, JSONValue.object(m))
+                        if let ta = byName[f.name] { m["time_averaged"] = timeAveraged(ta) }
+                        return (f.name, JSONValue.written(JSONValue.object(m).rendered(indent: 2), indent: 2))
                     }))
         }
         if let grouping = r.grouping {

@@ -100,13 +100,16 @@ struct BatchInsert {
         while row < rows {
             let count = min(batchSize, rows - row)
             let values = pending[(row * columns)..<((row + count) * columns)]
-            let sql =
+            // Made only for a statement not yet prepared: a million rows are 8,000 batches.
+            func sql() -> String {
                 prefix
-                + Array(
-                    repeating: "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")", count: count
-                ).joined(separator: ", ") + suffix
+                    + Array(
+                        repeating: "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")",
+                        count: count
+                    ).joined(separator: ", ") + suffix
+            }
             if let sqlite = db as? SQLiteDatabase {
-                var statement = try statements[count] ?? BulkStatement(sqlite.db, sql)
+                var statement = try statements[count] ?? BulkStatement(sqlite.db, sql())
                 for v in values {
                     switch v {
                     case .int(let x): statement.bind(x)
@@ -118,7 +121,7 @@ struct BatchInsert {
                 statements[count] = statement
             } else {
                 try db.execute(
-                    sql,
+                    sql(),
                     values.map { v -> (any DatabaseValueConvertible)? in
                         switch v {
                         case .int(let x): return x
@@ -159,14 +162,16 @@ struct RawQuery: ColumnReader {
     private var rows: [PostgresRandomAccessRow] = []
     private var position = -1
 
-    init(_ db: any SQLDatabase, _ sql: String, _ arguments: SQLArguments = []) throws {
+    /// - cached: the statement is kept for the next query of the same text (bound values only;
+    ///   never two such queries open at once).
+    init(_ db: any SQLDatabase, _ sql: String, _ arguments: SQLArguments = [], cached: Bool = false) throws {
         guard let sqlite = db as? SQLiteDatabase else {
             statement = nil
             guard let postgres = db as? PostgresDatabase else { preconditionFailure("an engine without raw rows") }
             rows = try postgres.rawRows(sql, arguments)
             return
         }
-        let statement = try sqlite.db.makeStatement(sql: sql)
+        let statement = try cached ? sqlite.db.cachedStatement(sql: sql) : sqlite.db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(arguments))
         self.statement = statement
     }

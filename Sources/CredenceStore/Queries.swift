@@ -46,13 +46,14 @@ enum Queries {
         // scan, measured 0.17 s faster than IN lists on `list` of 100,000 claims.
         let (lo, hi) = (ids.min()!, ids.max()!)
         let contiguous = Int(hi - lo) + 1 == ids.count && Set(ids).count == ids.count
+        // A range's statement is prepared once for every batch of a listing.
         var rows = try RawQuery(
             db,
             """
             SELECT ct.claim_id, t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-            WHERE \(contiguous ? "ct.claim_id BETWEEN \(lo) AND \(hi)" : "ct.claim_id IN (\(ids.map(String.init).joined(separator: ",")))")
+            WHERE \(contiguous ? "ct.claim_id BETWEEN ? AND ?" : "ct.claim_id IN (\(ids.map(String.init).joined(separator: ",")))")
             ORDER BY ct.id
-            """)
+            """, contiguous ? [lo, hi] : [], cached: contiguous)
         var tags: [ClaimID: [String]] = [:]
         while try rows.step() { tags[rows.int(0), default: []].append(rows.text(1)) }
         return tags

@@ -92,6 +92,10 @@ import Testing
         try "reference_hints = off\n".write(
             to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
         h.run(["import", ReportCommandTests.fixture("journal_1000.csv")])
+        // An import's journal counts as checked for a day; without that record a check that does
+        // not finish within its budget (a loaded machine: the whole suite on two cores) runs whole,
+        // so damage is found whatever the load.
+        h.sql("DELETE FROM journal_check")
         h.sql("PRAGMA wal_checkpoint(TRUNCATE)")
         var data = try #require(FileManager.default.contents(atPath: h.journal))
         let middle = data.count / 2 / 4096 * 4096

@@ -102,10 +102,11 @@ struct Report: CredenceCommand {
         }
         let jsonOut = json || format == .json
         func analyse(_ groups: [ForecastGroup], full: Bool) -> [CalibrationReport.Group] {
-            groups.compactMap { g in
-                Calibration.analyse(Sample(counts: g.counts), bins: binCount, full: full)
+            let bins = binCount
+            return groups.concurrentMap { g in
+                Calibration.analyse(Sample(counts: g.counts), bins: bins, full: full)
                     .map { CalibrationReport.Group(name: g.name, analysis: $0) }
-            }
+            }.compactMap { $0 }
         }
         func analyse(_ grouping: ReportGrouping, full: Bool) throws -> [CalibrationReport.Group] {
             analyse(try journal.forecastCounts(selection, by: grouping), full: full)

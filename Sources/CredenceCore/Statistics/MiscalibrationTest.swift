@@ -143,9 +143,16 @@ struct ConditionalMCB: Sendable {
             }
         }
         var recalibrated = 0.0
-        for b in 0..<top {
-            let bn = scratch.stackN[b], be = scratch.stackE[b]
-            recalibrated += Double(be * (bn - be)) / Double(bn)
+        scratch.stackN.withUnsafeBufferPointer { sn in
+            scratch.stackE.withUnsafeBufferPointer { se in
+                for b in 0..<top {
+                    let bn = sn[b], be = se[b]
+                    // A block all YES or all NO adds exactly 0: skip its division (most of them,
+                    // for a forecaster of single forecasts).
+                    if be == 0 || be == bn { continue }
+                    recalibrated += Double(be * (bn - be)) / Double(bn)
+                }
+            }
         }
         return (brier - recalibrated) / total
     }
