@@ -23,10 +23,15 @@ package struct Probability: Sendable, Hashable, Codable {
     /// "70%", "72.5%", "27.34%": whole percents print exactly, others to two decimals of a percent.
     package var percentText: String { Probability.percentText(value) }
 
+    private static let wholePercents = (0...100).map { "\($0)%" }
+
     package static func percentText(_ p: Double) -> String {
         let percent = p * 100
         let whole = percent.rounded()
-        if abs(percent - whole) < 1e-9 { return "\(Int(whole))%" }
+        if abs(percent - whole) < 1e-9 {
+            // `list` shows one per claim: the 101 whole percents are made once.
+            return whole >= 0 && whole <= 100 ? Self.wholePercents[Int(whole)] : "\(Int(whole))%"
+        }
         var text = String(format: "%.2f", percent)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

@@ -28,7 +28,13 @@ package enum TerminalText {
 
     /// Columns a string takes in a terminal (wide East Asian characters and emoji take two).
     package static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
+        // Printable ASCII is a column a byte: counted without decoding (every cell of `list`).
+        var columns = 0
+        for b in s.utf8 {
+            guard b >= 0x20 && b < 0x7F else { return s.unicodeScalars.reduce(0) { $0 + scalarWidth($1) } }
+            columns += 1
+        }
+        return columns
     }
 
     package static func scalarWidth(_ s: Unicode.Scalar) -> Int {

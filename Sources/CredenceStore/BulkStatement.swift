@@ -77,7 +77,7 @@ struct BatchInsert {
 
     private let suffix: String
 
-    init(_ db: any SQLDatabase, table: String, columns: [String], batchSize: Int = 128, orIgnore: Bool = false) {
+    init(_ db: any SQLDatabase, table: String, columns: [String], batchSize: Int = 512, orIgnore: Bool = false) {
         self.db = db
         prefix = "INSERT INTO \(db.dialect.writable(table))(\(columns.joined(separator: ", "))) VALUES "
         suffix = orIgnore ? " ON CONFLICT DO NOTHING" : ""

@@ -41,11 +41,11 @@ package struct BinomialSampler: Sendable {
         // One forecast of a value (most values of a forecaster's record): the walk below takes
         // one step each way, so it is written out, with the same arithmetic and the same draws.
         if n == 1 {
-            while true {
-                let u = rng.unit() - atMode
-                if u < 0 { return mode }
-                if u - other < 0 { return 1 - mode }
-            }
+            var u = rng.unit() - atMode
+            // Neither outcome (rounding left u unspent, about once in 10¹⁶ draws): draw again.
+            while u >= 0 && u - other >= 0 { u = rng.unit() - atMode }
+            // A select rather than a branch: the outcome is as unpredictable as the forecast says.
+            return u < 0 ? mode : 1 - mode
         }
         // Beyond this the probabilities left on a side are below 1e-17 of the mode's: rounding
         // in the mode's probability can leave u unspent that far out, so draw again instead.
