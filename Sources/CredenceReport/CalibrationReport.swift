@@ -174,7 +174,10 @@ package enum Verdict {
         if let z = v.spiegelhalterP {
             note = (named ? "miscalibration test " : "") + note + "; Spiegelhalter \(Numbers.pEquals(z))"
         }
-        if v.groups > 1 { note += "; adjusted for \(v.groups.grouped) groups" }
+        // The level, not an adjusted p: the p shown is the group's own.
+        if v.groups > 1 {
+            note += "; the \(v.groups.grouped) groups share the level \(String(format: "%.3g", v.alpha))"
+        }
         return note
     }
 

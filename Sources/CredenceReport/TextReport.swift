@@ -322,7 +322,7 @@ package struct TextReport {
         }
         if let judged = report.groups.first(where: { $0.verdict.kind != .tooFew })?.verdict, judged.groups > 1 {
             let note =
-                "  Verdicts from the miscalibration test, each group at p < \(String(format: "%.3g", judged.alpha)), the level \(judged.groups) groups share (Benjamini–Hochberg: of the groups called miscalibrated, at most 5% are expected not to be); Z is Spiegelhalter's."
+                "  Verdicts from the miscalibration test, each group at p < \(String(format: "%.3g", judged.alpha)), the level \(judged.groups) groups share (Benjamini–Hochberg: on average, calibrated groups make at most 5% of those called miscalibrated); Z is Spiegelhalter's."
             lines += hardWrap(note, indent: "    ").map { style.dim($0) }
         }
         return lines

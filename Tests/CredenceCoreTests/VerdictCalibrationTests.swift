@@ -87,7 +87,8 @@ import Testing
     {
         let rows = SeededGenerator.parallelDraws(families, seed: 0xFA_0001) { _, rng in
             let members = family(&rng)
-            let analyses = members.compactMap { Calibration.analyse($0.0, full: false) }
+            // Every member has forecasts, so every one has an analysis, in the members' order.
+            let analyses = members.map { Calibration.analyse($0.0, full: false)! }
             let verdicts = CalibrationVerdicts.judgeSideBySide(analyses)
             let flagged = verdicts.map { $0.kind != .noEvidence && $0.kind != .tooFew }
             let wrong = zip(flagged, members).count { $0 && !$1.1 }

@@ -12,7 +12,7 @@ struct Words: CredenceCommand {
               credence words
               credence words --as ryan --json
             For each word of estimative probability you have used (likely = 75%, almost certain = 93% …):
-            its value and how often its claims came true, with a Wilson 95% interval. A word is called miscalibrated only when the miscalibration test rejects at the level the words judged share (Benjamini–Hochberg at 5%: of the words called miscalibrated, at most 5% are expected not to be); with fewer than 10 resolved claims a word is shown but not judged.
+            its value and how often its claims came true, with a Wilson 95% interval. A word is called miscalibrated only when the miscalibration test rejects at the level the words judged share (Benjamini–Hochberg at 5%: on average, words that mean what they say make at most 5% of those called miscalibrated); with fewer than 10 resolved claims a word is shown but not judged.
             """)
 
     @OptionGroup var record: RecordOptions

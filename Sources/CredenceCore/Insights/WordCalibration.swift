@@ -68,7 +68,9 @@ package struct WordRecord: Sendable, Equatable {
         let ci = interval.map { ", 95% CI \(Self.percent($0.lower))–\(Self.percent($0.upper))%" } ?? ""
         let head =
             "When \(whoSays) “\(word)” (\(Probability.percentText(stated))), it happens \(Self.percent(rate))% of the time (n = \(n.grouped)\(ci))"
-        let p = test.map { Self.p($0.p) + (wordsJudged > 1 ? ", adjusted for \(wordsJudged) words" : "") } ?? ""
+        let shared =
+            wordsJudged > 1 ? ", the \(wordsJudged) words share the level \(String(format: "%.3g", alpha))" : ""
+        let p = test.map { Self.p($0.p) + shared } ?? ""
         switch verdict {
         case .noEvidence: return head + ": no evidence it means anything else (\(p))."
         case .happensLess:

@@ -76,13 +76,15 @@ package enum CalibrationVerdicts {
     /// Benjamini–Hochberg's step-up at 5% over the groups with a test (nil: not tested): with G of
     /// them, the level is k·0.05/G for the largest k whose k-th smallest p is below it (0.05/G when
     /// there is none). A calibrated group is never flagged more than 5% of the time, however the
-    /// groups depend on each other, and of the groups flagged at most 5% are expected to be
-    /// calibrated (independent or positively dependent groups). Bonferroni's 0.05/G for every
-    /// group asked a contest's 3,000 forecasters for 120,000 resamples each.
+    /// groups depend on each other, and on average calibrated groups make at most 5% of those
+    /// flagged (proved for independent or positively dependent groups; docs/statistics.md §15 says
+    /// what is simulated). Bonferroni's 0.05/G for every group asked a contest's 3,000 forecasters
+    /// for 120,000 resamples each.
     ///
     /// A group none of whose 1,000 resamples reached its MCB while the level stays at or below
     /// 1/1001 could still be flagged: it is drawn again with ⌈2G/0.05⌉ resamples (at most
-    /// `maxResamples`), which happens only while fewer than G/50 groups are that far out.
+    /// `maxResamples`). That happens only when the first pass flags nothing and G ≥ 51, for at
+    /// most ⌊G/50.05⌋ groups.
     package static func sideBySide(_ entries: [(sample: Sample, test: MiscalibrationTest?)]) -> SharedLevel {
         let g = entries.count { $0.test != nil }
         var tests = entries.map(\.test)
