@@ -50,11 +50,8 @@ extension TeamTrustTests {
 
     @Test func anAdminUndoesTheirOwnImportWhole() throws {
         let t = Team(admin: true)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("team-undo-\(t.tag).csv")
-        try "forecaster,question_id,probability,outcome,created\ndana,q1,0.7,1,2025-03-01\nerin,q1,0.4,1,2025-03-02\n"
-            .write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        #expect(t.run(t.alice, "import \(file.path)").status == 0)
+        let file = try t.importFile()
+        #expect(t.run(t.alice, "import \(file)").status == 0)
         #expect(t.h.rows("SELECT count(*) FROM forecast") == [["2"]])
         let undone = t.run(t.alice, "undo")
         #expect(undone.status == 0, "\(undone.out)\(undone.err)")

@@ -32,6 +32,16 @@ import Testing
             TeamTrustTests.psql(url(member), sql)
         }
 
+        /// A plain CSV in which two names without a login (dana, erin) forecast one resolved question:
+        /// what an admin imports. Its path, in the harness's directory.
+        func importFile() throws -> String {
+            let path = h.directory.appendingPathComponent("import-\(tag).csv").path
+            try
+                "forecaster,question_id,probability,outcome,created\ndana,q1,0.7,1,2025-03-01\nerin,q1,0.4,1,2025-03-02\n"
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+
         /// Every row of every table, as the owner reads them.
         func everything() -> [[String]] {
             let tables = h.rows(
@@ -293,13 +303,10 @@ import Testing
 
     @Test func anAdminImportKeepsTheFilesTimesAndIsMarked() throws {
         let t = Team(admin: true)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("team-import-\(t.tag).csv")
-        try "forecaster,question_id,probability,outcome,created\ndana,q1,0.7,1,2025-03-01\nerin,q1,0.4,1,2025-03-02\n"
-            .write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let refused = t.run(t.ryan, "import \(file.path)")
+        let file = try t.importFile()
+        let refused = t.run(t.ryan, "import \(file)")
         #expect(refused.status == 77, "\(refused.out)\(refused.err)")
-        let r = t.run(t.alice, "import \(file.path)")
+        let r = t.run(t.alice, "import \(file)")
         #expect(r.status == 0, "\(r.err)")
         #expect(
             t.h.rows(
